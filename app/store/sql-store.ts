@@ -1,0 +1,364 @@
+import { randomUUID } from 'node:crypto';
+import { latestMigration } from './migrations.ts';
+import type { Row, SqlDriver, SqlExecutor, SqlValue } from './sql.ts';
+import type {
+  Delivery,
+  Installation,
+  Job,
+  JobState,
+  Link,
+  NewDelivery,
+  NewJob,
+  PrComment,
+  RecordDeliveryResult,
+  Store,
+} from './types.ts';
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+/** The Store over either dialect: the statements are the common subset (ON CONFLICT, RETURNING) of both. */
+export class SqlStore implements Store {
+  readonly #db: SqlDriver;
+
+  constructor(driver: SqlDriver) {
+    this.#db = driver;
+  }
+
+  get dialect() {
+    return this.#db.dialect;
+  }
+
+  async ping(): Promise<void> {
+    await this.#db.query('SELECT 1 AS ok');
+  }
+
+  async migrationVersion(): Promise<number> {
+    const rows = await this.#db.query<{ v: unknown }>('SELECT MAX(version) AS v FROM faultline_migrations');
+    return Number(rows[0]?.v ?? 0);
+  }
+
+  /** Every write on SQLite goes through BEGIN IMMEDIATE: a deferred transaction upgrading to a writer can fail
+   * with SQLITE_BUSY past busy_timeout when another process wrote meanwhile. One statement on PostgreSQL is atomic. */
+  #write<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.#db.dialect === 'sqlite' ? this.#db.transaction(fn) : fn(this.#db);
+  }
+
+  async recordDelivery(
+    delivery: NewDelivery,
+    job?: Omit<NewJob, 'payload'> & { payload?: Record<string, unknown> },
+  ): Promise<RecordDeliveryResult> {
+    return this.#db.transaction(async (tx) => {
+      const inserted = await tx.query<{ id: unknown }>(
+        `INSERT INTO deliveries (digest, request_id, resource, action, installation_uuid, status, body, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (digest) DO NOTHING RETURNING id`,
+        [
+          delivery.digest,
+          delivery.requestId,
+          delivery.resource,
+          delivery.action,
+          delivery.installationUuid,
+          delivery.status,
+          delivery.body,
+          delivery.receivedAt,
+        ],
+      );
+      if (inserted.length === 0) {
+        const existing = await tx.query<{ id: unknown }>('SELECT id FROM deliveries WHERE digest = $1', [
+          delivery.digest,
+        ]);
+        return { deliveryId: Number(existing[0]?.id), duplicate: true, jobId: null };
+      }
+      const deliveryId = Number(inserted[0]?.id);
+      if (!job) return { deliveryId, duplicate: false, jobId: null };
+      const jobId = await insertJob(tx, { ...job, payload: { ...job.payload, deliveryId } }, delivery.receivedAt);
+      return { deliveryId, duplicate: false, jobId };
+    });
+  }
+
+  async getDelivery(id: number): Promise<Delivery | undefined> {
+    const rows = await this.#db.query('SELECT * FROM deliveries WHERE id = $1', [id]);
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: Number(row['id']),
+      digest: String(row['digest']),
+      requestId: nullableString(row['request_id']),
+      resource: String(row['resource']),
+      action: nullableString(row['action']),
+      installationUuid: nullableString(row['installation_uuid']),
+      status: row['status'] as Delivery['status'],
+      body: String(row['body']),
+      receivedAt: Number(row['received_at']),
+    };
+  }
+
+  async pruneDeliveries(before: number): Promise<number> {
+    const rows = await this.#write((tx) =>
+      tx.query('DELETE FROM deliveries WHERE received_at < $1 RETURNING id', [before]),
+    );
+    return rows.length;
+  }
+
+  async upsertInstallation(i: Installation, now: number): Promise<void> {
+    await this.#write((tx) =>
+      tx.query(
+        `INSERT INTO installations (uuid, org_slug, app_slug, status, token, refresh_token, token_expires_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+         ON CONFLICT (uuid) DO UPDATE SET org_slug = excluded.org_slug, app_slug = excluded.app_slug,
+           status = excluded.status, token = COALESCE(excluded.token, installations.token),
+           refresh_token = COALESCE(excluded.refresh_token, installations.refresh_token),
+           token_expires_at = COALESCE(excluded.token_expires_at, installations.token_expires_at),
+           updated_at = excluded.updated_at`,
+        [i.uuid, i.orgSlug, i.appSlug, i.status, i.token, i.refreshToken, i.tokenExpiresAt, now],
+      ),
+    );
+  }
+
+  async getInstallation(uuid: string): Promise<Installation | undefined> {
+    const rows = await this.#db.query('SELECT * FROM installations WHERE uuid = $1', [uuid]);
+    return rows[0] && toInstallation(rows[0]);
+  }
+
+  async deleteInstallation(uuid: string): Promise<boolean> {
+    const rows = await this.#write((tx) =>
+      tx.query('DELETE FROM installations WHERE uuid = $1 RETURNING uuid', [uuid]),
+    );
+    return rows.length > 0;
+  }
+
+  async listInstallationsExpiringBefore(time: number): Promise<Installation[]> {
+    const rows = await this.#db.query(
+      'SELECT * FROM installations WHERE refresh_token IS NOT NULL AND token_expires_at < $1 ORDER BY token_expires_at',
+      [time],
+    );
+    return rows.map(toInstallation);
+  }
+
+  enqueueJob(job: NewJob, now: number): Promise<number> {
+    return this.#write((tx) => insertJob(tx, job, now));
+  }
+
+  async claimJobs(opts: { limit: number; leaseMs: number; workerId: string; now: number }): Promise<Job[]> {
+    const token = `${opts.workerId}:${randomUUID()}`;
+    // PostgreSQL: SKIP LOCKED lets replicas claim different rows at once. SQLite: the immediate transaction holds
+    // the single write lock, so the select-then-update inside one UPDATE cannot race with another process.
+    const skipLocked = this.#db.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
+    const rows = await this.#write((tx) =>
+      tx.query(
+        `UPDATE jobs SET state = 'running', attempts = attempts + 1, lock_token = $1, locked_until = $2, updated_at = $3
+         WHERE id IN (
+           SELECT id FROM jobs
+           WHERE (state = 'queued' AND run_at <= $3)
+              OR (state = 'running' AND locked_until <= $3 AND attempts < max_attempts)
+           ORDER BY run_at, id LIMIT $4 ${skipLocked})
+         RETURNING *`,
+        [token, opts.now + opts.leaseMs, opts.now, opts.limit],
+      ),
+    );
+    return rows.map(toJob).sort((a, b) => a.runAt - b.runAt || a.id - b.id);
+  }
+
+  async extendLease(id: number, lockToken: string, until: number): Promise<boolean> {
+    return this.#ownedUpdate('locked_until = $3', [until], id, lockToken);
+  }
+
+  async completeJob(id: number, lockToken: string, now: number): Promise<boolean> {
+    return this.#ownedUpdate(
+      "state = 'done', lock_token = NULL, locked_until = NULL, updated_at = $3",
+      [now],
+      id,
+      lockToken,
+    );
+  }
+
+  async failJob(id: number, lockToken: string, error: string, retryAt: number | null, now: number): Promise<boolean> {
+    return retryAt === null
+      ? this.#ownedUpdate(
+          "state = 'dead', last_error = $3, lock_token = NULL, locked_until = NULL, updated_at = $4",
+          [error, now],
+          id,
+          lockToken,
+        )
+      : this.#ownedUpdate(
+          "state = 'queued', last_error = $3, run_at = $4, lock_token = NULL, locked_until = NULL, updated_at = $5",
+          [error, retryAt, now],
+          id,
+          lockToken,
+        );
+  }
+
+  async releaseJob(id: number, lockToken: string, now: number): Promise<boolean> {
+    return this.#ownedUpdate(
+      "state = 'queued', attempts = attempts - 1, run_at = $3, lock_token = NULL, locked_until = NULL, updated_at = $3",
+      [now],
+      id,
+      lockToken,
+    );
+  }
+
+  async #ownedUpdate(set: string, values: SqlValue[], id: number, lockToken: string): Promise<boolean> {
+    const rows = await this.#write((tx) =>
+      tx.query(`UPDATE jobs SET ${set} WHERE id = $1 AND lock_token = $2 AND state = 'running' RETURNING id`, [
+        id,
+        lockToken,
+        ...values,
+      ]),
+    );
+    return rows.length > 0;
+  }
+
+  async deadLetterExpired(now: number): Promise<Job[]> {
+    const rows = await this.#write((tx) =>
+      tx.query(
+        `UPDATE jobs SET state = 'dead', lock_token = NULL, locked_until = NULL, updated_at = $1,
+           last_error = COALESCE(last_error || ' / ', '') || 'lease expired on the last attempt (the worker died or hung)'
+         WHERE state = 'running' AND locked_until <= $1 AND attempts >= max_attempts RETURNING *`,
+        [now],
+      ),
+    );
+    return rows.map(toJob);
+  }
+
+  async getJob(id: number): Promise<Job | undefined> {
+    const rows = await this.#db.query('SELECT * FROM jobs WHERE id = $1', [id]);
+    return rows[0] && toJob(rows[0]);
+  }
+
+  async listJobs(filter: { state?: JobState; type?: string } = {}): Promise<Job[]> {
+    const rows = await this.#db.query(
+      'SELECT * FROM jobs WHERE (CAST($1 AS TEXT) IS NULL OR state = $1) AND (CAST($2 AS TEXT) IS NULL OR type = $2) ORDER BY id',
+      [filter.state ?? null, filter.type ?? null],
+    );
+    return rows.map(toJob);
+  }
+
+  async countJobs(): Promise<Record<JobState, number>> {
+    const rows = await this.#db.query<{ state: string; n: unknown }>(
+      'SELECT state, COUNT(*) AS n FROM jobs GROUP BY state',
+    );
+    const counts: Record<JobState, number> = { queued: 0, running: 0, done: 0, dead: 0 };
+    for (const row of rows) counts[row.state as JobState] = Number(row.n);
+    return counts;
+  }
+
+  async linkIssue(link: Link, now: number): Promise<{ link: Link; created: boolean }> {
+    const inserted = await this.#write((tx) =>
+      tx.query(
+        `INSERT INTO links (sentry_issue_id, installation_uuid, github_repo, github_issue_number, external_issue_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (sentry_issue_id) DO NOTHING RETURNING sentry_issue_id`,
+        [link.sentryIssueId, link.installationUuid, link.githubRepo, link.githubIssueNumber, link.externalIssueId, now],
+      ),
+    );
+    if (inserted.length > 0) return { link, created: true };
+    const existing = await this.getLink(link.sentryIssueId);
+    if (!existing) throw new Error(`link for Sentry issue ${link.sentryIssueId} vanished while being created; retry`);
+    return { link: existing, created: false };
+  }
+
+  async getLink(sentryIssueId: string): Promise<Link | undefined> {
+    const rows = await this.#db.query('SELECT * FROM links WHERE sentry_issue_id = $1', [sentryIssueId]);
+    return rows[0] && toLink(rows[0]);
+  }
+
+  async getLinkByGitHubIssue(githubRepo: string, githubIssueNumber: number): Promise<Link | undefined> {
+    const rows = await this.#db.query('SELECT * FROM links WHERE github_repo = $1 AND github_issue_number = $2', [
+      githubRepo,
+      githubIssueNumber,
+    ]);
+    return rows[0] && toLink(rows[0]);
+  }
+
+  async deleteLink(sentryIssueId: string): Promise<boolean> {
+    const rows = await this.#write((tx) =>
+      tx.query('DELETE FROM links WHERE sentry_issue_id = $1 RETURNING sentry_issue_id', [sentryIssueId]),
+    );
+    return rows.length > 0;
+  }
+
+  async recordPrComment(comment: PrComment, now: number): Promise<{ comment: PrComment; created: boolean }> {
+    const inserted = await this.#write((tx) =>
+      tx.query(
+        `INSERT INTO pr_comments (github_repo, pr_number, sentry_issue_id, comment_id, created_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (github_repo, pr_number, sentry_issue_id) DO NOTHING RETURNING id`,
+        [comment.githubRepo, comment.prNumber, comment.sentryIssueId, comment.commentId, now],
+      ),
+    );
+    if (inserted.length > 0) return { comment, created: true };
+    const existing = await this.getPrComment(comment.githubRepo, comment.prNumber, comment.sentryIssueId);
+    if (!existing) throw new Error(`PR comment for ${comment.githubRepo}#${comment.prNumber} vanished; retry`);
+    return { comment: existing, created: false };
+  }
+
+  async getPrComment(githubRepo: string, prNumber: number, sentryIssueId: string): Promise<PrComment | undefined> {
+    const rows = await this.#db.query(
+      'SELECT * FROM pr_comments WHERE github_repo = $1 AND pr_number = $2 AND sentry_issue_id = $3',
+      [githubRepo, prNumber, sentryIssueId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      githubRepo: String(row['github_repo']),
+      prNumber: Number(row['pr_number']),
+      sentryIssueId: String(row['sentry_issue_id']),
+      commentId: nullableNumber(row['comment_id']),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.#db.close();
+  }
+
+  /** For readiness checks: migrations applied up to what this build knows. */
+  async isMigrated(): Promise<boolean> {
+    return (await this.migrationVersion()) >= latestMigration(this.#db.dialect);
+  }
+}
+
+async function insertJob(tx: SqlExecutor, job: NewJob, now: number): Promise<number> {
+  const rows = await tx.query<{ id: unknown }>(
+    `INSERT INTO jobs (type, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
+     VALUES ($1, $2, 'queued', 0, $3, $4, $5, $5) RETURNING id`,
+    [job.type, JSON.stringify(job.payload ?? null), job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, job.runAt ?? now, now],
+  );
+  return Number(rows[0]?.id);
+}
+
+const nullableString = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const nullableNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function toJob(row: Row): Job {
+  return {
+    id: Number(row['id']),
+    type: String(row['type']),
+    payload: JSON.parse(String(row['payload'])),
+    state: row['state'] as JobState,
+    attempts: Number(row['attempts']),
+    maxAttempts: Number(row['max_attempts']),
+    runAt: Number(row['run_at']),
+    lockToken: nullableString(row['lock_token']),
+    lockedUntil: nullableNumber(row['locked_until']),
+    lastError: nullableString(row['last_error']),
+  };
+}
+
+function toInstallation(row: Row): Installation {
+  return {
+    uuid: String(row['uuid']),
+    orgSlug: String(row['org_slug']),
+    appSlug: nullableString(row['app_slug']),
+    status: String(row['status']),
+    token: nullableString(row['token']),
+    refreshToken: nullableString(row['refresh_token']),
+    tokenExpiresAt: nullableNumber(row['token_expires_at']),
+  };
+}
+
+function toLink(row: Row): Link {
+  return {
+    sentryIssueId: String(row['sentry_issue_id']),
+    installationUuid: nullableString(row['installation_uuid']),
+    githubRepo: String(row['github_repo']),
+    githubIssueNumber: Number(row['github_issue_number']),
+    externalIssueId: nullableString(row['external_issue_id']),
+  };
+}

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends, createBackend, type TestBackend } from '../../test/app/backends.ts';
+import { applyMigrations, latestMigration } from './migrations.ts';
+import type { NewDelivery, SqlStore } from './index.ts';
+
+const delivery = (digest: string, overrides: Partial<NewDelivery> = {}): NewDelivery => ({
+  digest,
+  requestId: 'req-1',
+  resource: 'issue',
+  action: 'created',
+  installationUuid: 'inst-1',
+  status: 'accepted',
+  body: '{"action":"created"}',
+  receivedAt: 1_000,
+  ...overrides,
+});
+
+for (const backend of backends) {
+  describe.skipIf(!backend.available)(`store on ${backend.name}`, () => {
+    let b: TestBackend;
+    let store: SqlStore;
+    beforeAll(async () => {
+      b = await createBackend(backend.name);
+      store = await b.open();
+    });
+    afterAll(async () => {
+      await store?.close();
+      await b?.dispose();
+    });
+
+    it('applies migrations once and is idempotent on reopen', async () => {
+      expect(await store.migrationVersion()).toBe(latestMigration(store.dialect));
+      const again = await b.open();
+      expect(await again.migrationVersion()).toBe(latestMigration(store.dialect));
+      await again.close();
+    });
+
+    it('reports no pending migration to a second apply', async () => {
+      const { SqliteDriver } = await import('./sqlite-driver.ts');
+      const { PostgresDriver } = await import('./postgres-driver.ts');
+      const driver =
+        b.config.kind === 'sqlite' ? new SqliteDriver(b.config.file) : new PostgresDriver(b.config.databaseUrl);
+      expect(await applyMigrations(driver)).toEqual([]);
+      await driver.close();
+    });
+
+    it('records a delivery and its job together, and a same-body delivery as a duplicate with no job', async () => {
+      const first = await store.recordDelivery(delivery('d-1'), { type: 'sentry.webhook' });
+      expect(first.duplicate).toBe(false);
+      expect(first.jobId).not.toBeNull();
+      const job = await store.getJob(first.jobId!);
+      expect(job).toMatchObject({ type: 'sentry.webhook', state: 'queued', payload: { deliveryId: first.deliveryId } });
+
+      const retry = await store.recordDelivery(delivery('d-1', { requestId: 'req-2' }), { type: 'sentry.webhook' });
+      expect(retry).toEqual({ deliveryId: first.deliveryId, duplicate: true, jobId: null });
+      expect((await store.listJobs({ type: 'sentry.webhook' })).length).toBe(1);
+      expect((await store.getDelivery(first.deliveryId))?.requestId).toBe('req-1');
+    });
+
+    it('dedupes concurrent inserts of the same body to one delivery and one job', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          store.recordDelivery(delivery('d-race', { requestId: `r${i}` }), { type: 'race' }),
+        ),
+      );
+      expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+      expect(await store.listJobs({ type: 'race' })).toHaveLength(1);
+    });
+
+    it('prunes deliveries older than the cut-off', async () => {
+      await store.recordDelivery(delivery('old', { receivedAt: 10 }));
+      await store.recordDelivery(delivery('new', { receivedAt: 10_000_000 }));
+      expect(await store.pruneDeliveries(500)).toBeGreaterThanOrEqual(1);
+      const again = await store.recordDelivery(delivery('old', { receivedAt: 10 }));
+      expect(again.duplicate).toBe(false);
+    });
+
+    it('upserts, reads and deletes installations, keeping tokens when a later upsert carries none', async () => {
+      const inst = {
+        uuid: 'i-1',
+        orgSlug: 'acme',
+        appSlug: 'faultline',
+        status: 'installed',
+        token: 'tok',
+        refreshToken: 'ref',
+        tokenExpiresAt: 5_000,
+      };
+      await store.upsertInstallation(inst, 1);
+      await store.upsertInstallation(
+        { ...inst, orgSlug: 'acme2', token: null, refreshToken: null, tokenExpiresAt: null },
+        2,
+      );
+      expect(await store.getInstallation('i-1')).toEqual({ ...inst, orgSlug: 'acme2' });
+      expect((await store.listInstallationsExpiringBefore(6_000)).map((i) => i.uuid)).toEqual(['i-1']);
+      expect(await store.listInstallationsExpiringBefore(4_000)).toEqual([]);
+      expect(await store.deleteInstallation('i-1')).toBe(true);
+      expect(await store.deleteInstallation('i-1')).toBe(false);
+      expect(await store.getInstallation('i-1')).toBeUndefined();
+    });
+
+    it('keeps one link per Sentry issue', async () => {
+      const link = {
+        sentryIssueId: 's-1',
+        installationUuid: 'i',
+        githubRepo: 'o/r',
+        githubIssueNumber: 7,
+        externalIssueId: null,
+      };
+      expect(await store.linkIssue(link, 1)).toEqual({ link, created: true });
+      const second = await store.linkIssue({ ...link, githubIssueNumber: 8 }, 2);
+      expect(second).toEqual({ link, created: false });
+      expect(await store.getLinkByGitHubIssue('o/r', 7)).toEqual(link);
+      expect(await store.deleteLink('s-1')).toBe(true);
+      expect(await store.getLink('s-1')).toBeUndefined();
+    });
+
+    it('keeps one PR comment per PR and Sentry issue', async () => {
+      const c = { githubRepo: 'o/r', prNumber: 3, sentryIssueId: 's-1', commentId: 99 };
+      expect((await store.recordPrComment(c, 1)).created).toBe(true);
+      expect(await store.recordPrComment({ ...c, commentId: 100 }, 2)).toEqual({ comment: c, created: false });
+      expect((await store.recordPrComment({ ...c, prNumber: 4 }, 3)).created).toBe(true);
+    });
+  });
+}

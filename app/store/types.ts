@@ -1,0 +1,119 @@
+import type { Dialect } from './sql.ts';
+
+export type DeliveryStatus = 'accepted' | 'ignored';
+export type JobState = 'queued' | 'running' | 'done' | 'dead';
+
+export interface NewDelivery {
+  digest: string;
+  requestId: string | null;
+  resource: string;
+  action: string | null;
+  installationUuid: string | null;
+  status: DeliveryStatus;
+  body: string;
+  receivedAt: number;
+}
+export interface Delivery extends NewDelivery {
+  id: number;
+}
+
+export interface NewJob {
+  type: string;
+  payload: unknown;
+  maxAttempts?: number;
+  runAt?: number;
+}
+export interface Job {
+  id: number;
+  type: string;
+  payload: unknown;
+  state: JobState;
+  attempts: number;
+  maxAttempts: number;
+  runAt: number;
+  /** Proves ownership of a claim: completing, failing or extending needs it, so a reclaimed job's old worker cannot. */
+  lockToken: string | null;
+  lockedUntil: number | null;
+  lastError: string | null;
+}
+
+export interface Installation {
+  uuid: string;
+  orgSlug: string;
+  appSlug: string | null;
+  status: string;
+  token: string | null;
+  refreshToken: string | null;
+  tokenExpiresAt: number | null;
+}
+
+export interface Link {
+  sentryIssueId: string;
+  installationUuid: string | null;
+  githubRepo: string;
+  githubIssueNumber: number;
+  externalIssueId: string | null;
+}
+
+export interface PrComment {
+  githubRepo: string;
+  prNumber: number;
+  sentryIssueId: string;
+  commentId: number | null;
+}
+
+export interface RecordDeliveryResult {
+  deliveryId: number;
+  /** true when a delivery with the same body digest was already recorded (a retry or a replay): nothing enqueued. */
+  duplicate: boolean;
+  jobId: number | null;
+}
+
+export interface Store {
+  readonly dialect: Dialect;
+  /** Throws when the database cannot be reached. */
+  ping(): Promise<void>;
+  /** Highest migration version applied. */
+  migrationVersion(): Promise<number>;
+
+  /** Inserts the delivery if its digest is new and, in the same transaction, enqueues `job` for it. */
+  recordDelivery(
+    delivery: NewDelivery,
+    job?: Omit<NewJob, 'payload'> & { payload?: Record<string, unknown> },
+  ): Promise<RecordDeliveryResult>;
+  getDelivery(id: number): Promise<Delivery | undefined>;
+  /** Forgets deliveries received before `before` (dedupe is kept for a day); returns how many. */
+  pruneDeliveries(before: number): Promise<number>;
+
+  upsertInstallation(installation: Installation, now: number): Promise<void>;
+  getInstallation(uuid: string): Promise<Installation | undefined>;
+  deleteInstallation(uuid: string): Promise<boolean>;
+  listInstallationsExpiringBefore(time: number): Promise<Installation[]>;
+
+  enqueueJob(job: NewJob, now: number): Promise<number>;
+  /** Atomically claims up to `limit` due jobs (queued and due, or running with an expired lease). */
+  claimJobs(opts: { limit: number; leaseMs: number; workerId: string; now: number }): Promise<Job[]>;
+  extendLease(id: number, lockToken: string, until: number): Promise<boolean>;
+  completeJob(id: number, lockToken: string, now: number): Promise<boolean>;
+  /** Records the failure; retries at `retryAt`, or dead-letters when `retryAt` is null. */
+  failJob(id: number, lockToken: string, error: string, retryAt: number | null, now: number): Promise<boolean>;
+  /** Gives a claimed job back untouched (shutdown): the attempt does not count. */
+  releaseJob(id: number, lockToken: string, now: number): Promise<boolean>;
+  /** Dead-letters running jobs whose lease expired on their last attempt; returns them. */
+  deadLetterExpired(now: number): Promise<Job[]>;
+  getJob(id: number): Promise<Job | undefined>;
+  listJobs(filter?: { state?: JobState; type?: string }): Promise<Job[]>;
+  countJobs(): Promise<Record<JobState, number>>;
+
+  /** Inserts the link unless the Sentry issue is already linked; returns the link that holds. */
+  linkIssue(link: Link, now: number): Promise<{ link: Link; created: boolean }>;
+  getLink(sentryIssueId: string): Promise<Link | undefined>;
+  getLinkByGitHubIssue(githubRepo: string, githubIssueNumber: number): Promise<Link | undefined>;
+  deleteLink(sentryIssueId: string): Promise<boolean>;
+
+  /** Records a PR comment once per (PR, Sentry issue); `created` false means one was recorded before. */
+  recordPrComment(comment: PrComment, now: number): Promise<{ comment: PrComment; created: boolean }>;
+  getPrComment(githubRepo: string, prNumber: number, sentryIssueId: string): Promise<PrComment | undefined>;
+
+  close(): Promise<void>;
+}
