@@ -1,0 +1,430 @@
+/** The Sentry Web API client: releases, commits, deploys, chunk upload, artifact bundles, issues, events. */
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
+import type { Dispatcher } from 'undici';
+import { VERSION } from '../version.ts';
+import { SentryAssembleError, SentryConfigError } from './errors.ts';
+import { type HttpMethod, type IncomingResponse, SentryTransport, sharedSentryDispatcher } from './http.ts';
+import { encodeMultipart, type MultipartPart } from './multipart.ts';
+import { nextPageCursor } from './pagination.ts';
+import { apiPath, normaliseBaseUrl, resolveServerUrl } from './paths.ts';
+import type {
+  AssembleResponse,
+  ChunkUploadOptions,
+  Commit,
+  Deploy,
+  ExternalIssueLink,
+  Ref,
+  Release,
+  ReleaseFile,
+  Repo,
+  SentryEvent,
+  SentryIssue,
+  SentryIssueStatus,
+} from './types.ts';
+
+export type { AssembleResponse, ChunkUploadOptions } from './types.ts';
+
+const gzip = promisify(gzipCallback);
+
+export interface SentryClientOptions {
+  /** Sentry server root; callers pass SENTRY_URL. Default `https://sentry.io`. */
+  url?: string;
+  token: string;
+  org: string;
+  userAgent?: string;
+  /** Attempts per request, first one included. Default 5. */
+  maxAttempts?: number;
+  /** Deadline per attempt (connect, headers and body). Default 30000. */
+  timeoutMs?: number;
+  /** Backoff base: the n-th retry waits a random time up to retryBaseMs * 2^(n-1). Default 500. */
+  retryBaseMs?: number;
+  /** Upper bound of one backoff wait. Default 30000. */
+  retryMaxDelayMs?: number;
+  /** A 429 asking to wait longer than this fails at once instead. Default 60000. */
+  maxRateLimitWaitMs?: number;
+  /** Debug lines; the token is redacted from each. */
+  log?: (line: string) => void;
+  /** Default: a shared keep-alive EnvHttpProxyAgent. */
+  dispatcher?: Dispatcher;
+  /** Pages followed by one list call at most. Default 1000. */
+  maxPages?: number;
+  /** Tests only: jitter source and sleep. */
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface CreateReleaseBody {
+  version: string;
+  projects: string[];
+  refs?: Ref[];
+  url?: string;
+  dateStarted?: string;
+  dateReleased?: string;
+}
+
+export interface UpdateReleaseBody {
+  dateReleased?: string;
+  refs?: Ref[];
+  commits?: Commit[];
+  url?: string;
+  projects?: string[];
+}
+
+export interface CreateDeployBody {
+  environment: string;
+  name?: string;
+  url?: string;
+  dateStarted?: string;
+  dateFinished?: string;
+  projects?: string[];
+}
+
+export interface AssembleBody {
+  checksum: string;
+  chunks: string[];
+  projects: string[];
+  version?: string;
+  dist?: string;
+}
+
+export interface UpdateIssueBody {
+  status?: SentryIssueStatus;
+  assignedTo?: string | null;
+  statusDetails?: Record<string, unknown>;
+}
+
+export interface WaitForAssembleOptions {
+  /** Pause between polls. Default 1000 (as sentry-cli). */
+  pollIntervalMs?: number;
+  /** Give up after this long. Default 300000, lowered to the server's maxWait when given. */
+  maxWaitMs?: number;
+}
+
+export class SentryClient {
+  readonly baseUrl: string;
+  readonly org: string;
+  readonly #http: SentryTransport;
+  readonly #maxPages: number;
+  readonly #sleep: (ms: number) => Promise<void>;
+
+  constructor(opts: SentryClientOptions) {
+    if (!opts.token?.trim()) {
+      throw new SentryConfigError(
+        'SENTRY_AUTH_TOKEN',
+        'SENTRY_AUTH_TOKEN is empty: create an auth token in Sentry (Settings → Auth Tokens) and pass it as a secret',
+      );
+    }
+    if (!opts.org?.trim()) {
+      throw new SentryConfigError('SENTRY_ORG', 'SENTRY_ORG is empty: set it to your organization slug, e.g. "acme"');
+    }
+    this.baseUrl = normaliseBaseUrl(opts.url ?? 'https://sentry.io');
+    this.org = opts.org.trim();
+    this.#maxPages = opts.maxPages ?? 1000;
+    this.#sleep = opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.#http = new SentryTransport({
+      baseUrl: this.baseUrl,
+      org: this.org,
+      token: opts.token.trim(),
+      userAgent: opts.userAgent ?? `faultline/${VERSION}`,
+      maxAttempts: Math.max(1, opts.maxAttempts ?? 5),
+      timeoutMs: opts.timeoutMs ?? 30_000,
+      retryBaseMs: opts.retryBaseMs ?? 500,
+      retryMaxDelayMs: opts.retryMaxDelayMs ?? 30_000,
+      maxRateLimitWaitMs: opts.maxRateLimitWaitMs ?? 60_000,
+      dispatcher: opts.dispatcher ?? sharedSentryDispatcher(),
+      ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.random ? { random: opts.random } : {}),
+      ...(opts.sleep ? { sleep: opts.sleep } : {}),
+    });
+  }
+
+  // ---- releases ----
+
+  /** Creates the release or links new projects to it; `created` is false when Sentry answered 208 (nothing new). */
+  async createRelease(body: CreateReleaseBody): Promise<{ release: Release; created: boolean }> {
+    const res = await this.#call('POST', apiPath`organizations/${this.org}/releases/`, {
+      json: {
+        ...body,
+        projects: idOrSlugList(body.projects),
+        ...(body.refs ? { refs: normaliseRefs(body.refs) } : {}),
+      },
+    });
+    return { release: res.json as Release, created: res.status !== 208 };
+  }
+
+  /** The release, or undefined when Sentry does not know it. */
+  async getRelease(version: string): Promise<Release | undefined> {
+    const res = await this.#call('GET', apiPath`organizations/${this.org}/releases/${version}/`, { accept: [404] });
+    return res.status === 404 ? undefined : (res.json as Release);
+  }
+
+  /** Updates a release; `refs: []` clears its commits, `commits` sets them explicitly (with patch sets). */
+  async updateRelease(version: string, body: UpdateReleaseBody): Promise<Release> {
+    const json = body.refs ? { ...body, refs: normaliseRefs(body.refs) } : body;
+    const res = await this.#call('PUT', apiPath`organizations/${this.org}/releases/${version}/`, { json });
+    return res.json as Release;
+  }
+
+  /** Marks the release as released, now unless `dateReleased` is given. */
+  finalizeRelease(version: string, dateReleased?: string): Promise<Release> {
+    return this.updateRelease(version, { dateReleased: dateReleased ?? new Date().toISOString() });
+  }
+
+  listReleases(query: { project?: string; query?: string; perPage?: number } = {}): Promise<Release[]> {
+    const params: Record<string, string> = {};
+    if (query.project !== undefined) params.project = query.project;
+    if (query.query !== undefined) params.query = query.query;
+    if (query.perPage !== undefined) params.per_page = String(query.perPage);
+    return this.#paginate<Release>(apiPath`organizations/${this.org}/releases/`, params);
+  }
+
+  /** The release before `version` that has commits (`{}` when none), or undefined when Sentry answers 404. */
+  async previousReleaseWithCommits(
+    version: string,
+    project?: string,
+  ): Promise<{ lastCommit?: Commit | null } | undefined> {
+    const path = apiPath`organizations/${this.org}/releases/${version}/previous-with-commits/`;
+    const res = await this.#call('GET', path, { accept: [404], query: project ? { project } : {} });
+    if (res.status === 404) return undefined;
+    return (res.json ?? {}) as { lastCommit?: Commit | null };
+  }
+
+  listRepos(): Promise<Repo[]> {
+    return this.#paginate<Repo>(apiPath`organizations/${this.org}/repos/`, {});
+  }
+
+  /** Records a deploy; unset name/url/dates are sent as null, `projects` only when given (as sentry-cli does). */
+  async createDeploy(version: string, body: CreateDeployBody): Promise<Deploy> {
+    const json = {
+      environment: body.environment,
+      name: body.name ?? null,
+      url: body.url ?? null,
+      dateStarted: body.dateStarted ?? null,
+      dateFinished: body.dateFinished ?? null,
+      ...(body.projects ? { projects: body.projects } : {}),
+    };
+    const res = await this.#call('POST', apiPath`organizations/${this.org}/releases/${version}/deploys/`, { json });
+    return res.json as Deploy;
+  }
+
+  listDeploys(version: string): Promise<Deploy[]> {
+    return this.#paginate<Deploy>(apiPath`organizations/${this.org}/releases/${version}/deploys/`, {});
+  }
+
+  // ---- chunk upload + artifact bundles ----
+
+  async getChunkUploadOptions(): Promise<ChunkUploadOptions> {
+    const res = await this.#call('GET', apiPath`organizations/${this.org}/chunk-upload/`);
+    const options = res.json as ChunkUploadOptions;
+    if (!options || typeof options.url !== 'string' || !(options.chunkSize > 0)) {
+      throw new SentryConfigError(
+        'SENTRY_URL',
+        `Sentry at ${this.baseUrl} sent chunk-upload options without a url or chunkSize; it may be too old for ` +
+          'artifact bundles (self-hosted 23.7 or newer is needed)',
+      );
+    }
+    if (options.hashAlgorithm !== 'sha1') {
+      throw new SentryConfigError(
+        'SENTRY_URL',
+        `Sentry at ${this.baseUrl} asks for chunk hash "${options.hashAlgorithm}"; only sha1 is supported`,
+      );
+    }
+    return { ...options, compression: options.compression ?? [], accept: options.accept ?? [] };
+  }
+
+  /**
+   * Uploads chunks in ONE multipart request to exactly `options.url` (absolute, or relative to `{base}/api/0/`).
+   * Each part is named `file_gzip` (gzipped on its own) when the server offers gzip, else `file`; the filename is
+   * the SHA-1 hex of the raw chunk. Batching to chunksPerRequest/maxRequestSize is the caller's job.
+   */
+  async uploadChunks(
+    options: ChunkUploadOptions,
+    chunks: Array<{ checksum: string; data: Uint8Array }>,
+  ): Promise<void> {
+    const useGzip = options.compression?.includes('gzip') ?? false;
+    const parts: MultipartPart[] = await Promise.all(
+      chunks.map(async ({ checksum, data }) => {
+        const actual = createHash('sha1').update(data).digest('hex');
+        if (actual !== checksum.toLowerCase()) {
+          throw new TypeError(
+            `uploadChunks: chunk checksum "${checksum}" does not match its data (sha1 ${actual}); ` +
+              'pass the SHA-1 hex of the raw, uncompressed chunk',
+          );
+        }
+        return useGzip
+          ? { name: 'file_gzip', filename: actual, data: await gzip(data) }
+          : { name: 'file', filename: actual, data };
+      }),
+    );
+    const encoded = encodeMultipart(parts);
+    await this.#http.send({
+      method: 'POST',
+      url: resolveServerUrl(this.baseUrl, options.url),
+      body: { data: encoded.body, contentType: encoded.contentType },
+    });
+  }
+
+  /** One call to the assemble endpoint: asks which chunks are missing, or starts/polls assembly. */
+  async assembleArtifactBundle(body: AssembleBody): Promise<AssembleResponse> {
+    const json: Record<string, unknown> = { checksum: body.checksum, chunks: body.chunks, projects: body.projects };
+    if (body.version) json.version = body.version;
+    if (body.dist !== undefined) json.dist = body.dist;
+    const res = await this.#call('POST', apiPath`organizations/${this.org}/artifactbundle/assemble/`, { json });
+    const out = res.json as AssembleResponse;
+    return { ...out, missingChunks: out?.missingChunks ?? [] };
+  }
+
+  /**
+   * Polls assemble until Sentry reports `ok`; throws SentryAssembleError on `error`, on `not_found` (chunks lost),
+   * or when processing does not finish within `maxWaitMs`.
+   */
+  async waitForArtifactBundle(body: AssembleBody, opts: WaitForAssembleOptions = {}): Promise<AssembleResponse> {
+    const interval = opts.pollIntervalMs ?? 1000;
+    const maxWait = opts.maxWaitMs ?? 300_000;
+    const deadline = Date.now() + maxWait;
+    for (;;) {
+      const res = await this.assembleArtifactBundle(body);
+      if (res.state === 'ok') return res;
+      if (res.state === 'error' || res.state === 'not_found') {
+        const why =
+          res.detail || (res.state === 'not_found' ? `${res.missingChunks.length} chunk(s) missing` : 'unknown error');
+        throw new SentryAssembleError(
+          { checksum: body.checksum, state: res.state, detail: res.detail ?? null },
+          `Sentry could not process artifact bundle ${body.checksum}: ${why}. ` +
+            (res.state === 'not_found'
+              ? 'Upload the missing chunks before assembling.'
+              : 'Check the bundle (manifest.json, debug IDs or a release) and the size limits.'),
+        );
+      }
+      if (Date.now() + interval > deadline) {
+        throw new SentryAssembleError(
+          { checksum: body.checksum, state: res.state, detail: res.detail ?? null },
+          `Sentry did not finish processing artifact bundle ${body.checksum} within ${maxWait} ms ` +
+            `(state "${res.state}"); wait longer or check the server's workers.`,
+        );
+      }
+      await this.#sleep(interval);
+    }
+  }
+
+  // ---- legacy release files ----
+
+  listReleaseFiles(version: string): Promise<ReleaseFile[]> {
+    return this.#paginate<ReleaseFile>(apiPath`organizations/${this.org}/releases/${version}/files/`, {});
+  }
+
+  /** Legacy per-file upload: multipart `file` (named after the URL's basename), `name`, `dist`, `header` "K:V". */
+  async uploadReleaseFile(
+    version: string,
+    file: { name: string; contents: Uint8Array; headers?: Record<string, string>; dist?: string },
+  ): Promise<ReleaseFile> {
+    const basename = file.name.split('/').pop() || 'file';
+    const parts: MultipartPart[] = [
+      { name: 'file', filename: basename, data: file.contents },
+      { name: 'name', value: file.name },
+    ];
+    if (file.dist !== undefined) parts.push({ name: 'dist', value: file.dist });
+    for (const [key, value] of Object.entries(file.headers ?? {}))
+      parts.push({ name: 'header', value: `${key}:${value}` });
+    const encoded = encodeMultipart(parts);
+    const res = await this.#call('POST', apiPath`organizations/${this.org}/releases/${version}/files/`, {
+      body: { data: encoded.body, contentType: encoded.contentType },
+    });
+    return res.json as ReleaseFile;
+  }
+
+  async deleteReleaseFile(version: string, id: string): Promise<void> {
+    await this.#call('DELETE', apiPath`organizations/${this.org}/releases/${version}/files/${id}/`);
+  }
+
+  // ---- issues, events, integration platform ----
+
+  async getIssue(issueId: string): Promise<SentryIssue> {
+    const res = await this.#call('GET', apiPath`organizations/${this.org}/issues/${issueId}/`);
+    return res.json as SentryIssue;
+  }
+
+  async updateIssue(issueId: string, body: UpdateIssueBody): Promise<SentryIssue> {
+    const res = await this.#call('PUT', apiPath`organizations/${this.org}/issues/${issueId}/`, { json: body });
+    return res.json as SentryIssue;
+  }
+
+  async getLatestEvent(issueId: string): Promise<SentryEvent> {
+    const res = await this.#call('GET', apiPath`organizations/${this.org}/issues/${issueId}/events/latest/`);
+    return res.json as SentryEvent;
+  }
+
+  async getEvent(project: string, eventId: string): Promise<SentryEvent> {
+    const res = await this.#call('GET', apiPath`projects/${this.org}/${project}/events/${eventId}/`);
+    return res.json as SentryEvent;
+  }
+
+  /** Links a Sentry issue to an external (GitHub) issue for an integration installation. */
+  async createExternalIssue(
+    installationUuid: string,
+    body: { issueId: number | string; webUrl: string; project: string; identifier: string },
+  ): Promise<ExternalIssueLink> {
+    const path = apiPath`sentry-app-installations/${installationUuid}/external-issues/`;
+    const res = await this.#call('POST', path, { json: body });
+    const link = res.json as ExternalIssueLink;
+    return { ...link, id: String(link.id) };
+  }
+
+  async deleteExternalIssue(installationUuid: string, externalIssueId: string): Promise<void> {
+    await this.#call(
+      'DELETE',
+      apiPath`sentry-app-installations/${installationUuid}/external-issues/${externalIssueId}/`,
+    );
+  }
+
+  // ---- plumbing ----
+
+  #call(
+    method: HttpMethod,
+    path: string,
+    extra: {
+      json?: unknown;
+      body?: { data: Buffer; contentType: string };
+      accept?: number[];
+      query?: Record<string, string>;
+    } = {},
+  ): Promise<IncomingResponse> {
+    const url = new URL(`${this.baseUrl}${path}`);
+    for (const [k, v] of Object.entries(extra.query ?? {})) url.searchParams.set(k, v);
+    return this.#http.send({
+      method,
+      url,
+      ...(extra.json === undefined ? {} : { json: extra.json }),
+      ...(extra.body ? { body: extra.body } : {}),
+      ...(extra.accept ? { accept: extra.accept } : {}),
+    });
+  }
+
+  /** Follows `Link: <…>; rel="next"; results="true"; cursor="…"` on the same path; stops on a repeated cursor. */
+  async #paginate<T>(path: string, query: Record<string, string>): Promise<T[]> {
+    const items: T[] = [];
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    for (let page = 0; page < this.#maxPages; page++) {
+      const res = await this.#call('GET', path, { query: cursor === undefined ? query : { ...query, cursor } });
+      if (Array.isArray(res.json)) items.push(...(res.json as T[]));
+      const link = res.headers.link;
+      cursor = nextPageCursor(Array.isArray(link) ? link.join(', ') : link);
+      if (cursor === undefined || seen.has(cursor)) break;
+      seen.add(cursor);
+    }
+    return items;
+  }
+}
+
+/** sentry-cli sends an all-digit project entry as a JSON number (an ID) and anything else as a slug. */
+function idOrSlugList(projects: string[]): Array<string | number> {
+  return projects.map((p) => (/^\d+$/.test(p) && Number.isSafeInteger(Number(p)) ? Number(p) : p));
+}
+
+/** `previousCommit` is always present, null when unknown, as sentry-cli sends it. */
+function normaliseRefs(refs: Ref[]): Ref[] {
+  return refs.map((r) => ({ repository: r.repository, commit: r.commit, previousCommit: r.previousCommit ?? null }));
+}

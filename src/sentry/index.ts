@@ -1,0 +1,15 @@
+export {
+  type AssembleBody,
+  type CreateDeployBody,
+  type CreateReleaseBody,
+  SentryClient,
+  type SentryClientOptions,
+  type UpdateIssueBody,
+  type UpdateReleaseBody,
+  type WaitForAssembleOptions,
+} from './client.ts';
+export { SentryApiError, SentryAssembleError, SentryConfigError, SentryConnectionError } from './errors.ts';
+export { sharedSentryDispatcher } from './http.ts';
+export { nextPageCursor, parseLinkHeader } from './pagination.ts';
+export type * from './types.ts';
+export { signWebhookBody, verifyWebhookSignature } from './webhook-signature.ts';
