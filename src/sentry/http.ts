@@ -77,7 +77,7 @@ export class SentryTransport {
   /** Sends `req`, retrying transient failures; resolves with 2xx answers and `req.accept` statuses. */
   async send(req: OutgoingRequest): Promise<IncomingResponse> {
     const o = this.#o;
-    const endpoint = `${req.method} ${req.url.pathname}`;
+    const endpoint = this.#redact(`${req.method} ${req.url.pathname}`);
     const sleep = o.sleep ?? defaultSleep;
     const now = o.now ?? Date.now;
     const payload = req.body ?? (req.json === undefined ? undefined : jsonBody(req.json));
@@ -100,7 +100,7 @@ export class SentryTransport {
           endpoint,
           code: failure.code,
           reason: this.#redact(failure.message),
-          hint: hintForConnectionFailure(failure.code, o.baseUrl, o.timeoutMs),
+          hint: this.#redact(hintForConnectionFailure(failure.code, o.baseUrl, o.timeoutMs)),
           attempts: attempt,
           cause: failure,
         });
@@ -170,14 +170,16 @@ export class SentryTransport {
     const o = this.#o;
     const rawDetail = errorDetail(res.json, res.text);
     const detail = rawDetail === undefined ? undefined : this.#redact(rawDetail);
-    const hint = hintForStatus({
-      status: res.status,
-      endpoint,
-      org: o.org,
-      baseUrl: o.baseUrl,
-      ...(detail === undefined ? {} : { detail }),
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
+    const hint = this.#redact(
+      hintForStatus({
+        status: res.status,
+        endpoint,
+        org: o.org,
+        baseUrl: o.baseUrl,
+        ...(detail === undefined ? {} : { detail }),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      }),
+    );
     return new SentryApiError({
       status: res.status,
       statusText: res.statusText,

@@ -6,6 +6,6 @@ const REDACTED = '[redacted]';
 export function redactSecret(text: string, secret: string): string {
   let out = secret ? text.split(secret).join(REDACTED) : text;
   out = out.replace(/(Bearer|Basic)\s+[^\s"',]+/gi, `$1 ${REDACTED}`);
-  out = out.replace(/\bsntr[ysu]_[A-Za-z0-9+/=_-]+/g, REDACTED);
+  out = out.replace(/\bsntry[su]_[A-Za-z0-9+/=_-]+/g, REDACTED);
   return out;
 }
