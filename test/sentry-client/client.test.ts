@@ -248,7 +248,9 @@ describe('SentryClient retries', () => {
   });
 
   it('fails with a connection error after resets exhaust the budget', async () => {
-    const server = await serve((_req, res) => res.socket?.destroy());
+    const server = await serve((_req, res) => {
+      res.socket?.destroy();
+    });
     const err = await rejection(client(server.url, { maxAttempts: 3 }).createDeploy('1', { environment: 'prod' }));
     expect(err).toBeInstanceOf(SentryConnectionError);
     expect(err.status).toBe(0);
@@ -443,7 +445,7 @@ describe('SentryClient uploads', () => {
 
   it('polls assemble until ok, and raises the detail on error', async () => {
     const states = ['created', 'assembling', 'ok'];
-    const server = await serve((_req, res, n) => {
+    const server = await serve((req, res, n) => {
       const body = JSON.parse(req.body.toString());
       if (body.checksum === 'e'.repeat(40))
         return sendJson(res, 200, { state: 'error', detail: 'the bundle is invalid', missingChunks: [] });
