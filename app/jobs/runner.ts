@@ -142,7 +142,7 @@ export class JobRunner {
           for (const job of jobs) this.#track(job);
         } catch (error) {
           this.#lastError = describeError(error);
-          this.#log.error({ err: this.#lastError }, 'claiming jobs failed; retrying after the poll interval');
+          this.#log.error({ failure: this.#lastError }, 'claiming jobs failed; retrying after the poll interval');
         }
       }
       if (!this.#running) break;
@@ -198,7 +198,13 @@ export class JobRunner {
         if ('retryAt' in decision) {
           await this.#store.failJob(job.id, token, message, decision.retryAt, now);
           log.warn(
-            { jobId: job.id, type: job.type, attempt: job.attempts, retryInMs: decision.retryAt - now, err: message },
+            {
+              jobId: job.id,
+              type: job.type,
+              attempt: job.attempts,
+              retryInMs: decision.retryAt - now,
+              failure: message,
+            },
             'job failed; will retry',
           );
         } else {
@@ -210,7 +216,7 @@ export class JobRunner {
         }
       } catch (storeError) {
         // The lease runs out and another worker retries the job: nothing is lost.
-        log.error({ jobId: job.id, err: describeError(storeError) }, 'could not record a job failure');
+        log.error({ jobId: job.id, failure: describeError(storeError) }, 'could not record a job failure');
       }
     } finally {
       clearInterval(heartbeat);

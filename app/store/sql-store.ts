@@ -92,6 +92,11 @@ export class SqlStore implements Store {
     };
   }
 
+  async countDeliveries(): Promise<number> {
+    const rows = await this.#db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM deliveries');
+    return Number(rows[0]?.n ?? 0);
+  }
+
   async pruneDeliveries(before: number): Promise<number> {
     const rows = await this.#write((tx) =>
       tx.query('DELETE FROM deliveries WHERE received_at < $1 RETURNING id', [before]),

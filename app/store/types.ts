@@ -82,6 +82,7 @@ export interface Store {
     job?: Omit<NewJob, 'payload'> & { payload?: Record<string, unknown> },
   ): Promise<RecordDeliveryResult>;
   getDelivery(id: number): Promise<Delivery | undefined>;
+  countDeliveries(): Promise<number>;
   /** Forgets deliveries received before `before` (dedupe is kept for a day); returns how many. */
   pruneDeliveries(before: number): Promise<number>;
 

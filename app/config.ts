@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { StorageConfig } from './store/index.ts';
+import { sqliteFileIn } from './store/index.ts';
+
+/** Everything the app reads from the environment, parsed once and validated at start-up. */
+export interface AppConfig {
+  github: {
+    appId: number;
+    privateKey: string;
+    webhookSecret: string;
+    /** REST base for GitHub Enterprise or the emulator (from GHE_HOST/GHE_PROTOCOL); undefined for github.com. */
+    baseUrl: string | undefined;
+  };
+  sentry: {
+    url: string;
+    clientSecret: string;
+    /** Needed only by public integrations, to exchange installation grant codes. */
+    clientId: string | undefined;
+    /** Internal-integration token; public installations keep their own. */
+    authToken: string | undefined;
+  };
+  storage: StorageConfig;
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+  host: string;
+  port: number;
+  workers: { concurrency: number; maxAttempts: number };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`faultline cannot start: ${problems.length} configuration problem(s):\n  - ${problems.join('\n  - ')}`);
+    this.problems = problems;
+  }
+}
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+
+/** Reads the environment; throws one ConfigError listing every problem (never a secret's value). */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const get = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const required = (name: string, what: string): string => {
+    const value = get(name);
+    if (!value) problems.push(`${name} is not set: ${what}`);
+    return value ?? '';
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} is "${raw}": expected a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const appIdRaw = required('APP_ID', "set it to the GitHub App's numeric ID (shown on the App's settings page)");
+  const appId = Number(appIdRaw);
+  if (appIdRaw && (!Number.isInteger(appId) || appId <= 0)) {
+    problems.push(`APP_ID is "${appIdRaw}": expected the GitHub App's numeric ID, e.g. 123456`);
+  }
+
+  let privateKey = get('PRIVATE_KEY')?.replace(/\\n/g, '\n');
+  const keyPath = get('PRIVATE_KEY_PATH');
+  if (!privateKey && keyPath) {
+    try {
+      privateKey = readFileSync(resolve(cwd, keyPath), 'utf8');
+    } catch (error) {
+      problems.push(
+        `PRIVATE_KEY_PATH is "${keyPath}" but the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): point it at the App's .pem file`,
+      );
+    }
+  } else if (!privateKey) {
+    problems.push(
+      "PRIVATE_KEY and PRIVATE_KEY_PATH are both unset: set one to the GitHub App's private key (PEM) or its file path",
+    );
+  }
+  if (privateKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(privateKey)) {
+    problems.push(
+      `${get('PRIVATE_KEY') ? 'PRIVATE_KEY' : 'PRIVATE_KEY_PATH'} does not hold a PEM private key (no "-----BEGIN … PRIVATE KEY-----" line): download the key from the App's settings page`,
+    );
+  }
+
+  const webhookSecret = required('WEBHOOK_SECRET', "set it to the GitHub App's webhook secret");
+
+  let baseUrl: string | undefined;
+  const gheHost = get('GHE_HOST');
+  const gheProtocol = get('GHE_PROTOCOL') ?? 'https';
+  if (gheProtocol !== 'http' && gheProtocol !== 'https') {
+    problems.push(`GHE_PROTOCOL is "${gheProtocol}": expected http or https`);
+  } else if (gheHost) {
+    if (/[/\s]/.test(gheHost) || gheHost.includes('://')) {
+      problems.push(
+        `GHE_HOST is "${gheHost}": expected a host name (and port), without scheme or path, e.g. ghe.example.com`,
+      );
+    } else {
+      baseUrl = `${gheProtocol}://${gheHost}/api/v3`;
+    }
+  }
+
+  const sentryUrlRaw = get('SENTRY_URL') ?? 'https://sentry.io';
+  let sentryUrl = sentryUrlRaw;
+  try {
+    const parsed = new URL(sentryUrlRaw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
+    sentryUrl = sentryUrlRaw.replace(/\/+$/, '');
+  } catch {
+    problems.push(`SENTRY_URL is "${sentryUrlRaw}": expected an http(s) URL such as https://sentry.io`);
+  }
+  const clientSecret = required(
+    'SENTRY_CLIENT_SECRET',
+    "set it to the Sentry integration's Client Secret (it signs the webhooks)",
+  );
+
+  let storage: StorageConfig;
+  const databaseUrl = get('DATABASE_URL');
+  if (databaseUrl) {
+    let ok = false;
+    try {
+      ok = ['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol);
+    } catch {}
+    if (!ok) {
+      // The URL may embed a password: name the variable, not the value.
+      problems.push('DATABASE_URL is not a postgres:// or postgresql:// URL: unset it to use SQLite, or fix it');
+    }
+    storage = { kind: 'postgres', databaseUrl };
+  } else {
+    storage = { kind: 'sqlite', file: sqliteFileIn(resolve(cwd, get('FAULTLINE_DATA_DIR') ?? '.faultline')) };
+  }
+
+  const logLevelRaw = (get('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
+    problems.push(`LOG_LEVEL is "${logLevelRaw}": expected one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  const config: AppConfig = {
+    github: { appId, privateKey: privateKey ?? '', webhookSecret, baseUrl },
+    sentry: { url: sentryUrl, clientSecret, clientId: get('SENTRY_CLIENT_ID'), authToken: get('SENTRY_AUTH_TOKEN') },
+    storage,
+    logLevel: logLevelRaw as AppConfig['logLevel'],
+    host: get('HOST') ?? '0.0.0.0',
+    port: integer('PORT', 3000, 0, 65_535),
+    workers: {
+      concurrency: integer('FAULTLINE_WORKER_CONCURRENCY', 4, 1, 64),
+      maxAttempts: integer('FAULTLINE_JOB_MAX_ATTEMPTS', 8, 1, 100),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,41 @@
+import type { AppConfig } from './config.ts';
+import { InstallationTokens } from './intake/installations.ts';
+import { SentryWebhookHandlers } from './intake/sentry-webhook-job.ts';
+import { JobRunner } from './jobs/index.ts';
+import type { Log } from './log.ts';
+import { openStore, type SqlStore } from './store/index.ts';
+
+/** What the app function works with; built from the config by `createAppDeps`, or handed in by tests. */
+export interface AppDeps {
+  store: SqlStore;
+  runner: JobRunner;
+  /** Register Sentry webhook handlers here: `deps.sentry.on('issue.created', handler)`. */
+  sentry: SentryWebhookHandlers;
+  tokens: InstallationTokens;
+  clientSecret: string;
+  maxAttempts: number;
+}
+
+export async function createAppDeps(
+  config: Pick<AppConfig, 'storage' | 'sentry' | 'workers'>,
+  log: Log,
+  runnerOptions: { pollMs?: number; leaseMs?: number } = {},
+): Promise<AppDeps> {
+  const store = await openStore(config.storage);
+  const runner = new JobRunner({ store, log, concurrency: config.workers.concurrency, ...runnerOptions });
+  const tokens = new InstallationTokens({
+    store,
+    log,
+    sentryUrl: config.sentry.url,
+    clientId: config.sentry.clientId,
+    clientSecret: config.sentry.clientSecret,
+  });
+  return {
+    store,
+    runner,
+    sentry: new SentryWebhookHandlers(),
+    tokens,
+    clientSecret: config.sentry.clientSecret,
+    maxAttempts: config.workers.maxAttempts,
+  };
+}

@@ -1,0 +1,41 @@
+import type { ApplicationFunctionOptions, Probot } from 'probot';
+import { loadConfig } from './config.ts';
+import { type AppDeps, createAppDeps } from './deps.ts';
+import { createHealthRoutes } from './health.ts';
+import { installationWebhookHandler } from './intake/installations.ts';
+import { sentryWebhookJob } from './intake/sentry-webhook-job.ts';
+import { createSentryWebhookRoute, SENTRY_WEBHOOK_JOB } from './intake/webhook-route.ts';
+
+/**
+ * The Probot app function. With `deps` (main.ts, tests) it uses them; without (e.g. `probot run`), it builds them
+ * from the environment and starts the workers itself.
+ */
+export default async function faultline(
+  app: Probot,
+  { addHandler }: ApplicationFunctionOptions,
+  deps?: AppDeps,
+): Promise<void> {
+  const startWorkers = !deps;
+  const d = deps ?? (await createAppDeps(loadConfig(process.env), app.log));
+
+  // GitHub events: nothing acts on them yet; the triage and sync handlers register here.
+  app.onAny(async (context) => {
+    app.log.debug({ event: context.name, id: context.id }, 'github event received');
+  });
+
+  d.sentry.on('installation', installationWebhookHandler(d.tokens, d.store));
+  if (!d.runner.hasHandler(SENTRY_WEBHOOK_JOB))
+    d.runner.register(SENTRY_WEBHOOK_JOB, sentryWebhookJob(d.store, d.sentry));
+
+  addHandler(createHealthRoutes(d.store, d.runner));
+  addHandler(
+    createSentryWebhookRoute({
+      store: d.store,
+      clientSecret: d.clientSecret,
+      log: app.log,
+      maxAttempts: d.maxAttempts,
+      onEnqueued: () => d.runner.nudge(),
+    }),
+  );
+  if (startWorkers) d.runner.start();
+}

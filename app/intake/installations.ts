@@ -1,0 +1,169 @@
+import type { Log } from '../log.ts';
+import { PermanentJobError } from '../jobs/index.ts';
+import type { Installation, Store } from '../store/index.ts';
+import { installationData } from './schema.ts';
+import type { SentryWebhookHandler } from './sentry-webhook-job.ts';
+
+/** A token refresh is due this long before the token expires (Sentry's tokens live 8 hours). */
+export const REFRESH_MARGIN_MS = 10 * 60_000;
+
+export class SentryAuthorizationError extends Error {
+  override name = 'SentryAuthorizationError';
+  readonly status: number;
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, status: number, retryAfterMs?: number) {
+    super(message);
+    this.status = status;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+export interface InstallationTokensOptions {
+  store: Store;
+  sentryUrl: string;
+  clientId: string | undefined;
+  clientSecret: string;
+  log: Log;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/**
+ * Public-integration tokens: exchange an installation's grant code, keep the token in the store, and refresh it
+ * (the refresh token rotates) before it expires. Tokens never appear in logs or errors.
+ */
+export class InstallationTokens {
+  readonly #o: InstallationTokensOptions;
+  readonly #now: () => number;
+
+  constructor(opts: InstallationTokensOptions) {
+    this.#o = opts;
+    this.#now = opts.now ?? Date.now;
+  }
+
+  async exchangeGrant(installation: Installation, code: string): Promise<void> {
+    const granted = await this.#authorize(installation.uuid, { grant_type: 'authorization_code', code });
+    await this.#o.store.upsertInstallation({ ...installation, ...granted }, this.#now());
+  }
+
+  /** The installation's token, refreshed first when it is near expiry; undefined when it has none. */
+  async tokenFor(uuid: string): Promise<string | undefined> {
+    const installation = await this.#o.store.getInstallation(uuid);
+    if (!installation?.token) return undefined;
+    if (installation.refreshToken && (installation.tokenExpiresAt ?? 0) - this.#now() < REFRESH_MARGIN_MS) {
+      return (await this.refresh(installation)).token ?? undefined;
+    }
+    return installation.token;
+  }
+
+  async refresh(installation: Installation): Promise<Installation> {
+    if (!installation.refreshToken) return installation;
+    try {
+      const granted = await this.#authorize(installation.uuid, {
+        grant_type: 'refresh_token',
+        refresh_token: installation.refreshToken,
+      });
+      const updated = { ...installation, ...granted };
+      await this.#o.store.upsertInstallation(updated, this.#now());
+      return updated;
+    } catch (error) {
+      // Another replica may have rotated the refresh token first: its fresh token is as good as ours.
+      const current = await this.#o.store.getInstallation(installation.uuid);
+      if (current?.token && current.token !== installation.token) return current;
+      throw error;
+    }
+  }
+
+  /** Refreshes every token expiring within the margin (run periodically); returns how many were refreshed. */
+  async refreshExpiring(): Promise<number> {
+    const due = await this.#o.store.listInstallationsExpiringBefore(this.#now() + REFRESH_MARGIN_MS);
+    let refreshed = 0;
+    for (const installation of due) {
+      try {
+        await this.refresh(installation);
+        refreshed++;
+      } catch (error) {
+        this.#o.log.error({ installation: installation.uuid, failure: String(error) }, 'sentry token refresh failed');
+      }
+    }
+    return refreshed;
+  }
+
+  async #authorize(
+    uuid: string,
+    grant: Record<string, string>,
+  ): Promise<Pick<Installation, 'token' | 'refreshToken' | 'tokenExpiresAt'>> {
+    const { clientId, clientSecret, sentryUrl } = this.#o;
+    if (!clientId) {
+      throw new PermanentJobError(
+        `SENTRY_CLIENT_ID is not set: cannot exchange the grant code of Sentry installation ${uuid}; set it to the public integration's Client ID`,
+      );
+    }
+    const url = `${sentryUrl}/api/0/sentry-app-installations/${encodeURIComponent(uuid)}/authorizations/`;
+    const response = await (this.#o.fetch ?? fetch)(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ ...grant, client_id: clientId, client_secret: clientSecret }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (!response.ok) {
+      const detail = (await response.text().catch(() => '')).slice(0, 200);
+      const what = `Sentry refused the ${grant['grant_type']} exchange for installation ${uuid} (${response.status})`;
+      const retryAfter = Number(response.headers.get('retry-after'));
+      if (response.status === 429 || response.status >= 500) {
+        throw new SentryAuthorizationError(
+          `${what}; will retry`,
+          response.status,
+          Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined,
+        );
+      }
+      throw new PermanentJobError(
+        `${what}: ${detail || 'no detail'}; check SENTRY_CLIENT_ID/SENTRY_CLIENT_SECRET, or reinstall (grant codes expire after about 10 minutes)`,
+      );
+    }
+    const body = (await response.json()) as { token?: unknown; refreshToken?: unknown; expiresAt?: unknown };
+    if (typeof body.token !== 'string') {
+      throw new SentryAuthorizationError(
+        `Sentry's authorization answer for installation ${uuid} has no token`,
+        response.status,
+      );
+    }
+    const expires = typeof body.expiresAt === 'string' ? Date.parse(body.expiresAt) : Number.NaN;
+    return {
+      token: body.token,
+      refreshToken: typeof body.refreshToken === 'string' ? body.refreshToken : null,
+      tokenExpiresAt: Number.isFinite(expires) ? expires : null,
+    };
+  }
+}
+
+/** `installation.created` records the installation (and exchanges its grant code); `deleted` forgets it. */
+export function installationWebhookHandler(
+  tokens: InstallationTokens,
+  store: Store,
+  now: () => number = Date.now,
+): SentryWebhookHandler {
+  return async (webhook, ctx) => {
+    const { installation: data } = installationData.parse(webhook.data);
+    if (webhook.action === 'deleted') {
+      const removed = await store.deleteInstallation(data.uuid);
+      ctx.log.info({ installation: data.uuid, org: data.organization.slug, removed }, 'sentry installation removed');
+      return;
+    }
+    if (webhook.action !== 'created') return;
+    const installation: Installation = {
+      uuid: data.uuid,
+      orgSlug: data.organization.slug,
+      appSlug: data.app?.slug ?? null,
+      status: data.status ?? 'installed',
+      token: null,
+      refreshToken: null,
+      tokenExpiresAt: null,
+    };
+    await store.upsertInstallation(installation, now());
+    ctx.log.info({ installation: data.uuid, org: data.organization.slug }, 'sentry installation recorded');
+    // A retried job must not spend the one-time code twice: skip when a token is already stored.
+    if (data.code && !(await store.getInstallation(data.uuid))?.token)
+      await tokens.exchangeGrant(installation, data.code);
+  };
+}

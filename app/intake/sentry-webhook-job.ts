@@ -1,0 +1,52 @@
+import type { JobContext, JobHandler } from '../jobs/index.ts';
+import type { Delivery, Store } from '../store/index.ts';
+import type { SentryWebhook } from './schema.ts';
+
+export interface SentryWebhookContext extends JobContext {
+  delivery: Delivery;
+}
+/** Must be idempotent: a delivery's job can run again after a failure or a crash, re-running every handler. */
+export type SentryWebhookHandler = (webhook: SentryWebhook, ctx: SentryWebhookContext) => Promise<void>;
+
+/**
+ * Who handles which Sentry webhook. `on('issue', h)` gets every issue webhook, `on('issue.created', h)` only that
+ * action; several handlers may share a key and run in registration order. Adding one is one call.
+ */
+export class SentryWebhookHandlers {
+  readonly #handlers = new Map<string, SentryWebhookHandler[]>();
+
+  on(event: string, handler: SentryWebhookHandler): this {
+    this.#handlers.set(event, [...(this.#handlers.get(event) ?? []), handler]);
+    return this;
+  }
+
+  for(resource: string, action: string | null): SentryWebhookHandler[] {
+    return [
+      ...(this.#handlers.get(resource) ?? []),
+      ...(action ? (this.#handlers.get(`${resource}.${action}`) ?? []) : []),
+    ];
+  }
+}
+
+/** The `sentry.webhook` job: loads the recorded delivery and hands it to the handlers registered for it. */
+export function sentryWebhookJob(store: Store, handlers: SentryWebhookHandlers): JobHandler {
+  return async (payload, ctx) => {
+    const deliveryId = (payload as { deliveryId?: unknown }).deliveryId;
+    if (typeof deliveryId !== 'number') throw new Error(`sentry.webhook job ${ctx.job.id} has no numeric deliveryId`);
+    const delivery = await store.getDelivery(deliveryId);
+    if (!delivery) {
+      ctx.log.warn({ jobId: ctx.job.id, deliveryId }, 'sentry webhook delivery no longer stored; nothing to do');
+      return;
+    }
+    const run = handlers.for(delivery.resource, delivery.action);
+    if (run.length === 0) {
+      ctx.log.debug(
+        { deliveryId, resource: delivery.resource, action: delivery.action },
+        'no handler for this webhook',
+      );
+      return;
+    }
+    const webhook = JSON.parse(delivery.body) as SentryWebhook;
+    for (const handler of run) await handler(webhook, { ...ctx, delivery });
+  };
+}

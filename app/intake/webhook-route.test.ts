@@ -1,0 +1,269 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends, createBackend, type TestBackend } from '../../test/app/backends.ts';
+import { CLIENT_SECRET, fixtureBody, postWebhook, signedHeaders, testConfig, until } from '../../test/app/helpers.ts';
+import { type RunningApp, startApp } from '../server.ts';
+
+const handled = [
+  ['issue', 'issue.created'],
+  ['issue', 'issue.resolved'],
+  ['issue', 'issue.assigned'],
+  ['issue', 'issue.archived'],
+  ['issue', 'issue.unresolved.regressed'],
+  ['event_alert', 'event_alert.triggered'],
+  ['metric_alert', 'metric_alert.critical'],
+  ['metric_alert', 'metric_alert.resolved'],
+  ['error', 'error.created'],
+  ['comment', 'comment.created'],
+] as const;
+
+/** A tiny Sentry authorizations endpoint: grants and refreshes tokens, and remembers what it was sent. */
+async function startAuthServer(): Promise<{ url: string; requests: Record<string, string>[]; close(): Promise<void> }> {
+  const requests: Record<string, string>[] = [];
+  let n = 0;
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', () => {
+      if (!/^\/api\/0\/sentry-app-installations\/[^/]+\/authorizations\/$/.test(req.url ?? '')) {
+        res.writeHead(404).end();
+        return;
+      }
+      const grant = JSON.parse(body) as Record<string, string>;
+      requests.push({ ...grant, path: req.url ?? '' });
+      n++;
+      res.writeHead(201, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          id: String(n),
+          token: `token-${n}`,
+          refreshToken: `refresh-${n}`,
+          expiresAt: new Date(Date.now() + 8 * 3600_000).toISOString(),
+        }),
+      );
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+for (const backend of backends) {
+  describe.skipIf(!backend.available)(`POST /sentry/webhook on ${backend.name}`, () => {
+    let b: TestBackend;
+    let app: RunningApp;
+    let auth: Awaited<ReturnType<typeof startAuthServer>>;
+    const seen: string[] = [];
+
+    beforeAll(async () => {
+      b = await createBackend(backend.name);
+      auth = await startAuthServer();
+      app = await startApp(testConfig(b.config, { url: auth.url, clientId: 'client-id' }), {
+        runner: { pollMs: 20 },
+        configure: (deps) => {
+          deps.sentry.on('issue', async (webhook) => {
+            seen.push(`issue.${webhook.action}`);
+          });
+        },
+      });
+    });
+    afterAll(async () => {
+      await app?.close();
+      await auth?.close();
+      await b?.dispose();
+    });
+
+    const store = () => app.deps.store;
+
+    it.each(handled)('accepts a signed %s webhook (%s), records it and enqueues one job', async (resource, name) => {
+      const before = await store().countDeliveries();
+      const body = fixtureBody(name);
+      const res = await postWebhook(app.url, body, signedHeaders(body, resource));
+      expect(res.status).toBe(202);
+      expect(res.body).toMatchObject({ status: 'accepted' });
+      expect(await store().countDeliveries()).toBe(before + 1);
+      const delivery = await store().getDelivery(res.body['deliveryId'] as number);
+      expect(delivery).toMatchObject({ resource, body, status: 'accepted' });
+    });
+
+    it('runs the registered handler for issue webhooks once per delivery', async () => {
+      await until(async () => (await store().countJobs()).queued === 0 && (await store().countJobs()).running === 0);
+      expect(seen.sort()).toEqual([
+        'issue.archived',
+        'issue.assigned',
+        'issue.created',
+        'issue.resolved',
+        'issue.unresolved',
+      ]);
+    });
+
+    it('answers a retry or replay of the same body (new Request-ID, fresh timestamp) as a duplicate, no new job', async () => {
+      const body = fixtureBody('issue.created');
+      const jobsBefore = (await store().listJobs()).length;
+      const res = await postWebhook(app.url, body, signedHeaders(body, 'issue'));
+      expect(res).toMatchObject({ status: 202, body: { status: 'duplicate' } });
+      expect((await store().listJobs()).length).toBe(jobsBefore);
+    });
+
+    it('verifies the raw bytes: non-ASCII escapes and Python floats that JSON.stringify would change', async () => {
+      const body =
+        '{"action":"created","installation":{"uuid":"u-1"},"data":{"issue":{"id":"77","title":"Fehler in \\u00dcbersicht","score":1.0}},"actor":{"type":"application","id":"sentry","name":"Sentry"}}';
+      const res = await postWebhook(app.url, body, signedHeaders(body, 'issue'));
+      expect(res.status).toBe(202);
+      expect((await store().getDelivery(res.body['deliveryId'] as number))?.body).toBe(body);
+    });
+
+    describe('refusals store nothing', () => {
+      const body = fixtureBody('issue.resolved').replace('"resolved"', '"resolved" ');
+      const expectRefused = async (
+        headers: Record<string, string>,
+        status: number,
+        payload: string | Uint8Array = body,
+      ) => {
+        const before = await store().countDeliveries();
+        const jobs = (await store().listJobs()).length;
+        const res = await postWebhook(app.url, payload, headers);
+        expect(res.status).toBe(status);
+        expect(await store().countDeliveries()).toBe(before);
+        expect((await store().listJobs()).length).toBe(jobs);
+        return res;
+      };
+
+      it('401 on a wrong signature, a wrong secret, or none', async () => {
+        const h = signedHeaders(body, 'issue');
+        await expectRefused({ ...h, 'sentry-hook-signature': 'ab'.repeat(32) }, 401);
+        await expectRefused(signedHeaders(body, 'issue', { secret: 'not-the-secret' }), 401);
+        const { 'sentry-hook-signature': _, ...unsigned } = h;
+        const res = await expectRefused(unsigned, 401);
+        expect(res.body['error']).toBe('missing Sentry-Hook-Signature');
+      });
+
+      it('401 on a signature over a re-serialised body', async () => {
+        const reserialised = JSON.stringify(JSON.parse(body), null, 1);
+        await expectRefused({ ...signedHeaders(reserialised, 'issue') }, 401);
+      });
+
+      it('401 on a timestamp more than 5 minutes off, either way', async () => {
+        const now = Math.floor(Date.now() / 1000);
+        await expectRefused(signedHeaders(body, 'issue', { timestamp: now - 301 }), 401);
+        await expectRefused(signedHeaders(body, 'issue', { timestamp: now + 301 }), 401);
+        await expectRefused({ ...signedHeaders(body, 'issue'), 'sentry-hook-timestamp': 'yesterday' }, 401);
+      });
+
+      it('413 on a body over 1 MiB', async () => {
+        const big = `{"action":"created","pad":"${'x'.repeat(1024 * 1024)}"}`;
+        await expectRefused(signedHeaders(big, 'issue'), 413, big);
+      });
+
+      it('400 on a body that is not JSON, or not a valid webhook', async () => {
+        const notJson = '{"action": "created",';
+        await expectRefused(signedHeaders(notJson, 'issue'), 400, notJson);
+        const noIssue = '{"action":"created","installation":{"uuid":"u"},"data":{"nothing":1}}';
+        const res = await expectRefused(signedHeaders(noIssue, 'issue'), 400, noIssue);
+        expect(res.body['error']).toBe(
+          'invalid issue webhook: data.issue: Invalid input: expected object, received undefined',
+        );
+        const noInstallation = '{"action":"created","data":{"issue":{"id":"1"}}}';
+        await expectRefused(signedHeaders(noInstallation, 'issue'), 400, noInstallation);
+      });
+
+      it('405 on GET', async () => {
+        const response = await fetch(`${app.url}/sentry/webhook`);
+        expect(response.status).toBe(405);
+      });
+    });
+
+    it('202 for a resource it does not handle, recorded as ignored with no job', async () => {
+      const body =
+        '{"action":"root_cause_completed","installation":{"uuid":"u-1"},"data":{"group_id":5},"actor":{"type":"application","id":"sentry","name":"Sentry"}}';
+      const jobs = (await store().listJobs()).length;
+      const res = await postWebhook(app.url, body, signedHeaders(body, 'seer'));
+      expect(res).toMatchObject({ status: 202, body: { status: 'ignored' } });
+      expect(await store().getDelivery(res.body['deliveryId'] as number)).toMatchObject({
+        resource: 'seer',
+        status: 'ignored',
+      });
+      expect((await store().listJobs()).length).toBe(jobs);
+    });
+
+    it('installation.created records the installation and exchanges its grant code; deleted removes it', async () => {
+      const created = fixtureBody('installation.created');
+      expect((await postWebhook(app.url, created, signedHeaders(created, 'installation'))).status).toBe(202);
+      const uuid = 'a8e5d37a-696c-4c54-adb5-b3f28d64c7de';
+      await until(async () => Boolean((await store().getInstallation(uuid))?.token));
+      expect(await store().getInstallation(uuid)).toMatchObject({
+        orgSlug: 'example-org',
+        appSlug: 'faultline',
+        token: 'token-1',
+        refreshToken: 'refresh-1',
+      });
+      expect(auth.requests[0]).toEqual({
+        grant_type: 'authorization_code',
+        code: 'f3b0d1c2e4a5b6c7d8e9f0a1b2c3d4e5',
+        client_id: 'client-id',
+        client_secret: CLIENT_SECRET,
+        path: `/api/0/sentry-app-installations/${uuid}/authorizations/`,
+      });
+
+      // Near expiry, tokenFor refreshes with the rotating refresh token.
+      const inst = (await store().getInstallation(uuid))!;
+      await store().upsertInstallation({ ...inst, tokenExpiresAt: Date.now() + 60_000 }, Date.now());
+      expect(await app.deps.tokens.tokenFor(uuid)).toBe('token-2');
+      expect(auth.requests[1]).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'refresh-1' });
+      expect(await app.deps.tokens.tokenFor(uuid)).toBe('token-2');
+      expect(auth.requests).toHaveLength(2);
+
+      const deleted = fixtureBody('installation.deleted');
+      expect((await postWebhook(app.url, deleted, signedHeaders(deleted, 'installation'))).status).toBe(202);
+      await until(async () => (await store().getInstallation(uuid)) === undefined);
+    });
+
+    it('serves /healthz and /readyz as JSON, and hands GitHub webhooks to Probot', async () => {
+      expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ ok: true });
+      const ready = await fetch(`${app.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({
+        ready: true,
+        database: 'ok',
+        migrations: 'applied',
+        workers: 'running',
+      });
+
+      const payload = JSON.stringify({ zen: 'Keep it logically awesome.', hook_id: 1 });
+      const gh = await fetch(`${app.url}/api/github/webhooks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'ping',
+          'x-github-delivery': 'd-1',
+          'x-hub-signature-256': `sha256=${createHmac('sha256', 'gh-webhook-secret').update(payload).digest('hex')}`,
+        },
+        body: payload,
+      });
+      expect(gh.status).toBe(200);
+    });
+  });
+}
+
+describe('when the database cannot record', () => {
+  it('answers 503 so Sentry retries, and /readyz reports the database unreachable', async () => {
+    const b = await createBackend('sqlite');
+    const app = await startApp(testConfig(b.config));
+    await app.deps.runner.stop();
+    await app.deps.store.close();
+    const body = fixtureBody('issue.created');
+    const res = await postWebhook(app.url, body, signedHeaders(body, 'issue'));
+    expect(res.status).toBe(503);
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ ready: false, database: 'unreachable' });
+    await new Promise((r) => app.server.close(r));
+    await b.dispose();
+  });
+});

@@ -1,0 +1,79 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createNodeMiddleware, createProbot, type Probot } from 'probot';
+import type { AppConfig } from './config.ts';
+import { type AppDeps, createAppDeps } from './deps.ts';
+import faultline from './index.ts';
+import type { Log } from './log.ts';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  probot: Probot;
+  deps: AppDeps;
+  server: Server;
+  /** Graceful: stop accepting, finish or release in-flight jobs, close the pool. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Probot's webhooks + our routes on our own HTTP server (Probot's `Server` would turn port 0 into 3000, and `run()`
+ * would load a `.env` over the environment), with the job workers in the same process.
+ */
+export async function startApp(
+  config: AppConfig,
+  opts: { runner?: { pollMs?: number; leaseMs?: number }; configure?: (deps: AppDeps) => void } = {},
+): Promise<RunningApp> {
+  const probot = createProbot({
+    env: {},
+    overrides: {
+      appId: config.github.appId,
+      privateKey: config.github.privateKey,
+      secret: config.github.webhookSecret,
+      logLevel: config.logLevel,
+      baseUrl: config.github.baseUrl ?? 'https://api.github.com',
+    },
+  });
+  // Probot builds its logger on first load (inside createNodeMiddleware): forward to it when lines are written.
+  const log: Log = {
+    debug: (fields, message) => probot.log?.debug(fields, message),
+    info: (fields, message) => probot.log?.info(fields, message),
+    warn: (fields, message) => probot.log?.warn(fields, message),
+    error: (fields, message) => probot.log?.error(fields, message),
+  };
+  const deps = await createAppDeps(config, log, opts.runner);
+  opts.configure?.(deps);
+  const middleware = await createNodeMiddleware((app, options) => faultline(app, options, deps), { probot });
+  const server = createServer((req, res) => {
+    void middleware(req, res, () => {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+    });
+  });
+  // Sentry waits 1 s at most: keep connections alive for its retries, but drop idle ones on shutdown.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  deps.runner.start();
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    probot,
+    deps,
+    server,
+    close(graceMs = 10_000) {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await deps.runner.stop(graceMs);
+        await stopped;
+        await deps.store.close();
+      })();
+      return closing;
+    },
+  };
+}
