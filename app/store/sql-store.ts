@@ -144,6 +144,13 @@ export class SqlStore implements Store {
   }
 
   async claimJobs(opts: { limit: number; leaseMs: number; workerId: string; now: number }): Promise<Job[]> {
+    // A plain read first: idle pollers must not queue for SQLite's single write lock (or PostgreSQL row locks).
+    const due = await this.#db.query(
+      `SELECT id FROM jobs WHERE (state = 'queued' AND run_at <= $1)
+         OR (state = 'running' AND locked_until <= $1 AND attempts < max_attempts) LIMIT 1`,
+      [opts.now],
+    );
+    if (due.length === 0) return [];
     const token = `${opts.workerId}:${randomUUID()}`;
     // PostgreSQL: SKIP LOCKED lets replicas claim different rows at once. SQLite: the immediate transaction holds
     // the single write lock, so the select-then-update inside one UPDATE cannot race with another process.
@@ -213,6 +220,11 @@ export class SqlStore implements Store {
   }
 
   async deadLetterExpired(now: number): Promise<Job[]> {
+    const expired = await this.#db.query(
+      `SELECT id FROM jobs WHERE state = 'running' AND locked_until <= $1 AND attempts >= max_attempts LIMIT 1`,
+      [now],
+    );
+    if (expired.length === 0) return [];
     const rows = await this.#write((tx) =>
       tx.query(
         `UPDATE jobs SET state = 'dead', lock_token = NULL, locked_until = NULL, updated_at = $1,

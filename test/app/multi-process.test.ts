@@ -1,0 +1,153 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backends, createBackend, type TestBackend } from './backends.ts';
+import { openEffects } from './effects.ts';
+import { CLIENT_SECRET, signedHeaders, testPrivateKey, until } from './helpers.ts';
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+function spawnApp(
+  backend: TestBackend,
+  extra: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', 'test/app/app-process.ts'], {
+    cwd: process.cwd(),
+    env: {
+      PATH: process.env.PATH,
+      APP_ID: '1',
+      PRIVATE_KEY: testPrivateKey(),
+      WEBHOOK_SECRET: 'gh-secret',
+      SENTRY_CLIENT_SECRET: CLIENT_SECRET,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'error',
+      FAULTLINE_WORKER_CONCURRENCY: '4',
+      ...backend.env,
+      ...extra,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening (\S+)/.exec(out);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`app process exited with ${code} before listening`)));
+  });
+}
+
+/** A distinct issue webhook body per n, as Sentry would send it. */
+const issueBody = (n: number) =>
+  JSON.stringify({
+    action: 'created',
+    installation: { uuid: 'inst-1' },
+    data: { issue: { id: String(100_000 + n), shortId: `WEB-${n}`, title: `TypeError #${n}` } },
+    actor: { type: 'application', id: 'sentry', name: 'Sentry' },
+  });
+
+async function send(url: string, body: string): Promise<number> {
+  const response = await fetch(`${url}/sentry/webhook`, {
+    method: 'POST',
+    headers: signedHeaders(body, 'issue'),
+    body,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+for (const backend of backends) {
+  describe.skipIf(!backend.available)(`several app processes on ${backend.name}`, () => {
+    it('3 processes, 2,000 deliveries (half duplicates, round-robin): each distinct delivery handled exactly once', async () => {
+      const b = await createBackend(backend.name);
+      const store = await b.open(); // migrations and the ledger exist before the processes race for them
+      const effects = await openEffects(b.env);
+      try {
+        const apps = await Promise.all([0, 1, 2].map(() => spawnApp(b)));
+        const sends: Array<{ url: string; body: string }> = [];
+        for (let n = 0; n < 1_000; n++) sends.push({ url: '', body: issueBody(n) }, { url: '', body: issueBody(n) });
+        sends.forEach((s, i) => {
+          s.url = apps[i % 3]!.url; // the duplicate of each delivery goes to the next process
+        });
+        const statuses: number[] = [];
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: 24 }, async () => {
+            while (next < sends.length) {
+              const s = sends[next++]!;
+              statuses.push(await send(s.url, s.body));
+            }
+          }),
+        );
+        expect(statuses.filter((s) => s !== 202)).toEqual([]);
+        await until(
+          async () => (await effects.counts()).runs >= 1_000 && (await store.countJobs()).queued === 0,
+          25_000,
+        );
+        await until(async () => (await store.countJobs()).running === 0, 5_000);
+        expect(await store.countDeliveries()).toBe(1_000);
+        expect(await store.countJobs()).toEqual({ queued: 0, running: 0, done: 1_000, dead: 0 });
+        const counts = await effects.counts();
+        expect(counts).toMatchObject({ effects: 1_000, runs: 1_000, maxRunsPerDelivery: 1 });
+        expect(counts.pids).toBeGreaterThan(1); // the work really was shared
+      } finally {
+        await effects.close();
+        await store.close();
+        await b.dispose();
+      }
+    }, 40_000);
+
+    it('kill -9 of a worker mid-batch: after a restart every job completes, no effect twice', async () => {
+      const b = await createBackend(backend.name);
+      const store = await b.open();
+      const effects = await openEffects(b.env);
+      const total = 300;
+      try {
+        for (let n = 0; n < total; n++) {
+          const body = issueBody(n);
+          await store.recordDelivery(
+            {
+              digest: `digest-${n}`,
+              requestId: null,
+              resource: 'issue',
+              action: 'created',
+              installationUuid: 'inst-1',
+              status: 'accepted',
+              body,
+              receivedAt: Date.now(),
+            },
+            { type: 'sentry.webhook' },
+          );
+        }
+        const slow = { TEST_HANDLER_DELAY_MS: '15', TEST_LEASE_MS: '1500' };
+        const first = await spawnApp(b, slow);
+        await until(async () => (await effects.counts()).effects >= 60);
+        first.child.kill('SIGKILL');
+        await new Promise((r) => first.child.once('exit', r));
+        const midway = await store.countJobs();
+        expect(midway.done).toBeLessThan(total);
+        expect(midway.running).toBeGreaterThan(0); // claimed by the dead process: only its lease frees them
+
+        await spawnApp(b, slow);
+        await until(async () => (await store.countJobs()).done === total, 25_000);
+        const counts = await effects.counts();
+        expect(counts.effects).toBe(total);
+        // Only the handful in flight at the kill ran again (at most the worker concurrency), and the idempotent
+        // handler left a single effect for them.
+        expect(counts.runs - total).toBeLessThanOrEqual(4);
+        expect(counts.maxRunsPerDelivery).toBeLessThanOrEqual(2);
+        const jobs = await store.listJobs();
+        expect(jobs.every((j) => j.state === 'done' && j.attempts <= 2)).toBe(true);
+      } finally {
+        await effects.close();
+        await store.close();
+        await b.dispose();
+      }
+    }, 40_000);
+  });
+}
