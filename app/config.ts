@@ -22,6 +22,8 @@ export interface AppConfig {
   };
   storage: StorageConfig;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+  /** Probot's LOG_FORMAT: `pretty` (its default, for terminals) or `json` (for log collectors; much cheaper). */
+  logFormat: 'json' | 'pretty';
   host: string;
   port: number;
   workers: { concurrency: number; maxAttempts: number };
@@ -140,11 +142,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     problems.push(`LOG_LEVEL is "${logLevelRaw}": expected one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const logFormat = (get('LOG_FORMAT') ?? 'pretty').toLowerCase();
+  if (logFormat !== 'json' && logFormat !== 'pretty') {
+    problems.push(`LOG_FORMAT is "${logFormat}": expected json or pretty`);
+  }
+
   const config: AppConfig = {
     github: { appId, privateKey: privateKey ?? '', webhookSecret, baseUrl },
     sentry: { url: sentryUrl, clientSecret, clientId: get('SENTRY_CLIENT_ID'), authToken: get('SENTRY_AUTH_TOKEN') },
     storage,
     logLevel: logLevelRaw as AppConfig['logLevel'],
+    logFormat: logFormat as AppConfig['logFormat'],
     host: get('HOST') ?? '0.0.0.0',
     port: integer('PORT', 3000, 0, 65_535),
     workers: {

@@ -25,7 +25,7 @@ export async function startApp(
   opts: { runner?: { pollMs?: number; leaseMs?: number }; configure?: (deps: AppDeps) => void } = {},
 ): Promise<RunningApp> {
   const probot = createProbot({
-    env: {},
+    env: { LOG_FORMAT: config.logFormat },
     overrides: {
       appId: config.github.appId,
       privateKey: config.github.privateKey,

@@ -28,6 +28,7 @@ export function testConfig(storage: StorageConfig, overrides: Partial<AppConfig[
     },
     storage,
     logLevel: 'error',
+    logFormat: 'json',
     host: '127.0.0.1',
     port: 0,
     workers: { concurrency: 4, maxAttempts: 5 },
