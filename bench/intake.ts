@@ -188,7 +188,7 @@ async function startApp(
     let out = '';
     const onData = (chunk: Buffer) => {
       out += chunk;
-      const match = /faultline listening on (http:\/\/\S+)/.exec(out);
+      const match = /faultline listening on (http:\/\/[^\s"]+)/.exec(out);
       if (match) {
         // Past start-up, per-request info lines would only measure the terminal: stop reading them.
         child.stdout!.off('data', onData);

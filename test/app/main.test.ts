@@ -56,7 +56,7 @@ describe('app/main.ts (npm start)', () => {
     try {
       const url = await new Promise<string>((resolve, reject) => {
         run.child.stdout.on('data', () => {
-          const match = /faultline listening on (http:\/\/\S+)/.exec(run.output().stdout);
+          const match = /faultline listening on (http:\/\/[^\s"]+)/.exec(run.output().stdout);
           if (match) resolve(match[1]!);
         });
         run.exited.then(() => reject(new Error(`exited early: ${run.output().stderr}`)));
