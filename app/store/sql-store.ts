@@ -47,6 +47,7 @@ export class SqlStore implements Store {
     delivery: NewDelivery,
     job?: Omit<NewJob, 'payload'> & { payload?: Record<string, unknown> },
   ): Promise<RecordDeliveryResult> {
+    if (this.#db.dialect === 'postgres') return this.#recordDeliveryPostgres(delivery, job);
     return this.#db.transaction(async (tx) => {
       const inserted = await tx.query<{ id: unknown }>(
         `INSERT INTO deliveries (digest, request_id, resource, action, installation_uuid, status, body, received_at)
@@ -73,6 +74,48 @@ export class SqlStore implements Store {
       const jobId = await insertJob(tx, { ...job, payload: { ...job.payload, deliveryId } }, delivery.receivedAt);
       return { deliveryId, duplicate: false, jobId };
     });
+  }
+
+  /** One statement, one round trip: the webhook ack waits on it. Both inserts commit together or not at all. */
+  async #recordDeliveryPostgres(
+    delivery: NewDelivery,
+    job?: Omit<NewJob, 'payload'> & { payload?: Record<string, unknown> },
+  ): Promise<RecordDeliveryResult> {
+    const rows = await this.#db.query<{ delivery_id: unknown; job_id: unknown }>(
+      `WITH d AS (
+         INSERT INTO deliveries (digest, request_id, resource, action, installation_uuid, status, body, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (digest) DO NOTHING RETURNING id),
+       j AS (
+         INSERT INTO jobs (type, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
+         SELECT $9, jsonb_set($10::jsonb, '{deliveryId}', to_jsonb(d.id))::text, 'queued', 0, $11, $8, $8, $8
+         FROM d WHERE $9::text IS NOT NULL RETURNING id)
+       SELECT d.id AS delivery_id, (SELECT id FROM j) AS job_id FROM d`,
+      [
+        delivery.digest,
+        delivery.requestId,
+        delivery.resource,
+        delivery.action,
+        delivery.installationUuid,
+        delivery.status,
+        delivery.body,
+        delivery.receivedAt,
+        job?.type ?? null,
+        JSON.stringify(job?.payload ?? {}),
+        job?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      ],
+    );
+    const inserted = rows[0];
+    if (inserted) {
+      return {
+        deliveryId: Number(inserted.delivery_id),
+        duplicate: false,
+        jobId: inserted.job_id === null ? null : Number(inserted.job_id),
+      };
+    }
+    const existing = await this.#db.query<{ id: unknown }>('SELECT id FROM deliveries WHERE digest = $1', [
+      delivery.digest,
+    ]);
+    return { deliveryId: Number(existing[0]?.id), duplicate: true, jobId: null };
   }
 
   async getDelivery(id: number): Promise<Delivery | undefined> {
