@@ -243,6 +243,7 @@ export class SentryClient {
     options: ChunkUploadOptions,
     chunks: Array<{ checksum: string; data: Uint8Array }>,
   ): Promise<void> {
+    if (chunks.length === 0) return;
     const useGzip = options.compression?.includes('gzip') ?? false;
     const parts: MultipartPart[] = await Promise.all(
       chunks.map(async ({ checksum, data }) => {
