@@ -22,6 +22,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   );
   const housekeeping = setInterval(() => {
     running.deps.store.pruneDeliveries(Date.now() - DELIVERY_RETENTION_MS).catch(() => {});
+    running.deps.store.pruneDoneJobs(Date.now() - DELIVERY_RETENTION_MS).catch(() => {});
     running.deps.tokens.refreshExpiring().catch(() => {});
   }, 5 * 60_000);
   housekeeping.unref();

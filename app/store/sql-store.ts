@@ -279,6 +279,13 @@ export class SqlStore implements Store {
     return rows.map(toJob);
   }
 
+  async pruneDoneJobs(before: number): Promise<number> {
+    const rows = await this.#write((tx) =>
+      tx.query("DELETE FROM jobs WHERE state = 'done' AND updated_at < $1 RETURNING id", [before]),
+    );
+    return rows.length;
+  }
+
   async getJob(id: number): Promise<Job | undefined> {
     const rows = await this.#db.query('SELECT * FROM jobs WHERE id = $1', [id]);
     return rows[0] && toJob(rows[0]);

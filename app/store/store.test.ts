@@ -75,6 +75,21 @@ for (const backend of backends) {
       expect(again.duplicate).toBe(false);
     });
 
+    it('prunes finished jobs but keeps dead letters and pending work', async () => {
+      const done = await store.enqueueJob({ type: 'prune', payload: {} }, 1);
+      const dead = await store.enqueueJob({ type: 'prune', payload: {} }, 1);
+      const pending = await store.enqueueJob({ type: 'prune', payload: {} }, 1);
+      const claimed = await store.claimJobs({ limit: 2, leaseMs: 1_000, workerId: 'w', now: 2 });
+      expect(claimed.map((j) => j.id)).toEqual([done, dead]);
+      await store.completeJob(done, claimed[0]!.lockToken!, 3);
+      await store.failJob(dead, claimed[1]!.lockToken!, 'boom', null, 3);
+      expect(await store.pruneDoneJobs(10)).toBe(1);
+      expect(await store.getJob(done)).toBeUndefined();
+      expect((await store.getJob(dead))?.state).toBe('dead');
+      expect((await store.getJob(pending))?.state).toBe('queued');
+      await store.claimJobs({ limit: 10, leaseMs: 1_000, workerId: 'w', now: 4 }); // leave nothing due for later tests
+    });
+
     it('upserts, reads and deletes installations, keeping tokens when a later upsert carries none', async () => {
       const inst = {
         uuid: 'i-1',

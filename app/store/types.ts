@@ -102,6 +102,8 @@ export interface Store {
   releaseJob(id: number, lockToken: string, now: number): Promise<boolean>;
   /** Dead-letters running jobs whose lease expired on their last attempt; returns them. */
   deadLetterExpired(now: number): Promise<Job[]>;
+  /** Forgets finished jobs updated before `before` (dead letters are kept for inspection); returns how many. */
+  pruneDoneJobs(before: number): Promise<number>;
   getJob(id: number): Promise<Job | undefined>;
   listJobs(filter?: { state?: JobState; type?: string }): Promise<Job[]>;
   countJobs(): Promise<Record<JobState, number>>;

@@ -131,7 +131,6 @@ for (const backend of backends) {
         await new Promise((r) => first.child.once('exit', r));
         const midway = await store.countJobs();
         expect(midway.done).toBeLessThan(total);
-        expect(midway.running).toBeGreaterThan(0); // claimed by the dead process: only its lease frees them
 
         await spawnApp(b, slow);
         await until(async () => (await store.countJobs()).done === total, 25_000);
