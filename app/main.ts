@@ -14,7 +14,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     console.error(error.message);
     return 78; // EX_CONFIG
   }
-  const running = await startApp(config);
+  let running: Awaited<ReturnType<typeof startApp>>;
+  try {
+    running = await startApp(config);
+  } catch (error) {
+    console.error(`faultline cannot start: ${describeStartFailure(config, error)}`);
+    return 1;
+  }
   const log = running.probot.log;
   log.info(
     { url: running.url, storage: config.storage.kind, workers: config.workers.concurrency },
@@ -45,4 +51,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await main();
+}
+
+/** One line naming what failed and what to check; never the DATABASE_URL itself (it may hold a password). */
+export function describeStartFailure(config: ReturnType<typeof loadConfig>, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    return `cannot listen on ${config.host}:${config.port} (${code}): choose another PORT or free that one`;
+  }
+  if (config.storage.kind === 'postgres') {
+    return `cannot open the PostgreSQL database named by DATABASE_URL (${code ?? message}): check that the server is running and reachable, and the credentials`;
+  }
+  return `cannot open the SQLite database ${config.storage.file} (${code ?? message}): check that FAULTLINE_DATA_DIR is writable`;
 }

@@ -22,6 +22,7 @@ export class PostgresDriver implements SqlDriver {
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const tx: SqlExecutor = {
@@ -32,10 +33,12 @@ export class PostgresDriver implements SqlDriver {
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken = rollbackError; // the connection itself failed: do not give it back to the pool
+      });
       throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 

@@ -41,6 +41,23 @@ describe('app/main.ts (npm start)', () => {
     }
   });
 
+  it('refuses to start when the database cannot be opened, without echoing DATABASE_URL', async () => {
+    const run = start({
+      APP_ID: '1',
+      PRIVATE_KEY: testPrivateKey(),
+      WEBHOOK_SECRET: 'gh',
+      SENTRY_CLIENT_SECRET: CLIENT_SECRET,
+      PORT: '0',
+      DATABASE_URL: 'postgres://faultline:hunter2@127.0.0.1:1/faultline',
+    });
+    expect(await run.exited).toBe(1);
+    const { stderr } = run.output();
+    expect(stderr).toContain(
+      'faultline cannot start: cannot open the PostgreSQL database named by DATABASE_URL (ECONNREFUSED): check that the server is running and reachable, and the credentials',
+    );
+    expect(stderr).not.toContain('hunter2');
+  });
+
   it('starts on SQLite in FAULTLINE_DATA_DIR, answers webhooks and /readyz, and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'faultline-main-'));
     const run = start({
