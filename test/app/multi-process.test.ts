@@ -100,7 +100,7 @@ for (const backend of backends) {
         await store.close();
         await b.dispose();
       }
-    }, 40_000);
+    }, 90_000);
 
     it('kill -9 of a worker mid-batch: after a restart every job completes, no effect twice', async () => {
       const b = await createBackend(backend.name);
@@ -133,7 +133,7 @@ for (const backend of backends) {
         expect(midway.done).toBeLessThan(total);
 
         await spawnApp(b, slow);
-        await until(async () => (await store.countJobs()).done === total, 25_000);
+        await until(async () => (await store.countJobs()).done === total, 60_000);
         const counts = await effects.counts();
         expect(counts.effects).toBe(total);
         // Only the handful in flight at the kill ran again (at most the worker concurrency), and the idempotent
@@ -147,6 +147,6 @@ for (const backend of backends) {
         await store.close();
         await b.dispose();
       }
-    }, 40_000);
+    }, 90_000);
   });
 }
