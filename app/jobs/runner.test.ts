@@ -131,6 +131,22 @@ for (const backend of backends) {
       expect(await store.completeJob(id, claimed!.lockToken!, Date.now())).toBe(false);
     });
 
+    it('dead-letters a job whose last attempt died with its worker, and logs it', async () => {
+      const id = await store.enqueueJob({ type: 'last-try', payload: {}, maxAttempts: 1 }, Date.now());
+      await store.claimJobs({ limit: 1, leaseMs: 20, workerId: 'doomed-worker', now: Date.now() });
+      await new Promise((r) => setTimeout(r, 30));
+      const log = memoryLog();
+      let ran = 0;
+      const runner = new JobRunner({ store, log }).register('last-try', async () => {
+        ran++;
+      });
+      await runner.drainOnce();
+      expect(ran).toBe(0);
+      expect(await store.getJob(id)).toMatchObject({ state: 'dead', attempts: 1 });
+      expect((await store.getJob(id))?.lastError).toContain('lease expired on the last attempt');
+      expect(log.lines.find((l) => l.message === 'job dead-lettered')?.fields).toMatchObject({ jobId: id });
+    });
+
     it('releases in-flight jobs at shutdown after the grace period, without counting the attempt', async () => {
       const runner = new JobRunner({ store, log: memoryLog(), pollMs: 5 }).register('slow', async (_p, ctx) => {
         await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));

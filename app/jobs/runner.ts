@@ -47,6 +47,7 @@ export class JobRunner {
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   #lastError: string | undefined;
+  #lastDeadLetterSweep = Number.NEGATIVE_INFINITY;
 
   constructor(opts: JobRunnerOptions) {
     this.#store = opts.store;
@@ -153,13 +154,21 @@ export class JobRunner {
 
   async #claim(limit: number): Promise<Job[]> {
     const now = this.#now();
+    // Expired last attempts are rare: look for them once in a while, not on every claim.
+    if (now - this.#lastDeadLetterSweep >= Math.min(this.#leaseMs, 5_000)) {
+      this.#lastDeadLetterSweep = now;
+      await this.#sweepDeadLetters(now);
+    }
+    return this.#store.claimJobs({ limit, leaseMs: this.#leaseMs, workerId: this.#workerId, now });
+  }
+
+  async #sweepDeadLetters(now: number): Promise<void> {
     for (const dead of await this.#store.deadLetterExpired(now)) {
       this.#log.error(
         { jobId: dead.id, type: dead.type, attempts: dead.attempts, lastError: dead.lastError },
         'job dead-lettered',
       );
     }
-    return this.#store.claimJobs({ limit, leaseMs: this.#leaseMs, workerId: this.#workerId, now });
   }
 
   #track(job: Job): void {
