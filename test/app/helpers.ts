@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { AppConfig } from '../../app/config.ts';
 import type { StorageConfig } from '../../app/store/index.ts';
 
-export const FIXTURES = '/work/shared/fixtures/sentry';
+// Copies of the shared Sentry payload fixtures (../shared/fixtures/sentry), kept in the repo for clean clones.
+export const FIXTURES = new URL('./fixtures/sentry', import.meta.url).pathname;
 export const CLIENT_SECRET = 'test-sentry-client-secret';
 
 let key: string | undefined;
