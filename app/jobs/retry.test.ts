@@ -27,6 +27,15 @@ describe('requestedRetryDelay', () => {
     const headers = { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1000' };
     expect(requestedRetryDelay({ response: { headers } }, 990_000)).toBe(10_000);
   });
+  it("waits a minute on GitHub's secondary rate limit when no Retry-After came with it", () => {
+    const error = Object.assign(new Error('You have exceeded a secondary rate limit. Please wait a few minutes.'), {
+      status: 403,
+    });
+    expect(requestedRetryDelay(error, 0)).toBe(60_000);
+    expect(
+      requestedRetryDelay(Object.assign(new Error('Resource not accessible'), { status: 403 }), 0),
+    ).toBeUndefined();
+  });
   it('returns undefined for plain errors', () => {
     expect(requestedRetryDelay(new Error('boom'), 0)).toBeUndefined();
     expect(requestedRetryDelay('boom', 0)).toBeUndefined();

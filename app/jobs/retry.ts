@@ -17,6 +17,8 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () 
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
 
+export const SECONDARY_RATE_LIMIT_WAIT_MS = 60_000;
+
 type Headers = Record<string, string | string[] | number | undefined>;
 
 /**
@@ -28,8 +30,7 @@ export function requestedRetryDelay(error: unknown, now: number): number | undef
   if (typeof error !== 'object' || error === null) return undefined;
   const explicit = (error as { retryAfterMs?: unknown }).retryAfterMs;
   if (typeof explicit === 'number' && Number.isFinite(explicit) && explicit >= 0) return explicit;
-  const headers = (error as { response?: { headers?: Headers } }).response?.headers;
-  if (!headers) return undefined;
+  const headers = (error as { response?: { headers?: Headers } }).response?.headers ?? {};
   const header = (name: string) => {
     const value = headers[name] ?? headers[name.toLowerCase()];
     return Array.isArray(value) ? value[0] : value === undefined ? undefined : String(value);
@@ -45,6 +46,10 @@ export function requestedRetryDelay(error: unknown, now: number): number | undef
     const reset = Number(header('x-ratelimit-reset'));
     if (Number.isFinite(reset)) return Math.max(0, reset * 1000 - now);
   }
+  // GitHub's secondary rate limit without a Retry-After: its docs ask to wait at least a minute.
+  const status = (error as { status?: unknown }).status;
+  const message = error instanceof Error ? error.message : '';
+  if ((status === 403 || status === 429) && /secondary rate limit/i.test(message)) return SECONDARY_RATE_LIMIT_WAIT_MS;
   return undefined;
 }
 
