@@ -14,6 +14,7 @@ export interface AppDeps {
   tokens: InstallationTokens;
   clientSecret: string;
   maxAttempts: number;
+  log: Log;
 }
 
 export async function createAppDeps(
@@ -37,5 +38,6 @@ export async function createAppDeps(
     tokens,
     clientSecret: config.sentry.clientSecret,
     maxAttempts: config.workers.maxAttempts,
+    log,
   };
 }

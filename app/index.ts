@@ -32,7 +32,7 @@ export default async function faultline(
     createSentryWebhookRoute({
       store: d.store,
       clientSecret: d.clientSecret,
-      log: app.log,
+      log: d.log,
       maxAttempts: d.maxAttempts,
       onEnqueued: () => d.runner.nudge(),
     }),

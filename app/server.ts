@@ -22,7 +22,12 @@ export interface RunningApp {
  */
 export async function startApp(
   config: AppConfig,
-  opts: { runner?: { pollMs?: number; leaseMs?: number }; configure?: (deps: AppDeps) => void } = {},
+  opts: {
+    runner?: { pollMs?: number; leaseMs?: number };
+    configure?: (deps: AppDeps) => void;
+    /** Our components' log (intake, workers); default: Probot's logger. */
+    log?: Log;
+  } = {},
 ): Promise<RunningApp> {
   const probot = createProbot({
     env: { LOG_FORMAT: config.logFormat },
@@ -35,7 +40,7 @@ export async function startApp(
     },
   });
   // Probot builds its logger on first load (inside createNodeMiddleware): forward to it when lines are written.
-  const log: Log = {
+  const log: Log = opts.log ?? {
     debug: (fields, message) => probot.log?.debug(fields, message),
     info: (fields, message) => probot.log?.info(fields, message),
     warn: (fields, message) => probot.log?.warn(fields, message),

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createBackend, type TestBackend } from '../../test/app/backends.ts';
 import { CLIENT_SECRET, fixtureBody, postWebhook, signedHeaders, testConfig, until } from '../../test/app/helpers.ts';
+import { memoryLog } from '../log.ts';
 import { type RunningApp, startApp } from '../server.ts';
 
 const handled = [
@@ -60,12 +61,15 @@ for (const backend of backends) {
     let app: RunningApp;
     let auth: Awaited<ReturnType<typeof startAuthServer>>;
     const seen: string[] = [];
+    const log = memoryLog();
+    const lines = log.lines;
 
     beforeAll(async () => {
       b = await createBackend(backend.name);
       auth = await startAuthServer();
       app = await startApp(testConfig(b.config, { url: auth.url, clientId: 'client-id' }), {
         runner: { pollMs: 20 },
+        log,
         configure: (deps) => {
           deps.sentry.on('issue', async (webhook) => {
             seen.push(`issue.${webhook.action}`);
@@ -101,6 +105,28 @@ for (const backend of backends) {
         'issue.resolved',
         'issue.unresolved',
       ]);
+    });
+
+    it('logs one line per request with Request-ID, HTTP status and outcome', async () => {
+      const body = fixtureBody('metric_alert.critical');
+      const headers = signedHeaders(body, 'metric_alert');
+      lines.length = 0;
+      await postWebhook(app.url, body, headers);
+      await postWebhook(app.url, body, { ...headers, 'sentry-hook-signature': '00' });
+      const logged = lines.filter((l) => l.message?.startsWith('sentry webhook'));
+      expect(logged.map((l) => [l.level, l.message, l.fields])).toEqual([
+        [
+          'info',
+          'sentry webhook',
+          expect.objectContaining({ requestId: headers['request-id'], status: 202, delivery: 'duplicate' }),
+        ],
+        [
+          'warn',
+          'sentry webhook refused',
+          expect.objectContaining({ requestId: headers['request-id'], status: 401, error: 'bad signature' }),
+        ],
+      ]);
+      expect(JSON.stringify(logged)).not.toContain(CLIENT_SECRET);
     });
 
     it('answers a retry or replay of the same body (new Request-ID, fresh timestamp) as a duplicate, no new job', async () => {

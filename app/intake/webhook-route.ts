@@ -43,7 +43,8 @@ export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
       opts.log.error({ requestId, resource, failure: String(error) }, 'sentry webhook: unexpected failure');
     }
     const ms = Math.round((performance.now() - started) * 10) / 10;
-    const fields = { requestId, resource, status: outcome.status, ms, ...outcome.body };
+    const { status: delivery, ...details } = outcome.body;
+    const fields = { requestId, resource, status: outcome.status, ...(delivery ? { delivery } : {}), ms, ...details };
     if (outcome.status >= 400) opts.log.warn(fields, 'sentry webhook refused');
     else opts.log.info(fields, 'sentry webhook');
     send(res, outcome);
