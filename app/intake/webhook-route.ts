@@ -9,6 +9,11 @@ export const SENTRY_WEBHOOK_PATH = '/sentry/webhook';
 export const SENTRY_WEBHOOK_JOB = 'sentry.webhook';
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const TIMESTAMP_TOLERANCE_MS = 5 * 60_000;
+/**
+ * Sentry gives up after 1 s and counts a timeout against the integration. Past this, answer 503 instead: if the
+ * slow insert still commits, Sentry's retry is a duplicate by digest, so nothing is lost or doubled.
+ */
+export const RECORD_DEADLINE_MS = 750;
 
 export interface SentryWebhookRouteOptions {
   store: Store;
@@ -17,6 +22,7 @@ export interface SentryWebhookRouteOptions {
   /** Called after a job was enqueued, to wake this process's workers. */
   onEnqueued?: () => void;
   maxAttempts?: number;
+  recordDeadlineMs?: number;
   now?: () => number;
 }
 
@@ -91,10 +97,14 @@ export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
       receivedAt: now(),
     };
     try {
-      const recorded = await opts.store.recordDelivery(
+      const recording = opts.store.recordDelivery(
         delivery,
         handled ? { type: SENTRY_WEBHOOK_JOB, maxAttempts: opts.maxAttempts } : undefined,
       );
+      const recorded = await withDeadline(recording, opts.recordDeadlineMs ?? RECORD_DEADLINE_MS, () => {
+        // Still nudge if it lands late, so the job does not wait for the next poll.
+        recording.then((late) => late.jobId !== null && opts.onEnqueued?.()).catch(() => {});
+      });
       if (recorded.jobId !== null) opts.onEnqueued?.();
       const status = recorded.duplicate ? 'duplicate' : delivery.status;
       return { status: 202, body: { status, deliveryId: recorded.deliveryId, action: delivery.action } };
@@ -107,6 +117,21 @@ export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
       };
     }
   }
+}
+
+class DeadlineExceeded extends Error {
+  override name = 'DeadlineExceeded';
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number, onLate: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onLate();
+      reject(new DeadlineExceeded(`the database did not record the delivery within ${ms} ms`));
+    }, ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 function tooLarge(req: IncomingMessage): Outcome {

@@ -4,14 +4,20 @@ import { createServer, type Server, type Socket, connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startApp } from '../../app/server.ts';
 import { createBackend } from './backends.ts';
-import { fixtureBody, postWebhook, signedHeaders, testConfig } from './helpers.ts';
+import { fixtureBody, postWebhook, signedHeaders, testConfig, until } from './helpers.ts';
 
 async function startProxy(target: { host: string; port: number }, port = 0) {
   const sockets = new Set<Socket>();
+  let frozen = false;
+  const held: Socket[] = [];
   const server: Server = createServer((client) => {
     const upstream = connect(target.port, target.host);
     sockets.add(client).add(upstream);
     client.pipe(upstream).pipe(client);
+    if (frozen) {
+      client.pause();
+      held.push(client);
+    }
     const drop = () => {
       client.destroy();
       upstream.destroy();
@@ -25,6 +31,18 @@ async function startProxy(target: { host: string; port: number }, port = 0) {
   const address = server.address() as { port: number };
   return {
     port: address.port,
+    /** Stops forwarding client traffic without closing anything: the database "hangs". */
+    freeze() {
+      frozen = true;
+      for (const s of sockets) {
+        s.pause();
+        held.push(s);
+      }
+    },
+    thaw() {
+      frozen = false;
+      for (const s of held.splice(0)) s.resume();
+    },
     /** Cuts every connection and stops accepting: the database is "down". */
     cut: () =>
       new Promise<void>((resolve) => {
@@ -35,7 +53,7 @@ async function startProxy(target: { host: string; port: number }, port = 0) {
 }
 
 describe.skipIf(!process.env.DATABASE_URL)('PostgreSQL outage under a running app', () => {
-  it('answers 503 while the database is unreachable and 202 again once it is back', async () => {
+  it('answers 503 while the database hangs or is unreachable, and 202 again once it is back', async () => {
     const backend = await createBackend('postgres');
     const direct = new URL(backend.env.DATABASE_URL!);
     let proxy = await startProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
@@ -47,6 +65,18 @@ describe.skipIf(!process.env.DATABASE_URL)('PostgreSQL outage under a running ap
     try {
       const body = (n: number) => fixtureBody('issue.created').replace('"1170820242"', `"outage-${n}"`);
       expect((await postWebhook(app.url, body(1), signedHeaders(body(1), 'issue'))).status).toBe(202);
+
+      // A hanging database: 503 before Sentry's 1 s timeout; the insert that lands late makes the retry a duplicate.
+      proxy.freeze();
+      const slowStarted = Date.now();
+      const slow = await postWebhook(app.url, body(3), signedHeaders(body(3), 'issue'));
+      expect(slow.status).toBe(503);
+      expect(Date.now() - slowStarted).toBeLessThan(1_000);
+      proxy.thaw();
+      await until(async () => (await postWebhook(app.url, body(3), signedHeaders(body(3), 'issue'))).status === 202);
+      expect(await postWebhook(app.url, body(3), signedHeaders(body(3), 'issue'))).toMatchObject({
+        body: { status: 'duplicate' },
+      });
 
       await proxy.cut();
       const started = Date.now();
