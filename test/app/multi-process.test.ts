@@ -65,10 +65,11 @@ for (const backend of backends) {
   describe.skipIf(!backend.available)(`several app processes on ${backend.name}`, () => {
     it('3 processes, 2,000 deliveries (half duplicates, round-robin): each distinct delivery handled exactly once', async () => {
       const b = await createBackend(backend.name);
-      const store = await b.open(); // migrations and the ledger exist before the processes race for them
       const effects = await openEffects(b.env);
+      // The three processes start together on an empty database: they race to apply the migrations.
+      const apps = await Promise.all([0, 1, 2].map(() => spawnApp(b)));
+      const store = await b.open();
       try {
-        const apps = await Promise.all([0, 1, 2].map(() => spawnApp(b)));
         const sends: Array<{ url: string; body: string }> = [];
         for (let n = 0; n < 1_000; n++) sends.push({ url: '', body: issueBody(n) }, { url: '', body: issueBody(n) });
         sends.forEach((s, i) => {
