@@ -196,7 +196,12 @@ export class JobRunner {
       await handler(job.payload, { job, attempt: job.attempts, log, signal: controller.signal });
       clearInterval(heartbeat);
       if (controller.signal.aborted) return;
-      await this.#store.completeJob(job.id, token, this.#now());
+      if (!(await this.#store.completeJob(job.id, token, this.#now()))) {
+        log.warn(
+          { jobId: job.id, type: job.type },
+          'job finished after its lease was lost; it may run again elsewhere',
+        );
+      }
     } catch (error) {
       clearInterval(heartbeat);
       if (controller.signal.aborted) return; // released by stop()
