@@ -121,6 +121,6 @@ export async function sentryCli(
     SENTRY_DISABLE_UPDATE_CHECK: '1',
     SENTRY_HTTP_MAX_RETRIES: '0',
   };
-  const { stdout, stderr } = await run(SENTRY_CLI, args, { cwd: opts.cwd ?? tmpdir(), env });
+  const { stdout, stderr } = await run(SENTRY_CLI, args, { cwd: opts.cwd ?? tmpdir(), env, timeout: 20_000 });
   return stdout + stderr;
 }
