@@ -98,7 +98,7 @@ export interface UpdateIssueBody {
 export interface WaitForAssembleOptions {
   /** Pause between polls. Default 1000 (as sentry-cli). */
   pollIntervalMs?: number;
-  /** Give up after this long. Default 300000, lowered to the server's maxWait when given. */
+  /** Give up after this long. Default 300000 (sentry-cli's default); callers may lower it to the server's maxWait. */
   maxWaitMs?: number;
 }
 
