@@ -127,7 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     let ok = false;
     try {
       ok = ['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol);
-    } catch {}
+    } catch {
+      // not a URL at all: reported below
+    }
     if (!ok) {
       // The URL may embed a password: name the variable, not the value.
       problems.push('DATABASE_URL is not a postgres:// or postgresql:// URL: unset it to use SQLite, or fix it');

@@ -9,8 +9,7 @@ export { DEFAULT_MAX_ATTEMPTS, SqlStore } from './sql-store.ts';
 export type * from './types.ts';
 
 export type StorageConfig =
-  | { kind: 'postgres'; databaseUrl: string; poolSize?: number }
-  | { kind: 'sqlite'; file: string };
+  { kind: 'postgres'; databaseUrl: string; poolSize?: number } | { kind: 'sqlite'; file: string };
 
 export const sqliteFileIn = (dataDir: string): string => join(dataDir, 'faultline.sqlite');
 

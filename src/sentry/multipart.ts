@@ -2,8 +2,7 @@
 import { randomBytes } from 'node:crypto';
 
 export type MultipartPart =
-  | { name: string; value: string }
-  | { name: string; filename: string; data: Uint8Array; contentType?: string };
+  { name: string; value: string } | { name: string; filename: string; data: Uint8Array; contentType?: string };
 
 export interface EncodedMultipart {
   body: Buffer;

@@ -31,7 +31,7 @@ export function parseLinkHeader(header: string): LinkEntry[] {
       const name = header.slice(i, eq).trim().toLowerCase();
       i = eq + 1;
       while (header[i] === ' ') i++;
-      let value = '';
+      let value: string;
       if (header[i] === '"') {
         const end = header.indexOf('"', i + 1);
         value = header.slice(i + 1, end < 0 ? header.length : end);

@@ -124,8 +124,7 @@ export interface SentryExceptionValue {
 }
 
 export type SentryEventEntry =
-  | { type: 'exception'; data: { values: SentryExceptionValue[] } }
-  | { type: string; data: unknown };
+  { type: 'exception'; data: { values: SentryExceptionValue[] } } | { type: string; data: unknown };
 
 export interface SentryEvent {
   id: string;
