@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { DemoSteps, renderSummary, StepUnavailable } from '../../scripts/demo/steps.ts';
+
+describe('demo steps', () => {
+  it('records ok, skipped and failed steps, and runs nothing after a failure', async () => {
+    const lines: string[] = [];
+    let clock = 0;
+    const steps = new DemoSteps(
+      (line) => lines.push(line),
+      () => (clock += 5),
+    );
+    await steps.run('first', async () => 'made a thing');
+    await steps.run('missing', async () => {
+      throw new StepUnavailable('piece not here');
+    });
+    await steps.run('breaks', async () => {
+      throw new Error('boom');
+    });
+    let ranAfterFailure = false;
+    await steps.run('after', async () => {
+      ranAfterFailure = true;
+      return '';
+    });
+    steps.skip('skipped later', 'x');
+
+    expect(ranAfterFailure).toBe(false);
+    expect(steps.failed).toBe('breaks');
+    expect(steps.records.map((r) => [r.name, r.status])).toEqual([
+      ['first', 'ok'],
+      ['missing', 'skipped'],
+      ['breaks', 'failed'],
+      ['after', 'not run'],
+      ['skipped later', 'not run'],
+    ]);
+    expect(lines).toContain('  ✗ breaks (5 ms): boom');
+  });
+
+  it('renders an aligned table with a total line', () => {
+    const text = renderSummary(
+      [
+        { name: 'build', status: 'ok', ms: 1500, detail: '3 files' },
+        { name: 'alert → issue', status: 'skipped', ms: 0, detail: 'triage missing' },
+      ],
+      2000,
+    );
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^step\s+status\s+time\s+created \/ notes$/);
+    expect(lines[2]).toBe('✓ build          ok       1.5 s  3 files');
+    expect(lines[3]).toBe('– alert → issue  skipped  0 ms   triage missing');
+    expect(lines.at(-1)).toBe('total 2.0 s: 1 ok, 1 skipped');
+  });
+});
