@@ -1,0 +1,46 @@
+// `faultline doctor`: parse flags, run the checks, print the table (or JSON), exit 1 on any ✗.
+import {
+  DoctorUsageError,
+  parseDoctorSettings,
+  renderDoctorReport,
+  runDoctor,
+  secretsIn,
+  type DoctorSettings,
+} from '../doctor/index.ts';
+import { redact } from '../doctor/render.ts';
+
+/** Same shape as the other commands' io (see src/cli/sourcemaps-command.ts). */
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdout(line: string): void;
+  stderr(line: string): void;
+}
+
+export async function runDoctorCommand(argv: string[], io: CliIo): Promise<number> {
+  let settings: DoctorSettings;
+  try {
+    settings = parseDoctorSettings(argv, io.env);
+  } catch (error) {
+    if (!(error instanceof DoctorUsageError)) throw error;
+    io.stderr(error.message);
+    return 2;
+  }
+  const secrets = secretsIn(io.env);
+  const results = await runDoctor(settings, { env: io.env, cwd: io.cwd });
+  if (settings.json) {
+    io.stdout(
+      redact(JSON.stringify({ ok: results.every((r) => r.status !== 'fail'), checks: results }, null, 2), secrets),
+    );
+  } else {
+    io.stdout(`faultline doctor`);
+    io.stdout('');
+    io.stdout(
+      renderDoctorReport(results, {
+        header: { sentry: `${settings.sentry.url}${settings.sentry.org ? `, org ${settings.sentry.org}` : ''}` },
+        secrets,
+      }),
+    );
+  }
+  return results.some((r) => r.status === 'fail') ? 1 : 0;
+}

@@ -1,0 +1,78 @@
+// `faultline doctor` flags and environment, parsed once into one typed object. Pure.
+import { parseArgs } from 'node:util';
+
+export interface DoctorSettings {
+  sentry: {
+    url: string;
+    token: string | undefined;
+    org: string | undefined;
+    projects: string[];
+    /** Old self-hosted Sentry without artifact bundles is fine for this team: legacy release files pass. */
+    allowLegacyUploads: boolean;
+  };
+  /** Check the GitHub App's settings too (database, credentials, secrets, repository configs). */
+  app: boolean;
+  json: boolean;
+  timeoutMs: number;
+}
+
+export class DoctorUsageError extends Error {
+  override name = 'DoctorUsageError';
+}
+
+export const DOCTOR_USAGE = `usage: faultline doctor [--url URL] [--org ORG] [--project SLUG ...] [--allow-legacy-uploads]
+                        [--app | --no-app] [--json] [--timeout-ms MS]
+
+Checks the Sentry connection (URL, token and its scopes, organization, projects, chunk upload) and, when the app's
+settings are present (APP_ID, WEBHOOK_SECRET, SENTRY_CLIENT_SECRET) or --app is given, the GitHub App's (database,
+GitHub App credentials, webhook secrets, each installed repository's .github/faultline.yml).
+Reads SENTRY_URL, SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_PROJECT (comma- or space-separated) and the app's variables.
+Exit code: 0 when every check passes, 1 when any fails, 2 on bad usage.`;
+
+/** Settings that, when any is set, mean "this environment runs the app": the app checks then run by default. */
+const APP_SETTINGS = ['APP_ID', 'WEBHOOK_SECRET', 'SENTRY_CLIENT_SECRET'];
+
+export function parseDoctorSettings(argv: string[], env: NodeJS.ProcessEnv): DoctorSettings {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        url: { type: 'string' },
+        org: { type: 'string' },
+        project: { type: 'string', multiple: true },
+        'allow-legacy-uploads': { type: 'boolean', default: false },
+        app: { type: 'boolean' },
+        'no-app': { type: 'boolean' },
+        json: { type: 'boolean', default: false },
+        'timeout-ms': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new DoctorUsageError(`${(error as Error).message}\n${DOCTOR_USAGE}`);
+  }
+  const get = (name: string): string | undefined => env[name]?.trim() || undefined;
+  const projects = (values.project?.length ? values.project : [get('SENTRY_PROJECT') ?? ''])
+    .flatMap((p) => p.split(/[\s,]+/))
+    .filter(Boolean);
+  const timeoutRaw = values['timeout-ms'];
+  const timeoutMs = timeoutRaw === undefined ? 10_000 : Number(timeoutRaw);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
+    throw new DoctorUsageError(`--timeout-ms is "${timeoutRaw}": expected a whole number of milliseconds, e.g. 5000`);
+  }
+  const appPresent = APP_SETTINGS.some((name) => get(name) !== undefined);
+  return {
+    sentry: {
+      url: (values.url?.trim() || get('SENTRY_URL') || 'https://sentry.io').replace(/\/+$/, ''),
+      token: get('SENTRY_AUTH_TOKEN'),
+      org: values.org?.trim() || get('SENTRY_ORG'),
+      projects: [...new Set(projects)],
+      allowLegacyUploads: values['allow-legacy-uploads'] ?? false,
+    },
+    app: values['no-app'] ? false : (values.app ?? appPresent),
+    json: values.json ?? false,
+    timeoutMs,
+  };
+}
