@@ -1,0 +1,35 @@
+/** What the pipeline needs from the source-maps module: one call that validates, injects and uploads. */
+import type { SentryClient } from '../sentry/index.ts';
+import type { SourcemapsOptions } from './options.ts';
+
+export interface SourcemapsRequest {
+  /** Paths or globs as given, relative to `cwd`. */
+  paths: string[];
+  cwd: string;
+  projects: string[];
+  version: string;
+  options: SourcemapsOptions;
+  /** Validate and inject into a temporary copy, plan the upload, send nothing. */
+  dryRun: boolean;
+}
+
+export interface SourcemapsOutcome {
+  bundleId?: string;
+  filesUploaded: number;
+  bytesUploaded: number;
+  chunksSent: number;
+  chunksSkipped: number;
+  /** Files that got a debug ID. */
+  injected?: number;
+  /** The validation report (src/sourcemaps' report object). */
+  findings?: unknown;
+  /** The report as markdown, for the job summary. */
+  findingsMarkdown?: string;
+  /** One line about what happened, for the step log. */
+  detail: string;
+}
+
+export type SourcemapsRunner = (
+  req: SourcemapsRequest,
+  ctx: { client: SentryClient | null; log(line: string): void; warn(line: string): void },
+) => Promise<SourcemapsOutcome>;
