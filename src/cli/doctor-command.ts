@@ -1,5 +1,6 @@
 // `faultline doctor`: parse flags, run the checks, print the table (or JSON), exit 1 on any ✗.
 import {
+  DOCTOR_USAGE,
   DoctorUsageError,
   parseDoctorSettings,
   renderDoctorReport,
@@ -18,6 +19,10 @@ export interface CliIo {
 }
 
 export async function runDoctorCommand(argv: string[], io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(DOCTOR_USAGE);
+    return 0;
+  }
   let settings: DoctorSettings;
   try {
     settings = parseDoctorSettings(argv, io.env);
