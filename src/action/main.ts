@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
-import { VERSION } from '../version.ts';
+// The action's entry (bundled to dist/index.js). No logic here: see run.ts.
+import { runAction } from './run.ts';
 
-core.info(`faultline ${VERSION}`);
+await runAction();

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { VERSION } from '../version.ts';
+// The CLI's entry (bundled to dist/cli.js, the package's `bin`). No logic here: see cli.ts.
+import { runCli } from './cli.ts';
+import { processIo } from './io.ts';
 
-console.log(`faultline ${VERSION}`);
+process.exitCode = await runCli(process.argv.slice(2), processIo());

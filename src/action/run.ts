@@ -1,0 +1,97 @@
+/**
+ * The action: read the inputs, run the release pipeline in log groups, write outputs and the job summary.
+ * Everything else lives in src/release; only this file talks to the runner (@actions/core).
+ */
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import {
+  githubHistory,
+  type InputName,
+  ReleaseFailedError,
+  ReleaseInputError,
+  type ReleaseResult,
+  renderJobSummary,
+  resolveInputs,
+  runRelease,
+  type SourcemapsRunner,
+} from '../release/index.ts';
+import { SentryClient } from '../sentry/index.ts';
+import { VERSION } from '../version.ts';
+
+export interface ActionDeps {
+  /** The source-maps step (src/sourcemaps behind the release port). */
+  sourcemaps?: SourcemapsRunner;
+}
+
+export async function runAction(env: NodeJS.ProcessEnv = process.env, deps: ActionDeps = {}): Promise<void> {
+  // Mask secrets before anything can print them, even when the inputs turn out to be invalid.
+  for (const secret of [core.getInput('auth_token'), core.getInput('github_token'), env.SENTRY_AUTH_TOKEN]) {
+    if (secret?.trim()) core.setSecret(secret.trim());
+  }
+  let result: ReleaseResult | undefined;
+  try {
+    const inputs = resolveInputs((name: InputName) => core.getInput(name), env, {
+      baseDir: env.GITHUB_WORKSPACE || process.cwd(),
+    });
+    const { release, sentry, github } = inputs;
+    core.info(
+      `faultline ${VERSION}: release ${release.version} → ${sentry.url}` +
+        (sentry.org ? ` (org ${sentry.org})` : '') +
+        (release.dryRun ? ', dry run: nothing is sent' : ''),
+    );
+    const client = release.dryRun
+      ? null
+      : new SentryClient({
+          url: sentry.url,
+          token: sentry.token,
+          org: sentry.org,
+          userAgent: `faultline-action/${VERSION}`,
+          ...(core.isDebug() ? { log: (line: string) => core.debug(line) } : {}),
+        });
+    const history =
+      github.token && github.repository
+        ? githubHistory(getOctokit(github.token, { baseUrl: github.apiUrl }).request, github.repository)
+        : undefined;
+    result = await runRelease(release, {
+      client,
+      log: (line) => core.info(line),
+      warn: (line) => core.warning(line),
+      group: (name, fn) => core.group(name, fn),
+      ...(history ? { history } : {}),
+      ...(deps.sourcemaps ? { sourcemaps: deps.sourcemaps } : {}),
+    });
+    writeOutputs(result);
+    await writeSummary(renderJobSummary(result));
+  } catch (error) {
+    if (error instanceof ReleaseFailedError) {
+      writeOutputs(error.result);
+      await writeSummary(renderJobSummary(error.result, { step: error.step, message: error.message }));
+      core.setFailed(`${error.step} failed: ${error.message}`);
+    } else if (error instanceof ReleaseInputError) {
+      core.setFailed(`Invalid input ${error.message}`);
+    } else {
+      core.setFailed(error instanceof Error ? error.message : String(error));
+    }
+  }
+}
+
+function writeOutputs(result: ReleaseResult): void {
+  core.setOutput('release', result.release);
+  core.setOutput('version', result.release);
+  core.setOutput('commits', String(result.commits));
+  core.setOutput('bundle_id', result.bundleId ?? '');
+  core.setOutput('files_uploaded', String(result.filesUploaded));
+  core.setOutput('bytes_uploaded', String(result.bytesUploaded));
+  core.setOutput('chunks_skipped', String(result.chunksSkipped));
+  core.setOutput('deploy_id', result.deployId ?? '');
+}
+
+/** The job summary, when the runner gives a summary file (not on old runners or local runs). */
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (error) {
+    core.warning(`could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

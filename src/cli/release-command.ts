@@ -1,0 +1,166 @@
+// `faultline release`: the action's inputs as --flags (dashes for underscores), SENTRY_* variables as fallbacks.
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { Octokit } from '@octokit/rest';
+import {
+  githubHistory,
+  INPUT_NAMES,
+  type InputName,
+  LocalGit,
+  ReleaseFailedError,
+  ReleaseInputError,
+  renderTextSummary,
+  resolveInputs,
+  runRelease,
+  type SourcemapsRunner,
+} from '../release/index.ts';
+import { SentryClient } from '../sentry/index.ts';
+import { VERSION } from '../version.ts';
+import type { CliIo } from './io.ts';
+
+/** Inputs that are switches on the command line: `--dry-run`, `--no-inject`. */
+const BOOLEAN_INPUTS = new Set<InputName>([
+  'inject',
+  'strip_common_prefix',
+  'finalize',
+  'ignore_missing',
+  'ignore_empty',
+  'disable_safe_mode',
+  'wait',
+  'strict',
+  'delete_after_upload',
+  'dry_run',
+]);
+/** Inputs given as repeatable flags: `--sourcemaps dist --sourcemaps public`. */
+const REPEATABLE_INPUTS = new Set<InputName>(['projects', 'sourcemaps']);
+
+export const flagName = (input: InputName): string => input.replace(/_/g, '-');
+
+const OPTIONS: ParseArgsOptionsConfig = Object.fromEntries([
+  ...INPUT_NAMES.map((input) => [
+    flagName(input),
+    BOOLEAN_INPUTS.has(input)
+      ? { type: 'boolean' as const }
+      : { type: 'string' as const, multiple: REPEATABLE_INPUTS.has(input) },
+  ]),
+  ['json', { type: 'boolean' as const }],
+  ['help', { type: 'boolean' as const, short: 'h' }],
+]);
+
+export const RELEASE_HELP = `Usage: faultline release [flags]
+
+Creates the Sentry release, associates commits, checks, injects and uploads source maps, finalizes the release
+and records a deploy: the same pipeline and the same options as the GitHub Action (inputs become --flags).
+
+Connection (flags win over the environment):
+  --url URL               Sentry server root (SENTRY_URL; default https://sentry.io)
+  --org SLUG              organization (SENTRY_ORG)
+  --auth-token TOKEN      auth token (SENTRY_AUTH_TOKEN; prefer the variable, flags show up in process lists)
+  --github-token TOKEN    reads commits from the GitHub API on shallow clones (GITHUB_TOKEN)
+
+Release:
+  --release VERSION       default SENTRY_RELEASE, a refs/tags/* GITHUB_REF, GITHUB_SHA, else git HEAD
+  --release-prefix P      prepended to the version
+  --projects SLUG         repeatable, or "web api" (SENTRY_PROJECT)
+  --steps LIST            all (default) or create,commits,sourcemaps,finalize,deploy
+  --no-finalize           leave the release unfinalized
+  --dry-run               validate and plan locally, send nothing
+  --json                  print the result as JSON
+
+Commits:
+  --set-commits MODE      auto (default), manual or skip
+  --repo R --commit SHA --previous-commit SHA   for manual mode
+  --ignore-missing        send the newest commits when the previous release's commit is unknown
+  --ignore-empty          no warning when there are no new commits
+  --working-directory D   the git checkout and the base of relative paths (default: current directory)
+
+Source maps:
+  --sourcemaps PATH       repeatable; directories, files or globs
+  --no-inject             do not inject debug IDs
+  --dist D --url-prefix P --strip-common-prefix --strict --wait --delete-after-upload
+
+Deploy:
+  --environment ENV       records a deploy (SENTRY_ENVIRONMENT)
+  --deploy-name N --deploy-url URL --started-at (Unix seconds or ISO 8601)
+
+Examples:
+  SENTRY_ORG=acme SENTRY_AUTH_TOKEN=… faultline release --projects web --sourcemaps ./dist --environment production
+  faultline release --release 1.4.0 --projects web --steps deploy --environment staging
+  faultline release --projects web --sourcemaps ./dist --dry-run
+`;
+
+export interface ReleaseCommandDeps {
+  sourcemaps?: SourcemapsRunner;
+}
+
+export async function runReleaseCommand(argv: string[], io: CliIo, deps: ReleaseCommandDeps = {}): Promise<number> {
+  let values: Record<string, string | boolean | Array<string | boolean> | undefined>;
+  try {
+    ({ values } = parseArgs({ args: argv, options: OPTIONS, allowNegative: true, strict: true }));
+  } catch (error) {
+    io.stderr(`faultline release: ${error instanceof Error ? error.message : String(error)}`);
+    io.stderr('Run `faultline release --help` for the flags.');
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(RELEASE_HELP);
+    return 0;
+  }
+  const read = (input: InputName): string | undefined => {
+    const value = values[flagName(input)];
+    if (value === undefined) return undefined;
+    if (Array.isArray(value)) return value.map(String).join('\n');
+    return String(value);
+  };
+
+  try {
+    const baseDir = io.cwd;
+    const workingDirectory = read('working_directory');
+    const gitDir = workingDirectory ? resolve(baseDir, workingDirectory) : baseDir;
+    const git = await LocalGit.open(gitDir, { safeDirectory: !values['disable-safe-mode'] });
+    const localHead = git ? await git.head().catch(() => undefined) : undefined;
+    const { release, sentry, github } = resolveInputs(read, io.env, { baseDir, ...(localHead ? { localHead } : {}) });
+    const repository = github.repository ?? (await git?.originRepository());
+    const client = release.dryRun
+      ? null
+      : new SentryClient({
+          url: sentry.url,
+          token: sentry.token,
+          org: sentry.org,
+          userAgent: `faultline-cli/${VERSION}`,
+        });
+    const history =
+      github.token && repository
+        ? githubHistory(new Octokit({ auth: github.token, baseUrl: github.apiUrl }).request, repository)
+        : undefined;
+    const json = values.json === true;
+    const log = json ? () => {} : (line: string) => io.stdout(line);
+    try {
+      const result = await runRelease(release, {
+        client,
+        log,
+        warn: (line) => io.stderr(`warning: ${line}`),
+        ...(history ? { history } : {}),
+        ...(git ? { git } : { git: null }),
+        ...(deps.sourcemaps ? { sourcemaps: deps.sourcemaps } : {}),
+      });
+      if (json) io.stdout(JSON.stringify(result, null, 2));
+      else for (const line of renderTextSummary(result, { steps: false })) io.stdout(line);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ReleaseFailedError)) throw error;
+      if (json)
+        io.stdout(JSON.stringify({ ...error.result, error: { step: error.step, message: error.message } }, null, 2));
+      else for (const line of renderTextSummary(error.result)) io.stdout(line);
+      io.stderr(`faultline release: ${error.step} failed: ${error.message}`);
+      return 1;
+    }
+  } catch (error) {
+    if (error instanceof ReleaseInputError) {
+      io.stderr(`faultline release: --${flagName(error.input as InputName)}: ${error.message}`);
+      return 2;
+    }
+    io.stderr(`faultline release: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
