@@ -93,6 +93,12 @@ export interface ReleaseCommandDeps {
   sourcemaps?: SourcemapsRunner;
 }
 
+/** Octokit logs every failed request itself; the pipeline reports failures once, with a hint. */
+function quietOctokitLog(io: CliIo) {
+  const ignore = () => {};
+  return { debug: ignore, info: ignore, warn: (message: string) => io.stderr(`warning: ${message}`), error: ignore };
+}
+
 export async function runReleaseCommand(argv: string[], io: CliIo, deps: ReleaseCommandDeps = {}): Promise<number> {
   let values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   try {
@@ -131,7 +137,10 @@ export async function runReleaseCommand(argv: string[], io: CliIo, deps: Release
         });
     const history =
       github.token && repository
-        ? githubHistory(new Octokit({ auth: github.token, baseUrl: github.apiUrl }).request, repository)
+        ? githubHistory(
+            new Octokit({ auth: github.token, baseUrl: github.apiUrl, log: quietOctokitLog(io) }).request,
+            repository,
+          )
         : undefined;
     const json = values.json === true;
     const log = json ? () => {} : (line: string) => io.stdout(line);
