@@ -3,44 +3,19 @@
  * through the client must leave the emulator in the same state as the real sentry-cli does, and the client
  * must ride out injected faults within its retry budget and fail clearly beyond it.
  */
-import { existsSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentryApiError, SentryClient, SentryConnectionError } from '../../src/sentry/index.ts';
+import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
 import { runReleaseFlow } from './client-flow.ts';
 import { localCommits, makeBuiltTree, makeGitRepo, readDebugId, sentryCli } from './fixtures.ts';
 
-const EMULATOR_PATH = fileURLToPath(new URL('../emulators/sentry/server.ts', import.meta.url));
-// The emulator is built in parallel by another engineer; until it is in the tree these tests show as skipped.
-const emulatorPresent = existsSync(EMULATOR_PATH);
+type Emulator = SentryEmulator;
 
-interface Emulator {
-  url: string;
-  token: string;
-  org: string;
-  state(): unknown;
-  inject(fault: {
-    method?: string;
-    path: string;
-    times?: number;
-    status?: number;
-    delayMs?: number;
-    drop?: boolean;
-    headers?: Record<string, string>;
-    body?: unknown;
-  }): void;
-  reset(): void;
-  close(): Promise<void>;
-}
-
-async function startEmulator(): Promise<Emulator> {
-  const mod = (await import(/* @vite-ignore */ EMULATOR_PATH)) as {
-    startSentryEmulator(opts?: { token?: string }): Promise<Emulator>;
-  };
-  return mod.startSentryEmulator({ token: TOKEN });
+function startEmulator(): Promise<Emulator> {
+  return startSentryEmulator({ token: TOKEN });
 }
 
 const TOKEN = `sntryu_${'5a'.repeat(32)}`;
@@ -82,7 +57,7 @@ function normaliseState(value: unknown, since: number): unknown {
   return value;
 }
 
-describe.skipIf(!emulatorPresent)('SentryClient against the Sentry emulator', () => {
+describe('SentryClient against the Sentry emulator', () => {
   let repo: string;
   let tree: string;
   const emulators: Emulator[] = [];

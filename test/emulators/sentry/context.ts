@@ -1,0 +1,26 @@
+/** What every route module of the emulator shares: the store and the emulator's own settings. */
+import type { EmulatorStore } from './state.ts';
+import { notFound, type RequestContext } from './http.ts';
+
+export interface ChunkUploadLimits {
+  chunkSize: number;
+  chunksPerRequest: number;
+  maxRequestSize: number;
+  maxFileSize: number;
+  concurrency: number;
+  maxWait: number;
+}
+
+export interface EmulatorContext {
+  store: EmulatorStore;
+  /** http://127.0.0.1:PORT, known once the server listens. */
+  baseUrl(): string;
+  limits: ChunkUploadLimits;
+  /** How long an assembly stays `assembling` before it finishes (0 = as soon as the bundle is parsed). */
+  assembleDelayMs: number;
+}
+
+/** 404 unless the `{org}` path parameter names the emulator's organization. */
+export function requireOrg(emu: EmulatorContext, ctx: RequestContext): void {
+  if (ctx.params.org !== emu.store.orgSlug) throw notFound();
+}

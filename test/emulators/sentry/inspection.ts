@@ -1,0 +1,52 @@
+/**
+ * The emulator's own API under `/__emulator/`, for tests, the demo and people poking at it with curl: state,
+ * reset, seed, faults and the webhook sender. No token needed; never subject to faults; not in the request log.
+ */
+import { FaultSpecError, type FaultInjector } from './faults.ts';
+import { badRequest, json, parseJsonBody, type Route, route } from './http.ts';
+import type { EmulatorSeed, EmulatorState } from './state.ts';
+import { deliverWebhook, WebhookRequestError } from './webhooks.ts';
+
+export interface InspectionDeps {
+  state(): EmulatorState;
+  reset(): void;
+  seed(seed: EmulatorSeed): void;
+  faults: FaultInjector;
+  webhook: Omit<Parameters<typeof deliverWebhook>[0], 'request'>;
+}
+
+export function inspectionRoutes(deps: InspectionDeps): Route[] {
+  return [
+    route('GET', '/__emulator/state', () => json(200, deps.state())),
+    route('POST', '/__emulator/reset', () => {
+      deps.reset();
+      return json(200, { ok: true });
+    }),
+    route('POST', '/__emulator/seed', (ctx) => {
+      deps.seed(parseJsonBody(ctx) as EmulatorSeed);
+      return json(200, { ok: true });
+    }),
+    route('GET', '/__emulator/faults', () => json(200, deps.faults.pending())),
+    route('POST', '/__emulator/faults', (ctx) => {
+      try {
+        const { pattern: _p, ...fault } = deps.faults.add(parseJsonBody(ctx));
+        return json(201, fault);
+      } catch (err) {
+        if (err instanceof FaultSpecError) throw badRequest({ error: err.message });
+        throw err;
+      }
+    }),
+    route('DELETE', '/__emulator/faults', () => {
+      deps.faults.clear();
+      return { status: 204 };
+    }),
+    route('POST', '/__emulator/webhooks', async (ctx) => {
+      try {
+        return json(200, await deliverWebhook({ ...deps.webhook, request: parseJsonBody(ctx) }));
+      } catch (err) {
+        if (err instanceof WebhookRequestError) throw badRequest({ error: err.message });
+        throw err;
+      }
+    }),
+  ];
+}

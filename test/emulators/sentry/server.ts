@@ -1,0 +1,247 @@
+/**
+ * A Sentry emulator: a real HTTP server on 127.0.0.1 (port 0 by default) serving the Sentry Web API endpoints
+ * faultline and sentry-cli use, with in-memory state, an inspection API, fault injection and a webhook sender.
+ * See README.md beside this file.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AssemblyJobs, assembleRoutes } from './assemble.ts';
+import { chunkRoutes } from './chunks.ts';
+import type { ChunkUploadLimits, EmulatorContext } from './context.ts';
+import { type FaultSpec, FaultInjector } from './faults.ts';
+import { HttpError, matchRoute, readBody, type Reply, type RequestContext, type Route } from './http.ts';
+import { inspectionRoutes } from './inspection.ts';
+import { issueRoutes } from './issues.ts';
+import { indexRoute, organizationRoutes } from './organizations.ts';
+import { releaseRoutes } from './releases.ts';
+import { DEFAULT_SCOPES, DEFAULT_SEED, type EmulatorSeed, type EmulatorState, EmulatorStore } from './state.ts';
+
+export type { EmulatorSeed, EmulatorState } from './state.ts';
+export type { FaultSpec } from './faults.ts';
+export type { WebhookRequest, WebhookResult } from './webhooks.ts';
+
+export interface SentryEmulatorOptions {
+  port?: number;
+  host?: string;
+  /** The accepted bearer token; generated when absent. */
+  token?: string;
+  /** The integration's client secret used to sign webhooks; generated when absent. */
+  clientSecret?: string;
+  /** Extra seed on top of the default (org "acme", projects "web" and "api"); reset() comes back to it. */
+  seed?: EmulatorSeed;
+  /** Overrides of the chunk-upload limits Sentry announces (chunkSize 8 MiB, 64 chunks and 32 MiB per request). */
+  chunkUpload?: Partial<ChunkUploadLimits>;
+  /** How long an assembly stays `assembling` (default 0: done as soon as the bundle is read). */
+  assembleDelayMs?: number;
+}
+
+export interface SentryEmulator {
+  /** http://127.0.0.1:PORT, no trailing slash. */
+  url: string;
+  token: string;
+  clientSecret: string;
+  org: string;
+  state(): EmulatorState;
+  reset(): void;
+  seed(seed: EmulatorSeed): void;
+  inject(fault: FaultSpec): void;
+  close(): Promise<void>;
+}
+
+const ORG = 'acme';
+
+export const DEFAULT_CHUNK_UPLOAD_LIMITS: ChunkUploadLimits = {
+  chunkSize: 8 * 1024 * 1024,
+  chunksPerRequest: 64,
+  maxRequestSize: 32 * 1024 * 1024,
+  maxFileSize: 2 * 1024 * 1024 * 1024,
+  concurrency: 8,
+  maxWait: 0,
+};
+
+export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Promise<SentryEmulator> {
+  const token = opts.token ?? `sntryu_${randomBytes(32).toString('hex')}`;
+  const clientSecret = opts.clientSecret ?? randomBytes(32).toString('hex');
+  let baseUrl = '';
+  const freshStore = () => {
+    const store = new EmulatorStore(ORG);
+    store.applySeed(DEFAULT_SEED);
+    store.tokens.set(token, DEFAULT_SCOPES);
+    if (opts.seed) store.applySeed(opts.seed);
+    return store;
+  };
+  let store = freshStore();
+  const faults = new FaultInjector();
+  const jobs = new AssemblyJobs(() => opts.assembleDelayMs ?? 0);
+  const emu: EmulatorContext = {
+    get store() {
+      return store;
+    },
+    baseUrl: () => baseUrl,
+    limits: { ...DEFAULT_CHUNK_UPLOAD_LIMITS, ...opts.chunkUpload },
+    assembleDelayMs: opts.assembleDelayMs ?? 0,
+  };
+
+  const state = (): EmulatorState => ({ ...store.snapshot(), faults: faults.pending() });
+  const reset = () => {
+    jobs.cancelAll();
+    faults.clear();
+    store = freshStore();
+  };
+  const seed = (s: EmulatorSeed) => store.applySeed(s);
+  const scopesOf = (authorization: string | undefined) => {
+    const given = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    return given === undefined ? undefined : store.tokens.get(given);
+  };
+
+  const apiRoutes: Route[] = [
+    ...organizationRoutes(emu),
+    ...releaseRoutes(emu),
+    ...chunkRoutes(emu),
+    ...assembleRoutes(emu, jobs),
+    ...issueRoutes(emu),
+  ];
+  const index = indexRoute(emu, scopesOf);
+  const ownRoutes = inspectionRoutes({
+    state,
+    reset,
+    seed,
+    faults,
+    webhook: { clientSecret, store: () => store },
+  });
+  const timers = new Set<NodeJS.Timeout>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
+
+  /** Sentry authenticates every API call; the index also answers anonymous callers. */
+  function authenticate(ctx: RequestContext, isIndex: boolean): void {
+    const header = ctx.headers.authorization;
+    if (header === undefined) {
+      if (isIndex) return;
+      throw new HttpError(401, { detail: 'Authentication credentials were not provided.' });
+    }
+    if (!scopesOf(header)) throw new HttpError(401, { detail: 'Invalid token' });
+  }
+
+  async function answerApi(ctx: RequestContext): Promise<Reply> {
+    const isIndex = ctx.url.pathname === '/api/0/';
+    const match = isIndex
+      ? { handler: index.handler, params: {} }
+      : matchRoute(apiRoutes, ctx.method, ctx.url.pathname);
+    if (match === undefined) throw new HttpError(404, { detail: 'The requested resource does not exist' });
+    if (match === 'methodNotAllowed') throw new HttpError(405, { detail: `Method "${ctx.method}" not allowed.` });
+    authenticate(ctx, isIndex);
+    return match.handler({ ...ctx, params: match.params });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', baseUrl);
+    const raw = await readBody(req);
+    const ctx: RequestContext = { method, url, params: {}, headers: req.headers, raw };
+
+    if (url.pathname.startsWith('/__emulator/')) {
+      const match = matchRoute(ownRoutes, method, url.pathname);
+      const reply = await answer(() => {
+        if (match === undefined) throw new HttpError(404, { detail: 'no such emulator route' });
+        if (match === 'methodNotAllowed') throw new HttpError(405, { detail: `Method "${method}" not allowed.` });
+        return match.handler({ ...ctx, params: match.params });
+      });
+      return send(res, reply);
+    }
+
+    const logEntry = {
+      method,
+      path: url.pathname + url.search,
+      status: 0,
+      ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
+      ...jsonOf(req, raw),
+    };
+    store.logRequest(logEntry);
+    const fault = faults.take(method, url.pathname);
+    if (fault) Object.assign(logEntry, { fault: true });
+    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.drop) {
+      req.socket.destroy();
+      return;
+    }
+    let reply: Reply;
+    if (fault && (fault.status !== undefined || fault.body !== undefined)) {
+      const status = fault.status ?? 200;
+      reply = { status, body: fault.body ?? (status >= 400 ? { detail: `Injected fault: HTTP ${status}` } : {}) };
+    } else {
+      reply = await answer(() => answerApi(ctx));
+    }
+    if (fault?.headers) reply = { ...reply, headers: { ...reply.headers, ...fault.headers } };
+    logEntry.status = reply.status;
+    send(res, reply);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      // An emulator bug answers 500 at once instead of leaving the client to its timeout.
+      if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { detail: String(err) } });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+
+  return {
+    url: baseUrl,
+    token,
+    clientSecret,
+    org: ORG,
+    state,
+    reset,
+    seed,
+    inject: (fault) => void faults.add(fault),
+    close: () =>
+      new Promise<void>((resolve) => {
+        jobs.cancelAll();
+        for (const t of timers) clearTimeout(t);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function answer(fn: () => Reply | Promise<Reply>): Promise<Reply> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof HttpError) return { status: err.status, body: err.body };
+    throw err;
+  }
+}
+
+function jsonOf(req: IncomingMessage, raw: Buffer): { json?: unknown } {
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/json') || raw.length === 0) return {};
+  try {
+    return { json: JSON.parse(raw.toString('utf8')) as unknown };
+  } catch {
+    return {};
+  }
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (res.destroyed) return;
+  const text = reply.body === undefined || reply.status === 204 ? '' : JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    ...reply.headers,
+  });
+  res.end(text);
+}

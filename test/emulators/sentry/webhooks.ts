@@ -1,0 +1,140 @@
+/**
+ * The webhook sender: delivers an integration-platform webhook to a URL exactly as Sentry does — one compact JSON
+ * body (non-ASCII escaped as \uXXXX, like Python's json.dumps), signed once over those bytes with the client
+ * secret, with Sentry's five headers and its 1-second timeout. Answers with what the target answered.
+ */
+import { randomUUID } from 'node:crypto';
+import { signWebhookBody } from '../../../src/sentry/webhook-signature.ts';
+import type { EmulatorStore, WebhookDelivery } from './state.ts';
+
+/** The body of `POST /__emulator/webhooks`. */
+export interface WebhookRequest {
+  url: string;
+  resource: string;
+  action: string;
+  data: Record<string, unknown>;
+  /** Default: the first seeded installation. */
+  installation?: { uuid: string };
+  /** Default: Sentry itself, `{type: "application", id: "sentry", name: "Sentry"}`. */
+  actor?: Record<string, unknown>;
+  /** Test knobs: exact body bytes to send, a different signing secret, a fixed timestamp, a timeout. */
+  rawBody?: string;
+  secret?: string;
+  timestamp?: number;
+  timeoutMs?: number;
+}
+
+export interface WebhookResult {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+  requestId: string;
+  durationMs: number;
+  /** Set when no HTTP answer came (refused, timeout). */
+  error?: string;
+}
+
+/** A webhook request the sender cannot act on; the message names the field. */
+export class WebhookRequestError extends Error {
+  override name = 'WebhookRequestError';
+}
+
+/** JSON as Sentry's Python serializer writes it: compact, and every non-ASCII UTF-16 unit escaped. */
+export function serializeLikeSentry(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) =>
+    c === '\u007f' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+export function parseWebhookRequest(input: Record<string, unknown>, store: EmulatorStore): WebhookRequest {
+  const text = (field: string) => {
+    const v = input[field];
+    if (typeof v !== 'string' || !v)
+      throw new WebhookRequestError(`webhook.${field} must be a non-empty string, got ${JSON.stringify(v)}`);
+    return v;
+  };
+  const url = text('url');
+  if (!/^https?:\/\//.test(url))
+    throw new WebhookRequestError(`webhook.url must be an http(s) URL, got ${JSON.stringify(url)}`);
+  const resource = text('resource');
+  const action = text('action');
+  if (input.rawBody === undefined && (!input.data || typeof input.data !== 'object' || Array.isArray(input.data))) {
+    throw new WebhookRequestError(
+      `webhook.data must be an object (the payload's "data"), got ${JSON.stringify(input.data)}`,
+    );
+  }
+  const installation = input.installation as { uuid?: unknown } | undefined;
+  const uuid = typeof installation?.uuid === 'string' ? installation.uuid : store.installations.keys().next().value;
+  if (!uuid) {
+    throw new WebhookRequestError(
+      'webhook.installation.uuid is missing and no installation is seeded; seed one or pass it',
+    );
+  }
+  return {
+    ...(input as unknown as WebhookRequest),
+    url,
+    resource,
+    action,
+    data: (input.data ?? {}) as Record<string, unknown>,
+    installation: { uuid },
+  };
+}
+
+export async function deliverWebhook(opts: {
+  request: Record<string, unknown>;
+  clientSecret: string;
+  store: () => EmulatorStore;
+}): Promise<WebhookResult> {
+  const store = opts.store();
+  const req = parseWebhookRequest(opts.request, store);
+  const body =
+    req.rawBody ??
+    serializeLikeSentry({
+      action: req.action,
+      installation: req.installation,
+      data: req.data,
+      actor: req.actor ?? { type: 'application', id: 'sentry', name: 'Sentry' },
+    });
+  const requestId = randomUUID();
+  const headers = {
+    'Content-Type': 'application/json',
+    'Request-ID': requestId,
+    'Sentry-Hook-Resource': req.resource,
+    'Sentry-Hook-Timestamp': String(req.timestamp ?? Math.floor(Date.now() / 1000)),
+    'Sentry-Hook-Signature': signWebhookBody(body, req.secret ?? opts.clientSecret),
+  };
+  const started = Date.now();
+  const timeoutMs = req.timeoutMs ?? 1000;
+  const record: WebhookDelivery = {
+    url: req.url,
+    resource: req.resource,
+    action: req.action,
+    requestId,
+    status: 0,
+  };
+  store.webhooks.push(record);
+  try {
+    const res = await fetch(req.url, {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'manual',
+    });
+    const text = await res.text();
+    record.status = res.status;
+    return {
+      status: res.status,
+      body: text,
+      headers: Object.fromEntries(res.headers),
+      requestId,
+      durationMs: Date.now() - started,
+    };
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    const error =
+      e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${e.cause?.code ?? e.name}: ${e.message}`;
+    record.error = error;
+    return { status: 0, body: '', headers: {}, requestId, durationMs: Date.now() - started, error };
+  }
+}
