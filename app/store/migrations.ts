@@ -131,9 +131,28 @@ CREATE TABLE pr_comments (
 );
 `;
 
+// Triage: one-time claims (a config-error issue per repo, a comment per release, new-issue slots per hour).
+const triageMarks = (time: 'INTEGER' | 'BIGINT') => `
+CREATE TABLE triage_marks (
+  kind TEXT NOT NULL,
+  mark_key TEXT NOT NULL,
+  repo TEXT NOT NULL,
+  value TEXT,
+  created_at ${time} NOT NULL,
+  PRIMARY KEY (kind, mark_key)
+);
+CREATE INDEX triage_marks_repo ON triage_marks (repo, kind, created_at)
+`;
+
 export const migrations: Record<Dialect, readonly Migration[]> = {
-  sqlite: [{ version: 1, name: 'initial', sql: sqliteInitial }],
-  postgres: [{ version: 1, name: 'initial', sql: postgresInitial }],
+  sqlite: [
+    { version: 1, name: 'initial', sql: sqliteInitial },
+    { version: 2, name: 'triage marks', sql: triageMarks('INTEGER') },
+  ],
+  postgres: [
+    { version: 1, name: 'initial', sql: postgresInitial },
+    { version: 2, name: 'triage marks', sql: triageMarks('BIGINT') },
+  ],
 };
 
 export const latestMigration = (dialect: Dialect): number => migrations[dialect].at(-1)?.version ?? 0;

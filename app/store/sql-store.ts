@@ -12,6 +12,7 @@ import type {
   PrComment,
   RecordDeliveryResult,
   Store,
+  TriageMark,
 } from './types.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
@@ -369,6 +370,82 @@ export class SqlStore implements Store {
       sentryIssueId: String(row['sentry_issue_id']),
       commentId: nullableNumber(row['comment_id']),
     };
+  }
+
+  async setLinkIssueNumber(sentryIssueId: string, githubIssueNumber: number, now: number): Promise<boolean> {
+    const rows = await this.#write((tx) =>
+      tx.query(
+        'UPDATE links SET github_issue_number = $2, updated_at = $3 WHERE sentry_issue_id = $1 RETURNING sentry_issue_id',
+        [sentryIssueId, githubIssueNumber, now],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  async setLinkExternalIssue(sentryIssueId: string, externalIssueId: string, now: number): Promise<boolean> {
+    const rows = await this.#write((tx) =>
+      tx.query(
+        'UPDATE links SET external_issue_id = $2, updated_at = $3 WHERE sentry_issue_id = $1 RETURNING sentry_issue_id',
+        [sentryIssueId, externalIssueId, now],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  async takeOverPendingLink(sentryIssueId: string, staleBefore: number, now: number): Promise<boolean> {
+    const rows = await this.#write((tx) =>
+      tx.query(
+        `UPDATE links SET updated_at = $3
+         WHERE sentry_issue_id = $1 AND github_issue_number = 0 AND updated_at < $2 RETURNING sentry_issue_id`,
+        [sentryIssueId, staleBefore, now],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  async putMarkOnce(mark: Omit<TriageMark, 'createdAt'>, now: number): Promise<{ mark: TriageMark; created: boolean }> {
+    const inserted = await this.#write((tx) =>
+      tx.query(
+        `INSERT INTO triage_marks (kind, mark_key, repo, value, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (kind, mark_key) DO NOTHING RETURNING kind`,
+        [mark.kind, mark.key, mark.repo, mark.value, now],
+      ),
+    );
+    if (inserted.length > 0) return { mark: { ...mark, createdAt: now }, created: true };
+    const existing = await this.getMark(mark.kind, mark.key);
+    if (!existing) throw new Error(`triage mark ${mark.kind}/${mark.key} vanished while being created; retry`);
+    return { mark: existing, created: false };
+  }
+
+  async getMark(kind: string, key: string): Promise<TriageMark | undefined> {
+    const rows = await this.#db.query('SELECT * FROM triage_marks WHERE kind = $1 AND mark_key = $2', [kind, key]);
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      kind: String(row['kind']),
+      key: String(row['mark_key']),
+      repo: String(row['repo']),
+      value: nullableString(row['value']),
+      createdAt: Number(row['created_at']),
+    };
+  }
+
+  async setMarkValue(kind: string, key: string, value: string | null): Promise<boolean> {
+    const rows = await this.#write((tx) =>
+      tx.query('UPDATE triage_marks SET value = $3 WHERE kind = $1 AND mark_key = $2 RETURNING kind', [
+        kind,
+        key,
+        value,
+      ]),
+    );
+    return rows.length > 0;
+  }
+
+  async deleteMark(kind: string, key: string): Promise<boolean> {
+    const rows = await this.#write((tx) =>
+      tx.query('DELETE FROM triage_marks WHERE kind = $1 AND mark_key = $2 RETURNING kind', [kind, key]),
+    );
+    return rows.length > 0;
   }
 
   close(): Promise<void> {

@@ -62,6 +62,15 @@ export interface PrComment {
   commentId: number | null;
 }
 
+/** A one-time claim of the triage handlers, unique on (kind, key): e.g. one config-error issue per repo. */
+export interface TriageMark {
+  kind: string;
+  key: string;
+  repo: string;
+  value: string | null;
+  createdAt: number;
+}
+
 export interface RecordDeliveryResult {
   deliveryId: number;
   /** true when a delivery with the same body digest was already recorded (a retry or a replay): nothing enqueued. */
@@ -117,6 +126,18 @@ export interface Store {
   /** Records a PR comment once per (PR, Sentry issue); `created` false means one was recorded before. */
   recordPrComment(comment: PrComment, now: number): Promise<{ comment: PrComment; created: boolean }>;
   getPrComment(githubRepo: string, prNumber: number, sentryIssueId: string): Promise<PrComment | undefined>;
+
+  /** Sets the GitHub issue of a link claimed with number 0 (pending) before the GitHub call. */
+  setLinkIssueNumber(sentryIssueId: string, githubIssueNumber: number, now: number): Promise<boolean>;
+  setLinkExternalIssue(sentryIssueId: string, externalIssueId: string, now: number): Promise<boolean>;
+  /** Takes over a pending link (number 0) not touched since `staleBefore`: its creator died. True when taken. */
+  takeOverPendingLink(sentryIssueId: string, staleBefore: number, now: number): Promise<boolean>;
+
+  /** Inserts the mark unless (kind, key) exists; returns the mark that holds. */
+  putMarkOnce(mark: Omit<TriageMark, 'createdAt'>, now: number): Promise<{ mark: TriageMark; created: boolean }>;
+  getMark(kind: string, key: string): Promise<TriageMark | undefined>;
+  setMarkValue(kind: string, key: string, value: string | null): Promise<boolean>;
+  deleteMark(kind: string, key: string): Promise<boolean>;
 
   close(): Promise<void>;
 }
