@@ -1,0 +1,134 @@
+// dist/index.js under the runner's conditions (Node 24, INPUT_*, GITHUB_* files) against the Sentry emulator and a
+// GitHub compare stub: outputs, job summary, exit codes, and no token in what the runner shows.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ActionRun, runBundledAction } from '../../scripts/demo/action-runner.ts';
+import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { type GitFixture, makeRepo, shallowClone } from '../release/git-fixture.ts';
+import { type GitHubStub, startGitHubStub } from '../release/github-stub.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const entry = join(root, 'dist/index.js');
+
+let sentry: SentryEmulator;
+let repo: GitFixture;
+let shallow: GitFixture;
+let github: GitHubStub;
+beforeAll(async () => {
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run package\` first`);
+  [sentry, repo] = await Promise.all([startSentryEmulator(), makeRepo()]);
+  [shallow, github] = await Promise.all([shallowClone(repo.dir), startGitHubStub(repo.dir)]);
+});
+afterEach(() => sentry.reset());
+afterAll(async () => {
+  await Promise.all([sentry.close(), github.close(), repo.cleanup(), shallow.cleanup()]);
+});
+
+const visible = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
+
+function run(
+  inputs: Record<string, string>,
+  opts: { workspace?: string; ref?: string; env?: Record<string, string> } = {},
+): Promise<ActionRun> {
+  return runBundledAction({
+    node: process.execPath,
+    entry,
+    workspace: opts.workspace ?? repo.dir,
+    inputs: { github_token: 'ghs_test', ...inputs },
+    github: {
+      repository: 'acme/web',
+      sha: repo.shas[4]!,
+      ref: opts.ref ?? 'refs/heads/main',
+      apiUrl: github.url,
+      serverUrl: 'https://github.com',
+    },
+    env: { SENTRY_AUTH_TOKEN: sentry.token, SENTRY_ORG: sentry.org, SENTRY_URL: sentry.url, ...opts.env },
+  });
+}
+
+describe('dist/index.js against the emulator', () => {
+  it('a tag push: release named after the tag, commits, finalize, deploy; outputs and job summary', async () => {
+    const result = await run(
+      { projects: 'web', environment: 'production', deploy_name: 'web-prod' },
+      { ref: 'refs/tags/v1.4.0' },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const release = sentry.state().releases.find((r) => r.version === 'v1.4.0')!;
+    expect(release.commits).toHaveLength(5);
+    expect(release.dateReleased).toBeTruthy();
+    expect(release.deploys).toMatchObject([
+      { environment: 'production', name: 'web-prod', url: 'https://github.com/acme/web/actions/runs/1' },
+    ]);
+    expect(result.outputs).toMatchObject({
+      release: 'v1.4.0',
+      commits: '5',
+      deploy_id: release.deploys[0]!.id,
+      bundle_id: '',
+      files_uploaded: '0',
+      bytes_uploaded: '0',
+      chunks_skipped: '0',
+    });
+    expect(result.summary).toContain(
+      `### Sentry release [\`v1.4.0\`](${sentry.url}/organizations/acme/releases/v1.4.0/)`,
+    );
+    expect(result.summary).toMatch(
+      /\| commits \| ✅ ok \| \d+ ms \| 5 newest commits up to [0-9a-f]{7} from local git/,
+    );
+    for (const group of ['Create release', 'Associate commits', 'Source maps', 'Finalize', 'Deploy']) {
+      expect(result.stdout).toContain(`::group::${group}`);
+    }
+    expect(visible(result.stdout)).not.toContain(sentry.token);
+    expect(sentry.state().requests.find((r) => r.path.endsWith('/releases/'))?.userAgent).toMatch(
+      /^faultline-action\//,
+    );
+  });
+
+  it('a shallow checkout (actions/checkout depth 1) gets its commits from the GitHub compare API', async () => {
+    sentry.seed({
+      releases: [{ version: 'v1.3.0', projects: ['web'], commits: [{ id: repo.shas[2]!, repository: 'acme/web' }] }],
+    });
+    const result = await run({ projects: 'web', release: 'v1.4.0' }, { workspace: shallow.dir });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.commits).toBe('2');
+    const release = sentry.state().releases.find((r) => r.version === 'v1.4.0')!;
+    expect(release.commits.map((c) => c.id)).toEqual([repo.shas[4], repo.shas[3]]);
+    expect(result.summary).toContain('from the GitHub compare API (shallow clone)');
+  });
+
+  it('a re-run changes nothing and reuses the deploy', async () => {
+    const first = await run({ projects: 'web', release: '2.0.0', environment: 'production' });
+    const second = await run({ projects: 'web', release: '2.0.0', environment: 'production' });
+    expect(second.exitCode).toBe(0);
+    expect(second.outputs.deploy_id).toBe(first.outputs.deploy_id);
+    expect(second.summary).toMatch(/\| finalize \| ⏭️ skipped \| \d+ ms \| already finalized at/);
+    expect(sentry.state().releases.find((r) => r.version === '2.0.0')!.deploys).toHaveLength(1);
+  });
+
+  it('a token Sentry refuses: exit 1, the hint in an error annotation, the failing step in the summary, no token shown', async () => {
+    const bad = 'sntryu_' + 'f'.repeat(64);
+    const result = await run({ projects: 'web', release: '3.0.0' }, { env: { SENTRY_AUTH_TOKEN: bad } });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/::error::create failed: .*401.*SENTRY_AUTH_TOKEN/);
+    expect(result.summary).toMatch(/^### ❌ Sentry release .* failed/);
+    expect(result.summary).toContain('| create | ❌ failed |');
+    expect(result.outputs.release).toBe('3.0.0');
+    expect(visible(result.stdout)).not.toContain(bad);
+    expect(result.summary).not.toContain(bad);
+  });
+
+  it('deploy alone for an existing release (steps: deploy)', async () => {
+    sentry.seed({ releases: [{ version: '1.0.0', projects: ['web'] }] });
+    const result = await run({ release: '1.0.0', steps: 'deploy', environment: 'staging' });
+    expect(result.exitCode).toBe(0);
+    expect(result.summary).toContain('| deploy | ✅ ok |');
+    expect(result.summary).not.toContain('| create |');
+    expect(sentry.state().releases.find((r) => r.version === '1.0.0')!.deploys).toHaveLength(1);
+  });
+});

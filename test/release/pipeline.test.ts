@@ -1,0 +1,237 @@
+// The pipeline against the Sentry emulator (a real HTTP server): every step, re-runs, modes, shallow clones with a
+// GitHub compare stub, and injected faults.
+import { Octokit } from '@octokit/rest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { githubHistory } from '../../src/release/github-history.ts';
+import { LocalGit } from '../../src/release/git.ts';
+import type { ReleaseOptions } from '../../src/release/options.ts';
+import { type ReleaseDeps, ReleaseFailedError, runRelease } from '../../src/release/pipeline.ts';
+import { SentryClient } from '../../src/sentry/index.ts';
+import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { type GitFixture, makeRepo, shallowClone } from './git-fixture.ts';
+import { type GitHubStub, startGitHubStub } from './github-stub.ts';
+
+let sentry: SentryEmulator;
+let repo: GitFixture;
+let shallow: GitFixture;
+let github: GitHubStub;
+
+beforeAll(async () => {
+  [sentry, repo] = await Promise.all([startSentryEmulator(), makeRepo()]);
+  [shallow, github] = await Promise.all([shallowClone(repo.dir), startGitHubStub(repo.dir)]);
+});
+afterEach(() => sentry.reset());
+afterAll(async () => {
+  await Promise.all([sentry.close(), github.close(), repo.cleanup(), shallow.cleanup()]);
+});
+
+function options(over: Partial<ReleaseOptions> = {}): ReleaseOptions {
+  return {
+    version: '1.0.0',
+    projects: ['web'],
+    steps: ['create', 'commits', 'sourcemaps', 'finalize', 'deploy'],
+    setCommits: { mode: 'auto' },
+    repository: 'acme/web',
+    ignoreMissing: false,
+    ignoreEmpty: false,
+    cwd: repo.dir,
+    sourcemaps: {
+      paths: [],
+      inject: true,
+      stripCommonPrefix: false,
+      strict: false,
+      wait: false,
+      deleteAfterUpload: false,
+    },
+    finalize: true,
+    deploy: { environment: 'production', url: 'https://github.com/acme/web/actions/runs/1' },
+    dryRun: false,
+    gitSafeDirectory: true,
+    ...over,
+  };
+}
+
+function deps(over: Partial<ReleaseDeps> = {}) {
+  const lines: string[] = [];
+  const warnings: string[] = [];
+  const client = new SentryClient({
+    url: sentry.url,
+    token: sentry.token,
+    org: sentry.org,
+    retryBaseMs: 5,
+    maxAttempts: 3,
+  });
+  return {
+    lines,
+    warnings,
+    deps: { client, log: (l: string) => lines.push(l), warn: (l: string) => warnings.push(l), ...over } as ReleaseDeps,
+  };
+}
+
+const releaseIn = (version: string) => sentry.state().releases.find((r) => r.version === version);
+const sentryRequests = () => sentry.state().requests.filter((r) => r.path.startsWith('/api/0/'));
+
+describe('runRelease against the Sentry emulator', () => {
+  it('creates, associates local commits, finalizes and records the deploy', async () => {
+    const { deps: d, lines } = deps();
+    const result = await runRelease(options(), d);
+    expect(result.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
+      'create:ok',
+      'commits:ok',
+      'sourcemaps:skipped',
+      'finalize:ok',
+      'deploy:ok',
+    ]);
+    expect(result.commits).toBe(5);
+    expect(result.deployId).toBeTruthy();
+    expect(result.url).toBe(`${sentry.url}/organizations/acme/releases/1.0.0/`);
+    const release = releaseIn('1.0.0')!;
+    expect(release.projects).toEqual(['web']);
+    expect(release.commits.map((c) => c.id)).toEqual([...repo.shas].reverse());
+    expect(release.commits[0]!.patch_set).toEqual([
+      { path: 'src/app.js', type: 'D' },
+      { path: 'src/main.js', type: 'A' },
+    ]);
+    expect(release.dateReleased).toBeTruthy();
+    expect(release.deploys).toMatchObject([
+      { environment: 'production', url: 'https://github.com/acme/web/actions/runs/1' },
+    ]);
+    expect(lines).toContain('create: created release 1.0.0 for web');
+  });
+
+  it('is safe to re-run: 208 on create, finalize keeps its date, the deploy is not duplicated', async () => {
+    const first = await runRelease(options(), deps().deps);
+    const dateReleased = releaseIn('1.0.0')!.dateReleased;
+    const { deps: d, lines } = deps();
+    const again = await runRelease(options(), d);
+    expect(lines).toContain('create: release 1.0.0 already exists for web (nothing to change)');
+    expect(again.steps.find((s) => s.name === 'finalize')).toMatchObject({ status: 'skipped' });
+    expect(again.deployId).toBe(first.deployId);
+    const release = releaseIn('1.0.0')!;
+    expect(release.dateReleased).toBe(dateReleased);
+    expect(release.deploys).toHaveLength(1);
+    expect(release.commits).toHaveLength(5);
+  });
+
+  it('sends only the commits since the previous release', async () => {
+    sentry.seed({
+      releases: [{ version: '0.9.0', projects: ['web'], commits: [{ id: repo.shas[2]!, repository: 'acme/web' }] }],
+    });
+    const result = await runRelease(options(), deps().deps);
+    expect(result.commits).toBe(2);
+    expect(releaseIn('1.0.0')!.commits.map((c) => c.id)).toEqual([repo.shas[4], repo.shas[3]]);
+  });
+
+  it('sends refs when the org has a repository integration for the repo', async () => {
+    sentry.seed({ repos: [{ name: 'acme/web', provider: 'integrations:github' }] });
+    sentry.seed({
+      releases: [{ version: '0.9.0', projects: ['web'], commits: [{ id: repo.shas[1]!, repository: 'acme/web' }] }],
+    });
+    const result = await runRelease(options(), deps().deps);
+    expect(result.commitSource).toMatch(/^refs acme\/web@/);
+    expect(releaseIn('1.0.0')!.refs).toEqual([
+      { repository: 'acme/web', commit: repo.shas[4], previousCommit: repo.shas[1] },
+    ]);
+  });
+
+  it('on a shallow clone reads the range from the GitHub compare API', async () => {
+    sentry.seed({
+      releases: [{ version: '0.9.0', projects: ['web'], commits: [{ id: repo.shas[1]!, repository: 'acme/web' }] }],
+    });
+    const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+    const history = githubHistory(
+      new Octokit({ auth: 'ghs_test', baseUrl: github.url, log: silent }).request,
+      'acme/web',
+    );
+    const result = await runRelease(options({ cwd: shallow.dir }), deps({ history }).deps);
+    expect(result.commitSource).toMatch(/3 commits .* from the GitHub compare API \(shallow clone\)/);
+    const commits = releaseIn('1.0.0')!.commits;
+    expect(commits.map((c) => c.id)).toEqual([repo.shas[4], repo.shas[3], repo.shas[2]]);
+    expect(commits[0]).toMatchObject({
+      repository: 'acme/web',
+      patch_set: [
+        { path: 'src/app.js', type: 'D' },
+        { path: 'src/main.js', type: 'A' },
+      ],
+    });
+    expect(github.requests.some((r) => r.includes(`/compare/${repo.shas[1]}...${repo.shas[4]}`))).toBe(true);
+  });
+
+  it('records a deploy of an existing release alone (steps: deploy)', async () => {
+    sentry.seed({ releases: [{ version: '0.9.0', projects: ['web'] }] });
+    const before = sentryRequests().length;
+    const result = await runRelease(
+      options({ version: '0.9.0', steps: ['deploy'], deploy: { environment: 'staging', name: 'canary' } }),
+      deps().deps,
+    );
+    expect(result.steps.map((s) => s.name)).toEqual(['deploy']);
+    expect(releaseIn('0.9.0')!.deploys).toMatchObject([{ environment: 'staging', name: 'canary' }]);
+    expect(
+      sentryRequests()
+        .slice(before)
+        .map((r) => r.method),
+    ).toEqual(['GET', 'GET', 'POST']);
+  });
+
+  it('refuses to deploy a release that does not exist, naming the create step', async () => {
+    const error = await runRelease(options({ version: '9.9.9', steps: ['deploy'] }), deps().deps).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ReleaseFailedError);
+    expect((error as ReleaseFailedError).step).toBe('deploy');
+    expect((error as Error).message).toMatch(/release "9.9.9" does not exist in organization "acme".*create step/);
+  });
+
+  it('retries a transient 503 and finishes', async () => {
+    sentry.inject({ method: 'PUT', path: '/releases/1\\.0\\.0/$', status: 503, times: 1 });
+    const result = await runRelease(options({ setCommits: { mode: 'skip' } }), deps().deps);
+    expect(result.steps.find((s) => s.name === 'finalize')!.status).toBe('ok');
+    expect(releaseIn('1.0.0')!.dateReleased).toBeTruthy();
+  });
+
+  it('stops at the failing step with the result so far and Sentry’s hint', async () => {
+    sentry.inject({ method: 'POST', path: '/deploys/$', status: 500, times: 10 });
+    const error = (await runRelease(options({ setCommits: { mode: 'skip' } }), deps().deps).catch(
+      (e: unknown) => e,
+    )) as ReleaseFailedError;
+    expect(error).toBeInstanceOf(ReleaseFailedError);
+    expect(error.step).toBe('deploy');
+    expect(error.result.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
+      'create:ok',
+      'commits:skipped',
+      'sourcemaps:skipped',
+      'finalize:ok',
+      'deploy:failed',
+    ]);
+    expect(error.message).toMatch(/500/);
+    expect(error.message).not.toContain(sentry.token);
+  });
+
+  it('a bad token fails the create step with the token hint, and nothing else runs', async () => {
+    const client = new SentryClient({ url: sentry.url, token: 'sntryu_wrong', org: sentry.org, retryBaseMs: 5 });
+    const error = (await runRelease(options(), { client, log: () => {} }).catch(
+      (e: unknown) => e,
+    )) as ReleaseFailedError;
+    expect(error.step).toBe('create');
+    expect(error.message).toMatch(/401.*SENTRY_AUTH_TOKEN/s);
+    expect(error.result.steps).toHaveLength(1);
+  });
+
+  it('a dry run sends nothing', async () => {
+    const before = sentryRequests().length;
+    const git = await LocalGit.open(repo.dir);
+    const result = await runRelease(options({ dryRun: true }), { client: null, log: () => {}, git });
+    expect(result.dryRun).toBe(true);
+    expect(result.steps.every((s) => s.status !== 'failed')).toBe(true);
+    expect(sentryRequests().length).toBe(before);
+  });
+
+  it('fails the source-map step clearly when this build has no source-map support', async () => {
+    const error = (await runRelease(
+      options({ setCommits: { mode: 'skip' }, sourcemaps: { ...options().sourcemaps, paths: ['./dist'] } }),
+      deps().deps,
+    ).catch((e: unknown) => e)) as ReleaseFailedError;
+    expect(error.step).toBe('sourcemaps');
+    expect(error.message).toMatch(/no source-map support/);
+  });
+});
