@@ -4,6 +4,8 @@
  * replaced, chunks Sentry holds are not re-sent, a finalized release keeps its date, a deploy already recorded
  * for the same environment, name and URL is reused.
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Commit, Release, SentryClient } from '../sentry/index.ts';
 import { planCommits, type CommitPlan, type LocalHistory, type RemoteHistory } from './commits.ts';
 import { ReleaseStepError } from './errors.ts';
@@ -189,6 +191,20 @@ export async function runRelease(opts: ReleaseOptions, deps: ReleaseDeps): Promi
 
     sourcemaps: async () => {
       if (opts.sourcemaps.paths.length === 0) return { status: 'skipped', detail: 'no sourcemaps paths given' };
+      const missing = opts.sourcemaps.paths.filter((p) => !isGlob(p) && !existsSync(resolve(opts.cwd, p)));
+      if (missing.length > 0) {
+        const message = `sourcemaps: ${missing.map((p) => `"${p}"`).join(', ')} not found in ${opts.cwd}`;
+        if (opts.sourcemaps.strict) {
+          throw new ReleaseStepError(
+            'sourcemaps',
+            message,
+            'Build before this step, fix the `sourcemaps` input (paths are relative to working_directory), or set strict: false',
+          );
+        }
+        warn(`${message}; skipping ${missing.length === 1 ? 'it' : 'them'} (strict: true makes this an error)`);
+      }
+      const paths = opts.sourcemaps.paths.filter((p) => !missing.includes(p));
+      if (paths.length === 0) return { status: 'skipped', detail: 'none of the sourcemaps paths exist' };
       if (!deps.sourcemaps) {
         throw new ReleaseStepError(
           'sourcemaps',
@@ -198,7 +214,7 @@ export async function runRelease(opts: ReleaseOptions, deps: ReleaseDeps): Promi
       }
       const outcome: SourcemapsOutcome = await deps.sourcemaps(
         {
-          paths: opts.sourcemaps.paths,
+          paths,
           cwd: opts.cwd,
           projects: opts.projects,
           version: opts.version,
@@ -277,6 +293,10 @@ export async function runRelease(opts: ReleaseOptions, deps: ReleaseDeps): Promi
     }
   }
   return result;
+}
+
+function isGlob(path: string): boolean {
+  return /[*?[\]{}]/.test(path);
 }
 
 /** The release page; sentry.io redirects it to the organization's subdomain. */

@@ -131,4 +131,19 @@ describe('dist/index.js against the emulator', () => {
     expect(result.summary).not.toContain('| create |');
     expect(sentry.state().releases.find((r) => r.version === '1.0.0')!.deploys).toHaveLength(1);
   });
+
+  it('strict with a missing sourcemaps path: exit 1 naming the input, nothing finalized', async () => {
+    const result = await run({
+      projects: 'web',
+      release: '4.0.0',
+      sourcemaps: './build',
+      strict: 'true',
+      set_commits: 'skip',
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(
+      /::error::sourcemaps failed: sourcemaps: "\.\/build" not found in .*`sourcemaps` input/,
+    );
+    expect(sentry.state().releases.find((r) => r.version === '4.0.0')!.dateReleased).toBeNull();
+  });
 });

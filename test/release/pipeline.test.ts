@@ -228,10 +228,67 @@ describe('runRelease against the Sentry emulator', () => {
 
   it('fails the source-map step clearly when this build has no source-map support', async () => {
     const error = (await runRelease(
-      options({ setCommits: { mode: 'skip' }, sourcemaps: { ...options().sourcemaps, paths: ['./dist'] } }),
+      options({ setCommits: { mode: 'skip' }, sourcemaps: { ...options().sourcemaps, paths: ['src'] } }),
       deps().deps,
     ).catch((e: unknown) => e)) as ReleaseFailedError;
     expect(error.step).toBe('sourcemaps');
     expect(error.message).toMatch(/no source-map support/);
+  });
+
+  it('strict: a missing sourcemaps path fails the step naming the input; without strict it warns and skips', async () => {
+    const maps = (strict: boolean) =>
+      options({ setCommits: { mode: 'skip' }, sourcemaps: { ...options().sourcemaps, paths: ['./build'], strict } });
+    const error = (await runRelease(maps(true), deps().deps).catch((e: unknown) => e)) as ReleaseFailedError;
+    expect(error.step).toBe('sourcemaps');
+    expect(error.message).toMatch(/^sourcemaps: "\.\/build" not found in .*`sourcemaps` input/);
+    const { deps: d, warnings } = deps();
+    const result = await runRelease(maps(false), d);
+    expect(result.steps.find((s) => s.name === 'sourcemaps')).toMatchObject({ status: 'skipped' });
+    expect(warnings[0]).toMatch(/"\.\/build" not found .*strict: true makes this an error/);
+  });
+
+  it('passes the source-map step the release, projects and options, and reports its counts', async () => {
+    const seen: unknown[] = [];
+    const { deps: d } = deps({
+      sourcemaps: async (req, ctx) => {
+        seen.push({ ...req, client: ctx.client !== null });
+        return {
+          bundleId: 'b-1',
+          filesUploaded: 4,
+          bytesUploaded: 900,
+          chunksSent: 1,
+          chunksSkipped: 2,
+          detail: 'uploaded 4 files',
+        };
+      },
+    });
+    const result = await runRelease(
+      options({
+        setCommits: { mode: 'skip' },
+        sourcemaps: { ...options().sourcemaps, paths: ['src', 'dist/**/*.js'], dist: 'd1' },
+      }),
+      d,
+    );
+    expect(seen).toEqual([
+      expect.objectContaining({
+        paths: ['src', 'dist/**/*.js'],
+        cwd: repo.dir,
+        version: '1.0.0',
+        projects: ['web'],
+        dryRun: false,
+        client: true,
+      }),
+    ]);
+    expect(result).toMatchObject({
+      bundleId: 'b-1',
+      filesUploaded: 4,
+      bytesUploaded: 900,
+      chunksSent: 1,
+      chunksSkipped: 2,
+    });
+    expect(result.steps.find((s) => s.name === 'sourcemaps')).toMatchObject({
+      status: 'ok',
+      detail: 'uploaded 4 files',
+    });
   });
 });
