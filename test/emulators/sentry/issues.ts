@@ -1,7 +1,327 @@
-/** Issues, events, comments and external-issue links (filled in below). */
-import type { EmulatorContext } from './context.ts';
-import type { Route } from './http.ts';
+/**
+ * Issues, events, comments (notes) and integration-platform external-issue links. Issue and event routes answer
+ * under the organization (`/api/0/organizations/{org}/issues/{id}/...`) and under the older `/api/0/issues/{id}/`.
+ * Events are served in the REST shape (camelCase frames inside `entries`) whichever shape they were seeded in.
+ */
+import { type EmulatorContext, requireOrg } from './context.ts';
+import {
+  badRequest,
+  HttpError,
+  json,
+  notFound,
+  paginate,
+  parseJsonBody,
+  type RequestContext,
+  type Route,
+  route,
+} from './http.ts';
+import { isUrl } from './releases.ts';
+import type { EventRecord, IssueRecord } from './state.ts';
 
-export function issueRoutes(_emu: EmulatorContext): Route[] {
-  return [];
+const STATUSES = new Set(['resolved', 'unresolved', 'ignored', 'resolvedInNextRelease']);
+const SUBSTATUSES = new Set([
+  'archived_until_escalating',
+  'archived_until_condition_met',
+  'archived_forever',
+  'escalating',
+  'ongoing',
+  'regressed',
+  'new',
+]);
+
+function findIssue(emu: EmulatorContext, idOrShortId: string | undefined): IssueRecord {
+  const key = idOrShortId ?? '';
+  const issue = emu.store.issues.get(key) ?? [...emu.store.issues.values()].find((i) => i.shortId === key);
+  if (!issue) throw notFound();
+  return issue;
+}
+
+export function serializeIssue(emu: EmulatorContext, issue: IssueRecord) {
+  const { project: slug, ...fields } = issue;
+  const p = emu.store.project(slug);
+  const links = emu.store.externalIssues.filter((l) => l.issueId === issue.id);
+  const base = emu.baseUrl();
+  return {
+    culprit: null,
+    logger: null,
+    type: 'error',
+    platform: p?.platform ?? null,
+    metadata: {},
+    count: '1',
+    userCount: 0,
+    numComments: emu.store.comments.filter((c) => c.issueId === issue.id).length,
+    isPublic: false,
+    isBookmarked: false,
+    isSubscribed: false,
+    hasSeen: false,
+    firstSeen: null,
+    lastSeen: null,
+    firstRelease: null,
+    lastRelease: null,
+    ...fields,
+    permalink: `${base}/organizations/${emu.store.orgSlug}/issues/${issue.id}/`,
+    project: { id: p?.id ?? '0', slug, name: p?.name ?? slug, platform: p?.platform ?? null },
+    annotations: links.map((l) => ({ displayName: l.displayName, url: l.webUrl })),
+  };
+}
+
+/** Resolves Sentry's `assignedTo` actor input: `user:<id>`, `team:<id>`, a username or an email; ""/null clears. */
+function resolveAssignee(emu: EmulatorContext, input: unknown): IssueRecord['assignedTo'] {
+  if (input === null || input === '') return null;
+  if (typeof input !== 'string') throw badRequest({ assignedTo: ['Unknown actor input'] });
+  const team = /^team:(.+)$/.exec(input);
+  if (team) return { type: 'team', id: team[1]!, name: team[1]! };
+  const userId = /^user:(.+)$/.exec(input)?.[1];
+  const user = emu.store.users.find((u) =>
+    userId !== undefined ? u.id === userId : u.username === input || u.email.toLowerCase() === input.toLowerCase(),
+  );
+  if (!user) throw badRequest({ assignedTo: ['Unknown actor input'] });
+  return { type: 'user', id: user.id, name: user.name, email: user.email };
+}
+
+/** Sentry's GroupValidator and status transitions for one issue. */
+function updateIssue(emu: EmulatorContext, issue: IssueRecord, body: Record<string, unknown>) {
+  const status = body.status;
+  if (status !== undefined && (typeof status !== 'string' || !STATUSES.has(status))) {
+    throw badRequest({ status: [`"${String(status)}" is not a valid choice.`] });
+  }
+  if (body.substatus !== undefined && body.substatus !== null && !SUBSTATUSES.has(String(body.substatus))) {
+    throw badRequest({ substatus: [`"${String(body.substatus)}" is not a valid choice.`] });
+  }
+  const details = (body.statusDetails ?? {}) as Record<string, unknown>;
+  if (typeof details !== 'object' || Array.isArray(details)) {
+    throw badRequest({ statusDetails: ['Invalid data. Expected a dictionary.'] });
+  }
+  if (typeof details.inRelease === 'string' && details.inRelease !== 'latest') {
+    if (!emu.store.releases.has(details.inRelease))
+      throw badRequest({ statusDetails: ['Unable to find the given release.'] });
+  }
+  const inCommit = details.inCommit as { repository?: string } | undefined;
+  if (inCommit && !emu.store.repos.some((r) => r.name === inCommit.repository)) {
+    throw badRequest({ statusDetails: { inCommit: ['Unable to find the given commit.'] } });
+  }
+  const assignee = body.assignedTo !== undefined ? resolveAssignee(emu, body.assignedTo) : undefined;
+
+  if (status === 'resolved' || status === 'resolvedInNextRelease') {
+    issue.status = 'resolved';
+    issue.substatus = null;
+    issue.statusDetails = status === 'resolvedInNextRelease' ? { inNextRelease: true } : { ...details };
+  } else if (status === 'unresolved') {
+    issue.status = 'unresolved';
+    issue.substatus = 'ongoing';
+    issue.statusDetails = {};
+  } else if (status === 'ignored') {
+    issue.status = 'ignored';
+    issue.substatus = (body.substatus as string | undefined) ?? 'archived_forever';
+    issue.statusDetails = { ...details };
+  }
+  if (assignee !== undefined) issue.assignedTo = assignee;
+  for (const flag of ['hasSeen', 'isBookmarked', 'isSubscribed', 'isPublic'] as const) {
+    if (typeof body[flag] === 'boolean') issue[flag] = body[flag];
+  }
+  return json(200, serializeIssue(emu, issue));
+}
+
+type SnakeFrame = Record<string, unknown>;
+
+/** A webhook-shaped (snake_case) frame in the REST shape; camelCase frames pass through. */
+export function restFrame(frame: SnakeFrame): Record<string, unknown> {
+  if (!('abs_path' in frame || 'lineno' in frame || 'in_app' in frame || 'context_line' in frame)) return frame;
+  const { abs_path, lineno, colno, in_app, context_line, pre_context, post_context, ...rest } = frame;
+  const line = typeof lineno === 'number' ? lineno : null;
+  const context: Array<[number, string]> = [];
+  if (line !== null && typeof context_line === 'string') {
+    const pre = Array.isArray(pre_context) ? (pre_context as string[]) : [];
+    const post = Array.isArray(post_context) ? (post_context as string[]) : [];
+    pre.forEach((text, i) => context.push([line - pre.length + i, text]));
+    context.push([line, context_line]);
+    post.forEach((text, i) => context.push([line + 1 + i, text]));
+  }
+  return {
+    ...rest,
+    absPath: abs_path ?? null,
+    lineNo: line,
+    colNo: typeof colno === 'number' ? colno : null,
+    inApp: typeof in_app === 'boolean' ? in_app : null,
+    context,
+  };
+}
+
+function entriesOf(event: EventRecord): unknown[] {
+  if (Array.isArray(event.entries)) return event.entries;
+  const exception = event.exception as { values?: Array<Record<string, unknown>> } | undefined;
+  if (!exception?.values) return [];
+  const values = exception.values.map((v) => {
+    const stacktrace = v.stacktrace as { frames?: SnakeFrame[] } | undefined | null;
+    return {
+      ...v,
+      stacktrace: stacktrace?.frames
+        ? { ...stacktrace, frames: stacktrace.frames.map(restFrame) }
+        : (stacktrace ?? null),
+    };
+  });
+  return [{ type: 'exception', data: { values, excOmitted: null, hasSystemFrames: false } }];
+}
+
+export function serializeEvent(emu: EmulatorContext, event: EventRecord) {
+  const issue = emu.store.issues.get(event.issueId);
+  const slug = event.project ?? issue?.project;
+  const project = slug ? emu.store.project(slug) : undefined;
+  const {
+    issueId,
+    exception: _exception,
+    entries: _entries,
+    project: _project,
+    release,
+    environment,
+    ...fields
+  } = event;
+  const tags = [
+    ...(environment ? [{ key: 'environment', value: environment }] : []),
+    ...(release ? [{ key: 'release', value: release }] : []),
+    ...(Array.isArray(event.tags) ? (event.tags as Array<{ key: string; value: string }>) : []),
+  ];
+  return {
+    title: issue?.title ?? '',
+    message: '',
+    platform: project?.platform ?? null,
+    type: 'error',
+    metadata: {},
+    contexts: {},
+    user: null,
+    sdk: null,
+    errors: [],
+    dist: null,
+    ...fields,
+    id: event.eventID,
+    eventID: event.eventID,
+    groupID: issueId,
+    projectID: project?.id ?? null,
+    dateReceived: event.dateCreated,
+    release: release ? { version: release } : null,
+    environment: environment ?? null,
+    tags,
+    entries: entriesOf(event),
+  };
+}
+
+function eventsOfIssue(emu: EmulatorContext, issue: IssueRecord): EventRecord[] {
+  return emu.store.events
+    .filter((e) => e.issueId === issue.id)
+    .sort((a, b) => b.dateCreated.localeCompare(a.dateCreated));
+}
+
+function issueEvent(emu: EmulatorContext, issue: IssueRecord, which: string | undefined, environment: string | null) {
+  const events = eventsOfIssue(emu, issue).filter((e) => !environment || e.environment === environment);
+  const event =
+    which === 'latest' || which === 'recommended'
+      ? events[0]
+      : which === 'oldest'
+        ? events.at(-1)
+        : events.find((e) => e.eventID === which);
+  if (!event) throw notFound();
+  return json(200, serializeEvent(emu, event));
+}
+
+function addComment(emu: EmulatorContext, issue: IssueRecord, body: Record<string, unknown>) {
+  if (typeof body.text !== 'string' || !body.text.trim()) throw badRequest({ text: ['This field is required.'] });
+  const comment = { id: emu.store.nextId(), issueId: issue.id, text: body.text, dateCreated: new Date().toISOString() };
+  emu.store.comments.push(comment);
+  const user = emu.store.users[0];
+  return json(201, {
+    id: comment.id,
+    type: 'note',
+    data: { text: comment.text },
+    dateCreated: comment.dateCreated,
+    user: user ? { id: user.id, name: user.name, email: user.email } : null,
+  });
+}
+
+function createExternalIssue(emu: EmulatorContext, installationUuid: string, body: Record<string, unknown>) {
+  const installation = emu.store.installations.get(installationUuid);
+  if (!installation) throw notFound();
+  const errors: Record<string, string[]> = {};
+  for (const field of ['issueId', 'webUrl', 'project', 'identifier']) {
+    const v = body[field];
+    if (v === undefined || v === null || v === '') errors[field] = ['This field is required.'];
+  }
+  if (!errors.webUrl && !isUrl(body.webUrl)) errors.webUrl = ['Enter a valid URL.'];
+  if (Object.keys(errors).length) throw badRequest(errors);
+  const issue = emu.store.issues.get(String(body.issueId));
+  if (!issue || installation.org !== emu.store.orgSlug) throw notFound();
+  const serviceType = installation.app.slug;
+  if (emu.store.externalIssues.some((l) => l.issueId === issue.id && l.serviceType === serviceType)) {
+    // Sentry's model is unique on (group, service_type): a second link for the same app fails.
+    throw new HttpError(409, { detail: `Issue ${issue.id} already has an external issue link from ${serviceType}` });
+  }
+  const link = {
+    id: emu.store.nextId(),
+    installationUuid,
+    issueId: issue.id,
+    serviceType,
+    displayName: `${String(body.project)}#${String(body.identifier)}`,
+    webUrl: String(body.webUrl),
+    project: String(body.project),
+    identifier: String(body.identifier),
+  };
+  emu.store.externalIssues.push(link);
+  return json(200, serializeLink(link));
+}
+
+function serializeLink(l: { id: string; issueId: string; serviceType: string; displayName: string; webUrl: string }) {
+  return { id: l.id, issueId: l.issueId, serviceType: l.serviceType, displayName: l.displayName, webUrl: l.webUrl };
+}
+
+export function issueRoutes(emu: EmulatorContext): Route[] {
+  const scoped = (
+    suffix: string,
+    method: string,
+    fn: (ctx: RequestContext, issue: IssueRecord) => ReturnType<Route['handler']>,
+  ) => [
+    route(method, `/api/0/organizations/{org}/issues/{issue}/${suffix}`, (ctx) => {
+      requireOrg(emu, ctx);
+      return fn(ctx, findIssue(emu, ctx.params.issue));
+    }),
+    route(method, `/api/0/issues/{issue}/${suffix}`, (ctx) => fn(ctx, findIssue(emu, ctx.params.issue))),
+  ];
+  return [
+    ...scoped('', 'GET', (_ctx, issue) => json(200, serializeIssue(emu, issue))),
+    ...scoped('', 'PUT', (ctx, issue) => updateIssue(emu, issue, parseJsonBody(ctx))),
+    ...scoped('events/', 'GET', (ctx, issue) =>
+      paginate(
+        ctx,
+        emu.baseUrl(),
+        eventsOfIssue(emu, issue).map((e) => serializeEvent(emu, e)),
+      ),
+    ),
+    ...scoped('events/{event}/', 'GET', (ctx, issue) =>
+      issueEvent(emu, issue, ctx.params.event, ctx.url.searchParams.get('environment')),
+    ),
+    ...scoped('comments/', 'POST', (ctx, issue) => addComment(emu, issue, parseJsonBody(ctx))),
+    ...scoped('notes/', 'POST', (ctx, issue) => addComment(emu, issue, parseJsonBody(ctx))),
+    ...scoped('external-issues/', 'GET', (_ctx, issue) =>
+      json(200, emu.store.externalIssues.filter((l) => l.issueId === issue.id).map(serializeLink)),
+    ),
+    route('GET', '/api/0/projects/{org}/{project}/events/{event}/', (ctx) => {
+      requireOrg(emu, ctx);
+      const event = emu.store.events.find(
+        (e) =>
+          e.eventID === ctx.params.event &&
+          (e.project ?? emu.store.issues.get(e.issueId)?.project) === ctx.params.project,
+      );
+      if (!event) throw notFound();
+      return json(200, serializeEvent(emu, event));
+    }),
+    route('POST', '/api/0/sentry-app-installations/{uuid}/external-issues/', (ctx) =>
+      createExternalIssue(emu, ctx.params.uuid!, parseJsonBody(ctx)),
+    ),
+    route('DELETE', '/api/0/sentry-app-installations/{uuid}/external-issues/{id}/', (ctx) => {
+      const before = emu.store.externalIssues.length;
+      emu.store.externalIssues = emu.store.externalIssues.filter(
+        (l) => !(l.id === ctx.params.id && l.installationUuid === ctx.params.uuid),
+      );
+      if (emu.store.externalIssues.length === before) throw notFound();
+      return { status: 204 };
+    }),
+  ];
 }

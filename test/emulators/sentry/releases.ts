@@ -4,7 +4,17 @@
  * (protocol notes §2 and §9).
  */
 import { type EmulatorContext, requireOrg } from './context.ts';
-import { badRequest, HttpError, json, notFound, paginate, parseJsonBody, type Route, route } from './http.ts';
+import {
+  badRequest,
+  HttpError,
+  json,
+  notFound,
+  paginate,
+  parseJsonBody,
+  type RequestContext,
+  type Route,
+  route,
+} from './http.ts';
 import type { CommitRecord, DeployRecord, RefRecord, ReleaseRecord } from './state.ts';
 
 const COMMIT_FILE_CHANGE_TYPES = new Set(['A', 'D', 'M']);
@@ -305,11 +315,16 @@ function createDeploy(emu: EmulatorContext, release: ReleaseRecord, body: Record
 function previousWithCommits(emu: EmulatorContext, release: ReleaseRecord, project: string | null) {
   const slug = project ? emu.store.project(project)?.slug : undefined;
   const candidates = [...emu.store.releases.values()]
-    .filter((r) => r !== release && r.commits.length > 0 && r.dateCreated <= release.dateCreated)
+    .filter((r) => r !== release && r.commits.length > 0 && createdOrder(r, release) < 0)
     .filter((r) => !slug || r.projects.includes(slug))
-    .sort((a, b) => b.dateCreated.localeCompare(a.dateCreated));
+    .sort((a, b) => createdOrder(b, a));
   const previous = candidates[0];
   return json(200, previous ? serializeRelease(emu, previous) : {});
+}
+
+/** Creation order: by dateCreated, then by id for releases created in the same millisecond. */
+function createdOrder(a: ReleaseRecord, b: ReleaseRecord): number {
+  return a.dateCreated.localeCompare(b.dateCreated) || Number(a.id) - Number(b.id);
 }
 
 export function isUrl(value: unknown): boolean {
@@ -334,29 +349,49 @@ export function releaseRoutes(emu: EmulatorContext): Route[] {
       requireOrg(emu, ctx);
       return handler(ctx);
     };
+  const listReleases = (ctx: RequestContext, slug: string | undefined) => {
+    const query = ctx.url.searchParams.get('query');
+    const list = [...emu.store.releases.values()]
+      .filter((r) => !slug || r.projects.includes(slug))
+      .filter((r) => !query || r.version.includes(query))
+      .sort((a, b) => createdOrder(b, a));
+    return paginate(
+      ctx,
+      emu.baseUrl(),
+      list.map((r) => serializeRelease(emu, r)),
+    );
+  };
   return [
     route(
       'GET',
       `${base}/`,
       org((ctx) => {
         const project = ctx.url.searchParams.get('project');
-        const query = ctx.url.searchParams.get('query');
-        const slug = project ? (emu.store.project(project)?.slug ?? '\0') : undefined;
-        const list = [...emu.store.releases.values()]
-          .filter((r) => !slug || r.projects.includes(slug))
-          .filter((r) => !query || r.version.includes(query))
-          .sort((a, b) => b.dateCreated.localeCompare(a.dateCreated));
-        return paginate(
-          ctx,
-          emu.baseUrl(),
-          list.map((r) => serializeRelease(emu, r)),
-        );
+        return listReleases(ctx, project ? (emu.store.project(project)?.slug ?? '\0') : undefined);
       }),
     ),
     route(
       'POST',
       `${base}/`,
       org((ctx) => createRelease(emu, parseJsonBody(ctx))),
+    ),
+    route(
+      'GET',
+      '/api/0/projects/{org}/{project}/releases/',
+      org((ctx) => {
+        const project = emu.store.projects.find((p) => p.slug === ctx.params.project);
+        if (!project) throw notFound();
+        return listReleases(ctx, project.slug);
+      }),
+    ),
+    route(
+      'POST',
+      '/api/0/projects/{org}/{project}/releases/',
+      org((ctx) => {
+        const project = emu.store.projects.find((p) => p.slug === ctx.params.project);
+        if (!project) throw notFound();
+        return createRelease(emu, { ...parseJsonBody(ctx), projects: [project.slug] });
+      }),
     ),
     route(
       'GET',

@@ -14,6 +14,7 @@ import { HttpError, matchRoute, readBody, type Reply, type RequestContext, type 
 import { inspectionRoutes } from './inspection.ts';
 import { issueRoutes } from './issues.ts';
 import { indexRoute, organizationRoutes } from './organizations.ts';
+import { releaseFileRoutes } from './release-files.ts';
 import { releaseRoutes } from './releases.ts';
 import { DEFAULT_SCOPES, DEFAULT_SEED, type EmulatorSeed, type EmulatorState, EmulatorStore } from './state.ts';
 
@@ -98,6 +99,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
   const apiRoutes: Route[] = [
     ...organizationRoutes(emu),
     ...releaseRoutes(emu),
+    ...releaseFileRoutes(emu),
     ...chunkRoutes(emu),
     ...assembleRoutes(emu, jobs),
     ...issueRoutes(emu),
