@@ -12,6 +12,7 @@ interface Emulator {
   token: string;
   org: string;
   reset(): void;
+  seed(seed: { tokens?: Array<{ token: string; scopes?: string[] }> }): void;
   inject(fault: { method?: string; path: string; times?: number; status?: number; body?: unknown }): void;
   close(): Promise<void>;
 }
@@ -60,6 +61,16 @@ describe.skipIf(!existsSync(EMULATOR))('faultline doctor against the Sentry emul
     expect(stdout).toMatch(/– organization\s+skipped: the token was not accepted/);
     expect(stdout).not.toContain(bad);
     expect(stdout).not.toContain(TOKEN);
+    expect(code).toBe(1);
+  });
+
+  it('a token without a release scope: ✗ naming the scopes it has and the ones it needs', async () => {
+    const readOnly = `sntrys_${'0123'.repeat(12)}`;
+    emulator.seed({ tokens: [{ token: readOnly, scopes: ['org:read', 'event:read'] }] });
+    const { code, stdout } = await doctor([], { ...env, SENTRY_AUTH_TOKEN: readOnly });
+    expect(stdout).toMatch(/✓ auth token accepted/);
+    expect(stdout).toMatch(/✗ token scopes\s+the token has org:read, event:read: none allows releases or source maps/);
+    expect(stdout).toMatch(/fix: create a token with one of project:releases, project:write, project:admin, org:ci/);
     expect(code).toBe(1);
   });
 
