@@ -76,16 +76,12 @@ export function renderMirroredComment(opts: {
   return `${who} commented on [${inline(opts.issue.shortId ?? opts.issue.id)}](${opts.issue.sentryUrl}) in Sentry:\n\n${body}\n\n${syncMarker('sentry-comment', `id=${opts.commentId}`)}`;
 }
 
-export function renderDeletedCommentNote(opts: { commentId: string; issue: IssueRef }): string {
-  return `_This comment was deleted in [Sentry](${opts.issue.sentryUrl})._\n\n${syncMarker('sentry-comment', `id=${opts.commentId}`)}`;
-}
-
 export interface RegressionContext {
   issue: IssueRef & { type?: string | undefined; value?: string | undefined };
   /** The release the issue came back in, and the one it was resolved in (when known). */
   release: string | undefined;
   previousRelease: string | undefined;
-  /** Counts since the regressed release (or the issue's totals when Sentry gives no per-release count). */
+  /** The issue's event and user counts as Sentry reports them now. */
   events: number | undefined;
   users: number | undefined;
   /** `blob/<sha>/<path>#L<line>` of the crashing frame at the release commit. */
@@ -115,7 +111,7 @@ export function renderRegressionPrComment(suspect: SuspectPull, ctx: RegressionC
     `[${inline(issue.shortId ?? issue.id)}](${issue.sentryUrl}) was resolved${ctx.previousRelease ? ` in \`${inline(ctx.previousRelease)}\`` : ''} and came back${ctx.release ? ` in release \`${inline(ctx.release)}\`` : ''}. ${why[suspect.reason]}`,
     '',
     `- **Frame:** ${ctx.framePermalink ? `[${where}](${ctx.framePermalink})` : where}`,
-    `- **Since the release:** ${count(ctx.events, 'event')}, ${count(ctx.users, 'user')}`,
+    `- **Seen:** ${count(ctx.events, 'event')}, ${count(ctx.users, 'user')} so far`,
     `- **Sentry:** ${issue.sentryUrl}`,
   ];
   if (ctx.githubIssue) lines.push(`- **Issue:** ${ctx.githubIssue.repo}#${ctx.githubIssue.number}`);

@@ -57,7 +57,7 @@ export function scorePull(
   let best: SuspectPull | undefined;
   frames.forEach((frame, depth) => {
     for (const file of pull.files) {
-      if (normalisePath(file.filename) !== normalisePath(frame.path)) continue;
+      if (!samePath(file.filename, frame.path)) continue;
       const hunk = hunkForLine(file.patch, frame.line, neighbourLines);
       const crashing = depth === 0;
       let score: number;
@@ -105,3 +105,10 @@ export function rankSuspectPulls(
 }
 
 const normalisePath = (path: string): string => path.replace(/^\.?\/+/, '');
+
+/** Equal, or the frame path has an unmapped prefix the repo path lacks (`build/src/a.ts` vs `src/a.ts`). */
+function samePath(repoPath: string, framePath: string): boolean {
+  const a = normalisePath(repoPath);
+  const b = normalisePath(framePath);
+  return a === b || b.endsWith(`/${a}`);
+}

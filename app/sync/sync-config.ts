@@ -5,6 +5,8 @@ import { type PeopleMap, peopleMap } from './assignees.ts';
 const ruleRef = z.union([z.string().min(1), z.number().int()]);
 
 export const syncConfigSchema = z.looseObject({
+  /** Which Sentry org feeds this repo (triage validates the rest of this block). */
+  sentry: z.looseObject({ org: z.string().optional() }).optional(),
   sync: z
     .object({
       /** Mirror open/closed ↔ resolved/unresolved. */
@@ -15,6 +17,8 @@ export const syncConfigSchema = z.looseObject({
       comments: z.boolean().default(true),
     })
     .prefault({}),
+  /** Stack path prefix → repo path prefix (shared with triage). */
+  paths: z.array(z.object({ from: z.string(), to: z.string().default('') })).default([]),
   /** Sentry email or username → GitHub login. */
   people: z.record(z.string(), z.string()).default({}),
   regressions: z
@@ -35,11 +39,13 @@ export const syncConfigSchema = z.looseObject({
 });
 
 export interface SyncSettings {
+  sentryOrg: string | undefined;
   status: boolean;
   resolveAs: 'resolved' | 'resolvedInNextRelease';
   assignees: boolean;
   comments: boolean;
   people: PeopleMap;
+  paths: Array<{ from: string; to: string }>;
   regressions: { comment: boolean; maxPullRequests: number; reopen: boolean };
   metricAlerts: { rules: Array<string | number>; labels: string[] };
 }
@@ -58,8 +64,10 @@ export function parseSyncSettings(raw: unknown, source = '.github/faultline.yml'
   }
   const c = parsed.data;
   return {
+    sentryOrg: c.sentry?.org,
     ...c.sync,
     people: peopleMap(c.people),
+    paths: c.paths,
     regressions: c.regressions,
     metricAlerts: c.metricAlerts,
   };

@@ -1,0 +1,112 @@
+// Shared steps of the sync handlers: find the linked GitHub issue and the repo's settings, know our own ids.
+import type { SentryWebhook } from '../intake/schema.ts';
+import type { Link } from '../store/index.ts';
+import { isOwnSentryActor, type SentryActor } from './loop-guard.ts';
+import type { GitHub, SyncServices } from './services.ts';
+import { parseSyncSettings, type SyncSettings } from './sync-config.ts';
+
+export interface LinkedIssue {
+  link: Link;
+  repo: string;
+  owner: string;
+  name: string;
+  number: number;
+  github: GitHub;
+  settings: SyncSettings;
+}
+
+/** Marks where we remember the Sentry app uuid an installation belongs to (from `installation.created`). */
+export const SENTRY_APP_MARK = 'sync-sentry-app';
+
+/** The GitHub issue linked to a Sentry issue, when the link is complete and belongs to this installation. */
+export async function findLinkedIssue(
+  services: SyncServices,
+  sentryIssueId: string,
+  installationUuid: string | undefined,
+): Promise<LinkedIssue | undefined> {
+  const link = await services.store.getLink(sentryIssueId);
+  if (!link || link.githubIssueNumber <= 0) return undefined; // not linked, or triage is still creating it
+  if (installationUuid && link.installationUuid && link.installationUuid !== installationUuid) {
+    services.log.warn(
+      { sentryIssueId, installationUuid },
+      'sync: webhook from another Sentry installation than the link; ignored',
+    );
+    return undefined;
+  }
+  return withRepo(services, link);
+}
+
+export async function withRepo(services: SyncServices, link: Link): Promise<LinkedIssue | undefined> {
+  const github = await services.githubForRepo(link.githubRepo);
+  if (!github) {
+    services.log.warn({ repo: link.githubRepo }, 'sync: the GitHub App is not installed on the linked repository');
+    return undefined;
+  }
+  const settings = await settingsFor(services, github, link.githubRepo);
+  if (!settings) return undefined;
+  const [owner = '', name = ''] = link.githubRepo.split('/');
+  return { link, repo: link.githubRepo, owner, name, number: link.githubIssueNumber, github, settings };
+}
+
+/** The repo's sync settings; undefined (logged) when its config file is invalid — triage reports that in the repo. */
+export async function settingsFor(
+  services: SyncServices,
+  github: GitHub,
+  repo: string,
+): Promise<SyncSettings | undefined> {
+  try {
+    return parseSyncSettings(await services.repoConfig(github, repo), `${repo}: .github/faultline.yml`);
+  } catch (error) {
+    services.log.warn({ repo, error: String(error) }, 'sync: repository config invalid; nothing synced');
+    return undefined;
+  }
+}
+
+/** The ids Sentry uses for us as an actor: the installation's uuid and the Sentry app's. */
+export async function ourSentryIds(services: SyncServices, installationUuid: string): Promise<string[]> {
+  const app = await services.store.getMark(SENTRY_APP_MARK, installationUuid);
+  return [installationUuid, ...(app?.value ? [app.value] : [])];
+}
+
+export async function actedByUs(services: SyncServices, webhook: SentryWebhook): Promise<boolean> {
+  return isOwnSentryActor(
+    webhook.actor as SentryActor | undefined,
+    await ourSentryIds(services, webhook.installation.uuid),
+  );
+}
+
+export interface WebhookIssue {
+  id: string;
+  shortId?: string;
+  title?: string;
+  status?: string;
+  substatus?: string | null;
+  statusDetails?: { inRelease?: string; inNextRelease?: boolean } & Record<string, unknown>;
+  assignedTo?: { type?: string; id?: string; name?: string; email?: string; username?: string } | null;
+  web_url?: string;
+  count?: string | number;
+  userCount?: number;
+  metadata?: { type?: string; value?: string; filename?: string; function?: string };
+  project?: { slug?: string };
+}
+
+export const webhookIssue = (webhook: SentryWebhook): WebhookIssue => (webhook.data as { issue: WebhookIssue }).issue;
+
+export function issueRef(
+  services: SyncServices,
+  org: string,
+  issue: WebhookIssue,
+): { id: string; shortId: string | undefined; title: string; sentryUrl: string } {
+  const id = String(issue.id);
+  return {
+    id,
+    shortId: issue.shortId,
+    title: issue.title ?? id,
+    sentryUrl: issue.web_url ?? services.sentryIssueUrl(org, id),
+  };
+}
+
+export const actorName = (webhook: SentryWebhook): string | undefined => {
+  const name = (webhook.actor as SentryActor | undefined)?.name;
+  return typeof name === 'string' && name && webhook.actor?.id !== 'sentry' ? name : undefined;
+};

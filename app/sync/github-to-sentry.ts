@@ -1,0 +1,96 @@
+// GitHub → Sentry: closing, reopening and assigning a linked GitHub issue changes the Sentry issue. The Probot
+// handler only checks and enqueues; the durable job makes the Sentry call (retried on 5xx, idempotent).
+import type { JobHandler } from '../jobs/index.ts';
+import { sentryAssigneeFor } from './assignees.ts';
+import { withRepo } from './context.ts';
+import { isOwnGitHubSender, writeKey } from './loop-guard.ts';
+import type { RecordedWrites } from './recorded-writes.ts';
+import type { SyncServices } from './services.ts';
+
+export const GITHUB_SYNC_JOB = 'sync.github-issue';
+
+export interface GitHubIssueChange {
+  repo: string;
+  number: number;
+  change: 'closed' | 'reopened' | 'assigned';
+  /** For `assigned`: the GitHub login. */
+  login?: string;
+}
+
+export interface GitHubIssueEvent {
+  action: string;
+  issue: { number: number; state?: string };
+  repository: { full_name: string };
+  assignee?: { login: string } | null;
+  sender?: { type?: string; login?: string };
+}
+
+/**
+ * Decides whether a GitHub `issues.*` event is one to mirror; returns the change to enqueue, or undefined (not
+ * linked, our own write coming back, an action we do not sync).
+ */
+export async function githubChangeToMirror(
+  services: SyncServices,
+  writes: RecordedWrites,
+  event: GitHubIssueEvent,
+): Promise<GitHubIssueChange | undefined> {
+  const repo = event.repository.full_name;
+  const number = event.issue.number;
+  let change: GitHubIssueChange;
+  let key: string;
+  if (event.action === 'closed' || event.action === 'reopened') {
+    change = { repo, number, change: event.action };
+    key = writeKey.githubState(repo, number, event.action === 'closed' ? 'closed' : 'open');
+  } else if (event.action === 'assigned' && event.assignee?.login) {
+    change = { repo, number, change: 'assigned', login: event.assignee.login };
+    key = writeKey.githubAssignee(repo, number, event.assignee.login);
+  } else {
+    return undefined;
+  }
+  const recorded = await writes.take(key);
+  if (recorded || isOwnGitHubSender(event.sender, await services.appSlug())) return undefined;
+  const link = await services.store.getLinkByGitHubIssue(repo, number);
+  if (!link) return undefined;
+  return change;
+}
+
+/** The job: applies the GitHub change to the linked Sentry issue, unless Sentry already shows it. */
+export function githubSyncJob(services: SyncServices, writes: RecordedWrites): JobHandler {
+  return async (payload) => {
+    const change = payload as GitHubIssueChange;
+    const link = await services.store.getLinkByGitHubIssue(change.repo, change.number);
+    if (!link?.installationUuid) return;
+    const linked = await withRepo(services, link);
+    if (!linked) return;
+    const sentry = await services.sentryFor(link.installationUuid);
+    const issueId = link.sentryIssueId;
+    if (change.change === 'assigned') {
+      if (!linked.settings.assignees || !change.login) return;
+      const assignee = sentryAssigneeFor(change.login, linked.settings.people);
+      if (!assignee) return; // unknown people are left alone
+      const current = await sentry.getIssue(issueId);
+      const now = current.assignedTo;
+      if (now && [now.email, (now as { username?: string }).username].some((v) => v?.toLowerCase() === assignee))
+        return;
+      await writes.record(writeKey.sentryAssignee(issueId, assignee), link.githubRepo);
+      await sentry.updateIssue(issueId, { assignedTo: assignee });
+      return;
+    }
+    if (!linked.settings.status) return;
+    const current = await sentry.getIssue(issueId);
+    if (change.change === 'closed') {
+      if (current.status === 'resolved') return;
+      await writes.record(writeKey.sentryStatus(issueId, 'resolved'), link.githubRepo);
+      await sentry.updateIssue(
+        issueId,
+        linked.settings.resolveAs === 'resolvedInNextRelease'
+          ? { status: 'resolved', statusDetails: { inNextRelease: true } }
+          : { status: 'resolved' },
+      );
+    } else {
+      if (current.status === 'unresolved') return;
+      await writes.record(writeKey.sentryStatus(issueId, 'unresolved'), link.githubRepo);
+      await sentry.updateIssue(issueId, { status: 'unresolved' });
+    }
+  };
+}

@@ -1,0 +1,169 @@
+// `metric_alert.critical|warning|resolved` → one GitHub issue per alert-rule incident in each repository whose
+// config routes that rule (and names the installation's Sentry org): opened, escalated in place, closed on resolve.
+import type { SentryWebhook } from '../intake/schema.ts';
+import { settingsFor } from './context.ts';
+import {
+  incidentMarker,
+  type Incident,
+  type MetricAlertPayload,
+  readIncident,
+  renderIncidentIssue,
+  renderIncidentResolvedComment,
+  severityLabel,
+  severityOf,
+  type Severity,
+} from './metric-alerts.ts';
+import type { SentryHandler } from './sentry-to-github.ts';
+import { type GitHub, splitRepo, type SyncServices } from './services.ts';
+import { routesAlertRule, type SyncSettings } from './sync-config.ts';
+
+const INCIDENT_MARK = 'sync-incident';
+const STALE_CLAIM_MS = 2 * 60_000;
+
+export class IncidentBusyError extends Error {
+  override name = 'IncidentBusyError';
+  readonly retryAfterMs = 5_000;
+}
+
+interface IncidentRecord {
+  number: number;
+  severity: Severity;
+}
+
+export function incidentHandler(services: SyncServices): SentryHandler {
+  return async (webhook) => {
+    const data = webhook.data as MetricAlertPayload;
+    const incident = readIncident(data);
+    if (!incident) return;
+    for (const route of await routedRepos(services, webhook, incident)) {
+      await syncIncident(services, webhook, data, incident, route);
+    }
+  };
+}
+
+interface Route {
+  repo: string;
+  github: GitHub;
+  settings: SyncSettings;
+}
+
+/** Repositories whose config routes this alert rule and names the webhook's Sentry org (never another tenant's). */
+async function routedRepos(services: SyncServices, webhook: SentryWebhook, incident: Incident): Promise<Route[]> {
+  const installation = await services.store.getInstallation(webhook.installation.uuid);
+  const org = installation?.orgSlug ?? (await services.sentryFor(webhook.installation.uuid)).org;
+  const routes: Route[] = [];
+  for (const repo of await services.listRepos()) {
+    const github = await services.githubForRepo(repo);
+    if (!github) continue;
+    const settings = await settingsFor(services, github, repo);
+    if (!settings || !routesAlertRule(settings, { id: incident.ruleId, name: incident.ruleName })) continue;
+    if (settings.sentryOrg !== org) {
+      services.log.warn(
+        { repo, org },
+        'sync: metric alert routed to a repo whose config names another Sentry org; dropped',
+      );
+      continue;
+    }
+    routes.push({ repo, github, settings });
+  }
+  return routes;
+}
+
+async function syncIncident(
+  services: SyncServices,
+  webhook: SentryWebhook,
+  data: MetricAlertPayload,
+  incident: Incident,
+  route: Route,
+): Promise<void> {
+  const { owner, repo: name } = splitRepo(route.repo);
+  const gh = route.github;
+  const key = `${route.repo}:${incident.key}`;
+  const severity = severityOf(webhook.action);
+  const existing = await services.store.getMark(INCIDENT_MARK, key);
+  let record = existing?.value ? (JSON.parse(existing.value) as IncidentRecord) : undefined;
+
+  if (!severity) {
+    if (webhook.action !== 'resolved' || !record) return;
+    const issue = await gh.rest.issues.get({ owner, repo: name, issue_number: record.number });
+    if (issue.data.state === 'closed') return;
+    await gh.rest.issues.createComment({
+      owner,
+      repo: name,
+      issue_number: record.number,
+      body: renderIncidentResolvedComment(data, services.scrub),
+    });
+    await gh.rest.issues.update({
+      owner,
+      repo: name,
+      issue_number: record.number,
+      state: 'closed',
+      state_reason: 'completed',
+    });
+    return;
+  }
+
+  const rendered = renderIncidentIssue(data, severity, {
+    scrub: services.scrub,
+    labels: route.settings.metricAlerts.labels,
+  });
+  if (!record) {
+    const claim = await services.store.putMarkOnce(
+      { kind: INCIDENT_MARK, key, repo: route.repo, value: null },
+      services.now(),
+    );
+    if (!claim.created) {
+      record = claim.mark.value
+        ? (JSON.parse(claim.mark.value) as IncidentRecord)
+        : await recover(gh, route.repo, incident);
+      if (!record && services.now() - claim.mark.createdAt < STALE_CLAIM_MS) {
+        throw new IncidentBusyError(`the issue for incident ${key} is being created by another job; retrying`);
+      }
+    }
+    if (!record) {
+      const created = await gh.rest.issues.create({ owner, repo: name, ...rendered });
+      await services.store.setMarkValue(INCIDENT_MARK, key, JSON.stringify({ number: created.data.number, severity }));
+      return;
+    }
+  }
+  // Escalation (or a change of the measured value): edit the same issue; only our severity label changes.
+  await gh.rest.issues.update({
+    owner,
+    repo: name,
+    issue_number: record.number,
+    title: rendered.title,
+    body: rendered.body,
+  });
+  if (record.severity !== severity) {
+    try {
+      await gh.rest.issues.removeLabel({
+        owner,
+        repo: name,
+        issue_number: record.number,
+        name: severityLabel(record.severity),
+      });
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
+    await gh.rest.issues.addLabels({
+      owner,
+      repo: name,
+      issue_number: record.number,
+      labels: [severityLabel(severity)],
+    });
+  }
+  await services.store.setMarkValue(INCIDENT_MARK, key, JSON.stringify({ number: record.number, severity }));
+}
+
+/** After a crash between creating the issue and storing its number: find it by its marker. */
+async function recover(gh: GitHub, repo: string, incident: Incident): Promise<IncidentRecord | undefined> {
+  const found = await gh.rest.search.issuesAndPullRequests({
+    q: `repo:${repo} is:issue in:body "${incidentMarker(incident.key).replace(/"/g, '')}"`,
+  });
+  const issue = found.data.items.find((i) => i.body?.includes(incidentMarker(incident.key)));
+  if (!issue) return undefined;
+  const severity = issue.labels.some((l) => (typeof l === 'string' ? l : l.name) === severityLabel('critical'))
+    ? 'critical'
+    : 'warning';
+  return { number: issue.number, severity };
+}

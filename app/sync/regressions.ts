@@ -1,0 +1,220 @@
+// A resolved Sentry issue came back: find the merged pull requests that most likely caused it, comment on each
+// (one comment per PR per Sentry issue, edited in place), and reopen the linked GitHub issue naming them.
+import type { SentryWebhook } from '../intake/schema.ts';
+import { findLinkedIssue, issueRef, type LinkedIssue, type WebhookIssue } from './context.ts';
+import { eventRelease, suspectFrames } from './event-frames.ts';
+import { writeKey } from './loop-guard.ts';
+import type { RecordedWrites } from './recorded-writes.ts';
+import { regressionMarker, renderRegressionPrComment, renderRegressionReopenComment } from './render.ts';
+import type { SentryHandler } from './sentry-to-github.ts';
+import type { GitHub, SentryApi, SyncServices } from './services.ts';
+import { type CandidatePull, rankSuspectPulls, type SuspectPull } from './suspects.ts';
+
+/** How many commits between two releases are looked at, at most. */
+const MAX_COMMITS = 100;
+const PR_COMMENT_MARK = 'sync-pr-comment';
+const REGRESSION_MARK = 'sync-regression';
+/** A claimed PR comment whose creator left no id for this long is taken over (the creator died). */
+const STALE_CLAIM_MS = 2 * 60_000;
+
+export class PrCommentBusyError extends Error {
+  override name = 'PrCommentBusyError';
+  readonly retryAfterMs = 5_000;
+}
+
+/** `issue.unresolved` with `substatus: regressed`. */
+export function regressionHandler(services: SyncServices, writes: RecordedWrites): SentryHandler {
+  return async (webhook) => {
+    const issue = (webhook.data as { issue: WebhookIssue }).issue;
+    if (issue.substatus !== 'regressed') return;
+    await handleRegression(services, writes, webhook, String(issue.id));
+  };
+}
+
+/** `event_alert.triggered` for an issue that regressed before: the PR comments' counts are brought up to date. */
+export function regressionCountsRefresher(services: SyncServices, writes: RecordedWrites): SentryHandler {
+  return async (webhook) => {
+    const issueId = (webhook.data as { event?: { issue_id?: string | number } }).event?.issue_id;
+    if (issueId === undefined) return;
+    if (!(await services.store.getMark(REGRESSION_MARK, String(issueId)))) return;
+    await handleRegression(services, writes, webhook, String(issueId), { reopen: false });
+  };
+}
+
+export interface RegressionOutcome {
+  release: string | undefined;
+  suspects: SuspectPull[];
+  commented: Array<{ pr: number; commentId: number; created: boolean }>;
+}
+
+export async function handleRegression(
+  services: SyncServices,
+  writes: RecordedWrites,
+  webhook: SentryWebhook,
+  issueId: string,
+  opts: { reopen?: boolean } = {},
+): Promise<RegressionOutcome | undefined> {
+  const linked = await findLinkedIssue(services, issueId, webhook.installation.uuid);
+  if (!linked) {
+    services.log.info({ issueId }, 'sync: regression of an issue with no linked GitHub issue; nothing to do');
+    return undefined;
+  }
+  const sentry = await services.sentryFor(webhook.installation.uuid);
+  const issue = await sentry.getIssue(issueId);
+  const event = await sentry.getLatestEvent(issueId);
+  const release = eventRelease(event);
+  const frames = suspectFrames(event, linked.settings.paths);
+  const range = release ? await releaseRange(sentry, release) : undefined;
+  const pulls = range?.head ? await candidatePulls(linked, range.base, range.head) : [];
+  const suspects = rankSuspectPulls(pulls, frames, {
+    repo: linked.repo,
+    max: linked.settings.regressions.maxPullRequests,
+  });
+  const ref = { ...issueRef(services, sentry.org, { ...issue, id: issueId }) };
+  const metadata = (issue.metadata ?? {}) as { type?: string; value?: string };
+  const commented: RegressionOutcome['commented'] = [];
+  await services.store.putMarkOnce(
+    { kind: REGRESSION_MARK, key: issueId, repo: linked.repo, value: release ?? null },
+    services.now(),
+  );
+  if (linked.settings.regressions.comment) {
+    for (const suspect of suspects) {
+      const body = renderRegressionPrComment(suspect, {
+        issue: { ...ref, type: metadata.type, value: metadata.value },
+        release,
+        previousRelease: range?.previousVersion,
+        events: issue.count === undefined ? undefined : Number(issue.count),
+        users: issue.userCount,
+        framePermalink: range?.head
+          ? `${suspect.pull.htmlUrl.replace(/\/pull\/\d+$/, '')}/blob/${range.head}/${suspect.frame.path}#L${suspect.frame.line}`
+          : undefined,
+        githubIssue: { repo: linked.repo, number: linked.number },
+        scrub: services.scrub,
+      });
+      commented.push({
+        pr: suspect.pull.number,
+        ...(await upsertPrComment(services, linked, suspect.pull.number, issueId, body)),
+      });
+    }
+  }
+  if (opts.reopen !== false && linked.settings.regressions.reopen) {
+    const current = await linked.github.rest.issues.get({
+      owner: linked.owner,
+      repo: linked.name,
+      issue_number: linked.number,
+    });
+    if (current.data.state === 'closed') {
+      await writes.record(writeKey.githubState(linked.repo, linked.number, 'open'), linked.repo);
+      await linked.github.rest.issues.update({
+        owner: linked.owner,
+        repo: linked.name,
+        issue_number: linked.number,
+        state: 'open',
+      });
+      await linked.github.rest.issues.createComment({
+        owner: linked.owner,
+        repo: linked.name,
+        issue_number: linked.number,
+        body: renderRegressionReopenComment({ issue: ref, release, suspects }),
+      });
+    }
+  }
+  return { release, suspects, commented };
+}
+
+/** The release's head commit and the previous release's (the range the regression came in with). */
+async function releaseRange(
+  sentry: SentryApi,
+  version: string,
+): Promise<{ head: string | undefined; base: string | undefined; previousVersion: string | undefined }> {
+  const release = await sentry.getRelease(version);
+  const head = release?.lastCommit?.id ?? (/^[0-9a-f]{40}$/i.test(version) ? version : undefined);
+  const previous = (await sentry.previousReleaseWithCommits(version)) as
+    { lastCommit?: { id?: string } | null; version?: string } | undefined;
+  return { head, base: previous?.lastCommit?.id, previousVersion: previous?.version };
+}
+
+/** Merged PRs of the linked repo behind the commits between two releases, with their files and patches. */
+async function candidatePulls(linked: LinkedIssue, base: string | undefined, head: string): Promise<CandidatePull[]> {
+  const gh = linked.github;
+  const shas = base
+    ? (await gh.rest.repos.compareCommits({ owner: linked.owner, repo: linked.name, base, head })).data.commits
+        .slice(-MAX_COMMITS)
+        .map((c) => c.sha)
+    : [head];
+  const pulls = new Map<number, CandidatePull>();
+  for (const sha of shas) {
+    const associated = await gh.rest.repos.listPullRequestsAssociatedWithCommit({
+      owner: linked.owner,
+      repo: linked.name,
+      commit_sha: sha,
+    });
+    for (const pr of associated.data) {
+      if (!pr.merged_at || pulls.has(pr.number)) continue;
+      if (pr.base.repo.full_name.toLowerCase() !== linked.repo.toLowerCase()) continue;
+      pulls.set(pr.number, {
+        number: pr.number,
+        title: pr.title,
+        htmlUrl: pr.html_url,
+        baseRepo: pr.base.repo.full_name,
+        author: pr.user?.login,
+        mergedAt: pr.merged_at,
+        files: await pullFiles(gh, linked, pr.number),
+      });
+    }
+  }
+  return [...pulls.values()];
+}
+
+async function pullFiles(gh: GitHub, linked: LinkedIssue, pull: number): Promise<CandidatePull['files']> {
+  const files = await gh.paginate(gh.rest.pulls.listFiles, {
+    owner: linked.owner,
+    repo: linked.name,
+    pull_number: pull,
+    per_page: 100,
+  });
+  return files.map((f) => ({ filename: f.filename, patch: f.patch }));
+}
+
+/**
+ * One comment per (PR, Sentry issue): the first run claims it (pr_comments row + a mark that will hold the comment
+ * id), creates it and stores the id; later runs edit it in place. A claim without an id is a creation in flight
+ * (retry later) or one whose creator died (found again by its marker, or taken over once stale).
+ */
+async function upsertPrComment(
+  services: SyncServices,
+  linked: LinkedIssue,
+  pr: number,
+  issueId: string,
+  body: string,
+): Promise<{ commentId: number; created: boolean }> {
+  const now = services.now();
+  const key = `${linked.repo}#${pr}:${issueId}`;
+  await services.store.recordPrComment(
+    { githubRepo: linked.repo, prNumber: pr, sentryIssueId: issueId, commentId: null },
+    now,
+  );
+  const claim = await services.store.putMarkOnce({ kind: PR_COMMENT_MARK, key, repo: linked.repo, value: null }, now);
+  const gh = linked.github;
+  const target = { owner: linked.owner, repo: linked.name };
+  let commentId = claim.mark.value ? Number(claim.mark.value) : undefined;
+  if (!commentId && !claim.created) {
+    const comments = await gh.paginate(gh.rest.issues.listComments, { ...target, issue_number: pr, per_page: 100 });
+    commentId = comments.find((c) => c.body?.includes(regressionMarker(issueId)))?.id;
+    if (!commentId && now - claim.mark.createdAt < STALE_CLAIM_MS) {
+      throw new PrCommentBusyError(`the regression comment on ${key} is being created by another job; retrying`);
+    }
+    if (commentId) await services.store.setMarkValue(PR_COMMENT_MARK, key, String(commentId));
+  }
+  if (commentId) {
+    try {
+      await gh.rest.issues.updateComment({ ...target, comment_id: commentId, body });
+      return { commentId, created: false };
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error; // deleted by someone: write a new one
+    }
+  }
+  const created = await gh.rest.issues.createComment({ ...target, issue_number: pr, body });
+  await services.store.setMarkValue(PR_COMMENT_MARK, key, String(created.data.id));
+  return { commentId: created.data.id, created: true };
+}

@@ -1,0 +1,184 @@
+// Sentry → GitHub: status, assignee and comments of a linked issue, mirrored unless we caused the change.
+import type { SentryWebhookContext } from '../intake/sentry-webhook-job.ts';
+import type { SentryWebhook } from '../intake/schema.ts';
+import { githubLoginFor, planGitHubAssignees } from './assignees.ts';
+import { actedByUs, actorName, findLinkedIssue, issueRef, type LinkedIssue, webhookIssue } from './context.ts';
+import { carriesSyncMarker, writeKey } from './loop-guard.ts';
+import type { RecordedWrites } from './recorded-writes.ts';
+import { renderMirroredComment, renderStatusComment, renderUnresolvedComment } from './render.ts';
+import type { SyncServices } from './services.ts';
+
+export type SentryHandler = (webhook: SentryWebhook, ctx: SentryWebhookContext) => Promise<void>;
+
+/** `issue.resolved`, `issue.ignored`, `issue.archived` → close the linked GitHub issue with one comment. */
+export function closeOnResolve(services: SyncServices, writes: RecordedWrites): SentryHandler {
+  return async (webhook) => {
+    const issue = webhookIssue(webhook);
+    const status = webhook.action === 'resolved' ? 'resolved' : 'ignored';
+    if (await echo(services, writes, webhook, writeKey.sentryStatus(String(issue.id), status))) return;
+    const linked = await findLinkedIssue(services, String(issue.id), webhook.installation.uuid);
+    if (!linked?.settings.status) return;
+    const current = await linked.github.rest.issues.get(target(linked));
+    if (current.data.state === 'closed') return; // already closed (by a person, or by an earlier run of this job)
+    const { org } = await services.sentryFor(webhook.installation.uuid);
+    await writes.record(writeKey.githubState(linked.repo, linked.number, 'closed'), linked.repo);
+    await linked.github.rest.issues.update({
+      ...target(linked),
+      state: 'closed',
+      state_reason: status === 'resolved' ? 'completed' : 'not_planned',
+    });
+    await linked.github.rest.issues.createComment({
+      ...target(linked),
+      body: renderStatusComment({
+        action: status,
+        actorName: actorName(webhook),
+        issue: issueRef(services, org, issue),
+        inRelease: issue.statusDetails?.inRelease,
+        inNextRelease: issue.statusDetails?.inNextRelease,
+        scrub: services.scrub,
+      }),
+    });
+  };
+}
+
+/** `issue.unresolved` (not a regression: that is the regression handler's) → reopen with one comment. */
+export function reopenOnUnresolve(services: SyncServices, writes: RecordedWrites): SentryHandler {
+  return async (webhook) => {
+    const issue = webhookIssue(webhook);
+    if (issue.substatus === 'regressed') return;
+    if (await echo(services, writes, webhook, writeKey.sentryStatus(String(issue.id), 'unresolved'))) return;
+    const linked = await findLinkedIssue(services, String(issue.id), webhook.installation.uuid);
+    if (!linked?.settings.status) return;
+    const current = await linked.github.rest.issues.get(target(linked));
+    if (current.data.state === 'open') return;
+    const { org } = await services.sentryFor(webhook.installation.uuid);
+    await writes.record(writeKey.githubState(linked.repo, linked.number, 'open'), linked.repo);
+    await linked.github.rest.issues.update({ ...target(linked), state: 'open' });
+    await linked.github.rest.issues.createComment({
+      ...target(linked),
+      body: renderUnresolvedComment({
+        actorName: actorName(webhook),
+        issue: issueRef(services, org, issue),
+        scrub: services.scrub,
+      }),
+    });
+  };
+}
+
+/** `issue.assigned` → the mapped GitHub login becomes the assignee; people the map does not know are left alone. */
+export function assignOnAssign(services: SyncServices, writes: RecordedWrites): SentryHandler {
+  return async (webhook) => {
+    const issue = webhookIssue(webhook);
+    const assignee = issue.assignedTo;
+    const key = writeKey.sentryAssignee(String(issue.id), assignee?.email ?? assignee?.username ?? '');
+    if (await echo(services, writes, webhook, key)) return;
+    const linked = await findLinkedIssue(services, String(issue.id), webhook.installation.uuid);
+    if (!linked?.settings.assignees) return;
+    const login = githubLoginFor(assignee, linked.settings.people);
+    if (!login) return;
+    const current = await linked.github.rest.issues.get(target(linked));
+    const plan = planGitHubAssignees(
+      (current.data.assignees ?? []).map((a) => a.login),
+      login,
+      linked.settings.people,
+    );
+    if (plan.add.length) {
+      await writes.record(writeKey.githubAssignee(linked.repo, linked.number, login), linked.repo);
+      await linked.github.rest.issues.addAssignees({ ...target(linked), assignees: plan.add });
+    }
+    if (plan.remove.length)
+      await linked.github.rest.issues.removeAssignees({ ...target(linked), assignees: plan.remove });
+  };
+}
+
+const COMMENT_MARK = 'sync-comment';
+
+interface CommentData {
+  comment?: string;
+  comment_id?: string | number;
+  issue_id: string | number;
+  timestamp?: string;
+}
+
+/** `comment.created/updated/deleted` → one GitHub comment per Sentry comment, updated and deleted in place. */
+export function mirrorComment(services: SyncServices): SentryHandler {
+  return async (webhook) => {
+    const data = webhook.data as unknown as CommentData;
+    if (data.comment_id === undefined) return;
+    const commentId = String(data.comment_id);
+    if (await actedByUs(services, webhook)) return;
+    if (webhook.action !== 'deleted' && carriesSyncMarker(data.comment)) return; // a comment we wrote in Sentry
+    const linked = await findLinkedIssue(services, String(data.issue_id), webhook.installation.uuid);
+    if (!linked?.settings.comments) return;
+    const { org } = await services.sentryFor(webhook.installation.uuid);
+    const ref = issueRef(services, org, { id: String(data.issue_id) });
+    const claim = await services.store.putMarkOnce(
+      { kind: COMMENT_MARK, key: commentId, repo: linked.repo, value: null },
+      services.now(),
+    );
+    const githubCommentId = claim.mark.value ? Number(claim.mark.value) : await findMirror(linked, commentId);
+    if (webhook.action === 'deleted') {
+      if (githubCommentId) await deleteIfPresent(linked, githubCommentId);
+      await services.store.setMarkValue(COMMENT_MARK, commentId, null);
+      return;
+    }
+    const body = renderMirroredComment({
+      commentId,
+      author: actorName(webhook),
+      text: data.comment ?? '',
+      issue: ref,
+      timestamp: data.timestamp,
+      scrub: services.scrub,
+    });
+    if (githubCommentId) {
+      await linked.github.rest.issues.updateComment({
+        owner: linked.owner,
+        repo: linked.name,
+        comment_id: githubCommentId,
+        body,
+      });
+    } else {
+      const created = await linked.github.rest.issues.createComment({ ...target(linked), body });
+      await services.store.setMarkValue(COMMENT_MARK, commentId, String(created.data.id));
+    }
+  };
+}
+
+/** After a crash between creating a GitHub comment and storing its id, the marker finds it again. */
+async function findMirror(linked: LinkedIssue, commentId: string): Promise<number | undefined> {
+  const comments = await linked.github.paginate(linked.github.rest.issues.listComments, {
+    ...target(linked),
+    per_page: 100,
+  });
+  const marker = `faultline:sentry-comment id=${commentId} `;
+  return comments.find((c) => c.body?.includes(marker))?.id;
+}
+
+async function deleteIfPresent(linked: LinkedIssue, commentId: number): Promise<void> {
+  try {
+    await linked.github.rest.issues.deleteComment({ owner: linked.owner, repo: linked.name, comment_id: commentId });
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error; // already gone: done
+  }
+}
+
+export const target = (linked: LinkedIssue) => ({
+  owner: linked.owner,
+  repo: linked.name,
+  issue_number: linked.number,
+});
+
+/** Our own change coming back: recorded before we made it, or Sentry names our integration as the actor. */
+async function echo(
+  services: SyncServices,
+  writes: RecordedWrites,
+  webhook: SentryWebhook,
+  key: string,
+): Promise<boolean> {
+  const recorded = await writes.take(key);
+  if (recorded || (await actedByUs(services, webhook))) {
+    services.log.debug({ key, action: webhook.action }, 'sync: our own change came back; not mirrored');
+    return true;
+  }
+  return false;
+}
