@@ -1,0 +1,87 @@
+// The bundled CLI (dist/cli.js, the package's bin) as GitLab CI, Jenkins or a laptop runs it: flags and SENTRY_*
+// variables, against the Sentry emulator.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { type GitFixture, makeRepo } from '../release/git-fixture.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'dist/cli.js');
+
+let sentry: SentryEmulator;
+let repo: GitFixture;
+beforeAll(async () => {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run package\` first`);
+  [sentry, repo] = await Promise.all([startSentryEmulator(), makeRepo()]);
+});
+afterAll(async () => {
+  await Promise.all([sentry.close(), repo.cleanup()]);
+});
+
+function faultline(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      { cwd: repo.dir, env: { PATH: process.env.PATH ?? '', HOME: repo.dir, ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('dist/cli.js', () => {
+  it('--help lists the commands with examples', async () => {
+    const { code, stdout } = await faultline(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Commands:\n\s+release[\s\S]*sourcemaps[\s\S]*doctor[\s\S]*Examples:/);
+  });
+
+  it('an unknown command: usage on stderr, exit 2', async () => {
+    const { code, stderr } = await faultline(['deploy']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown command "deploy"');
+  });
+
+  it('release with SENTRY_* variables and flags: commits from local git, finalize, deploy', async () => {
+    const env = {
+      SENTRY_URL: sentry.url,
+      SENTRY_ORG: sentry.org,
+      SENTRY_AUTH_TOKEN: sentry.token,
+      SENTRY_PROJECT: 'web',
+    };
+    const { code, stdout, stderr } = await faultline(
+      ['release', '--release', 'cli-1.0', '--environment', 'staging', '--deploy-name', 'laptop'],
+      env,
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('create: created release cli-1.0 for web');
+    expect(stdout).toMatch(/commits 5, files 0, 0 B sent, chunks 0 sent \/ 0 skipped, deploy \S+/);
+    const release = sentry.state().releases.find((r) => r.version === 'cli-1.0')!;
+    expect(release.commits).toHaveLength(5);
+    expect(release.dateReleased).toBeTruthy();
+    expect(release.deploys).toMatchObject([{ environment: 'staging', name: 'laptop' }]);
+    expect(stdout + stderr).not.toContain(sentry.token);
+  });
+
+  it('a refused token: exit 1 with the hint, token not printed', async () => {
+    const bad = 'sntryu_' + 'e'.repeat(64);
+    const env = { SENTRY_URL: sentry.url, SENTRY_ORG: sentry.org, SENTRY_AUTH_TOKEN: bad };
+    const { code, stdout, stderr } = await faultline(['release', '--projects', 'web', '--release', 'cli-2.0'], env);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/faultline release: create failed: .*401/);
+    expect(stdout + stderr).not.toContain(bad);
+  });
+
+  it('doctor is wired to the doctor command', async () => {
+    const { code, stdout } = await faultline(['doctor', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/doctor/);
+  });
+});
