@@ -251,7 +251,8 @@ export async function runRelease(opts: ReleaseOptions, deps: ReleaseDeps): Promi
       if (!deploy) return { status: 'skipped', detail: 'no environment given' };
       if (!client) return { status: 'ok', detail: `dry run: would record a deploy to ${deploy.environment}` };
       await existingRelease('deploy');
-      const existing = (await client.listDeploys(opts.version)).find(
+      // A deploy URL (default: the workflow run) identifies the run; without one every run records a deploy.
+      const existing = (deploy.url ? await client.listDeploys(opts.version) : []).find(
         (d) =>
           d.environment === deploy.environment &&
           (d.name ?? undefined) === deploy.name &&

@@ -170,7 +170,14 @@ describe('runRelease against the Sentry emulator', () => {
       sentryRequests()
         .slice(before)
         .map((r) => r.method),
-    ).toEqual(['GET', 'GET', 'POST']);
+    ).toEqual(['GET', 'POST']);
+  });
+
+  it('without a deploy URL every run records its own deploy (a redeploy from a laptop is a new deploy)', async () => {
+    const plain = options({ setCommits: { mode: 'skip' }, deploy: { environment: 'staging' } });
+    await runRelease(plain, deps().deps);
+    await runRelease(plain, deps().deps);
+    expect(releaseIn('1.0.0')!.deploys).toHaveLength(2);
   });
 
   it('refuses to deploy a release that does not exist, naming the create step', async () => {
