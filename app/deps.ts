@@ -13,6 +13,8 @@ export interface AppDeps {
   sentry: SentryWebhookHandlers;
   tokens: InstallationTokens;
   clientSecret: string;
+  /** Where the Sentry API is and the internal-integration token (public installations keep their own in `tokens`). */
+  sentryApi: { url: string; authToken: string | undefined };
   maxAttempts: number;
   log: Log;
 }
@@ -37,6 +39,7 @@ export async function createAppDeps(
     sentry: new SentryWebhookHandlers(),
     tokens,
     clientSecret: config.sentry.clientSecret,
+    sentryApi: { url: config.sentry.url, authToken: config.sentry.authToken },
     maxAttempts: config.workers.maxAttempts,
     log,
   };

@@ -2,7 +2,7 @@
 // (one comment per PR per Sentry issue, edited in place), and reopen the linked GitHub issue naming them.
 import type { SentryWebhook } from '../intake/schema.ts';
 import { findLinkedIssue, issueRef, type LinkedIssue, type WebhookIssue } from './context.ts';
-import { eventRelease, suspectFrames } from './event-frames.ts';
+import { eventFacts } from './event-frames.ts';
 import { writeKey } from './loop-guard.ts';
 import type { RecordedWrites } from './recorded-writes.ts';
 import { regressionMarker, renderRegressionPrComment, renderRegressionReopenComment } from './render.ts';
@@ -62,8 +62,9 @@ export async function handleRegression(
   const sentry = await services.sentryFor(webhook.installation.uuid);
   const issue = await sentry.getIssue(issueId);
   const event = await sentry.getLatestEvent(issueId);
-  const release = eventRelease(event);
-  const frames = suspectFrames(event, linked.settings.paths);
+  const facts = eventFacts(event, linked.settings.paths);
+  const release = facts.release;
+  const frames = facts.frames;
   const range = release ? await releaseRange(sentry, release) : undefined;
   const pulls = range?.head ? await candidatePulls(linked, range.base, range.head) : [];
   const suspects = rankSuspectPulls(pulls, frames, {
@@ -72,6 +73,8 @@ export async function handleRegression(
   });
   const ref = { ...issueRef(services, sentry.org, { ...issue, id: issueId }) };
   const metadata = (issue.metadata ?? {}) as { type?: string; value?: string };
+  const errorType = facts.exceptionType ?? metadata.type;
+  const errorValue = facts.exceptionValue ?? metadata.value;
   const commented: RegressionOutcome['commented'] = [];
   await services.store.putMarkOnce(
     { kind: REGRESSION_MARK, key: issueId, repo: linked.repo, value: release ?? null },
@@ -80,7 +83,7 @@ export async function handleRegression(
   if (linked.settings.regressions.comment) {
     for (const suspect of suspects) {
       const body = renderRegressionPrComment(suspect, {
-        issue: { ...ref, type: metadata.type, value: metadata.value },
+        issue: { ...ref, type: errorType, value: errorValue },
         release,
         previousRelease: range?.previousVersion,
         events: issue.count === undefined ? undefined : Number(issue.count),

@@ -1,0 +1,128 @@
+// Wires the sync into the app: Sentry webhook handlers, the GitHub → Sentry job, and Probot's issue events.
+import type { Probot } from 'probot';
+import { SentryClient } from '../../src/sentry/index.ts';
+import type { AppDeps } from '../deps.ts';
+import type { SentryWebhook } from '../intake/schema.ts';
+import { PermanentJobError } from '../jobs/index.ts';
+import { createScrubber } from '../triage/scrub.ts';
+import { SENTRY_APP_MARK } from './context.ts';
+import { GITHUB_SYNC_JOB, type GitHubIssueEvent, githubChangeToMirror, githubSyncJob } from './github-to-sentry.ts';
+import { incidentHandler } from './incidents.ts';
+import { RecordedWrites } from './recorded-writes.ts';
+import { regressionCountsRefresher, regressionHandler } from './regressions.ts';
+import { assignOnAssign, closeOnResolve, mirrorComment, reopenOnUnresolve } from './sentry-to-github.ts';
+import { CONFIG_PATH, type GitHub, type SentryApi, splitRepo, type SyncServices } from './services.ts';
+
+/** How long a repo → GitHub App installation lookup is trusted. */
+const INSTALLATION_CACHE_MS = 5 * 60_000;
+
+export function createSyncServices(app: Probot, deps: AppDeps, opts: { now?: () => number } = {}): SyncServices {
+  const now = opts.now ?? Date.now;
+  const scrubber = createScrubber();
+  const installationOf = new Map<string, { id: number | undefined; at: number }>();
+  let slug: Promise<string | undefined> | undefined;
+
+  const services: SyncServices = {
+    store: deps.store,
+    log: deps.log,
+    now,
+    scrub: (text) => scrubber.text(text),
+    async sentryFor(uuid): Promise<SentryApi> {
+      const installation = await deps.store.getInstallation(uuid);
+      if (!installation) {
+        throw new PermanentJobError(
+          `Sentry installation ${uuid} is not known to faultline: reinstall the integration in Sentry so the app receives its installation webhook`,
+        );
+      }
+      const token = (await deps.tokens.tokenFor(uuid)) ?? deps.sentryApi.authToken;
+      if (!token) {
+        throw new PermanentJobError(
+          `no Sentry token for installation ${uuid} (org ${installation.orgSlug}): set SENTRY_AUTH_TOKEN for an internal integration`,
+        );
+      }
+      return new SentryClient({ url: deps.sentryApi.url, token, org: installation.orgSlug, maxAttempts: 3 });
+    },
+    sentryIssueUrl: (org, issueId) =>
+      `${deps.sentryApi.url.replace(/\/+$/, '')}/organizations/${encodeURIComponent(org)}/issues/${encodeURIComponent(issueId)}/`,
+    async githubForRepo(repo): Promise<GitHub | undefined> {
+      const cached = installationOf.get(repo);
+      let id = cached && now() - cached.at < INSTALLATION_CACHE_MS ? cached.id : undefined;
+      if (!cached || id === undefined) {
+        const jwt = await app.auth();
+        try {
+          id = (await jwt.rest.apps.getRepoInstallation(splitRepo(repo))).data.id;
+        } catch (error) {
+          if ((error as { status?: number }).status !== 404) throw error;
+          id = undefined;
+        }
+        installationOf.set(repo, { id, at: now() });
+      }
+      return id === undefined ? undefined : ((await app.auth(id)) as GitHub);
+    },
+    async listRepos(): Promise<string[]> {
+      const jwt = await app.auth();
+      const installations = await jwt.paginate(jwt.rest.apps.listInstallations, { per_page: 100 });
+      const repos: string[] = [];
+      for (const installation of installations) {
+        const gh = await app.auth(installation.id);
+        const list = await gh.paginate(gh.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+        for (const r of list) {
+          repos.push(r.full_name);
+          installationOf.set(r.full_name, { id: installation.id, at: now() });
+        }
+      }
+      return repos;
+    },
+    async repoConfig(github, repo): Promise<unknown> {
+      const { config, files } = await github.config.get({ ...splitRepo(repo), path: CONFIG_PATH });
+      return files.some((f) => f.config !== null) ? config : undefined;
+    },
+    appSlug() {
+      slug ??= app
+        .auth()
+        .then((jwt) => jwt.rest.apps.getAuthenticated())
+        .then((r) => r.data?.slug)
+        .catch(() => {
+          slug = undefined; // try again next time
+          return undefined;
+        });
+      return slug;
+    },
+  };
+  return services;
+}
+
+/** Registers every sync handler; `services` defaults to the real ones built from the app and its deps. */
+export function registerSync(app: Probot, deps: AppDeps, services = createSyncServices(app, deps)): void {
+  const writes = new RecordedWrites(services.store, services.now);
+
+  deps.sentry.on('installation.created', rememberSentryApp(services));
+  for (const action of ['resolved', 'ignored', 'archived'])
+    deps.sentry.on(`issue.${action}`, closeOnResolve(services, writes));
+  deps.sentry.on('issue.unresolved', reopenOnUnresolve(services, writes));
+  deps.sentry.on('issue.unresolved', regressionHandler(services, writes));
+  deps.sentry.on('issue.assigned', assignOnAssign(services, writes));
+  for (const action of ['created', 'updated', 'deleted']) deps.sentry.on(`comment.${action}`, mirrorComment(services));
+  for (const action of ['critical', 'warning', 'resolved'])
+    deps.sentry.on(`metric_alert.${action}`, incidentHandler(services));
+  deps.sentry.on('event_alert.triggered', regressionCountsRefresher(services, writes));
+
+  if (!deps.runner.hasHandler(GITHUB_SYNC_JOB)) deps.runner.register(GITHUB_SYNC_JOB, githubSyncJob(services, writes));
+  app.on(['issues.closed', 'issues.reopened', 'issues.assigned'], async (context) => {
+    const change = await githubChangeToMirror(services, writes, context.payload as unknown as GitHubIssueEvent);
+    if (change) await deps.runner.enqueue({ type: GITHUB_SYNC_JOB, payload: change, maxAttempts: deps.maxAttempts });
+  });
+}
+
+/** Sentry names our integration by its app uuid when we act: remember it per installation. */
+function rememberSentryApp(services: SyncServices) {
+  return async (webhook: SentryWebhook): Promise<void> => {
+    const appUuid = (webhook.data as { installation?: { app?: { uuid?: string } } }).installation?.app?.uuid;
+    if (!appUuid) return;
+    const { created } = await services.store.putMarkOnce(
+      { kind: SENTRY_APP_MARK, key: webhook.installation.uuid, repo: '', value: appUuid },
+      services.now(),
+    );
+    if (!created) await services.store.setMarkValue(SENTRY_APP_MARK, webhook.installation.uuid, appUuid);
+  };
+}
