@@ -1,0 +1,333 @@
+// The GitHub issue for a Sentry issue: title, body, the status line re-triggers rewrite, and the hidden marker that
+// finds the issue again. Pure: every input is already fetched and scrubbed.
+import type { Frame, TriageEvent } from './event.ts';
+import { codeBlock, details, escapeText, inlineCode, languageOf, link, table, truncate } from './markdown.ts';
+import type { Owners } from './owners.ts';
+import { cleanStackPath, type MappedFrame, permalink } from './paths.ts';
+import type { ReleaseCommit } from './release.ts';
+
+export const TITLE_MAX = 120;
+export const TOP_FRAMES = 3;
+export const CONTEXT_LINES = 3;
+export const BREADCRUMBS_SHOWN = 10;
+
+export interface SentryIssueFacts {
+  id: string;
+  shortId?: string | undefined;
+  webUrl: string;
+  project: string;
+  title?: string | undefined;
+  culprit?: string | undefined;
+  level?: string | undefined;
+  firstSeen?: string | undefined;
+  lastSeen?: string | undefined;
+  count?: number | undefined;
+  userCount?: number | undefined;
+}
+
+export interface CodeExcerpt {
+  /** Line number of `lines[0]`. */
+  start: number;
+  lines: string[];
+  /** Where the lines came from: the repository at the commit, or the event's captured context. */
+  source: 'repo' | 'event';
+}
+
+export interface ShownFrame extends MappedFrame {
+  code?: CodeExcerpt | undefined;
+}
+
+export interface SuspectCommit {
+  sha: string;
+  message: string;
+  author?: string | undefined;
+  /** GitHub login when known (shown as a mention-free handle). */
+  login?: string | undefined;
+  date?: string | undefined;
+  url: string;
+  pulls: Array<{ number: number; title: string; url: string }>;
+}
+
+export interface IssueView {
+  sentry: SentryIssueFacts;
+  event: TriageEvent;
+  repo: { fullName: string; htmlUrl: string; defaultBranch: string };
+  /** The commit permalinks point at; `commit.sha` undefined only when even the default branch head is unknown. */
+  commit: { sha: string | undefined; resolvedFrom: ReleaseCommit['source'] };
+  /** Mapped in-app frames, crashing frame first. */
+  frames: ShownFrame[];
+  suspects: SuspectCommit[];
+  owners: Owners & { path?: string | undefined };
+}
+
+const MARKER_PREFIX = 'faultline:sentry-issue:';
+/** The hidden marker in every issue body; also the search term that finds the issue when our database lost it. */
+export const issueMarker = (sentryIssueId: string): string => `${MARKER_PREFIX}${sentryIssueId}`;
+export const markerComment = (sentryIssueId: string): string => `<!-- ${issueMarker(sentryIssueId)} -->`;
+
+/** The Sentry issue id in a body written by us, or undefined. */
+export function findMarker(body: string | null | undefined): string | undefined {
+  return body?.match(/<!-- faultline:sentry-issue:([A-Za-z0-9_-]+) -->/)?.[1];
+}
+
+export function renderIssueTitle(view: Pick<IssueView, 'sentry' | 'event'>): string {
+  const { sentry, event } = view;
+  const level = (event.level ?? sentry.level ?? 'error').toLowerCase();
+  const type = event.exceptionType;
+  const message = event.exceptionValue;
+  const what =
+    type && message ? `${type}: ${message}` : (type ?? message ?? sentry.title ?? event.title ?? 'Sentry issue');
+  return truncate(`[${level}] ${what.replace(/\s+/g, ' ').trim()}`, TITLE_MAX);
+}
+
+const STATUS_START = '<!-- faultline:status -->';
+const STATUS_END = '<!-- /faultline:status -->';
+
+export interface StatusFacts {
+  count?: number | undefined;
+  userCount?: number | undefined;
+  lastSeen?: string | undefined;
+  release?: string | undefined;
+}
+
+/** The one line re-triggers rewrite: events, users, last seen, latest release. */
+export function renderStatusLine(s: StatusFacts): string {
+  const parts = [
+    s.count === undefined ? undefined : plural(s.count, 'event'),
+    s.userCount === undefined ? undefined : plural(s.userCount, 'user'),
+    s.lastSeen ? `last seen ${formatTime(s.lastSeen)}` : undefined,
+    s.release ? `latest release ${inlineCode(s.release)}` : undefined,
+  ].filter(Boolean);
+  return `${STATUS_START}\n**Status:** ${parts.join(' · ') || 'new'}\n${STATUS_END}`;
+}
+
+/** Replaces the status line in a body we wrote; a body without one gets it on top. */
+export function replaceStatusLine(body: string, statusLine: string): string {
+  const start = body.indexOf(STATUS_START);
+  const end = body.indexOf(STATUS_END);
+  if (start === -1 || end < start) return `${statusLine}\n\n${body}`;
+  return body.slice(0, start) + statusLine + body.slice(end + STATUS_END.length);
+}
+
+export function renderIssueBody(view: IssueView): string {
+  const { sentry, event } = view;
+  const sections = [
+    renderHeadline(view),
+    renderStatusLine({
+      count: sentry.count,
+      userCount: sentry.userCount,
+      lastSeen: sentry.lastSeen ?? event.timestamp,
+      release: event.release,
+    }),
+    renderFacts(view),
+    renderFrames(view),
+    renderStack(view),
+    renderSuspects(view),
+    renderTags(event),
+    renderBreadcrumbs(event),
+    [
+      '---',
+      `<sub>Opened by faultline from Sentry issue ${link(escapeText(sentry.shortId ?? sentry.id), sentry.webUrl)}. ` +
+        'The status line above is updated as new events arrive.</sub>',
+      markerComment(sentry.id),
+    ].join('\n'),
+  ];
+  return sections.filter((s) => s !== '').join('\n\n');
+}
+
+function renderHeadline({ event, sentry }: IssueView): string {
+  const type = event.exceptionType ?? sentry.title ?? 'Error';
+  const where = event.culprit ?? sentry.culprit;
+  const lines = [`### ${escapeText(type)}${where ? ` in ${inlineCode(where)}` : ''}`];
+  if (event.exceptionValue) lines.push('', codeBlock(event.exceptionValue));
+  return lines.join('\n');
+}
+
+function renderFacts(view: IssueView): string {
+  const { sentry, event, repo, commit } = view;
+  const rows: string[][] = [['Sentry', link(escapeText(sentry.shortId ?? sentry.id), sentry.webUrl)]];
+  rows.push(['Project', escapeText(sentry.project)]);
+  if (event.environment) rows.push(['Environment', escapeText(event.environment)]);
+  rows.push(['Release', renderRelease(event.release, repo, commit)]);
+  if (sentry.firstSeen) rows.push(['First seen', formatTime(sentry.firstSeen)]);
+  if (sentry.lastSeen ?? event.timestamp) rows.push(['Last seen', formatTime(sentry.lastSeen ?? event.timestamp!)]);
+  if (sentry.count !== undefined) rows.push(['Events', String(sentry.count)]);
+  if (sentry.userCount !== undefined) rows.push(['Users', String(sentry.userCount)]);
+  if (view.owners.owners.length > 0) {
+    // Owners as code: listing a team or person must not notify them (assignment does that).
+    rows.push(['Owners', view.owners.owners.map((o) => inlineCode(o)).join(' ')]);
+  }
+  return table(['', ''], rows);
+}
+
+function renderRelease(release: string | undefined, repo: IssueView['repo'], commit: IssueView['commit']): string {
+  const name = release ? inlineCode(release) : 'unknown';
+  if (!commit.sha) return `${name} (commit unknown)`;
+  const short = commit.sha.slice(0, 7);
+  const at = link(inlineCode(short), `${repo.htmlUrl}/commit/${commit.sha}`);
+  if (commit.resolvedFrom === 'default-branch') {
+    return `${name} — commit unknown; code shown at ${inlineCode(repo.defaultBranch)} (${at}), it may differ from what ran`;
+  }
+  return `${name} at ${at}`;
+}
+
+function renderFrames(view: IssueView): string {
+  const shown = view.frames.slice(0, TOP_FRAMES);
+  if (shown.length === 0)
+    return '### Where it breaks\n\nNo frame of this stack trace maps to a file in this repository.';
+  const parts = ['### Where it breaks'];
+  for (const f of shown) {
+    const fn = f.frame.function ? `${inlineCode(f.frame.function)} in ` : '';
+    const target = `${f.path}#L${f.line}`;
+    const href = view.commit.sha
+      ? permalink({ htmlUrl: view.repo.htmlUrl, sha: view.commit.sha }, f.path, f.line)
+      : undefined;
+    parts.push(`${fn}${href ? link(inlineCode(target), href) : inlineCode(target)}`);
+    if (f.code && f.code.lines.length > 0) parts.push(renderExcerpt(f.code, f.line, languageOf(f.path)));
+  }
+  return parts.join('\n\n');
+}
+
+function renderExcerpt(code: CodeExcerpt, line: number, language: string): string {
+  const last = code.start + code.lines.length - 1;
+  const width = String(last).length;
+  const text = code.lines
+    .map((l, i) => {
+      const n = code.start + i;
+      return `${n === line ? '>' : ' '} ${String(n).padStart(width)} ${l}`;
+    })
+    .join('\n');
+  return codeBlock(text, language);
+}
+
+function renderStack({ event }: IssueView): string {
+  if (event.frames.length === 0) return '';
+  // Newest call first, as people read stack traces.
+  const lines = [...event.frames].reverse().map(describeFrame);
+  const head = [event.exceptionType, event.exceptionValue].filter(Boolean).join(': ');
+  return details(
+    `Full stack trace (${plural(event.frames.length, 'frame')})`,
+    codeBlock([head, ...lines.map((l) => `    at ${l}`)].filter(Boolean).join('\n')),
+  );
+}
+
+function describeFrame(f: Frame): string {
+  const file = cleanStackPath(f.absPath ?? f.filename ?? '?') || '?';
+  const pos = [f.lineno, f.colno].filter((n) => n !== undefined).join(':');
+  const where = `${file}${pos ? `:${pos}` : ''}`;
+  const tail = f.inApp ? '' : ' [not in app]';
+  return f.function ? `${f.function} (${where})${tail}` : `${where}${tail}`;
+}
+
+function renderSuspects({ suspects }: IssueView): string {
+  if (suspects.length === 0) return '';
+  const items = suspects.map((c) => {
+    const subject = escapeText(truncate(c.message.split('\n')[0] ?? '', 80));
+    const who = c.login ? ` — ${inlineCode(c.login)}` : c.author ? ` — ${escapeText(c.author)}` : '';
+    const when = c.date ? `, ${formatTime(c.date)}` : '';
+    const prs = c.pulls.map((p) => ` · ${link(`#${p.number}`, p.url)} ${escapeText(truncate(p.title, 60))}`).join('');
+    return `- ${link(inlineCode(c.sha.slice(0, 7)), c.url)} ${subject}${who}${when}${prs}`;
+  });
+  return [
+    '### Suspect commits',
+    '',
+    'Commits in this release that touch the files of the stack trace, newest first:',
+    '',
+    ...items,
+  ].join('\n');
+}
+
+function renderTags(event: TriageEvent): string {
+  if (event.tags.length === 0) return '';
+  return details(
+    `Tags (${event.tags.length})`,
+    table(
+      ['tag', 'value'],
+      event.tags.map(([k, v]) => [inlineCode(k), inlineCode(truncate(v, 200))]),
+    ),
+  );
+}
+
+function renderBreadcrumbs(event: TriageEvent): string {
+  const last = event.breadcrumbs.slice(-BREADCRUMBS_SHOWN);
+  if (last.length === 0) return '';
+  const rows = last.map((b) => {
+    const data = b.data
+      ? Object.entries(b.data)
+          .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+          .join(' ')
+      : '';
+    const message = [b.message, data].filter(Boolean).join(' ');
+    return [
+      b.timestamp ? formatTime(b.timestamp, true) : '',
+      escapeText(b.category ?? ''),
+      escapeText(b.level ?? ''),
+      message ? inlineCode(truncate(message, 200)) : '',
+    ];
+  });
+  return details(`Breadcrumbs (last ${last.length})`, table(['time', 'category', 'level', 'message'], rows));
+}
+
+export function renderReleaseComment(input: {
+  release: string;
+  commitUrl?: string | undefined;
+  count?: number | undefined;
+}): string {
+  const at = input.commitUrl ? ` (${link('commit', input.commitUrl)})` : '';
+  const count = input.count === undefined ? '' : ` Events so far: ${input.count}.`;
+  return `This error also occurs in release ${inlineCode(input.release)}${at}.${count}`;
+}
+
+export function renderConfigErrorIssue(problems: readonly string[], path: string): { title: string; body: string } {
+  return {
+    title: `faultline: ${path} is invalid`,
+    body: [
+      `faultline could not use ${inlineCode(path)}, so Sentry alerts are not turned into issues in this repository until it is fixed.`,
+      '',
+      '**Problems:**',
+      '',
+      ...problems.map((p) => `- ${inlineCode(p)}`),
+      '',
+      'A minimal valid file:',
+      '',
+      codeBlock(
+        'sentry:\n  org: your-org\n  projects: [your-project]\npaths:\n  - from: "webpack://app/./"\n    to: ""',
+        'yaml',
+      ),
+      '',
+      'Close this issue once the file is fixed; faultline opens a new one only for a different problem.',
+      '<!-- faultline:config-error -->',
+    ].join('\n'),
+  };
+}
+
+export function renderRateLimitIssue(input: {
+  hour: string;
+  limit: number;
+  skipped: Array<{ title: string; url: string }>;
+}): { title: string; body: string } {
+  return {
+    title: `faultline: more than ${input.limit} new Sentry issues in the hour from ${input.hour}`,
+    body: [
+      `This repository reached its limit of ${input.limit} new issues per hour (${inlineCode('limits.newIssuesPerHour')} in ${inlineCode('.github/faultline.yml')}).`,
+      'These Sentry issues were not opened here; they will be when they fire again after the hour:',
+      '',
+      ...input.skipped.map((s) => `- ${link(escapeText(truncate(s.title, 100)), s.url)}`),
+      '<!-- faultline:rate-limit -->',
+    ].join('\n'),
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `2026-10-01 08:12 UTC`: stable, unambiguous, no locale. */
+export function formatTime(iso: string, seconds = false): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return escapeText(iso);
+  return `${d
+    .toISOString()
+    .slice(0, seconds ? 19 : 16)
+    .replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,53 @@
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parseTriageConfig } from '../../app/triage/config.ts';
+
+const yaml = (text: string) => parseTriageConfig(parseYaml(text));
+
+describe('.github/faultline.yml', () => {
+  it('accepts the minimal file as written in the docs and fills the defaults', () => {
+    const parsed = yaml('sentry: {org: acme, projects: [web]}\npaths: [{from: "webpack://app/./", to: ""}]\n');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.config.sentry).toEqual({ org: 'acme', projects: ['web'] });
+    expect(parsed.config.paths).toEqual([{ from: 'webpack://app/./', to: '' }]);
+    expect(parsed.config.labels.always).toEqual(['sentry']);
+    expect(parsed.config.assign).toEqual({ codeowners: true, fallback: [] });
+    expect(parsed.config.alerts).toEqual({ issues: true, eventAlerts: true, errors: false });
+    expect(parsed.config.limits.newIssuesPerHour).toBe(30);
+  });
+
+  it('leaves the sync keys to the sync handlers', () => {
+    const parsed = yaml('sentry: {org: acme, projects: [web]}\nsync: {status: true}\nmetricAlerts: {rules: [1]}\n');
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('names every problem with its key path', () => {
+    const parsed = yaml(
+      [
+        'sentry: {org: acme, projects: []}',
+        'path: []',
+        'ignore: [{message: "(unclosed"}, {}]',
+        'minLevel: loud',
+        'releases: {"web@1": "not-a-sha"}',
+      ].join('\n'),
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems).toEqual(
+      expect.arrayContaining([
+        'sentry.projects: name at least one Sentry project slug',
+        '(top level): unknown key(s) "path"',
+        'ignore.0.message: not a valid regular expression',
+        'ignore.1: an ignore rule needs at least one of type, message, environment, culprit, level',
+        expect.stringMatching(/^minLevel: /),
+        'releases.web@1: expected a commit SHA',
+      ]),
+    );
+  });
+
+  it('requires the sentry section', () => {
+    const parsed = parseTriageConfig({});
+    expect(parsed).toEqual({ ok: false, problems: ['sentry: is required'] });
+  });
+});
