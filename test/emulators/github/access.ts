@@ -1,0 +1,95 @@
+/**
+ * Who is calling and what they may see: app JWTs (any well-formed RS256 JWT that has not expired), installation
+ * tokens issued by the emulator, seeded personal tokens; repo lookups that answer 404 to a repo the caller cannot
+ * see (as GitHub does), and ref resolution (branch, tag, full or short SHA).
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { CommitObject } from './git.ts';
+import { githubError, notFound, type RequestContext } from './http.ts';
+import type { Caller, GitHubWorld, Repo } from './state.ts';
+
+function decodeJsonSegment(segment: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The caller from `Authorization` (`Bearer <jwt>`, `token <t>` or `Bearer <t>`); undefined when absent.
+ * Throws GitHub's 401 for a credential it does not accept.
+ */
+export function identifyCaller(world: GitHubWorld, headers: IncomingHttpHeaders): Caller | undefined {
+  const header = headers.authorization;
+  if (!header) return undefined;
+  const match = /^(bearer|token)\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw githubError(401, 'Bad credentials');
+  const credential = match[2]!;
+  const parts = credential.split('.');
+  if (parts.length === 3) {
+    const head = decodeJsonSegment(parts[0]!);
+    const payload = decodeJsonSegment(parts[1]!);
+    if (!head || !payload || head.alg !== 'RS256' || !parts[2]) {
+      throw githubError(401, 'A JSON web token could not be decoded');
+    }
+    if (typeof payload.exp !== 'number' || payload.exp * 1000 < Date.now()) {
+      throw githubError(
+        401,
+        "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires",
+      );
+    }
+    if (payload.iss === undefined) throw githubError(401, "'Issuer' claim ('iss') must be an Integer");
+    return { kind: 'app' };
+  }
+  const token = world.tokens.get(credential);
+  if (!token || Date.parse(token.expiresAt) < Date.now()) throw githubError(401, 'Bad credentials');
+  if (token.installationId !== undefined) {
+    return {
+      kind: 'installation',
+      installationId: token.installationId,
+      login: token.login,
+      repos: token.repos === 'all' ? new Set() : token.repos,
+    };
+  }
+  return { kind: 'token', login: token.login, repos: token.repos };
+}
+
+export function callerLogin(ctx: RequestContext): string {
+  const caller = ctx.caller;
+  return caller && caller.kind !== 'app' ? caller.login : 'ghost';
+}
+
+export function canSeeRepo(caller: Caller | undefined, fullNameLower: string): boolean {
+  if (!caller || caller.kind === 'app') return false;
+  return caller.repos === 'all' || caller.repos.has(fullNameLower);
+}
+
+/** The repo of `{owner}/{repo}`, or GitHub's 404 when it does not exist or the caller may not see it. */
+export function repoFor(world: GitHubWorld, ctx: RequestContext): Repo {
+  const key = `${ctx.params.owner}/${ctx.params.repo}`.toLowerCase();
+  const repo = world.repos.get(key);
+  if (!repo || !canSeeRepo(ctx.caller, key)) throw notFound();
+  return repo;
+}
+
+/** A ref (branch, tag, `heads/x`, `refs/tags/y`, full or short SHA) to its commit; undefined when unknown. */
+export function resolveRef(repo: Repo, ref: string | undefined | null): CommitObject | undefined {
+  if (!ref) {
+    const head = repo.branches.get(repo.defaultBranch);
+    return head ? repo.graph.commits.get(head) : undefined;
+  }
+  const name = ref.replace(/^refs\//, '');
+  const branch = repo.branches.get(name.replace(/^heads\//, ''));
+  if (branch) return repo.graph.commits.get(branch);
+  const tag = repo.tags.get(name.replace(/^tags\//, ''));
+  if (tag) return repo.graph.commits.get(tag);
+  return repo.graph.commitBySha(ref);
+}
+
+export function issueNumberParam(ctx: RequestContext, name = 'issue_number'): number {
+  const value = Number(ctx.params[name]);
+  if (!Number.isInteger(value) || value <= 0) throw notFound();
+  return value;
+}

@@ -1,0 +1,37 @@
+/**
+ * `npm run emulator -- github [--port N] [--seed seed.json]`: starts the GitHub emulator and serves until killed.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { startGitHubEmulator } from './server.ts';
+import type { GitHubSeed } from './seed.ts';
+
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      seed: { type: 'string' },
+      'html-url': { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be an integer 0-65535, got ${JSON.stringify(values.port)}`);
+  }
+  const seed = values.seed ? (JSON.parse(await readFile(values.seed, 'utf8')) as GitHubSeed) : undefined;
+  const emulator = await startGitHubEmulator({
+    port,
+    host: values.host,
+    ...(seed ? { seed } : {}),
+    ...(values['html-url'] ? { htmlUrl: values['html-url'] } : {}),
+  });
+  console.log(`github emulator listening on ${emulator.url}`);
+  const stop = () => {
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,93 @@
+/**
+ * A small seeded world for the GitHub emulator tests: acme/web with four commits on main (one adds the config
+ * and CODEOWNERS, a bug, a fix, a regression merged through PR #3), a side-branch commit for PR #4 (open),
+ * and an installation (id 1) for acme/web and acme/api.
+ */
+import type { GitHubSeed } from '../emulators/github/seed.ts';
+
+export const alice = { name: 'Alice', email: 'alice@example.com', login: 'alice' };
+export const bob = { name: 'Bob', email: 'bob@example.com', login: 'bob' };
+
+export const SHA = {
+  init: '1111111111111111111111111111111111111111',
+  bug: '2222222222222222222222222222222222222222',
+  fix: '3333333333333333333333333333333333333333',
+  regress: '4444444444444444444444444444444444444444',
+  side: '5555555555555555555555555555555555555555',
+};
+
+export const cartV1 =
+  'export function total(items) {\n  let sum = 0;\n  for (const i of items) sum += i.price;\n  return sum;\n}\n';
+export const cartV2 =
+  'export function total(items) {\n  let sum = 0;\n  for (const i of items) sum += i.price * i.qty;\n  return sum;\n}\n';
+export const cartV3 =
+  'export function total(items) {\n  let sum = 0;\n  for (const i of items) sum += i.price * i.qty;\n  return sum.toFixed(2);\n}\n';
+
+export const seed: GitHubSeed = {
+  installations: [{ id: 1, account: 'acme', repos: ['acme/web', 'acme/api'] }],
+  repos: [
+    {
+      full_name: 'acme/web',
+      default_branch: 'main',
+      commits: [
+        {
+          sha: SHA.init,
+          message: 'Initial commit',
+          author: alice,
+          files: {
+            '.github/faultline.yml': 'sentry:\n  org: acme\n  projects: [web]\n',
+            '.github/CODEOWNERS': '* @alice\nsrc/cart/ @bob\n',
+            'src/cart/total.js': cartV1,
+            'README.md': '# web\n',
+          },
+        },
+        { sha: SHA.bug, message: 'cart: multiply by quantity', author: bob, files: { 'src/cart/total.js': cartV2 } },
+        {
+          sha: SHA.fix,
+          message: 'docs: drop readme',
+          author: alice,
+          files: { 'README.md': null, 'docs/intro.md': 'Hello\n' },
+        },
+        {
+          sha: SHA.regress,
+          message: 'cart: round the total (#3)',
+          author: bob,
+          files: { 'src/cart/total.js': cartV3 },
+        },
+        {
+          sha: SHA.side,
+          message: 'wip: side branch',
+          author: bob,
+          parents: [SHA.fix],
+          files: { 'src/cart/tax.js': 'export const rate = 0.2;\n' },
+        },
+      ],
+      branches: { main: SHA.regress, 'feature/tax': SHA.side },
+      tags: { 'v1.0.0': SHA.fix },
+      pulls: [
+        {
+          number: 3,
+          title: 'Round the cart total',
+          user: 'bob',
+          head_sha: SHA.regress,
+          merge_commit_sha: SHA.regress,
+          commits: [SHA.regress],
+          merged: true,
+        },
+        {
+          number: 4,
+          title: 'Tax rate',
+          user: 'bob',
+          head_sha: SHA.side,
+          head_ref: 'feature/tax',
+          commits: [SHA.side],
+          merged: false,
+        },
+      ],
+      labels: [{ name: 'bug', color: 'd73a4a', description: "Something isn't working" }],
+      collaborators: ['carol'],
+    },
+    { full_name: 'acme/api', commits: [{ message: 'init', author: alice, files: { 'main.go': 'package main\n' } }] },
+    { full_name: 'other/secret', commits: [{ message: 'init', author: alice, files: { 'x.txt': 'x\n' } }] },
+  ],
+};
