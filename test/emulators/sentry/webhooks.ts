@@ -4,6 +4,7 @@
  * secret, with Sentry's five headers and its 1-second timeout. Answers with what the target answered.
  */
 import { randomUUID } from 'node:crypto';
+import { request } from 'undici';
 import { signWebhookBody } from '../../../src/sentry/webhook-signature.ts';
 import type { EmulatorStore, WebhookDelivery } from './state.ts';
 
@@ -114,26 +115,25 @@ export async function deliverWebhook(opts: {
   };
   store.webhooks.push(record);
   try {
-    const res = await fetch(req.url, {
+    // undici's request, not fetch: fetch refuses some ports outright, and Sentry delivers to any port.
+    const res = await request(req.url, {
       method: 'POST',
       headers,
       body,
       signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'manual',
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
     });
-    const text = await res.text();
-    record.status = res.status;
-    return {
-      status: res.status,
-      body: text,
-      headers: Object.fromEntries(res.headers),
-      requestId,
-      durationMs: Date.now() - started,
-    };
+    const text = await res.body.text();
+    record.status = res.statusCode;
+    const answerHeaders: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) answerHeaders[k] = String(v);
+    return { status: res.statusCode, body: text, headers: answerHeaders, requestId, durationMs: Date.now() - started };
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string } };
-    const error =
-      e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${e.cause?.code ?? e.name}: ${e.message}`;
+    const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+    const timedOut =
+      e.name === 'TimeoutError' || e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT';
+    const error = timedOut ? `no answer within ${timeoutMs} ms` : `${e.code ?? e.cause?.code ?? e.name}: ${e.message}`;
     record.error = error;
     return { status: 0, body: '', headers: {}, requestId, durationMs: Date.now() - started, error };
   }
