@@ -1,53 +1,41 @@
 // `npm run demo`: the whole loop against local emulators — release with the bundled action, alert → GitHub issue,
-// resolve, release 2 with a pull request that brings the error back, regression → PR comment — then a summary.
+// resolve, release 2 from a pull request that brings the error back, regression → PR comment — then a summary.
 // Steps whose piece is not in this tree yet are named and skipped; a present step that breaks fails the demo.
-import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildWebApp } from '../examples/web-app/build.ts';
-import { DemoSteps, renderSummary, StepUnavailable } from './demo/steps.ts';
+import { type DemoWorld, runLoop } from './demo/loop.ts';
+import { DemoSteps, renderSummary } from './demo/steps.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-export async function runDemo(print: (line: string) => void = console.log): Promise<number> {
+export interface DemoOptions {
+  print?: (line: string) => void;
+  /** Called with the world before the emulators stop (tests look at what was created). */
+  inspect?: (world: DemoWorld, steps: DemoSteps) => void | Promise<void>;
+}
+
+export async function runDemo(opts: DemoOptions = {}): Promise<number> {
+  const print = opts.print ?? console.log;
   const started = performance.now();
   const dataDir = await mkdtemp(join(tmpdir(), 'faultline-demo-'));
   const steps = new DemoSteps(print);
-  const cleanups: Array<() => Promise<void>> = [];
+  const world: DemoWorld = { root, dataDir, print, cleanups: [] };
   print(`faultline demo — data dir ${dataDir}`);
-
-  const needs = (path: string, what: string) => {
-    if (!existsSync(join(root, path))) throw new StepUnavailable(`${what} is not in this tree yet (${path})`);
-  };
-
   try {
-    await steps.run('build the sample web app', async () => {
-      const built = await buildWebApp(join(root, 'examples/web-app/src'), join(dataDir, 'web-app-build'));
-      return `${built.length} files + source maps in ${join(dataDir, 'web-app-build')}`;
-    });
-    await steps.run('start the Sentry emulator', async () => {
-      needs('test/emulators/sentry/server.ts', 'the Sentry emulator');
-      return 'started';
-    });
-    await steps.run('start the GitHub emulator', async () => {
-      needs('test/emulators/github/server.ts', 'the GitHub emulator');
-      return 'started';
-    });
-    steps.skip('start the app', 'waiting for the emulators');
-    steps.skip('release 1 with the bundled action', 'the release pipeline (src/release/) is not in this tree yet');
-    steps.skip('alert → GitHub issue', 'triage (app/triage/) is not in this tree yet');
-    steps.skip('resolve', 'sync (app/sync/) is not in this tree yet');
-    steps.skip('release 2 with a PR reintroducing the error', 'the release pipeline is not in this tree yet');
-    steps.skip('regression → PR comment', 'sync (app/sync/) is not in this tree yet');
-    steps.skip('write the HTML page', 'nothing rendered yet');
+    await runLoop(world, steps);
+    await opts.inspect?.(world, steps);
   } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+    if (steps.failed && world.app) {
+      const problems = world.app.problems();
+      if (problems.length) print(`the app logged:\n  ${problems.slice(-10).join('\n  ')}`);
+    }
+    for (const cleanup of world.cleanups.reverse()) await cleanup().catch(() => {});
   }
-
   print('');
   print(renderSummary(steps.records, Math.round(performance.now() - started)));
+  if (world.htmlPath) print(`\nopen ${world.htmlPath} to see the issue and the PR comment as GitHub shows them`);
   if (steps.failed) {
     print(`demo failed at step "${steps.failed}"`);
     return 1;

@@ -26,7 +26,12 @@ export interface SampleRepo {
   commits: { initial: SampleCommit; bug: SampleCommit; fix: SampleCommit; regression: SampleCommit };
   prBranch: string;
   git(...args: string[]): Promise<string>;
+  /** Merges the pull request branch into main with a merge commit, as GitHub's merge button does. */
+  mergePullRequest(number: number): Promise<SampleCommit>;
 }
+
+/** GitHub logins of the sample authors (CODEOWNERS names @ben-okafor). */
+export const LOGINS: Record<string, string> = { 'ana@shop.example': 'ana-lima', 'ben@shop.example': 'ben-okafor' };
 
 const AUTHORS = {
   ana: { name: 'Ana Lima', email: 'ana@shop.example' },
@@ -97,5 +102,60 @@ export async function createSampleRepo(opts: {
   const regression = await commit('ben', 'cart: simplify line totals (prices are always loaded now)', ['src/cart.ts']);
   await git('checkout', '-q', 'main');
 
-  return { dir, fullName: opts.fullName, commits: { initial, bug, fix, regression }, prBranch, git };
+  const mergePullRequest = async (number: number): Promise<SampleCommit> => {
+    author = AUTHORS.ana;
+    clock += 3600;
+    const message = `Merge pull request #${number} from ${opts.fullName.split('/')[0]}/${prBranch}`;
+    await git('checkout', '-q', 'main');
+    await git('merge', '-q', '--no-ff', '-m', message, prBranch);
+    return { sha: await git('rev-parse', 'HEAD'), message, files: ['src/cart.ts'] };
+  };
+
+  return { dir, fullName: opts.fullName, commits: { initial, bug, fix, regression }, prBranch, git, mergePullRequest };
+}
+
+export interface ExportedCommit {
+  sha: string;
+  message: string;
+  author: { name: string; email: string; login?: string };
+  parents: string[];
+  date: string;
+  /** Files the commit adds or changes (content after it), null for deleted ones; against the first parent. */
+  files: Record<string, string | null>;
+}
+
+/** The given commits (parents first) as they would appear on GitHub: ids, authors, dates and changed files. */
+export async function exportCommits(repo: SampleRepo, shas: string[]): Promise<ExportedCommit[]> {
+  const out: ExportedCommit[] = [];
+  for (const sha of shas) {
+    const [header = '', ...rest] = (
+      await repo.git('show', '-s', '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%B', sha)
+    ).split('\n');
+    const [id = sha, parents = '', name = '', email = '', date = '', firstLine = ''] = header.split('\0');
+    const message = [firstLine, ...rest].join('\n').trim();
+    const diff = await repo.git(
+      'diff-tree',
+      '--no-commit-id',
+      '-r',
+      '--name-status',
+      '--root',
+      ...(parents.includes(' ') ? ['-m', '--first-parent'] : []),
+      sha,
+    );
+    const files: Record<string, string | null> = {};
+    for (const line of diff.split('\n').filter(Boolean)) {
+      const [status = '', path = ''] = line.split('\t');
+      files[path] = status.startsWith('D') ? null : await repo.git('show', `${sha}:${path}`).then((t) => `${t}\n`);
+    }
+    const login = LOGINS[email];
+    out.push({
+      sha: id,
+      message,
+      author: { name, email, ...(login ? { login } : {}) },
+      parents: parents ? parents.split(' ') : [],
+      date: new Date(date).toISOString(),
+      files,
+    });
+  }
+  return out;
 }

@@ -78,7 +78,13 @@ const MARK: Record<StepStatus, string> = { ok: '✓', skipped: '–', failed: '�
 
 /** A plain-text table: one row per step with its mark, time and detail, then a total line. */
 export function renderSummary(records: StepRecord[], totalMs: number): string {
-  const rows = records.map((r) => [`${MARK[r.status]} ${r.name}`, r.status, formatMs(r.ms), r.detail]);
+  // One line per step: a multi-line failure was printed in full when it happened.
+  const rows = records.map((r) => [
+    `${MARK[r.status]} ${r.name}`,
+    r.status,
+    formatMs(r.ms),
+    r.detail.split('\n')[0] ?? '',
+  ]);
   const header = ['step', 'status', 'time', 'created / notes'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) =>
