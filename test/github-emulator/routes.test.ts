@@ -4,6 +4,7 @@ import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/se
 import { cartV2, cartV3, seed, SHA } from './fixture.ts';
 
 let emu: GitHubEmulator;
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 let gh: Octokit;
 const web = { owner: 'acme', repo: 'web' };
 
@@ -13,14 +14,14 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(() => {
   emu.reset();
-  gh = new Octokit({ baseUrl: emu.url, auth: emu.installationToken(1) });
+  gh = new Octokit({ baseUrl: emu.url, auth: emu.installationToken(1), log: quiet });
 });
 
 const decode = (content: string) => Buffer.from(content, 'base64').toString('utf8');
 
 describe('repos and contents', () => {
   it('serves the repo with its default branch and the URLs of the base the client used', async () => {
-    const enterprise = new Octokit({ baseUrl: emu.apiUrl, auth: emu.installationToken(1) });
+    const enterprise = new Octokit({ baseUrl: emu.apiUrl, auth: emu.installationToken(1), log: quiet });
     const { data } = await enterprise.repos.get(web);
     expect(data).toMatchObject({ full_name: 'acme/web', default_branch: 'main', private: false });
     expect(data.url).toBe(`${emu.apiUrl}/repos/acme/web`);

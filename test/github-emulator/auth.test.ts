@@ -1,0 +1,148 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { Octokit } from '@octokit/rest';
+import { createProbot, Probot } from 'probot';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeAppJwt, startGitHubEmulator, type GitHubEmulator } from '../emulators/github/server.ts';
+import { seed } from './fixture.ts';
+
+let emu: GitHubEmulator;
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+// Any RSA key: the emulator checks the JWT's shape, not its signature.
+const privateKey = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+}).privateKey;
+
+beforeAll(async () => {
+  emu = await startGitHubEmulator({ seed: { ...seed, tokens: [{ token: 'ghp_everything', login: 'octocat' }] } });
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.reset());
+
+async function call(path: string, authorization?: string, init: RequestInit = {}) {
+  const res = await fetch(emu.url + path, {
+    ...init,
+    headers: { ...(authorization ? { authorization } : {}), ...(init.headers as Record<string, string>) },
+  });
+  return { status: res.status, body: (await res.json()) as { message?: string } };
+}
+
+describe('Probot against the emulator', () => {
+  it('authenticates as the app with GHE_HOST/GHE_PROTOCOL, then as the installation, and loads the repo config', async () => {
+    const probot = createProbot({
+      env: { APP_ID: '1', PRIVATE_KEY: privateKey, GHE_HOST: emu.host, GHE_PROTOCOL: 'http', LOG_LEVEL: 'fatal' },
+    });
+    const app = await probot.auth();
+    const { data: me } = await app.rest.apps.getAuthenticated();
+    expect(me).toMatchObject({ slug: 'faultline', id: 1 });
+    const { data: installation } = await app.rest.apps.getRepoInstallation({ owner: 'acme', repo: 'web' });
+    expect(installation.id).toBe(1);
+    expect((await app.rest.apps.listInstallations()).data.map((i) => i.account?.login)).toEqual(['acme']);
+
+    const octokit = await probot.auth(1);
+    const { config } = await octokit.config.get({ owner: 'acme', repo: 'web', path: '.github/faultline.yml' });
+    expect(config).toEqual({ sentry: { org: 'acme', projects: ['web'] } });
+    const { data: issue } = await octokit.rest.issues.create({ owner: 'acme', repo: 'web', title: 'from probot' });
+    expect(issue.user?.login).toBe('faultline[bot]');
+    expect(emu.state().tokensIssued).toBe(1);
+    const created = emu.state().requests.find((r) => r.method === 'POST' && r.path === '/repos/acme/web/issues');
+    expect(created).toMatchObject({ status: 201, body: { title: 'from probot' } });
+  });
+
+  it('answers a missing config file with 404, which Probot reads as no config', async () => {
+    const probot = new Probot({ appId: 1, privateKey, baseUrl: emu.apiUrl, logLevel: 'fatal' });
+    const octokit = await probot.auth(1);
+    const { config, files } = await octokit.config.get({ owner: 'acme', repo: 'api', path: '.github/faultline.yml' });
+    expect(config).toEqual({});
+    // The repo's file first, then the owner's `.github` repo, as Probot's config conventions go; both 404.
+    expect(files.map((f) => [f.repo, f.config])).toEqual([
+      ['api', null],
+      ['.github', null],
+    ]);
+    const configReads = emu.state().requests.filter((r) => r.path.includes('/contents/'));
+    expect(configReads.map((r) => [r.path, r.status])).toEqual([
+      ['/repos/acme/api/contents/.github%2Ffaultline.yml', 404],
+      ['/repos/acme/.github/contents/.github%2Ffaultline.yml', 404],
+    ]);
+  });
+});
+
+describe('credentials', () => {
+  it('requires an app JWT on app routes', async () => {
+    expect(await call('/app')).toMatchObject({ status: 401, body: { message: 'Requires authentication' } });
+    expect((await call('/app', `token ${emu.installationToken(1)}`)).status).toBe(401);
+    expect((await call('/app', `Bearer ${emu.appJwt()}`)).status).toBe(200);
+  });
+
+  it('refuses expired and malformed JWTs', async () => {
+    const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const expired = `${part({ alg: 'RS256' })}.${part({ iss: 1, exp: 1_000 })}.sig`;
+    expect((await call('/app', `Bearer ${expired}`)).body.message).toMatch(/'Expiration time' claim/);
+    const hs256 = `${part({ alg: 'HS256' })}.${part({ iss: 1, exp: 9e9 })}.sig`;
+    expect(await call('/app', `Bearer ${hs256}`)).toMatchObject({
+      status: 401,
+      body: { message: 'A JSON web token could not be decoded' },
+    });
+  });
+
+  it('requires an installation token on installation routes', async () => {
+    expect(await call('/repos/acme/web')).toMatchObject({ status: 401, body: { message: 'Requires authentication' } });
+    expect((await call('/repos/acme/web', `Bearer ${fakeAppJwt(1)}`)).status).toBe(401);
+    expect(await call('/repos/acme/web', 'token ghs_nope')).toMatchObject({
+      status: 401,
+      body: { message: 'Bad credentials' },
+    });
+    expect((await call('/repos/acme/web', `token ${emu.installationToken(1)}`)).status).toBe(200);
+    expect((await call('/repos/acme/web', `Bearer ${emu.installationToken(1)}`)).status).toBe(200);
+  });
+
+  it('issues installation tokens through the API, narrowed to the repositories asked for', async () => {
+    const app = new Octokit({ baseUrl: emu.url, auth: emu.appJwt(), log: quiet });
+    const { data, status } = await app.rest.apps.createInstallationAccessToken({
+      installation_id: 1,
+      repositories: ['web'],
+    });
+    expect(status).toBe(201);
+    expect(data.token).toMatch(/^ghs_\w{36}$/);
+    expect(Date.parse(data.expires_at) - Date.now()).toBeGreaterThan(59 * 60_000);
+    expect(data.repositories?.map((r) => r.full_name)).toEqual(['acme/web']);
+    const narrow = new Octokit({ baseUrl: emu.url, auth: data.token, log: quiet });
+    expect((await narrow.repos.get({ owner: 'acme', repo: 'web' })).status).toBe(200);
+    await expect(narrow.repos.get({ owner: 'acme', repo: 'api' })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      app.rest.apps.createInstallationAccessToken({ installation_id: 1, repositories: ['secret'] }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(app.rest.apps.createInstallationAccessToken({ installation_id: 99 })).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it('finds installations by repo, org and user; 404 for a repo without one', async () => {
+    const app = new Octokit({ baseUrl: emu.url, auth: emu.appJwt(), log: quiet });
+    expect((await app.rest.apps.getOrgInstallation({ org: 'acme' })).data.id).toBe(1);
+    expect((await app.rest.apps.getUserInstallation({ username: 'acme' })).data.id).toBe(1);
+    expect((await app.rest.apps.getInstallation({ installation_id: 1 })).data.account?.login).toBe('acme');
+    await expect(app.rest.apps.getRepoInstallation({ owner: 'other', repo: 'secret' })).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it('accepts seeded personal tokens for every repo, writing as their user', async () => {
+    const pat = new Octokit({ baseUrl: emu.url, auth: 'ghp_everything', log: quiet });
+    expect((await pat.repos.get({ owner: 'other', repo: 'secret' })).status).toBe(200);
+    const { data } = await pat.issues.create({ owner: 'other', repo: 'secret', title: 't' });
+    expect(data.user?.login).toBe('octocat');
+    expect(data.performed_via_github_app).toBeNull();
+  });
+
+  it('serves the rate-limit overview without credentials and sends rate-limit headers', async () => {
+    const res = await fetch(`${emu.url}/rate_limit`);
+    expect(res.status).toBe(200);
+    const gh = new Octokit({ baseUrl: emu.url, auth: emu.installationToken(1), log: quiet });
+    const { headers } = await gh.repos.get({ owner: 'acme', repo: 'web' });
+    expect(headers['x-ratelimit-limit']).toBe('5000');
+    expect(Number(headers['x-ratelimit-remaining'])).toBeGreaterThan(0);
+    expect(headers['x-github-request-id']).toMatch(/^[0-9A-F]{16}$/);
+  });
+});
