@@ -122,7 +122,7 @@ describe('credentials', () => {
     const app = new Octokit({ baseUrl: emu.url, auth: emu.appJwt(), log: quiet });
     expect((await app.rest.apps.getOrgInstallation({ org: 'acme' })).data.id).toBe(1);
     expect((await app.rest.apps.getUserInstallation({ username: 'acme' })).data.id).toBe(1);
-    expect((await app.rest.apps.getInstallation({ installation_id: 1 })).data.account?.login).toBe('acme');
+    expect((await app.rest.apps.getInstallation({ installation_id: 1 })).data.account).toMatchObject({ login: 'acme' });
     await expect(app.rest.apps.getRepoInstallation({ owner: 'other', repo: 'secret' })).rejects.toMatchObject({
       status: 404,
     });
