@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
 import { localCommits, makeBuiltTree, makeGitRepo, readDebugId, sentryCli } from '../sentry-client/fixtures.ts';
@@ -83,6 +84,17 @@ describe('sentry-cli 3.8.0 against the Sentry emulator', () => {
     expect(byUrl['~/app.js']).toMatchObject({ type: 'minified_source', headers: { sourcemap: 'app.js.map' } });
     expect(byUrl['~/app.js.map']!.type).toBe('source_map');
     expect(state.assemblies.map((a) => a.state)).toEqual(['ok']);
+    // Minified files arrive byte for byte (maps are re-serialised by sentry-cli's rewrite, so only their shape).
+    expect(emu.bundleFile(bundle.bundleId, '~/app.js')).toEqual(await readFile(join(tree, 'app.js')));
+    const vendor = await fetch(
+      `${emu.url}/__emulator/bundles/${bundle.bundleId}/file?url=${encodeURIComponent('~/vendor.js')}`,
+    );
+    expect(Buffer.from(await vendor.arrayBuffer())).toEqual(await readFile(join(tree, 'vendor.js')));
+    const map = JSON.parse(emu.bundleFile(bundle.bundleId, '~/app.js.map')!.toString()) as {
+      debugId?: string;
+      mappings: string;
+    };
+    expect(map.debugId).toBe(byUrl['~/app.js.map']!.debugId);
 
     // The wire sequence, including 208 for the release set-commits makes sure of, and the assemble pre-query.
     expect(state.requests.map((r) => `${r.method} ${r.path.replace(/\?.*/, '')} ${r.status}`)).toEqual([

@@ -83,6 +83,7 @@ interface AssemblyOutcome {
   state: 'ok' | 'error';
   detail: string | null;
   bundle?: BundleRecord;
+  contents?: Map<string, Buffer>;
 }
 
 /** The worker half: builds the file from its chunks, checks it and reads the manifest. Changes nothing. */
@@ -120,6 +121,7 @@ export async function assembleBundle(
   return {
     state: 'ok',
     detail: null,
+    contents: parsed.contents,
     bundle: {
       bundleId,
       checksum: req.checksum,
@@ -156,7 +158,10 @@ export class AssemblyJobs {
       const started = Date.now();
       const outcome = await assembleBundle(store, emu.limits, req);
       this.#later(Math.max(0, this.#delayMs() - (Date.now() - started)), () => {
-        if (outcome.bundle) store.bundles.set(outcome.bundle.bundleId, outcome.bundle);
+        if (outcome.bundle) {
+          store.bundles.set(outcome.bundle.bundleId, outcome.bundle);
+          store.bundleContents.set(outcome.bundle.bundleId, outcome.contents ?? new Map());
+        }
         record.state = outcome.state;
         record.detail = outcome.detail;
       });

@@ -22,6 +22,8 @@ export interface ParsedBundleFile {
 export interface ParsedBundle {
   manifest: Record<string, unknown>;
   files: ParsedBundleFile[];
+  /** File bytes by bundle URL (`~/app.js`). */
+  contents: Map<string, Buffer>;
 }
 
 /** The bundle is not a zip, or has no readable `manifest.json`: Sentry reports "the bundle is invalid". */
@@ -98,10 +100,12 @@ export async function parseArtifactBundle(bytes: Buffer): Promise<ParsedBundle> 
   }
   const listed = (manifest.files ?? {}) as Record<string, Record<string, unknown>>;
   const files: ParsedBundleFile[] = [];
+  const byUrl = new Map<string, Buffer>();
   for (const [path, info] of Object.entries(listed)) {
     const contents = entries.get(path);
     if (!contents) throw new InvalidBundleError(`manifest lists ${path}, which is not in the zip`);
     const headers = lowercaseKeys(info?.headers);
+    byUrl.set(String(info?.url ?? ''), contents);
     files.push({
       path,
       url: String(info?.url ?? ''),
@@ -112,5 +116,5 @@ export async function parseArtifactBundle(bytes: Buffer): Promise<ParsedBundle> 
       sha1: createHash('sha1').update(contents).digest('hex'),
     });
   }
-  return { manifest, files };
+  return { manifest, files, contents: byUrl };
 }

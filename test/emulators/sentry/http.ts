@@ -8,6 +8,8 @@ import type { IncomingMessage } from 'node:http';
 export interface Reply {
   status: number;
   body?: unknown;
+  /** Bytes sent as-is (application/octet-stream) instead of a JSON body. */
+  raw?: Buffer;
   headers?: Record<string, string>;
 }
 

@@ -3,7 +3,7 @@
  * reset, seed, faults and the webhook sender. No token needed; never subject to faults; not in the request log.
  */
 import { FaultSpecError, type FaultInjector } from './faults.ts';
-import { badRequest, json, parseJsonBody, type Route, route } from './http.ts';
+import { badRequest, HttpError, json, parseJsonBody, type Route, route } from './http.ts';
 import type { EmulatorSeed, EmulatorState } from './state.ts';
 import { deliverWebhook, WebhookRequestError } from './webhooks.ts';
 
@@ -11,6 +11,7 @@ export interface InspectionDeps {
   state(): EmulatorState;
   reset(): void;
   seed(seed: EmulatorSeed): void;
+  bundleFile(bundleId: string, url: string): Buffer | undefined;
   faults: FaultInjector;
   webhook: Omit<Parameters<typeof deliverWebhook>[0], 'request'>;
 }
@@ -25,6 +26,13 @@ export function inspectionRoutes(deps: InspectionDeps): Route[] {
     route('POST', '/__emulator/seed', (ctx) => {
       deps.seed(parseJsonBody(ctx) as EmulatorSeed);
       return json(200, { ok: true });
+    }),
+    route('GET', '/__emulator/bundles/{bundleId}/file', (ctx) => {
+      const url = ctx.url.searchParams.get('url') ?? '';
+      const bytes = deps.bundleFile(ctx.params.bundleId!, url);
+      if (!bytes)
+        throw new HttpError(404, { detail: `no file ${JSON.stringify(url)} in bundle ${ctx.params.bundleId}` });
+      return { status: 200, raw: bytes };
     }),
     route('GET', '/__emulator/faults', () => json(200, deps.faults.pending())),
     route('POST', '/__emulator/faults', (ctx) => {

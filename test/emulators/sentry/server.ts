@@ -47,6 +47,8 @@ export interface SentryEmulator {
   reset(): void;
   seed(seed: EmulatorSeed): void;
   inject(fault: FaultSpec): void;
+  /** The bytes of one file of an assembled bundle, by its URL (`~/app.js`); undefined when absent. */
+  bundleFile(bundleId: string, url: string): Buffer | undefined;
   close(): Promise<void>;
 }
 
@@ -105,8 +107,10 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     ...issueRoutes(emu),
   ];
   const index = indexRoute(emu, scopesOf);
+  const bundleFile = (bundleId: string, url: string) => store.bundleContents.get(bundleId)?.get(url);
   const ownRoutes = inspectionRoutes({
     state,
+    bundleFile,
     reset,
     seed,
     faults,
@@ -209,6 +213,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     reset,
     seed,
     inject: (fault) => void faults.add(fault),
+    bundleFile,
     close: () =>
       new Promise<void>((resolve) => {
         jobs.cancelAll();
@@ -239,6 +244,11 @@ function jsonOf(req: IncomingMessage, raw: Buffer): { json?: unknown } {
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed) return;
+  if (reply.raw) {
+    res.writeHead(reply.status, { 'Content-Type': 'application/octet-stream', 'Content-Length': reply.raw.length });
+    res.end(reply.raw);
+    return;
+  }
   const text = reply.body === undefined || reply.status === 204 ? '' : JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     'Content-Type': 'application/json',

@@ -240,6 +240,8 @@ export class EmulatorStore {
   blobs = new Map<string, Buffer>();
   assemblies = new Map<string, AssemblyRecord>();
   bundles = new Map<string, BundleRecord>();
+  /** Bytes of each bundle's files by URL; kept out of the state snapshot. */
+  bundleContents = new Map<string, Map<string, Buffer>>();
   issues = new Map<string, IssueRecord>();
   events: EventRecord[] = [];
   comments: CommentRecord[] = [];
