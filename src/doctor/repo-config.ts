@@ -1,6 +1,8 @@
 // Each installed repository's .github/faultline.yml: present, valid, and naming a Sentry organization this
 // deployment acts for (the tenant rule: a Sentry installation only acts on repositories that name its org).
 import { parse as parseYaml } from 'yaml';
+import { parseTriageConfig } from '../../app/triage/config.ts';
+import { parseSyncSettings, SyncConfigError } from '../../app/sync/sync-config.ts';
 import type { GitHubRest } from './github-app.ts';
 import { type CheckResult, fail, pass, skip } from './types.ts';
 
@@ -11,7 +13,7 @@ const MAX_REPOSITORIES = 100;
 
 export type ConfigVerdict = { ok: true; sentryOrgs: string[] } | { ok: false; problems: string[] };
 
-/** Parses and validates the config text; the organizations it names. */
+/** Parses and validates the config text with the app's own schemas (triage and sync); the organization it names. */
 export function validateRepoConfig(text: string): ConfigVerdict {
   let doc: unknown;
   try {
@@ -19,10 +21,16 @@ export function validateRepoConfig(text: string): ConfigVerdict {
   } catch (error) {
     return { ok: false, problems: [`not YAML: ${(error as Error).message.split('\n')[0]}`] };
   }
-  const sentry = (doc as { sentry?: { org?: unknown; organization?: unknown } } | null)?.sentry;
-  const org = sentry?.org ?? sentry?.organization;
-  if (typeof org !== 'string' || !org) return { ok: false, problems: ['sentry.org is missing'] };
-  return { ok: true, sentryOrgs: [org] };
+  const triage = parseTriageConfig(doc);
+  const problems = triage.ok ? [] : [...triage.problems];
+  try {
+    parseSyncSettings(doc, CONFIG_PATH);
+  } catch (error) {
+    if (!(error instanceof SyncConfigError)) throw error;
+    problems.push(error.message.replace(`${CONFIG_PATH}: `, ''));
+  }
+  if (!triage.ok || problems.length) return { ok: false, problems };
+  return { ok: true, sentryOrgs: [triage.config.sentry.org] };
 }
 
 export function judgeRepoConfig(repo: string, answer: { status: number; text?: string }, allowedOrgs: string[]) {

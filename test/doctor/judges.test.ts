@@ -115,9 +115,20 @@ describe('app judges', () => {
 
   it('repository config: absent is skipped, a foreign organization fails', () => {
     expect(judgeRepoConfig('acme/shop', { status: 404 }, ['acme']).status).toBe('skip');
-    const foreign = judgeRepoConfig('acme/shop', { status: 200, text: 'sentry:\n  org: other\n' }, ['acme']);
+    const foreign = judgeRepoConfig('acme/shop', { status: 200, text: 'sentry:\n  org: other\n  projects: [web]\n' }, [
+      'acme',
+    ]);
     expect(foreign).toMatchObject({ status: 'fail', detail: /names Sentry organization other/ });
     expect(judgeRepoConfig('acme/shop', { status: 200, text: 'sentry: [' }, ['acme']).detail).toMatch(/invalid/);
+    const wrong = judgeRepoConfig(
+      'acme/shop',
+      { status: 200, text: 'sentry:\n  org: acme\n  projects: []\nminLevel: loud\nsync:\n  status: maybe\n' },
+      ['acme'],
+    );
+    expect(wrong.status).toBe('fail');
+    expect(wrong.detail).toMatch(/sentry\.projects: name at least one Sentry project slug/);
+    expect(wrong.detail).toMatch(/minLevel/);
+    expect(wrong.detail).toMatch(/sync\.status/);
   });
 
   it('signs a GitHub App JWT that verifies with the public key', () => {
