@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createNodeMiddleware, createProbot, type Probot } from 'probot';
+import { createNodeMiddleware, createProbot, type Probot, type ProbotOctokit } from 'probot';
 import type { AppConfig } from './config.ts';
 import { type AppDeps, createAppDeps } from './deps.ts';
 import faultline from './index.ts';
@@ -27,6 +27,8 @@ export async function startApp(
     configure?: (deps: AppDeps) => void;
     /** Our components' log (intake, workers); default: Probot's logger. */
     log?: Log;
+    /** Tests: an Octokit class, e.g. one with `throttle.enabled: false` (no 1 s write spacing). */
+    octokit?: typeof ProbotOctokit;
   } = {},
 ): Promise<RunningApp> {
   const probot = createProbot({
@@ -37,6 +39,7 @@ export async function startApp(
       secret: config.github.webhookSecret,
       logLevel: config.logLevel,
       baseUrl: config.github.baseUrl ?? 'https://api.github.com',
+      ...(opts.octokit ? { Octokit: opts.octokit } : {}),
     },
   });
   // Probot builds its logger on first load (inside createNodeMiddleware): forward to it when lines are written.

@@ -47,8 +47,10 @@ export async function githubChangeToMirror(
   } else {
     return undefined;
   }
+  // A person's action is never an echo; a recorded write counts only when GitHub does not name a person.
   const recorded = await writes.take(key);
-  if (recorded || isOwnGitHubSender(event.sender, await services.appSlug())) return undefined;
+  if (isOwnGitHubSender(event.sender, await services.appSlug())) return undefined;
+  if (recorded && event.sender?.type !== 'User') return undefined;
   const link = await services.store.getLinkByGitHubIssue(repo, number);
   if (!link) return undefined;
   return change;

@@ -175,8 +175,11 @@ async function echo(
   webhook: SentryWebhook,
   key: string,
 ): Promise<boolean> {
+  // A Sentry user's action, or Sentry's own (auto-resolve, regression), is never an echo of ours.
   const recorded = await writes.take(key);
-  if (recorded || (await actedByUs(services, webhook))) {
+  const actor = webhook.actor as { type?: string; id?: unknown } | undefined;
+  const byPersonOrSentry = actor?.type === 'user' || actor?.id === 'sentry';
+  if ((await actedByUs(services, webhook)) || (recorded && !byPersonOrSentry)) {
     services.log.debug({ key, action: webhook.action }, 'sync: our own change came back; not mirrored');
     return true;
   }

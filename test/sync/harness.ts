@@ -1,0 +1,242 @@
+// A world for the sync's end-to-end tests: the Sentry emulator, the GitHub emulator, and the app (SQLite) wired to
+// both, with a linked issue. Webhooks arrive as in production: Sentry's signed by the Sentry emulator's sender,
+// GitHub's signed with the app's WEBHOOK_SECRET.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProbotOctokit } from 'probot';
+import { startApp, type RunningApp } from '../../app/server.ts';
+import { sqliteFileIn } from '../../app/store/index.ts';
+import { testConfig, until } from '../app/helpers.ts';
+import { type GitHubEmulator, type GitHubSeed, startGitHubEmulator } from '../emulators/github/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import type { EmulatorSeed } from '../emulators/sentry/state.ts';
+
+export const ORG = 'acme';
+export const REPO = 'acme/web';
+export const INSTALLATION_UUID = 'a8e5d37a-696c-4c54-adb5-b3f28d64c7de';
+export const SENTRY_APP_UUID = '5d9c3f44-0000-4a3b-9c1e-faul71ine000';
+export const ISSUE_ID = '1170820242';
+export const GH_SECRET = 'gh-webhook-secret';
+
+export const sha = (n: number): string => n.toString(16).padStart(2, '0').repeat(20);
+
+export const CONFIG_YAML = `sentry:
+  org: acme
+  projects: [web]
+paths:
+  - from: "webpack://web/./"
+    to: ""
+people:
+  ana@example.com: ana-gh
+  bo@example.com: bo-gh
+metricAlerts:
+  rules: ["Checkout error rate"]
+`;
+
+export interface World {
+  sentry: SentryEmulator;
+  github: GitHubEmulator;
+  app: RunningApp;
+  /** The app's info, warn and error lines. */
+  logs: string[];
+  /** Sends a Sentry webhook through the emulator's sender; answers the app's status. */
+  sentryWebhook(
+    resource: string,
+    action: string,
+    data: Record<string, unknown>,
+    actor?: Record<string, unknown>,
+  ): Promise<number>;
+  githubWebhook(event: string, payload: Record<string, unknown>): Promise<number>;
+  /** Waits until no job is queued or running. */
+  settle(): Promise<void>;
+  issue(repo?: string, number?: number): ReturnType<typeof findIssue>;
+  sentryIssue(id?: string): Record<string, unknown> | undefined;
+  sentryWrites(): Array<{ method: string; path: string; json?: unknown }>;
+  close(): Promise<void>;
+}
+
+function findIssue(github: GitHubEmulator, repo: string, number: number) {
+  const r = github.state().repos.find((x) => x.full_name === repo);
+  const issue = r?.issues.find((i) => i.number === number);
+  if (!issue) throw new Error(`no issue ${repo}#${number} in the GitHub emulator`);
+  return issue;
+}
+
+export const sentryUsers = [
+  { id: 42, email: 'ana@example.com', name: 'Ana Lead', username: 'ana' },
+  { id: 43, email: 'bo@example.com', name: 'Bo Dev', username: 'bo' },
+];
+
+export function baseSentrySeed(extra: EmulatorSeed = {}): EmulatorSeed {
+  return {
+    projects: [{ slug: 'web', id: 1, platform: 'javascript' }],
+    installations: [{ uuid: INSTALLATION_UUID, org: ORG, app: { uuid: SENTRY_APP_UUID, slug: 'faultline' } }],
+    users: sentryUsers,
+    issues: [
+      {
+        id: ISSUE_ID,
+        project: 'web',
+        shortId: 'WEB-9',
+        title: 'RangeError: Invalid time value',
+        level: 'error',
+        status: 'unresolved',
+        metadata: { type: 'RangeError', value: 'Invalid time value' },
+        count: '312',
+        userCount: 40,
+      },
+    ],
+    ...extra,
+  };
+}
+
+export function baseGitHubSeed(extra: Partial<GitHubSeed> = {}): GitHubSeed {
+  return {
+    installations: [{ id: 1, account: 'acme', repos: [REPO, 'acme/other'] }],
+    repos: [
+      {
+        full_name: REPO,
+        commits: [
+          {
+            sha: sha(1),
+            message: 'initial',
+            author: { name: 'Ana', email: 'ana@example.com', login: 'ana-gh' },
+            files: { '.github/faultline.yml': CONFIG_YAML, 'README.md': '# web\n' },
+          },
+        ],
+        issues: [{ number: 1, title: '[error] RangeError: Invalid time value', body: 'triaged', state: 'open' }],
+        collaborators: ['ana-gh', 'bo-gh', 'carol'],
+      },
+      {
+        full_name: 'acme/other',
+        commits: [
+          {
+            sha: sha(200),
+            message: 'initial',
+            author: { name: 'Ana', email: 'ana@example.com', login: 'ana-gh' },
+            files: { 'README.md': '# other\n' },
+          },
+        ],
+      },
+    ],
+    ...extra,
+  };
+}
+
+export async function startWorld(
+  opts: { sentrySeed?: EmulatorSeed; githubSeed?: GitHubSeed; link?: boolean } = {},
+): Promise<World> {
+  const sentry = await startSentryEmulator({ seed: opts.sentrySeed ?? baseSentrySeed() });
+  const github = await startGitHubEmulator({ seed: opts.githubSeed ?? baseGitHubSeed() });
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-sync-'));
+  const config = testConfig(
+    { kind: 'sqlite', file: sqliteFileIn(dir) },
+    { url: sentry.url, clientSecret: sentry.clientSecret, authToken: sentry.token },
+  );
+  config.github.baseUrl = github.apiUrl;
+  config.github.webhookSecret = GH_SECRET;
+  const logs: string[] = [];
+  const line = (level: string) => (fields: object, message?: string) => {
+    logs.push(`${level} ${message ?? ''} ${JSON.stringify(fields)}`);
+  };
+  const app = await startApp(config, {
+    runner: { pollMs: 20 },
+    // GitHub etiquette spaces writes a second apart (notifications three): right in production, slow in tests.
+    octokit: ProbotOctokit.defaults((o: { throttle?: object }) => ({
+      ...o,
+      throttle: { ...o.throttle, enabled: false },
+    })),
+    log: { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') },
+  });
+
+  const world: World = {
+    sentry,
+    github,
+    app,
+    logs,
+    async sentryWebhook(resource, action, data, actor) {
+      const res = await fetch(`${sentry.url}/__emulator/webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          url: `${app.url}/sentry/webhook`,
+          resource,
+          action,
+          data,
+          installation: { uuid: INSTALLATION_UUID },
+          ...(actor ? { actor } : {}),
+        }),
+      });
+      const result = (await res.json()) as { status: number };
+      return result.status;
+    },
+    async githubWebhook(event, payload) {
+      const result = await github.deliverWebhook({
+        url: `${app.url}/api/github/webhooks`,
+        secret: GH_SECRET,
+        event,
+        payload: { installation: { id: 1 }, ...payload },
+      });
+      return result.status;
+    },
+    async settle() {
+      await until(async () => {
+        const counts = await app.deps.store.countJobs();
+        return counts.queued === 0 && counts.running === 0;
+      }, 15_000);
+    },
+    issue: (repo = REPO, number = 1) => findIssue(github, repo, number),
+    sentryIssue: (id = ISSUE_ID) =>
+      sentry.state().issues.find((i) => i.id === id) as Record<string, unknown> | undefined,
+    sentryWrites: () =>
+      sentry
+        .state()
+        .requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('/__emulator'))
+        .map((r) => ({ method: r.method, path: r.path, json: r.json })),
+    async close() {
+      await app.close(1_000);
+      await Promise.all([sentry.close(), github.close()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+
+  // The integration is installed (Sentry tells the app its org and app uuid), and triage linked issue 1.
+  const status = await world.sentryWebhook('installation', 'created', {
+    installation: {
+      uuid: INSTALLATION_UUID,
+      organization: { slug: ORG },
+      app: { uuid: SENTRY_APP_UUID, slug: 'faultline' },
+      status: 'installed',
+    },
+  });
+  if (status !== 202) throw new Error(`installation webhook answered ${status}`);
+  await world.settle();
+  if (opts.link !== false) {
+    await app.deps.store.linkIssue(
+      {
+        sentryIssueId: ISSUE_ID,
+        installationUuid: INSTALLATION_UUID,
+        githubRepo: REPO,
+        githubIssueNumber: 1,
+        externalIssueId: null,
+      },
+      Date.now(),
+    );
+  }
+  return world;
+}
+
+/** A GitHub `issues` webhook payload for issue 1 of acme/web. */
+export function issuesPayload(
+  action: string,
+  sender: { login: string; type?: string },
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    action,
+    issue: { number: 1, title: 'x', state: action === 'closed' ? 'closed' : 'open', user: { login: 'ana-gh' } },
+    repository: { full_name: REPO, name: 'web', owner: { login: 'acme' } },
+    sender: { type: 'User', ...sender },
+    ...extra,
+  };
+}
