@@ -6,6 +6,7 @@ import { installationWebhookHandler } from './intake/installations.ts';
 import { sentryWebhookJob } from './intake/sentry-webhook-job.ts';
 import { createSentryWebhookRoute, SENTRY_WEBHOOK_JOB } from './intake/webhook-route.ts';
 import { registerSync } from './sync/register.ts';
+import { registerTriage } from './triage/index.ts';
 
 /**
  * The Probot app function. With `deps` (main.ts, tests) it uses them; without (e.g. `probot run`), it builds them
@@ -25,6 +26,7 @@ export default async function faultline(
   });
 
   d.sentry.on('installation', installationWebhookHandler(d.tokens, d.store));
+  registerTriage(app, d);
   registerSync(app, d);
   if (!d.runner.hasHandler(SENTRY_WEBHOOK_JOB))
     d.runner.register(SENTRY_WEBHOOK_JOB, sentryWebhookJob(d.store, d.sentry));

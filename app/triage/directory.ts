@@ -1,0 +1,142 @@
+// Which repositories take an alert: every repository the GitHub App is installed on whose `.github/faultline.yml`
+// names the Sentry org and project. Repo lists and configs are cached briefly; an invalid config is reported once in
+// its repository.
+import { createHash } from 'node:crypto';
+import type { Probot } from 'probot';
+import type { Log } from '../log.ts';
+import type { Store } from '../store/index.ts';
+import { CONFIG_PATH, parseTriageConfig, type TriageConfig } from './config.ts';
+import { type InstallationOctokit, type RepoApi, repoApi } from './github.ts';
+import { renderConfigErrorIssue } from './render.ts';
+import { repoAcceptsAlert } from './rules.ts';
+
+export interface Route {
+  repo: RepoApi;
+  config: TriageConfig;
+}
+
+export interface RepoDirectory {
+  /** Repositories whose valid config accepts alerts of this Sentry org and project, by name. */
+  route(org: string, project: string): Promise<Route[]>;
+}
+
+export const CONFIG_ERROR_MARK = 'triage-config-error';
+
+interface Cached<T> {
+  value: Promise<T>;
+  at: number;
+}
+
+export interface GitHubDirectoryOptions {
+  app: Probot;
+  store: Store;
+  log: Log;
+  now?: () => number;
+  /** How long repo lists and configs are trusted (default 60 s). */
+  ttlMs?: number;
+}
+
+export class GitHubRepoDirectory implements RepoDirectory {
+  readonly #o: GitHubDirectoryOptions;
+  readonly #now: () => number;
+  readonly #ttl: number;
+  #repos: Cached<Array<{ fullName: string; octokit: InstallationOctokit }>> | undefined;
+  readonly #configs = new Map<string, Cached<ReturnType<typeof parseTriageConfig> | undefined>>();
+
+  constructor(opts: GitHubDirectoryOptions) {
+    this.#o = opts;
+    this.#now = opts.now ?? Date.now;
+    this.#ttl = opts.ttlMs ?? 60_000;
+  }
+
+  async route(org: string, project: string): Promise<Route[]> {
+    const routes: Route[] = [];
+    for (const { fullName, octokit } of await this.#listRepos()) {
+      const repo = repoApi(octokit, fullName);
+      const parsed = await this.#config(repo);
+      if (!parsed) continue;
+      if (!parsed.ok) {
+        await this.#reportInvalid(repo, parsed.problems);
+        continue;
+      }
+      if (repoAcceptsAlert(parsed.config, { org, project })) routes.push({ repo, config: parsed.config });
+    }
+    return routes.sort((a, b) => a.repo.fullName.localeCompare(b.repo.fullName));
+  }
+
+  /** Forget cached configs (a push changed one) or everything. */
+  invalidate(fullName?: string): void {
+    if (fullName) this.#configs.delete(fullName);
+    else {
+      this.#configs.clear();
+      this.#repos = undefined;
+    }
+  }
+
+  #fresh<T>(c: Cached<T> | undefined): c is Cached<T> {
+    return c !== undefined && this.#now() - c.at < this.#ttl;
+  }
+
+  #listRepos(): Promise<Array<{ fullName: string; octokit: InstallationOctokit }>> {
+    if (this.#fresh(this.#repos)) return this.#repos.value;
+    const value = (async () => {
+      const { app } = this.#o;
+      const jwt = await app.auth();
+      const installations = await jwt.paginate(jwt.rest.apps.listInstallations, { per_page: 100 });
+      const out: Array<{ fullName: string; octokit: InstallationOctokit }> = [];
+      for (const installation of installations) {
+        const octokit = await app.auth(installation.id);
+        const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+        for (const r of repos) out.push({ fullName: r.full_name, octokit });
+      }
+      return out;
+    })();
+    value.catch(() => {
+      if (this.#repos?.value === value) this.#repos = undefined;
+    });
+    this.#repos = { value, at: this.#now() };
+    return value;
+  }
+
+  #config(repo: RepoApi): Promise<ReturnType<typeof parseTriageConfig> | undefined> {
+    const cached = this.#configs.get(repo.fullName);
+    if (this.#fresh(cached)) return cached.value;
+    const value = repo.config().then(
+      (raw) => (raw === undefined ? undefined : parseTriageConfig(raw)),
+      (error: unknown) => {
+        // Probot's loader throws on YAML it cannot parse; the cause says where.
+        if (/could not be parsed|not an object/i.test(String((error as Error).message))) {
+          const cause = (error as Error).cause;
+          const detail = cause instanceof Error ? cause.message.split('\n')[0] : 'not a YAML mapping';
+          return { ok: false as const, problems: [`${CONFIG_PATH} is not valid YAML: ${detail}`] };
+        }
+        throw error;
+      },
+    );
+    value.catch(() => this.#configs.delete(repo.fullName));
+    this.#configs.set(repo.fullName, { value, at: this.#now() });
+    return value;
+  }
+
+  /** One issue per repository and set of problems, however many alerts pass by. */
+  async #reportInvalid(repo: RepoApi, problems: string[]): Promise<void> {
+    const digest = createHash('sha256').update(problems.join('\n')).digest('hex').slice(0, 16);
+    const key = `${repo.fullName}|${digest}`;
+    const { store, log } = this.#o;
+    const { created, mark } = await store.putMarkOnce(
+      { kind: CONFIG_ERROR_MARK, key, repo: repo.fullName, value: null },
+      this.#now(),
+    );
+    if (!created && mark.value !== null) return; // reported already
+    if (!created && this.#now() - mark.createdAt < 120_000) return; // another worker is reporting it
+    try {
+      const { title, body } = renderConfigErrorIssue(problems, CONFIG_PATH);
+      const issue = await repo.createIssue({ title, body, labels: [], assignees: [] });
+      await store.setMarkValue(CONFIG_ERROR_MARK, key, String(issue.number));
+      log.warn({ repo: repo.fullName, issue: issue.number, problems }, 'triage: invalid repository config reported');
+    } catch (error) {
+      await store.deleteMark(CONFIG_ERROR_MARK, key).catch(() => {});
+      log.error({ repo: repo.fullName, failure: String(error) }, 'triage: could not report an invalid config');
+    }
+  }
+}

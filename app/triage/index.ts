@@ -1,0 +1,45 @@
+// Wires triage into the app: the Sentry alert webhooks it handles, with the real GitHub and Sentry behind them.
+import type { Probot } from 'probot';
+import { SentryClient } from '../../src/sentry/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { PermanentJobError } from '../jobs/index.ts';
+import { GitHubRepoDirectory } from './directory.ts';
+import { type TriageDeps, triageHandler } from './triage.ts';
+
+export { CONFIG_PATH, parseTriageConfig, type TriageConfig, triageConfigSchema } from './config.ts';
+export { createScrubber, type Scrubber, type ScrubOptions } from './scrub.ts';
+export { type TriageDeps, triageHandler } from './triage.ts';
+
+/** The alert webhooks that open GitHub issues (`error.created` only when a repo's config asks for it). */
+export const TRIAGE_EVENTS = ['issue.created', 'event_alert.triggered', 'error.created'] as const;
+
+export function createTriageDeps(app: Probot, deps: AppDeps, opts: { now?: () => number } = {}): TriageDeps {
+  const now = opts.now ?? Date.now;
+  const sentryUrl = deps.sentryApi.url.replace(/\/+$/, '');
+  return {
+    store: deps.store,
+    log: deps.log,
+    now,
+    directory: new GitHubRepoDirectory({ app, store: deps.store, log: deps.log, now }),
+    async sentryFor(uuid) {
+      const installation = await deps.store.getInstallation(uuid);
+      if (!installation) return undefined;
+      const token = (await deps.tokens.tokenFor(uuid)) ?? deps.sentryApi.authToken;
+      if (!token) {
+        throw new PermanentJobError(
+          `no Sentry token for installation ${uuid} (org ${installation.orgSlug}): set SENTRY_AUTH_TOKEN for an internal integration, or reinstall the public integration`,
+        );
+      }
+      const api = new SentryClient({ url: sentryUrl, token, org: installation.orgSlug, maxAttempts: 3 });
+      return { org: installation.orgSlug, api };
+    },
+    sentryIssueUrl: (org, issueId) =>
+      `${sentryUrl}/organizations/${encodeURIComponent(org)}/issues/${encodeURIComponent(issueId)}/`,
+  };
+}
+
+/** Registers the triage handlers; `triage` defaults to the real services built from the app and its deps. */
+export function registerTriage(app: Probot, deps: AppDeps, triage: TriageDeps = createTriageDeps(app, deps)): void {
+  const handler = triageHandler(triage);
+  for (const event of TRIAGE_EVENTS) deps.sentry.on(event, handler);
+}

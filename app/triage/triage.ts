@@ -1,0 +1,525 @@
+// From a Sentry alert to one GitHub issue: route (trust), judge (noise), claim the link, recover or create the issue,
+// keep its status line current, link back in Sentry. Every step is idempotent: a job may run again at any point.
+import type { Release, SentryEvent, SentryIssue } from '../../src/sentry/index.ts';
+import type { SentryWebhookContext, SentryWebhookHandler } from '../intake/sentry-webhook-job.ts';
+import type { Log } from '../log.ts';
+import type { Link, Store } from '../store/index.ts';
+import { type Alert, readAlert } from './alert.ts';
+import type { TriageConfig } from './config.ts';
+import type { RepoDirectory } from './directory.ts';
+import { normalizeEvent, type TriageEvent } from './event.ts';
+import type { IssueSummary, RepoApi, RepoInfo } from './github.ts';
+import { ownersFor } from './owners.ts';
+import { mapFrames } from './paths.ts';
+import { resolveReleaseCommit } from './release.ts';
+import {
+  CONTEXT_LINES,
+  findMarker,
+  type IssueView,
+  issueMarker,
+  renderIssueBody,
+  renderIssueTitle,
+  renderRateLimitIssue,
+  renderReleaseComment,
+  renderStatusLine,
+  replaceStatusLine,
+  type SentryIssueFacts,
+  type ShownFrame,
+  type SuspectCommit,
+  TOP_FRAMES,
+} from './render.ts';
+import { judgeAlert, labelsFor } from './rules.ts';
+import { createScrubber } from './scrub.ts';
+
+/** The Sentry calls triage makes for one installation. */
+export interface SentryApi {
+  getIssue(issueId: string): Promise<SentryIssue>;
+  getLatestEvent(issueId: string): Promise<SentryEvent>;
+  getRelease(version: string): Promise<Release | undefined>;
+  previousReleaseWithCommits(
+    version: string,
+    project?: string,
+  ): Promise<{ lastCommit?: { id: string } | null } | undefined>;
+  createExternalIssue(
+    installationUuid: string,
+    body: { issueId: number | string; webUrl: string; project: string; identifier: string },
+  ): Promise<{ id: string }>;
+}
+
+export interface TriageDeps {
+  store: Store;
+  log: Log;
+  now(): number;
+  directory: RepoDirectory;
+  /** The installation's org (from our installation record) and its API; undefined for an installation we never saw. */
+  sentryFor(installationUuid: string): Promise<{ org: string; api: SentryApi } | undefined>;
+  sentryIssueUrl(org: string, issueId: string): string;
+  /** How long a duplicate waits in-process for the first job to finish creating the issue (default 10 s). */
+  waitForLinkMs?: number;
+  /** A pending link untouched this long is taken over: its creator died (default 2 min). */
+  staleLinkMs?: number;
+}
+
+export const RELEASE_MARK = 'triage-release';
+export const ISSUE_SLOT_MARK = 'triage-issue-slot';
+export const RATE_SUMMARY_MARK = 'triage-rate-summary';
+export const EXTERNAL_LINK_MARK = 'triage-external-link';
+/** `github_issue_number` of a link whose GitHub issue is being created. */
+export const PENDING = 0;
+
+/** Thrown when another worker is creating the issue: retried after a short wait, not a failure. */
+export class LinkPendingError extends Error {
+  override name = 'LinkPendingError';
+  readonly retryAfterMs = 2_000;
+}
+
+interface Work {
+  alert: Alert;
+  installationUuid: string;
+  org: string;
+  api: SentryApi;
+  repo: RepoApi;
+  config: TriageConfig;
+  facts: SentryIssueFacts;
+  /** The scrubbed event. */
+  event: TriageEvent;
+  log: Log;
+}
+
+export function triageHandler(deps: TriageDeps): SentryWebhookHandler {
+  return async (webhook, ctx) => {
+    const alert = readAlert(webhook, ctx.delivery.resource);
+    if (!alert) return;
+    const log = ctx.log;
+    const installationUuid = webhook.installation.uuid;
+    const sentry = await deps.sentryFor(installationUuid);
+    if (!sentry) {
+      log.warn(
+        { installation: installationUuid, sentryIssueId: alert.sentryIssueId },
+        'triage: alert from a Sentry installation faultline has no record of; dropped (reinstall the integration)',
+      );
+      return;
+    }
+    const { org, api } = sentry;
+    const issue = alert.issue ?? (await fetchIssue(api, alert.sentryIssueId, log));
+    const project = projectSlug(issue) ?? alert.projectSlug;
+    if (!project) {
+      log.warn({ sentryIssueId: alert.sentryIssueId }, 'triage: cannot tell the Sentry project of this alert; dropped');
+      return;
+    }
+    const routes = await deps.directory.route(org, project);
+    const route = routes[0];
+    if (!route) {
+      // Trust: no repository's own config names this org and project, so no repository is written to.
+      log.info(
+        { installation: installationUuid, org, project, sentryIssueId: alert.sentryIssueId },
+        'triage: no repository config names this Sentry org and project; dropped',
+      );
+      return;
+    }
+    if (routes.length > 1) {
+      log.warn(
+        { org, project, repos: routes.map((r) => r.repo.fullName), chosen: route.repo.fullName },
+        'triage: several repositories claim this Sentry project; the first by name gets the issue',
+      );
+    }
+    const { repo, config } = route;
+    if (!alertEnabled(config, alert)) return;
+
+    const scrubber = createScrubber(config.scrub);
+    let raw: unknown = alert.event;
+    if (!raw || normalizeEvent(raw).frames.length === 0) {
+      raw = (await fetchLatestEvent(api, alert.sentryIssueId, log)) ?? raw;
+    }
+    const event = scrubber.value(normalizeEvent(raw));
+    const facts = scrubber.value(
+      issueFacts(
+        issue,
+        alert,
+        project,
+        alert.webUrl ?? permalinkOf(issue) ?? deps.sentryIssueUrl(org, alert.sentryIssueId),
+      ),
+    );
+    const work: Work = { alert, installationUuid, org, api, repo, config, facts, event, log };
+
+    const link = await deps.store.getLink(alert.sentryIssueId);
+    if (link && link.githubIssueNumber !== PENDING) return retrigger(deps, work, link);
+    if (!link) {
+      const verdict = judgeAlert(config, {
+        org,
+        project,
+        level: event.level ?? facts.level,
+        environment: event.environment,
+        exceptionType: event.exceptionType,
+        message: event.exceptionValue,
+        culprit: event.culprit ?? facts.culprit,
+      });
+      if (!verdict.open) {
+        log.info(
+          { sentryIssueId: alert.sentryIssueId, repo: repo.fullName, reason: verdict.reason },
+          'triage: ignored',
+        );
+        return;
+      }
+    }
+    await createOrRecover(deps, work, ctx);
+  };
+}
+
+/** Claims the link (one worker wins), then finds the issue by its marker or creates it. */
+async function createOrRecover(deps: TriageDeps, work: Work, ctx: SentryWebhookContext): Promise<void> {
+  const { store } = deps;
+  const { alert, repo } = work;
+  const id = alert.sentryIssueId;
+  const claim = await store.linkIssue(
+    {
+      sentryIssueId: id,
+      installationUuid: work.installationUuid,
+      githubRepo: repo.fullName,
+      githubIssueNumber: PENDING,
+      externalIssueId: null,
+    },
+    deps.now(),
+  );
+  if (!claim.created) {
+    const done = claim.link.githubIssueNumber !== PENDING ? claim.link : await waitForLink(deps, id, ctx.signal);
+    if (done) return retrigger(deps, work, done);
+    if (!(await store.takeOverPendingLink(id, deps.now() - (deps.staleLinkMs ?? 120_000), deps.now()))) {
+      throw new LinkPendingError(
+        `GitHub issue for Sentry issue ${id} is being created by another worker; will look again`,
+      );
+    }
+    work.log.warn({ sentryIssueId: id }, 'triage: took over a link whose creator stopped; looking for its issue');
+  }
+
+  let number: number | undefined;
+  try {
+    // A crash between creating the issue and recording it leaves the marker as the only trace: look first.
+    const found = await repo.findIssueByMarker(issueMarker(id));
+    if (found) {
+      number = found.number;
+      await store.setLinkIssueNumber(id, number, deps.now());
+      work.log.info(
+        { sentryIssueId: id, repo: repo.fullName, issue: number },
+        'triage: recovered the issue by its marker',
+      );
+      return retrigger(deps, work, { ...claim.link, githubIssueNumber: number });
+    }
+    if (!(await takeIssueSlot(deps, work))) {
+      await store.deleteLink(id);
+      return;
+    }
+    const info = await repo.info();
+    const view = await buildView(work, info);
+    const labels = labelsFor(work.config, {
+      org: work.org,
+      project: work.facts.project,
+      level: work.event.level ?? work.facts.level,
+      environment: work.event.environment,
+    });
+    // GitHub refuses an issue naming someone who cannot be assigned: keep only those it accepts.
+    const fromOwners = work.config.assign.codeowners ? view.owners.assignees : [];
+    const wanted = fromOwners.length > 0 ? fromOwners : work.config.assign.fallback;
+    const assignees = await repo.assignable(wanted.map((l) => l.replace(/^@/, '')));
+    const created = await repo.createIssue({
+      title: renderIssueTitle(view),
+      body: renderIssueBody(view),
+      labels,
+      assignees,
+    });
+    number = created.number;
+    await store.setLinkIssueNumber(id, number, deps.now());
+    work.log.info(
+      { sentryIssueId: id, repo: repo.fullName, issue: number, frames: view.frames.length, assignees },
+      'triage: GitHub issue opened',
+    );
+    if (work.event.release) {
+      await store.putMarkOnce(
+        { kind: RELEASE_MARK, key: `${id}|${work.event.release}`, repo: repo.fullName, value: null },
+        deps.now(),
+      );
+    }
+    await linkBack(deps, work, number, created.htmlUrl);
+  } catch (error) {
+    // Nothing was opened: give the claim back so the retry starts clean (after an open, the marker finds it).
+    if (number === undefined) await store.deleteLink(id).catch(() => {});
+    throw error;
+  }
+}
+
+/** Later alerts for a linked issue: rewrite the status line, comment once per new release, finish the link back. */
+async function retrigger(deps: TriageDeps, work: Work, link: Link): Promise<void> {
+  const { repo, facts, event, alert } = work;
+  const number = link.githubIssueNumber;
+  if (link.githubRepo !== repo.fullName) {
+    work.log.info(
+      { sentryIssueId: alert.sentryIssueId, repo: link.githubRepo },
+      'triage: linked in another repository',
+    );
+    return;
+  }
+  const issue = await repo.getIssue(number);
+  if (!issue) {
+    work.log.warn({ sentryIssueId: alert.sentryIssueId, issue: number }, 'triage: the linked GitHub issue is gone');
+    return;
+  }
+  await updateStatus(repo, issue, alert.sentryIssueId, {
+    count: facts.count,
+    userCount: facts.userCount,
+    lastSeen: facts.lastSeen ?? event.timestamp,
+    release: event.release,
+  });
+  if (event.release) {
+    const { created } = await deps.store.putMarkOnce(
+      { kind: RELEASE_MARK, key: `${alert.sentryIssueId}|${event.release}`, repo: repo.fullName, value: null },
+      deps.now(),
+    );
+    if (created) {
+      const info = await repo.info();
+      const sha = await resolveCommit(work, info);
+      await repo.comment(
+        number,
+        renderReleaseComment({
+          release: event.release,
+          commitUrl:
+            sha.resolvedFrom === 'default-branch' || !sha.sha ? undefined : `${info.htmlUrl}/commit/${sha.sha}`,
+          count: facts.count,
+        }),
+      );
+    }
+  }
+  if (!link.externalIssueId) await linkBack(deps, work, number, issue.htmlUrl);
+}
+
+async function updateStatus(
+  repo: RepoApi,
+  issue: IssueSummary,
+  sentryIssueId: string,
+  status: Parameters<typeof renderStatusLine>[0],
+): Promise<void> {
+  if (findMarker(issue.body) !== sentryIssueId) return; // not a body we wrote
+  const next = replaceStatusLine(issue.body, renderStatusLine(status));
+  if (next !== issue.body) await repo.updateIssueBody(issue.number, next);
+}
+
+/** The external issue link in Sentry's sidebar. Sentry allows one per issue and app: a second try must not fail. */
+async function linkBack(deps: TriageDeps, work: Work, number: number, htmlUrl: string): Promise<void> {
+  const id = work.alert.sentryIssueId;
+  const mark = await deps.store.getMark(EXTERNAL_LINK_MARK, id);
+  if (mark) return;
+  try {
+    const link = await work.api.createExternalIssue(work.installationUuid, {
+      issueId: /^\d+$/.test(id) ? Number(id) : id,
+      webUrl: htmlUrl,
+      project: work.repo.fullName,
+      identifier: `#${number}`,
+    });
+    await deps.store.setLinkExternalIssue(id, link.id, deps.now());
+  } catch (error) {
+    const status = (error as { status?: number }).status ?? 0;
+    if (status < 400 || status >= 500 || status === 429) throw error;
+    // 409/400: already linked (by an earlier attempt whose answer was lost); nothing more to do.
+    work.log.info({ sentryIssueId: id, status }, 'triage: Sentry already has an external issue link');
+  }
+  await deps.store.putMarkOnce(
+    { kind: EXTERNAL_LINK_MARK, key: id, repo: work.repo.fullName, value: null },
+    deps.now(),
+  );
+}
+
+/** Per-repository limit of new issues per hour: a slot is a unique mark, so concurrent workers cannot overshoot. */
+async function takeIssueSlot(deps: TriageDeps, work: Work): Promise<boolean> {
+  const limit = work.config.limits.newIssuesPerHour;
+  const hour = new Date(Math.floor(deps.now() / 3_600_000) * 3_600_000).toISOString();
+  const base = `${work.repo.fullName}|${hour}`;
+  for (let slot = 0; slot < limit; slot++) {
+    const { created, mark } = await deps.store.putMarkOnce(
+      { kind: ISSUE_SLOT_MARK, key: `${base}|${slot}`, repo: work.repo.fullName, value: work.alert.sentryIssueId },
+      deps.now(),
+    );
+    if (created || mark.value === work.alert.sentryIssueId) return true;
+  }
+  await reportRateLimit(deps, work, hour, limit);
+  return false;
+}
+
+async function reportRateLimit(deps: TriageDeps, work: Work, hour: string, limit: number): Promise<void> {
+  const key = `${work.repo.fullName}|${hour}`;
+  const entry = { title: renderIssueTitle({ sentry: work.facts, event: work.event }), url: work.facts.webUrl };
+  const { created, mark } = await deps.store.putMarkOnce(
+    { kind: RATE_SUMMARY_MARK, key, repo: work.repo.fullName, value: null },
+    deps.now(),
+  );
+  work.log.warn(
+    { repo: work.repo.fullName, limit, sentryIssueId: work.alert.sentryIssueId },
+    'triage: new-issue limit reached',
+  );
+  const skipped = mark.value
+    ? (JSON.parse(mark.value) as { number?: number; skipped: Array<typeof entry> })
+    : { skipped: [] };
+  if (skipped.skipped.some((s) => s.url === entry.url)) return;
+  skipped.skipped.push(entry);
+  const rendered = renderRateLimitIssue({
+    hour: hour.slice(0, 16).replace('T', ' ') + ' UTC',
+    limit,
+    skipped: skipped.skipped,
+  });
+  if (created || !skipped.number) {
+    const issue = await work.repo.createIssue({ ...rendered, labels: ['sentry'], assignees: [] });
+    skipped.number = issue.number;
+  } else {
+    await work.repo.updateIssueBody(skipped.number, rendered.body);
+  }
+  await deps.store.setMarkValue(RATE_SUMMARY_MARK, key, JSON.stringify(skipped));
+}
+
+async function resolveCommit(work: Work, info: RepoInfo): Promise<IssueView['commit']> {
+  const { event, config, repo, api } = work;
+  const release = event.release ? await api.getRelease(event.release).catch(() => undefined) : undefined;
+  const resolved = resolveReleaseCommit({
+    release: event.release,
+    configured: config.releases,
+    sentry: release ? { lastCommit: release.lastCommit ?? undefined } : undefined,
+    repoFullName: repo.fullName,
+  });
+  const sha = resolved.sha ? await repo.commitSha(resolved.sha) : undefined;
+  if (sha) return { sha, resolvedFrom: resolved.source };
+  return { sha: await repo.commitSha(info.defaultBranch), resolvedFrom: 'default-branch' };
+}
+
+async function buildView(work: Work, info: RepoInfo): Promise<IssueView> {
+  const { repo, config, event } = work;
+  const commit = await resolveCommit(work, info);
+  const tree = commit.sha ? await repo.tree(commit.sha).catch(() => undefined) : undefined;
+  // Sentry lists frames oldest first: the crashing frame is last, and shown first.
+  const mapped = mapFrames(event.frames, config.paths, tree).reverse();
+  const frames: ShownFrame[] = [];
+  for (const [i, f] of mapped.entries()) {
+    if (i >= TOP_FRAMES || !commit.sha) {
+      frames.push(f);
+      continue;
+    }
+    const text = await repo.file(f.path, commit.sha);
+    if (text !== undefined) {
+      const lines = text.split('\n');
+      const start = Math.max(1, f.line - CONTEXT_LINES);
+      const end = Math.min(lines.length, f.line + CONTEXT_LINES);
+      frames.push({ ...f, code: { start, lines: lines.slice(start - 1, end), source: 'repo' } });
+    } else if (f.frame.context) {
+      const c = f.frame.context;
+      frames.push({
+        ...f,
+        code: { start: f.line - c.pre.length, lines: [...c.pre, c.line, ...c.post], source: 'event' },
+      });
+    } else frames.push(f);
+  }
+  const top = frames[0];
+  const owners =
+    top && commit.sha ? ownersFor(await repo.codeowners(commit.sha), top.path) : { owners: [], assignees: [] };
+  const suspects =
+    commit.sha && commit.resolvedFrom !== 'default-branch' ? await suspectCommits(work, commit.sha, frames) : [];
+  return {
+    sentry: work.facts,
+    event,
+    repo: { fullName: info.fullName, htmlUrl: info.htmlUrl, defaultBranch: info.defaultBranch },
+    commit,
+    frames,
+    suspects,
+    owners: { ...owners, path: top?.path },
+  };
+}
+
+/** Commits of this release (since the previous release with commits, when Sentry knows it) touching the top frames' files. */
+async function suspectCommits(work: Work, sha: string, frames: ShownFrame[]): Promise<SuspectCommit[]> {
+  const { repo, api, event, facts } = work;
+  const paths = [...new Set(frames.slice(0, TOP_FRAMES).map((f) => f.path))];
+  if (paths.length === 0) return [];
+  let inRelease: Set<string> | undefined;
+  if (event.release) {
+    const previous = await api.previousReleaseWithCommits(event.release, facts.project).catch(() => undefined);
+    const base = previous?.lastCommit?.id ? await repo.commitSha(previous.lastCommit.id) : undefined;
+    if (base && base !== sha) inRelease = await repo.commitsBetween(base, sha);
+  }
+  const bySha = new Map<string, SuspectCommit>();
+  for (const path of paths) {
+    for (const c of await repo.commitsTouching(path, sha, 10)) {
+      if (inRelease && !inRelease.has(c.sha)) continue;
+      if (!bySha.has(c.sha)) bySha.set(c.sha, { ...c, pulls: [] });
+    }
+  }
+  const newest = [...bySha.values()].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')).slice(0, 5);
+  for (const c of newest) c.pulls = await repo.pullsOf(c.sha);
+  return newest;
+}
+
+async function waitForLink(deps: TriageDeps, id: string, signal: AbortSignal): Promise<Link | undefined> {
+  const deadline = deps.now() + (deps.waitForLinkMs ?? 10_000);
+  while (deps.now() < deadline && !signal.aborted) {
+    await new Promise((r) => setTimeout(r, 100));
+    const link = await deps.store.getLink(id);
+    if (!link) return undefined; // the creator gave up its claim; the retry claims afresh
+    if (link.githubIssueNumber !== PENDING) return link;
+  }
+  return undefined;
+}
+
+function alertEnabled(config: TriageConfig, alert: Alert): boolean {
+  if (alert.kind === 'issue') return config.alerts.issues;
+  if (alert.kind === 'event_alert') return config.alerts.eventAlerts;
+  return config.alerts.errors;
+}
+
+async function fetchIssue(api: SentryApi, id: string, log: Log): Promise<Record<string, unknown> | undefined> {
+  try {
+    return (await api.getIssue(id)) as unknown as Record<string, unknown>;
+  } catch (error) {
+    log.warn({ sentryIssueId: id, failure: String(error) }, 'triage: could not read the Sentry issue; using the event');
+    return undefined;
+  }
+}
+
+async function fetchLatestEvent(api: SentryApi, id: string, log: Log): Promise<unknown> {
+  try {
+    return await api.getLatestEvent(id);
+  } catch (error) {
+    const status = (error as { status?: number }).status ?? 0;
+    if (status === 404) {
+      log.warn({ sentryIssueId: id }, 'triage: Sentry has no event for this issue; opening it without a stack trace');
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const count = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : Number.NaN;
+  return Number.isFinite(n) ? n : undefined;
+};
+
+function projectSlug(issue: Obj | undefined): string | undefined {
+  return isObj(issue?.['project']) ? text(issue['project']['slug']) : undefined;
+}
+
+function permalinkOf(issue: Obj | undefined): string | undefined {
+  return text(issue?.['web_url']) ?? text(issue?.['permalink']);
+}
+
+function issueFacts(issue: Obj | undefined, alert: Alert, project: string, webUrl: string): SentryIssueFacts {
+  const i = issue ?? {};
+  return {
+    id: alert.sentryIssueId,
+    shortId: text(i['shortId']),
+    webUrl,
+    project,
+    title: text(i['title']),
+    culprit: text(i['culprit']),
+    level: text(i['level']),
+    firstSeen: text(i['firstSeen']),
+    lastSeen: text(i['lastSeen']),
+    count: count(i['count']),
+    userCount: count(i['userCount']),
+  };
+}
