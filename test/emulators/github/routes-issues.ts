@@ -31,6 +31,20 @@ function labelList(value: unknown, field = 'labels'): string[] {
   });
 }
 
+/** POST/PUT issue labels take `{"labels": [...]}` or the array itself. */
+function labelsFromBody(ctx: RequestContext): string[] {
+  const text = ctx.raw.toString('utf8').trim();
+  if (text.startsWith('[')) {
+    try {
+      return labelList(JSON.parse(text));
+    } catch (err) {
+      if (err instanceof SyntaxError) throw githubError(400, 'Problems parsing JSON');
+      throw err;
+    }
+  }
+  return labelList(jsonBody(ctx).labels ?? []);
+}
+
 function stringList(value: unknown, resource: string, field: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
     throw validationFailed(resource, field, 'invalid', value);
@@ -410,7 +424,7 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       handler: (ctx) => {
         const repo = repoFor(world, ctx);
         const issue = issueOr404(repo, ctx);
-        const labels = labelList(jsonBody(ctx).labels);
+        const labels = labelsFromBody(ctx);
         world.ensureLabels(repo, labels);
         issue.labels = world.labelNames(repo, [...issue.labels, ...labels]);
         touch(issue);
@@ -425,7 +439,7 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       handler: (ctx) => {
         const repo = repoFor(world, ctx);
         const issue = issueOr404(repo, ctx);
-        const labels = labelList(jsonBody(ctx).labels ?? []);
+        const labels = labelsFromBody(ctx);
         world.ensureLabels(repo, labels);
         issue.labels = world.labelNames(repo, labels);
         touch(issue);
@@ -587,6 +601,7 @@ function searchIssues(world: GitHubWorld, ctx: RequestContext) {
     body: {
       total_count: matches.length,
       incomplete_results: false,
+      search_type: 'lexical',
       items: page.map(({ repo, issue }) => ({ ...issueShape(world, ctx.urls, repo, issue), score: 1 })),
     },
   };

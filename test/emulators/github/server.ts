@@ -18,9 +18,7 @@ import {
   type RequestContext,
   type RouteSpec,
 } from './http.ts';
-import { appRoutes } from './routes-app.ts';
-import { gitRoutes } from './routes-git.ts';
-import { issueRoutes } from './routes-issues.ts';
+import { allRoutes } from './routes.ts';
 import { InvalidSeedError, type GitHubSeed } from './seed.ts';
 import { GitHubWorld, type Caller, type EmulatorStateJson } from './state.ts';
 import { deliverWebhook, WebhookSpecError, type WebhookDelivery, type WebhookResult } from './webhooks.ts';
@@ -68,7 +66,7 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
   const startSeed = opts.seed;
   if (startSeed) world.seed(startSeed);
   let faults: ArmedFault[] = [];
-  const specs: RouteSpec[] = [...appRoutes(world), ...gitRoutes(world), ...issueRoutes(world)];
+  const specs: RouteSpec[] = allRoutes(world);
   const routes = specs.map(compile);
   let origin = '';
   let used = 0;
