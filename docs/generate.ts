@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { parse as parseYaml } from 'yaml';
+import { renderConfigReference } from './config-reference.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -66,11 +67,6 @@ export function applySections(readme: string, sections: GeneratedSection[]): str
     out = `${out.slice(0, i + start.length)}\n<!-- do not edit: node docs/generate.ts rewrites this block -->\n\n${content}\n\n${out.slice(j)}`;
   }
   return out;
-}
-
-/** The `.github/faultline.yml` reference, from the triage config schema. */
-export function renderConfigReference(): string {
-  return '_Generated from the triage config schema (`app/triage/`) once it is in this tree._';
 }
 
 export function generatedSections(): GeneratedSection[] {

@@ -36,3 +36,25 @@ describe('README', () => {
     );
   });
 });
+
+describe('README configuration example', () => {
+  it('is a valid .github/faultline.yml for triage and sync', async () => {
+    const { parseTriageConfig } = await import('../../app/triage/config.ts');
+    const { parseSyncSettings } = await import('../../app/sync/sync-config.ts');
+    const block = /```yaml\n# \.github\/faultline\.yml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const doc = parseYaml(block ?? '');
+    const triage = parseTriageConfig(doc);
+    expect(triage.ok ? [] : triage.problems).toEqual([]);
+    expect(parseSyncSettings(doc).resolveAs).toBe('resolvedInNextRelease');
+  });
+
+  it('describes every key of the schemas, and only those', async () => {
+    const { configRows, CONFIG_DESCRIPTIONS } = await import('../../docs/config-reference.ts');
+    const keys = configRows().map((r) => r.key);
+    expect(keys).toContain('sentry.org');
+    expect(keys).toContain('regressions.maxPullRequests');
+    expect(Object.keys(CONFIG_DESCRIPTIONS).sort()).toEqual([...keys].sort());
+    for (const key of keys) expect(readme).toContain(`| \`${key}\``);
+  });
+});
