@@ -22,7 +22,7 @@ const STALE_CLAIM_MS = 2 * 60_000;
 
 export class IncidentBusyError extends Error {
   override name = 'IncidentBusyError';
-  readonly retryAfterMs = 5_000;
+  readonly retryAfterMs = 1_000;
 }
 
 interface IncidentRecord {

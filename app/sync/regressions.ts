@@ -19,7 +19,7 @@ const STALE_CLAIM_MS = 2 * 60_000;
 
 export class PrCommentBusyError extends Error {
   override name = 'PrCommentBusyError';
-  readonly retryAfterMs = 5_000;
+  readonly retryAfterMs = 1_000;
 }
 
 /** `issue.unresolved` with `substatus: regressed`. */

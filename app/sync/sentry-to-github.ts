@@ -92,6 +92,14 @@ export function assignOnAssign(services: SyncServices, writes: RecordedWrites): 
 }
 
 const COMMENT_MARK = 'sync-comment';
+const DELETED = 'deleted';
+/** A claim without a comment id this old is taken over: its creator died between claiming and storing the id. */
+const STALE_CLAIM_MS = 2 * 60_000;
+
+export class MirrorBusyError extends Error {
+  override name = 'MirrorBusyError';
+  readonly retryAfterMs = 1_000;
+}
 
 interface CommentData {
   comment?: string;
@@ -116,10 +124,19 @@ export function mirrorComment(services: SyncServices): SentryHandler {
       { kind: COMMENT_MARK, key: commentId, repo: linked.repo, value: null },
       services.now(),
     );
-    const githubCommentId = claim.mark.value ? Number(claim.mark.value) : await findMirror(linked, commentId);
+    if (claim.mark.value === DELETED) return; // deleted in Sentry: a late create or update must not bring it back
+    let githubCommentId = claim.mark.value ? Number(claim.mark.value) : undefined;
+    if (!githubCommentId && !claim.created) {
+      githubCommentId = await findMirror(linked, commentId);
+      if (!githubCommentId && services.now() - claim.mark.createdAt < STALE_CLAIM_MS) {
+        throw new MirrorBusyError(
+          `the GitHub comment for Sentry comment ${commentId} is being created by another job; retrying`,
+        );
+      }
+    }
     if (webhook.action === 'deleted') {
       if (githubCommentId) await deleteIfPresent(linked, githubCommentId);
-      await services.store.setMarkValue(COMMENT_MARK, commentId, null);
+      await services.store.setMarkValue(COMMENT_MARK, commentId, DELETED);
       return;
     }
     const body = renderMirroredComment({
