@@ -59,9 +59,9 @@ function recording(auth: string): Octokit {
       data,
       contentType: String(headers['content-type'] ?? ''),
     });
-  octokit.hook.after('request', (response, options) =>
-    record(options, response.status, response.data, response.headers),
-  );
+  octokit.hook.after('request', (response, options) => {
+    record(options, response.status, response.data, response.headers);
+  });
   octokit.hook.error('request', (error, options) => {
     const e = error as { status?: number; response?: { data: unknown; headers: Record<string, unknown> } };
     if (e.response && e.status) record(options, e.status, e.response.data, e.response.headers);
