@@ -18,7 +18,7 @@ async function start(args: string[]): Promise<{ child: ChildProcess; output: str
       output += chunk.toString();
       const url = /sentry emulator listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(output)?.[1];
       // Wait for the lines printed right after the listening line as well.
-      if (url && /client secret: \S+\n|projects web and api\n/.test(output.slice(output.indexOf(url)))) {
+      if (url && /client id: \S+\n/.test(output.slice(output.indexOf(url)))) {
         clearTimeout(timer);
         setTimeout(() => resolvePromise({ child, output, url }), 20);
       }

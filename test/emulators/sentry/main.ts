@@ -1,11 +1,11 @@
 /**
- * Standalone start: `npm run emulator -- sentry [--port N] [--token T] [--client-secret S] [--host H]`.
+ * Standalone start: `npm run emulator -- sentry [--port N] [--host H] [--token T] [--client-secret S] [--client-id C]`.
  * Prints `sentry emulator listening on http://127.0.0.1:PORT` and serves until killed.
  */
 import { parseArgs } from 'node:util';
 import { startSentryEmulator } from './server.ts';
 
-const USAGE = 'usage: npm run emulator -- sentry [--port N] [--host H] [--token T] [--client-secret S]';
+const USAGE = 'usage: npm run emulator -- sentry [--port N] [--host H] [--token T] [--client-secret S] [--client-id C]';
 
 export async function main(argv: string[]): Promise<void> {
   let values;
@@ -17,6 +17,7 @@ export async function main(argv: string[]): Promise<void> {
         host: { type: 'string' },
         token: { type: 'string' },
         'client-secret': { type: 'string' },
+        'client-id': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -41,12 +42,14 @@ export async function main(argv: string[]): Promise<void> {
     ...(values.host ? { host: values.host } : {}),
     ...(values.token ? { token: values.token } : {}),
     ...(values['client-secret'] ? { clientSecret: values['client-secret'] } : {}),
+    ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
   });
   console.log(`sentry emulator listening on ${emulator.url}`);
   console.log(`organization ${emulator.org}, projects web and api`);
   // A token the user chose is theirs to know; one we generated must be printed or it cannot be used.
   if (!values.token) console.log(`token: ${emulator.token}`);
   if (!values['client-secret']) console.log(`webhook client secret: ${emulator.clientSecret}`);
+  console.log(`integration client id: ${emulator.clientId}`);
   const stop = () => {
     void emulator.close().then(() => process.exit(0));
   };

@@ -12,6 +12,7 @@ import type { ChunkUploadLimits, EmulatorContext } from './context.ts';
 import { type FaultSpec, FaultInjector } from './faults.ts';
 import { HttpError, matchRoute, readBody, type Reply, type RequestContext, type Route } from './http.ts';
 import { inspectionRoutes } from './inspection.ts';
+import { installationRoutes } from './installations.ts';
 import { issueRoutes } from './issues.ts';
 import { indexRoute, organizationRoutes } from './organizations.ts';
 import { releaseFileRoutes } from './release-files.ts';
@@ -29,6 +30,8 @@ export interface SentryEmulatorOptions {
   token?: string;
   /** The integration's client secret used to sign webhooks; generated when absent. */
   clientSecret?: string;
+  /** The integration's client id, checked with the client secret at `authorizations/`; generated when absent. */
+  clientId?: string;
   /** Extra seed on top of the default (org "acme", projects "web" and "api"); reset() comes back to it. */
   seed?: EmulatorSeed;
   /** Overrides of the chunk-upload limits Sentry announces (chunkSize 8 MiB, 64 chunks and 32 MiB per request). */
@@ -42,6 +45,7 @@ export interface SentryEmulator {
   url: string;
   token: string;
   clientSecret: string;
+  clientId: string;
   org: string;
   state(): EmulatorState;
   reset(): void;
@@ -66,6 +70,7 @@ export const DEFAULT_CHUNK_UPLOAD_LIMITS: ChunkUploadLimits = {
 export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Promise<SentryEmulator> {
   const token = opts.token ?? `sntryu_${randomBytes(32).toString('hex')}`;
   const clientSecret = opts.clientSecret ?? randomBytes(32).toString('hex');
+  const clientId = opts.clientId ?? randomBytes(32).toString('hex');
   let baseUrl = '';
   const freshStore = () => {
     const store = new EmulatorStore(ORG);
@@ -95,7 +100,12 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
   const seed = (s: EmulatorSeed) => store.applySeed(s);
   const scopesOf = (authorization: string | undefined) => {
     const given = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    return given === undefined ? undefined : store.tokens.get(given);
+    if (given === undefined) return undefined;
+    // Exchanged integration tokens stop working when they expire (8 hours), as Sentry's do.
+    const expired = [...store.installations.values()].some(
+      (i) => i.token === given && i.tokenExpiresAt !== null && Date.parse(i.tokenExpiresAt) <= Date.now(),
+    );
+    return expired ? undefined : store.tokens.get(given);
   };
 
   const apiRoutes: Route[] = [
@@ -105,6 +115,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     ...chunkRoutes(emu),
     ...assembleRoutes(emu, jobs),
     ...issueRoutes(emu),
+    ...installationRoutes(emu, { clientId, clientSecret }),
   ];
   const index = indexRoute(emu, scopesOf);
   const bundleFile = (bundleId: string, url: string) => store.bundleContents.get(bundleId)?.get(url);
@@ -128,6 +139,8 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
 
   /** Sentry authenticates every API call; the index also answers anonymous callers. */
   function authenticate(ctx: RequestContext, isIndex: boolean): void {
+    // The token exchange authenticates with the client id and secret in its body.
+    if (/^\/api\/0\/sentry-app-installations\/[^/]+\/authorizations\/?$/.test(ctx.url.pathname)) return;
     const header = ctx.headers.authorization;
     if (header === undefined) {
       if (isIndex) return;
@@ -208,6 +221,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     url: baseUrl,
     token,
     clientSecret,
+    clientId,
     org: ORG,
     state,
     reset,

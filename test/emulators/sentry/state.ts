@@ -139,6 +139,13 @@ export interface InstallationRecord {
   uuid: string;
   org: string;
   app: { uuid: string; slug: string };
+  status: 'pending' | 'installed';
+  /** The one-time grant code a public integration exchanges for a token; null once used. */
+  code: string | null;
+  /** The installation's current API token and refresh token (public integrations: from the exchange). */
+  token: string | null;
+  refreshToken: string | null;
+  tokenExpiresAt: string | null;
 }
 
 export interface ExternalIssueRecord {
@@ -200,7 +207,18 @@ export interface EmulatorSeed {
     } & Record<string, unknown>
   >;
   events?: Array<{ issueId: string | number; eventID: string; dateCreated?: string } & Record<string, unknown>>;
-  installations?: Array<{ uuid: string; org?: string; app?: { uuid?: string; slug?: string } }>;
+  /**
+   * `code`: a pending grant code to exchange at `authorizations/`; `token`: a fixed token (internal integration),
+   * accepted as a bearer token at once.
+   */
+  installations?: Array<{
+    uuid: string;
+    org?: string;
+    app?: { uuid?: string; slug?: string };
+    status?: 'pending' | 'installed';
+    code?: string;
+    token?: string;
+  }>;
   users?: Array<{ id: string | number; email: string; name?: string; username?: string }>;
   /** Extra accepted bearer tokens with the scopes `GET /api/0/` reports for them. */
   tokens?: Array<{ token: string; scopes?: string[] }>;
@@ -227,6 +245,16 @@ export interface EmulatorState {
 }
 
 export const DEFAULT_SCOPES = ['org:read', 'org:ci', 'project:read', 'project:releases', 'event:read', 'event:write'];
+
+/** What an integration with Issue & Event read/write and Release admin may do. */
+export const INTEGRATION_SCOPES = [
+  'org:read',
+  'project:read',
+  'project:releases',
+  'event:read',
+  'event:write',
+  'event:admin',
+];
 
 const MAX_LOGGED_REQUESTS = 2000;
 
@@ -338,7 +366,13 @@ export class EmulatorStore {
         uuid: inst.uuid,
         org: inst.org ?? this.orgSlug,
         app: { uuid: inst.app?.uuid ?? derivedUuid(`app:${inst.uuid}`), slug: inst.app?.slug ?? 'faultline' },
+        status: inst.status ?? 'installed',
+        code: inst.code ?? null,
+        token: inst.token ?? null,
+        refreshToken: null,
+        tokenExpiresAt: null,
       });
+      if (inst.token) this.tokens.set(inst.token, INTEGRATION_SCOPES);
     }
     for (const t of seed.tokens ?? []) this.tokens.set(t.token, t.scopes ?? DEFAULT_SCOPES);
   }
