@@ -29,7 +29,7 @@ export function renderJobSummary(result: ReleaseResult, failure?: { step: string
   for (const [key, value] of facts) lines.push(`| ${key} | ${escapeCell(value)} |`);
   lines.push('');
 
-  if (result.findingsMarkdown) lines.push('#### Source map check', '', result.findingsMarkdown.trim(), '');
+  if (result.findingsMarkdown) lines.push(result.findingsMarkdown.trim(), '');
   if (result.warnings.length > 0) {
     lines.push('#### Warnings', '');
     for (const warning of result.warnings) lines.push(`- ${warning}`);

@@ -13,7 +13,7 @@ const result: ReleaseResult = {
   chunksSent: 1,
   chunksSkipped: 2,
   deployId: '17',
-  findingsMarkdown: '| file | map |\n| --- | --- |\n| app.js | ✅ |',
+  findingsMarkdown: '### Source maps ✅\n\n| file | map |\n| --- | --- |\n| app.js | ✅ |',
   steps: [
     { name: 'create', status: 'ok', ms: 45, detail: 'created release web@1.4.0 for web' },
     { name: 'commits', status: 'ok', ms: 1200, detail: 'a | b' },
@@ -34,7 +34,7 @@ describe('renderJobSummary', () => {
     expect(md).toContain('| deploy | ⏭️ skipped | 0 ms | no environment given |');
     expect(md).toContain('| bytes sent | 20.0 KiB |');
     expect(md).toContain('| chunks sent / skipped | 1 / 2 (already in Sentry) |');
-    expect(md).toContain('#### Source map check\n\n| file | map |');
+    expect(md).toContain('\n### Source maps ✅\n\n| file | map |');
     expect(md).toContain('- commits: something odd');
   });
 
