@@ -1,6 +1,7 @@
 /**
  * Unified diffs the way GitHub shows them in `patch` fields (compare, commit and pull-request files): hunks with
- * three lines of context, `@@ -a,b +c,d @@` headers, no `---`/`+++` file header, and `\ No newline at end of file`
+ * three lines of context, `@@ -a,b +c,d @@ heading` headers (git's default function-name heading), no `---`/`+++`
+ * file header, and `\ No newline at end of file`
  * where a side lacks the final newline. Pure: text in, text and counts out.
  */
 
@@ -75,7 +76,8 @@ function editScript(a: Line[], b: Line[]): Op[] {
 
 /** The unified diff of two file texts; `undefined` stands for an absent file (added or removed). */
 export function unifiedDiff(before: string | undefined, after: string | undefined): FileDiff {
-  const ops = editScript(splitLines(before ?? ''), splitLines(after ?? ''));
+  const oldLines = splitLines(before ?? '');
+  const ops = editScript(oldLines, splitLines(after ?? ''));
   const changed = ops.map((op, index) => (op.kind === ' ' ? -1 : index)).filter((index) => index >= 0);
   if (changed.length === 0) return { patch: '', additions: 0, deletions: 0 };
 
@@ -98,7 +100,8 @@ export function unifiedDiff(before: string | undefined, after: string | undefine
     const newCount = slice.filter((op) => op.kind !== '-').length;
     const oldStart = oldCount === 0 ? slice[0]!.oldIndex : slice.find((op) => op.kind !== '+')!.oldIndex + 1;
     const newStart = newCount === 0 ? slice[0]!.newIndex : slice.find((op) => op.kind !== '-')!.newIndex + 1;
-    out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`);
+    const heading = hunkHeading(oldLines, slice[0]!.oldIndex);
+    out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@${heading ? ` ${heading}` : ''}`);
     for (const op of slice) {
       out.push(op.kind + op.line.text);
       if (op.line.noNewline) out.push('\\ No newline at end of file');
@@ -107,6 +110,18 @@ export function unifiedDiff(before: string | undefined, after: string | undefine
     }
   }
   return { patch: out.join('\n'), additions, deletions };
+}
+
+/**
+ * git's default hunk heading (what GitHub shows after `@@`): the nearest line above the hunk in the old file that
+ * starts with a letter, `_` or `$`, cut to 80 bytes, trailing whitespace removed.
+ */
+function hunkHeading(oldLines: Line[], firstOldIndex: number): string {
+  for (let i = firstOldIndex - 1; i >= 0; i--) {
+    const text = oldLines[i]!.text;
+    if (/^[A-Za-z_$]/.test(text)) return Buffer.from(text).subarray(0, 80).toString('utf8').replace(/\s+$/, '');
+  }
+  return '';
 }
 
 function range(start: number, count: number): string {
