@@ -5,7 +5,10 @@ import { isAbsolute, join } from 'node:path';
 import type { Commit, CommitFileChange } from '../sentry/index.ts';
 
 export interface LocalGitOptions {
-  /** Add `-c safe.directory=<cwd>` so a checkout owned by another user (container jobs) is still readable. */
+  /**
+   * Add `-c safe.directory=*` so a checkout owned by another user (container jobs) is still readable; `*` because
+   * git compares it with the repository root, which may be above the working directory. Only read commands run.
+   */
   safeDirectory?: boolean;
 }
 
@@ -17,7 +20,7 @@ export class LocalGit {
 
   constructor(cwd: string, opts: LocalGitOptions = {}) {
     this.cwd = cwd;
-    this.#prefix = opts.safeDirectory ? ['-c', `safe.directory=${cwd}`] : [];
+    this.#prefix = opts.safeDirectory ? ['-c', 'safe.directory=*'] : [];
   }
 
   /** The LocalGit for `cwd`, or undefined when git is missing or `cwd` is not inside a work tree. */

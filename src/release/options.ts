@@ -54,6 +54,6 @@ export interface ReleaseOptions {
   releaseUrl?: string;
   /** Everything local, nothing sent. */
   dryRun: boolean;
-  /** Run git with `safe.directory` set to the working directory (container jobs, other owners). */
+  /** Run git with `safe.directory=*` (container jobs, checkouts owned by another user). */
   gitSafeDirectory: boolean;
 }

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalGit, parseGitLog, repositoryFromRemote } from '../../src/release/git.ts';
 import { type GitFixture, makeRepo, shallowClone } from './git-fixture.ts';
@@ -94,5 +98,20 @@ describe('repositoryFromRemote', () => {
     ['ssh://git@github.com/acme/web.git', 'acme/web'],
   ])('%s → %s', (remote, expected) => {
     expect(repositoryFromRemote(remote)).toBe(expected);
+  });
+});
+
+describe('checkouts owned by another user (container jobs)', () => {
+  const asRoot = process.getuid?.() === 0;
+  it.runIf(asRoot)('are read with safe.directory=*, and refused without it (disable_safe_mode)', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'faultline-owner-')), 'repo');
+    await cp(repo.dir, dir, { recursive: true });
+    execFileSync('chown', ['-R', 'nobody', dir]);
+    try {
+      expect(await (await LocalGit.open(dir, { safeDirectory: true }))?.head()).toBe(repo.shas[4]);
+      expect(await LocalGit.open(dir, { safeDirectory: false })).toBeUndefined();
+    } finally {
+      await rm(join(dir, '..'), { recursive: true, force: true });
+    }
   });
 });
