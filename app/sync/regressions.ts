@@ -6,7 +6,7 @@ import { eventFacts } from './event-frames.ts';
 import { writeKey } from './loop-guard.ts';
 import type { RecordedWrites } from './recorded-writes.ts';
 import { regressionMarker, renderRegressionPrComment, renderRegressionReopenComment } from './render.ts';
-import type { SentryHandler } from './sentry-to-github.ts';
+import { findComment, type SentryHandler } from './sentry-to-github.ts';
 import type { GitHub, SentryApi, SyncServices } from './services.ts';
 import { type CandidatePull, rankSuspectPulls, type SuspectPull } from './suspects.ts';
 
@@ -107,18 +107,22 @@ export async function handleRegression(
       issue_number: linked.number,
     });
     if (current.data.state === 'closed') {
+      // Comment first, then reopen: a retry in between finds the comment by its key and only reopens.
+      const key = `regression=${issueId}@${release ?? 'unknown'}`;
+      if (!(await findComment(linked, key))) {
+        await linked.github.rest.issues.createComment({
+          owner: linked.owner,
+          repo: linked.name,
+          issue_number: linked.number,
+          body: renderRegressionReopenComment({ issue: ref, release, suspects, key }),
+        });
+      }
       await writes.record(writeKey.githubState(linked.repo, linked.number, 'open'), linked.repo);
       await linked.github.rest.issues.update({
         owner: linked.owner,
         repo: linked.name,
         issue_number: linked.number,
         state: 'open',
-      });
-      await linked.github.rest.issues.createComment({
-        owner: linked.owner,
-        repo: linked.name,
-        issue_number: linked.number,
-        body: renderRegressionReopenComment({ issue: ref, release, suspects }),
       });
     }
   }

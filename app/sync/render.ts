@@ -40,6 +40,8 @@ export function renderStatusComment(opts: {
   inRelease?: string | undefined;
   inNextRelease?: boolean | undefined;
   scrub: Scrub;
+  /** Marker key that lets a retried job find this comment instead of writing it twice. */
+  key?: string | undefined;
 }): string {
   const who = opts.actorName ? ` by ${cleanText(inline(opts.actorName), opts.scrub)}` : '';
   const when = opts.inRelease
@@ -48,16 +50,17 @@ export function renderStatusComment(opts: {
       ? ' in the next release'
       : '';
   const verb = opts.action === 'resolved' ? 'Resolved' : 'Ignored (archived)';
-  return `${verb} in Sentry${who}${when}: [${inline(opts.issue.shortId ?? opts.issue.id)}](${opts.issue.sentryUrl}). Closing.\n\n${syncMarker('sync')}`;
+  return `${verb} in Sentry${who}${when}: [${inline(opts.issue.shortId ?? opts.issue.id)}](${opts.issue.sentryUrl}). Closing.\n\n${syncMarker('sync', opts.key)}`;
 }
 
 export function renderUnresolvedComment(opts: {
   actorName: string | undefined;
   issue: IssueRef;
   scrub: Scrub;
+  key?: string | undefined;
 }): string {
   const who = opts.actorName ? ` by ${cleanText(inline(opts.actorName), opts.scrub)}` : '';
-  return `Marked unresolved in Sentry${who}: [${inline(opts.issue.shortId ?? opts.issue.id)}](${opts.issue.sentryUrl}). Reopening.\n\n${syncMarker('sync')}`;
+  return `Marked unresolved in Sentry${who}: [${inline(opts.issue.shortId ?? opts.issue.id)}](${opts.issue.sentryUrl}). Reopening.\n\n${syncMarker('sync', opts.key)}`;
 }
 
 export function renderMirroredComment(opts: {
@@ -141,9 +144,10 @@ export function renderRegressionReopenComment(opts: {
   issue: IssueRef;
   release: string | undefined;
   suspects: readonly SuspectPull[];
+  key?: string | undefined;
 }): string {
   const suspects = opts.suspects.length
     ? `Suspect pull requests: ${opts.suspects.map((s) => `#${s.pull.number}`).join(', ')}.`
     : 'No merged pull request of this repository touched the crashing code since the previous release.';
-  return `Regressed${opts.release ? ` in release \`${inline(opts.release)}\`` : ''}: [${inline(opts.issue.shortId ?? opts.issue.id)}](${opts.issue.sentryUrl}) came back after being resolved. Reopening. ${suspects}\n\n${syncMarker('sync', `regression=${opts.issue.id}`)}`;
+  return `Regressed${opts.release ? ` in release \`${inline(opts.release)}\`` : ''}: [${inline(opts.issue.shortId ?? opts.issue.id)}](${opts.issue.sentryUrl}) came back after being resolved. Reopening. ${suspects}\n\n${syncMarker('sync', opts.key ?? `regression=${opts.issue.id}`)}`;
 }

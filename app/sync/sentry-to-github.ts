@@ -3,7 +3,7 @@ import type { SentryWebhookContext } from '../intake/sentry-webhook-job.ts';
 import type { SentryWebhook } from '../intake/schema.ts';
 import { githubLoginFor, planGitHubAssignees } from './assignees.ts';
 import { actedByUs, actorName, findLinkedIssue, issueRef, type LinkedIssue, webhookIssue } from './context.ts';
-import { carriesSyncMarker, writeKey } from './loop-guard.ts';
+import { carriesSyncMarker, type MarkerKind, syncMarker, writeKey } from './loop-guard.ts';
 import type { RecordedWrites } from './recorded-writes.ts';
 import { renderMirroredComment, renderStatusComment, renderUnresolvedComment } from './render.ts';
 import type { SyncServices } from './services.ts';
@@ -12,38 +12,43 @@ export type SentryHandler = (webhook: SentryWebhook, ctx: SentryWebhookContext) 
 
 /** `issue.resolved`, `issue.ignored`, `issue.archived` → close the linked GitHub issue with one comment. */
 export function closeOnResolve(services: SyncServices, writes: RecordedWrites): SentryHandler {
-  return async (webhook) => {
+  return async (webhook, ctx) => {
     const issue = webhookIssue(webhook);
     const status = webhook.action === 'resolved' ? 'resolved' : 'ignored';
     if (await echo(services, writes, webhook, writeKey.sentryStatus(String(issue.id), status))) return;
     const linked = await findLinkedIssue(services, String(issue.id), webhook.installation.uuid);
     if (!linked?.settings.status) return;
     const current = await linked.github.rest.issues.get(target(linked));
-    if (current.data.state === 'closed') return; // already closed (by a person, or by an earlier run of this job)
+    if (current.data.state === 'closed') return; // closed already (by a person, or by an earlier run of this job)
     const { org } = await services.sentryFor(webhook.installation.uuid);
+    // Comment first, then close: a retry after a failure in between finds its comment by the key and only closes.
+    const key = `status=${status}@${ctx.delivery.id}`;
+    if (!(await findComment(linked, key))) {
+      await linked.github.rest.issues.createComment({
+        ...target(linked),
+        body: renderStatusComment({
+          action: status,
+          actorName: actorName(webhook),
+          issue: issueRef(services, org, issue),
+          inRelease: issue.statusDetails?.inRelease,
+          inNextRelease: issue.statusDetails?.inNextRelease,
+          scrub: services.scrub,
+          key,
+        }),
+      });
+    }
     await writes.record(writeKey.githubState(linked.repo, linked.number, 'closed'), linked.repo);
     await linked.github.rest.issues.update({
       ...target(linked),
       state: 'closed',
       state_reason: status === 'resolved' ? 'completed' : 'not_planned',
     });
-    await linked.github.rest.issues.createComment({
-      ...target(linked),
-      body: renderStatusComment({
-        action: status,
-        actorName: actorName(webhook),
-        issue: issueRef(services, org, issue),
-        inRelease: issue.statusDetails?.inRelease,
-        inNextRelease: issue.statusDetails?.inNextRelease,
-        scrub: services.scrub,
-      }),
-    });
   };
 }
 
 /** `issue.unresolved` (not a regression: that is the regression handler's) → reopen with one comment. */
 export function reopenOnUnresolve(services: SyncServices, writes: RecordedWrites): SentryHandler {
-  return async (webhook) => {
+  return async (webhook, ctx) => {
     const issue = webhookIssue(webhook);
     if (issue.substatus === 'regressed') return;
     if (await echo(services, writes, webhook, writeKey.sentryStatus(String(issue.id), 'unresolved'))) return;
@@ -54,12 +59,15 @@ export function reopenOnUnresolve(services: SyncServices, writes: RecordedWrites
     const { org } = await services.sentryFor(webhook.installation.uuid);
     await writes.record(writeKey.githubState(linked.repo, linked.number, 'open'), linked.repo);
     await linked.github.rest.issues.update({ ...target(linked), state: 'open' });
+    const key = `status=unresolved@${ctx.delivery.id}`;
+    if (await findComment(linked, key)) return;
     await linked.github.rest.issues.createComment({
       ...target(linked),
       body: renderUnresolvedComment({
         actorName: actorName(webhook),
         issue: issueRef(services, org, issue),
         scrub: services.scrub,
+        key,
       }),
     });
   };
@@ -162,12 +170,19 @@ export function mirrorComment(services: SyncServices): SentryHandler {
 }
 
 /** After a crash between creating a GitHub comment and storing its id, the marker finds it again. */
-async function findMirror(linked: LinkedIssue, commentId: string): Promise<number | undefined> {
+const findMirror = (linked: LinkedIssue, commentId: string) => findComment(linked, `id=${commentId}`, 'sentry-comment');
+
+/** The id of our comment on the linked issue whose marker carries `key`, if there is one. */
+export async function findComment(
+  linked: LinkedIssue,
+  key: string,
+  kind: MarkerKind = 'sync',
+): Promise<number | undefined> {
   const comments = await linked.github.paginate(linked.github.rest.issues.listComments, {
     ...target(linked),
     per_page: 100,
   });
-  const marker = `faultline:sentry-comment id=${commentId} `;
+  const marker = syncMarker(kind, key);
   return comments.find((c) => c.body?.includes(marker))?.id;
 }
 

@@ -10,7 +10,11 @@ const fixture = (name: string) =>
 
 function warning(): Record<string, unknown> {
   const data = fixture('metric_alert.critical');
-  return { ...data, description_text: '64 events in the last 5 minutes', description_title: 'Warning: Checkout error rate' };
+  return {
+    ...data,
+    description_text: '64 events in the last 5 minutes',
+    description_title: 'Warning: Checkout error rate',
+  };
 }
 
 const issuesOf = (world: World, repo: string) =>
@@ -57,10 +61,15 @@ describe('metric alerts as incidents', () => {
       labels: ['incident', 'severity:warning'],
     });
     expect(incidents[0]?.body).toContain('64 events in the last 5 minutes');
-    expect(incidents[0]?.body).toContain('(https://sentry.io/organizations/example-org/alerts/rules/details/12/?alert=7)');
+    expect(incidents[0]?.body).toContain(
+      '(https://sentry.io/organizations/example-org/alerts/rules/details/12/?alert=7)',
+    );
 
     await world.sentryWebhook('metric_alert', 'critical', fixture('metric_alert.critical'));
-    await world.sentryWebhook('metric_alert', 'critical', { ...fixture('metric_alert.critical'), description_text: '140 events in the last 5 minutes' });
+    await world.sentryWebhook('metric_alert', 'critical', {
+      ...fixture('metric_alert.critical'),
+      description_text: '140 events in the last 5 minutes',
+    });
     await world.settle();
     incidents = issuesOf(world, REPO).slice(existing);
     expect(incidents).toHaveLength(1);
