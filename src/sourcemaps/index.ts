@@ -19,4 +19,48 @@ export {
   renderInjectReport,
 } from './inject.ts';
 export { findDebugIdComment, findSourceMappingUrl } from './js-comments.ts';
-export { type DecodedMap, decodeMapBytes, encodeMap, isSourceMapBytes, SourceMapParseError } from './raw-map.ts';
+export {
+  type DecodedMap,
+  decodeMapBytes,
+  encodeMap,
+  type IndexMap,
+  inspectSourceMapBytes,
+  isSourceMapBytes,
+  type RegularMap,
+  SourceMapParseError,
+} from './raw-map.ts';
+export { formatBytes, renderReportMarkdown, renderReportText } from './report.ts';
+export {
+  checkMappings,
+  type Finding,
+  type FindingKind,
+  type MapKind,
+  type ScriptCheck,
+  type SourcemapReport,
+  validateSourcemaps,
+  type ValidateOptions,
+} from './validate.ts';
+export {
+  type BuiltBundle,
+  buildArtifactBundle,
+  buildManifest,
+  type BundleAttributes,
+  bundleDebugId,
+  type BundleEntry,
+  type BundleManifest,
+  bundlePath,
+  type ChunkRef,
+  SYSB_HEADER,
+} from './bundle.ts';
+export { type ChunkPlan, planChunkUpload } from './chunk-plan.ts';
+export {
+  type BundleSummary,
+  collectUploadFiles,
+  DEFAULT_UPLOAD_EXTENSIONS,
+  parseUploadTargets,
+  UploadError,
+  type UploadGroup,
+  type UploadOptions,
+  uploadSourcemaps,
+  type UploadSummary,
+} from './upload.ts';

@@ -16,7 +16,7 @@ import {
   replaceSourcemapUrl,
 } from './inject-text.ts';
 import { findDebugIdComment, findSourceMappingUrl, isRemoteUrl } from './js-comments.ts';
-import { type DecodedMap, decodeMapBytes, encodeMap, isSourceMapBytes, SourceMapParseError } from './raw-map.ts';
+import { type DecodedMap, decodeMapBytes, encodeMap, inspectSourceMapBytes, SourceMapParseError } from './raw-map.ts';
 import { findMatchingPaths, guessSourcemapReference, normalizeSourcemapUrl } from './url-paths.ts';
 
 export const DATA_PREAMBLE = 'data:application/json;base64,';
@@ -56,12 +56,16 @@ export class InjectError extends Error {
   }
 }
 
-interface ScannedFile extends DiscoveredFile {
+export interface ScannedFile extends DiscoveredFile {
   isMap: boolean;
+  /** Map only: its debug ID as the bundle manifest records it. */
+  mapDebugId?: string;
   /** JS only: a `//# debugId=` already present. */
   debugId?: string;
   /** JS only: the sourceMappingURL comment's value when it names a local or embedded map. */
   location?: string;
+  /** JS only: a sourceMappingURL that points elsewhere (a remote URL, or an absolute path not on disk). */
+  remoteLocation?: string;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -94,11 +98,13 @@ function mayBeJsonObject(head: Uint8Array): boolean {
 }
 
 /** First pass: which files are maps, and each script's debug ID comment and map location. */
-async function scan(file: DiscoveredFile): Promise<ScannedFile> {
+export async function scanFile(file: DiscoveredFile): Promise<ScannedFile> {
   const head = await readHead(file.absolutePath, 64);
   if (mayBeJsonObject(head)) {
     const bytes = await readFile(file.absolutePath);
-    if (isSourceMapBytes(bytes)) return { ...file, isMap: true };
+    const inspected = inspectSourceMapBytes(bytes);
+    if (inspected.isMap)
+      return { ...file, isMap: true, ...(inspected.debugId ? { mapDebugId: inspected.debugId } : {}) };
     return scanScript(file, bytes);
   }
   if (file.path.endsWith('.map')) return { ...file, isMap: false };
@@ -113,8 +119,10 @@ function scanScript(file: DiscoveredFile, bytes: Uint8Array): ScannedFile {
   if (debugId) scanned.debugId = debugId;
   const location = findSourceMappingUrl(text);
   // Remote URLs and absolute URL paths that do not exist here are not local maps (sentry-cli's filter).
-  if (location !== undefined && !isRemoteUrl(location) && !(location.startsWith('/') && !existsSync(location)))
-    scanned.location = location;
+  if (location !== undefined) {
+    if (isRemoteUrl(location) || (location.startsWith('/') && !existsSync(location))) scanned.remoteLocation = location;
+    else scanned.location = location;
+  }
   return scanned;
 }
 
@@ -205,7 +213,7 @@ export async function injectDebugIds(
   };
   const warn = (line: string) => result.warnings.push(line);
   const scanned: ScannedFile[] = [];
-  for (const f of discovered) scanned.push(await scan(f));
+  for (const f of discovered) scanned.push(await scanFile(f));
   const byPath = new Map(scanned.map((f) => [f.path, f]));
   const mapUrls = scanned
     .filter((f) => f.isMap)

@@ -87,24 +87,35 @@ const present = (v: unknown) => v !== undefined && v !== null;
 
 /** True when sentry-cli would type these bytes as a source map (`sourcemap::is_sourcemap_slice`). */
 export function isSourceMapBytes(bytes: Uint8Array): boolean {
+  return inspectSourceMapBytes(bytes).isMap;
+}
+
+/**
+ * One parse for both questions a scan asks: is this a source map, and which debug ID does it carry as symbolic
+ * reads it for the bundle manifest (`debug_id` preferred over `debugId`, unlike rust-sourcemap).
+ */
+export function inspectSourceMapBytes(bytes: Uint8Array): { isMap: boolean; debugId?: string } {
   // Cheap pre-check: JSON maps start with `{` (after whitespace) or a junk header.
   let i = 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
-  if (i >= bytes.length || (bytes[i] !== 0x7b && !JUNK.has(bytes[i]!))) return false;
+  if (i >= bytes.length || (bytes[i] !== 0x7b && !JUNK.has(bytes[i]!))) return { isMap: false };
   let raw: unknown;
   try {
     raw = parseJson(bytes);
   } catch {
-    return false;
+    return { isMap: false };
   }
-  if (!isObject(raw)) return false;
-  if (present(raw.version) && !(Number.isInteger(raw.version) && (raw.version as number) >= 0)) return false;
-  return (
+  if (!isObject(raw)) return { isMap: false };
+  if (present(raw.version) && !(Number.isInteger(raw.version) && (raw.version as number) >= 0)) return { isMap: false };
+  const isMap =
     ((present(raw.version) || present(raw.file)) &&
       (present(raw.sources) || present(raw.sourceRoot) || present(raw.sourcesContent) || present(raw.names)) &&
       present(raw.mappings)) ||
-    present(raw.sections)
-  );
+    present(raw.sections);
+  if (!isMap) return { isMap: false };
+  const pick = (v: unknown) => (typeof v === 'string' ? normalizeDebugId(v) : undefined);
+  const debugId = pick(raw.debug_id) ?? pick(raw.debugId);
+  return debugId ? { isMap: true, debugId } : { isMap: true };
 }
 
 /** Parses map bytes (external file or decoded data URL); throws SourceMapParseError as sentry-cli would fail. */

@@ -20,7 +20,7 @@ function mapFor(generated: string, extra: Record<string, unknown> = {}, step = 4
     sources: ['src/in.ts'],
     names: ['alpha', 'beta'],
     mappings: encode(mappings),
-    sourcesContent: ['export const alpha = 1;\n'],
+    sourcesContent: [`${'x'.repeat(120)}\n`.repeat(lines.length + 2)],
     ...extra,
   };
 }
@@ -124,6 +124,10 @@ export function writeEdgeFixtures(root: string): void {
   // Code and maps in sibling folders: code/page.js says `page.js.map`, the map sits in maps/.
   put('split/code/page.js', 'var page=1;\n//# sourceMappingURL=page.js.map\n');
   put('split/maps/page.js.map', JSON.stringify(mapFor('var page=1;\n//# sourceMappingURL=page.js.map\n')));
+
+  // A map made for a longer build of the same file: its mappings run past the end of the script.
+  put('stale.js', 'var st=1;\n//# sourceMappingURL=stale.js.map\n');
+  put('stale.js.map', JSON.stringify(mapFor('var st=1;\n'.repeat(3) + 'x'.repeat(200))));
 
   // Not JavaScript by extension: left alone; hidden files are skipped.
   put('styles.css', 'body{}\n/*# sourceMappingURL=styles.css.map */\n');

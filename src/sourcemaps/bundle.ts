@@ -1,0 +1,224 @@
+/**
+ * Artifact bundles as Sentry reads them (protocol notes §4): an 8-byte `SYSB` v2 header, then a zip of
+ * `files/<bundle path>` entries in URL order and `manifest.json` last, every entry dated 1980-01-01, so the same
+ * input gives the same bytes. The bundle is streamed to a temporary file while its SHA-1 and the SHA-1 of every
+ * `chunkSize` slice are computed on the way: nothing holds the whole build in memory.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { uuidFromDigest } from './debug-id.ts';
+
+export const SYSB_HEADER = Buffer.from([0x53, 0x59, 0x53, 0x42, 0x02, 0x00, 0x00, 0x00]);
+const ZIP_DATE = new Date(1980, 0, 1, 0, 0, 0);
+
+export type BundleFileType = 'minified_source' | 'source_map' | 'source';
+
+export interface BundleEntry {
+  /** `~/static/app.js` */
+  url: string;
+  type: BundleFileType;
+  /** Lowercased keys: `debug-id`, `sourcemap`. */
+  headers: Record<string, string>;
+  /** Where to read the bytes from. */
+  absolutePath: string;
+  /** SHA-1 of the contents (hex), known from the scan; feeds the bundle ID. */
+  sha1: string;
+}
+
+export interface BundleAttributes {
+  org: string;
+  projects: string[];
+  release?: string;
+  dist?: string;
+  note?: string;
+}
+
+export interface ChunkRef {
+  checksum: string;
+  offset: number;
+  size: number;
+}
+
+export interface BuiltBundle {
+  /** Temporary file holding the bundle; `dispose()` removes it. */
+  path: string;
+  size: number;
+  /** SHA-1 of the whole file. */
+  checksum: string;
+  bundleId: string;
+  chunks: ChunkRef[];
+  manifest: BundleManifest;
+  dispose(): Promise<void>;
+}
+
+export interface BundleManifest {
+  files: Record<string, { type: BundleFileType; url: string; headers?: Record<string, string> }>;
+  [attribute: string]: unknown;
+}
+
+/** `~/a/b.js` → `_/_/a/b.js`; `https://host/p` → `https/host/p`; characters a URL path cannot hold are %-encoded. */
+export function bundlePath(url: string): string {
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/]*)(\/.*)?$/.exec(url);
+  let path: string;
+  if (url.startsWith('~/')) path = `_/_/${url.slice(2)}`;
+  else if (m) path = `${m[1]}/${m[2] || '_'}${m[3] ?? '/'}`;
+  else path = `_/_/${url.replace(/^\/+/, '')}`;
+  return path
+    .split('/')
+    .map((segment) => segment.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@#%]/g, (c) => encodeURIComponent(c)))
+    .join('/');
+}
+
+const TYPE_NAMES: Record<BundleFileType, string> = {
+  minified_source: 'MinifiedSource',
+  source_map: 'SourceMap',
+  source: 'Source',
+};
+
+/**
+ * The bundle's debug ID, derived from what it holds (sentry-cli's scheme, with each file's content digest in place
+ * of its bytes): every file in URL order contributes URL, content SHA-1, type and headers.
+ */
+export function bundleDebugId(entries: readonly BundleEntry[]): string {
+  const hash = createHash('sha1');
+  for (const e of [...entries].sort((a, b) => compare(a.url, b.url))) {
+    hash.update(e.url).update(Buffer.from(e.sha1, 'hex')).update(TYPE_NAMES[e.type]);
+    for (const key of Object.keys(e.headers).sort()) hash.update(key).update(e.headers[key]!);
+  }
+  return uuidFromDigest(hash.digest());
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** manifest.json: files by zip path, then the attributes in sorted order (`project` only for exactly one). */
+export function buildManifest(
+  entries: readonly BundleEntry[],
+  bundleId: string,
+  attrs: BundleAttributes,
+): BundleManifest {
+  const files: BundleManifest['files'] = {};
+  const paths = new Map<string, number>();
+  for (const e of [...entries].sort((a, b) => compare(a.url, b.url))) {
+    let path = `files/${bundlePath(e.url)}`;
+    const seen = paths.get(path) ?? 0;
+    paths.set(path, seen + 1);
+    if (seen > 0) path = `${path}.${seen}`;
+    const headers = Object.fromEntries(
+      Object.keys(e.headers)
+        .sort()
+        .map((k) => [k, e.headers[k]!]),
+    );
+    files[path] = { type: e.type, url: e.url, ...(Object.keys(headers).length ? { headers } : {}) };
+  }
+  const attributes: Record<string, string> = { debug_id: bundleId, org: attrs.org };
+  if (attrs.projects.length === 1) attributes.project = attrs.projects[0]!;
+  if (attrs.release) attributes.release = attrs.release;
+  if (attrs.dist) attributes.dist = attrs.dist;
+  if (attrs.note) attributes.note = attrs.note;
+  const sorted = Object.fromEntries(
+    Object.keys(attributes)
+      .sort()
+      .map((k) => [k, attributes[k]!]),
+  );
+  return { files, ...sorted };
+}
+
+/** Hashes the stream as a whole and in `chunkSize` slices while writing it to a file. */
+class ChunkingSink extends Writable {
+  readonly chunks: ChunkRef[] = [];
+  readonly #whole = createHash('sha1');
+  readonly #file: Writable;
+  readonly #chunkSize: number;
+  #current: Hash = createHash('sha1');
+  #currentSize = 0;
+  size = 0;
+
+  constructor(file: Writable, chunkSize: number) {
+    super();
+    this.#file = file;
+    this.#chunkSize = chunkSize;
+  }
+
+  override _write(data: Buffer, _enc: BufferEncoding, done: (err?: Error | null) => void): void {
+    this.#whole.update(data);
+    let rest = data;
+    while (rest.length > 0) {
+      const take = Math.min(rest.length, this.#chunkSize - this.#currentSize);
+      this.#current.update(rest.subarray(0, take));
+      this.#currentSize += take;
+      rest = rest.subarray(take);
+      if (this.#currentSize === this.#chunkSize) this.#closeChunk();
+    }
+    this.size += data.length;
+    if (this.#file.write(data)) done();
+    else this.#file.once('drain', () => done());
+  }
+
+  override _final(done: (err?: Error | null) => void): void {
+    if (this.#currentSize > 0) this.#closeChunk();
+    this.#file.end((err?: Error | null) => done(err));
+  }
+
+  #closeChunk(): void {
+    const offset = this.chunks.reduce((n, c) => n + c.size, 0);
+    this.chunks.push({ checksum: this.#current.digest('hex'), offset, size: this.#currentSize });
+    this.#current = createHash('sha1');
+    this.#currentSize = 0;
+  }
+
+  checksum(): string {
+    return this.#whole.digest('hex');
+  }
+}
+
+export interface BuildBundleOptions {
+  /** Slice size for chunk hashes; the server's `chunkSize`. */
+  chunkSize: number;
+  /** zlib level for the zip entries (0 stores). Default 6. */
+  compressionLevel?: number;
+}
+
+/** Writes the bundle for `entries` to a temporary file and returns its hashes and chunk list. */
+export async function buildArtifactBundle(
+  entries: readonly BundleEntry[],
+  attrs: BundleAttributes,
+  opts: BuildBundleOptions,
+): Promise<BuiltBundle> {
+  if (!(opts.chunkSize > 0)) throw new RangeError(`buildArtifactBundle: chunkSize must be > 0, got ${opts.chunkSize}`);
+  const bundleId = bundleDebugId(entries);
+  const manifest = buildManifest(entries, bundleId, attrs);
+  const byUrl = new Map(entries.map((e) => [e.url, e]));
+  const dir = await mkdtemp(join(tmpdir(), 'faultline-bundle-'));
+  const path = join(dir, 'bundle.zip');
+  const dispose = () => rm(dir, { recursive: true, force: true });
+  try {
+    const zip = new yazl.ZipFile();
+    const level = opts.compressionLevel ?? 6;
+    for (const [zipPath, info] of Object.entries(manifest.files)) {
+      const entry = byUrl.get(info.url)!;
+      // A read stream is only opened when yazl reaches the entry, so one file at a time is in flight.
+      zip.addReadStreamLazy(zipPath, { mtime: ZIP_DATE, compress: level > 0, compressionLevel: level }, (cb) =>
+        cb(null, createReadStream(entry.absolutePath)),
+      );
+    }
+    zip.addBuffer(Buffer.from(JSON.stringify(manifest)), 'manifest.json', {
+      mtime: ZIP_DATE,
+      compress: level > 0,
+      compressionLevel: level,
+    });
+    zip.end();
+    const sink = new ChunkingSink(createWriteStream(path), opts.chunkSize);
+    sink.write(SYSB_HEADER);
+    await pipeline(zip.outputStream, sink);
+    return { path, size: sink.size, checksum: sink.checksum(), bundleId, chunks: sink.chunks, manifest, dispose };
+  } catch (e) {
+    await dispose();
+    throw e;
+  }
+}
