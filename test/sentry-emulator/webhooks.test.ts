@@ -142,3 +142,104 @@ describe('Sentry emulator: webhook sender', () => {
     expect(received).toHaveLength(0);
   });
 });
+
+describe('Sentry emulator: webhooks caused by API changes', () => {
+  let emu: SentryEmulator;
+  let target: Server;
+  const received: Array<{ headers: IncomingMessage['headers']; body: Record<string, unknown>; raw: Buffer }> = [];
+
+  async function until(count: number): Promise<void> {
+    const deadline = Date.now() + 2_000;
+    while (received.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(received).toHaveLength(count);
+  }
+
+  beforeAll(async () => {
+    target = createServer((req, res) => {
+      const parts: Buffer[] = [];
+      req.on('data', (c: Buffer) => parts.push(c));
+      req.on('end', () => {
+        const raw = Buffer.concat(parts);
+        received.push({ headers: req.headers, raw, body: JSON.parse(raw.toString()) as Record<string, unknown> });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}/sentry/webhook`;
+    emu = await startSentryEmulator({
+      clientSecret: SECRET,
+      seed: {
+        installations: [
+          { uuid: 'app-install', token: 'app-token', webhookUrl: url, app: { uuid: 'app-uuid', slug: 'faultline' } },
+        ],
+        issues: [{ id: '42', shortId: 'WEB-1', project: 'web', title: 'RangeError: Invalid time value' }],
+      },
+    });
+  });
+  afterAll(async () => {
+    await emu.close();
+    target.closeAllConnections();
+    await new Promise((resolve) => target.close(resolve));
+  });
+  beforeEach(() => {
+    emu.reset();
+    received.length = 0;
+  });
+
+  const put = (body: unknown, token?: string) =>
+    call(emu, 'PUT', '/api/0/organizations/acme/issues/42/', { json: body, ...(token ? { token } : {}) });
+
+  it('sends issue.resolved with the resolution type, signed, with the user as actor', async () => {
+    await put({ status: 'resolved', statusDetails: { inNextRelease: true } });
+    await until(1);
+    const [hook] = received;
+    expect(hook!.headers['sentry-hook-resource']).toBe('issue');
+    expect(verifyWebhookSignature(hook!.raw, hook!.headers['sentry-hook-signature'], SECRET)).toBe(true);
+    expect(hook!.body).toMatchObject({
+      action: 'resolved',
+      installation: { uuid: 'app-install' },
+      actor: { type: 'user', id: '1', name: 'Ada Lovelace' },
+      data: {
+        resolution_type: 'in_next_release',
+        issue: {
+          id: '42',
+          status: 'resolved',
+          statusDetails: { inNextRelease: true },
+          permalink: null,
+          web_url: `${emu.url}/organizations/acme/issues/42/`,
+        },
+      },
+    });
+  });
+
+  it('names the integration as actor when its own token made the change, so the app can skip its echo', async () => {
+    await put({ status: 'ignored' }, 'app-token');
+    await until(1);
+    expect(received[0]!.body).toMatchObject({
+      action: 'ignored',
+      actor: { type: 'application', id: 'app-uuid', name: 'faultline' },
+    });
+  });
+
+  it('sends unresolved only for a resolved issue coming back, assigned with the assignee, and comment.created', async () => {
+    // Sentry does not order deliveries; waiting after each change keeps the list in a known order.
+    await put({ status: 'ignored' });
+    await until(1);
+    await put({ status: 'unresolved' }); // un-ignoring: no webhook, as in Sentry
+    await put({ status: 'resolved' });
+    await until(2);
+    await put({ status: 'unresolved', assignedTo: 'user:1' });
+    await until(4);
+    await call(emu, 'POST', '/api/0/issues/42/comments/', { json: { text: 'on it' } });
+    await until(5);
+    const names = received.map((r) => `${String(r.headers['sentry-hook-resource'])}.${String(r.body.action)}`);
+    expect(names.slice(0, 2)).toEqual(['issue.ignored', 'issue.resolved']);
+    // One change, two webhooks: they travel in parallel and may arrive in either order.
+    expect(names.slice(2, 4).sort()).toEqual(['issue.assigned', 'issue.unresolved']);
+    expect(names[4]).toBe('comment.created');
+    const assigned = received.find((r) => r.body.action === 'assigned')!;
+    expect(assigned.body.data).toMatchObject({ assignee: { type: 'user', id: '1', email: 'ada@example.com' } });
+    expect(received[4]!.body.data).toMatchObject({ comment: 'on it', issue_id: '42', project_slug: 'web' });
+    expect(emu.state().webhooks.map((w) => w.status)).toEqual([202, 202, 202, 202, 202]);
+  });
+});

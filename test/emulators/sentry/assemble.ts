@@ -145,9 +145,10 @@ function uuidFromHex(hex: string): string {
  */
 export class AssemblyJobs {
   readonly #timers = new Set<NodeJS.Timeout>();
-  readonly #delayMs: () => number;
+  readonly #delayMs: number;
 
-  constructor(delayMs: () => number) {
+  /** `delayMs`: how long an assembly stays `assembling` (0: as soon as the bundle is read). */
+  constructor(delayMs: number) {
     this.#delayMs = delayMs;
   }
 
@@ -157,7 +158,7 @@ export class AssemblyJobs {
       record.state = 'assembling';
       const started = Date.now();
       const outcome = await assembleBundle(store, emu.limits, req);
-      this.#later(Math.max(0, this.#delayMs() - (Date.now() - started)), () => {
+      this.#later(Math.max(0, this.#delayMs - (Date.now() - started)), () => {
         if (outcome.bundle) {
           store.bundles.set(outcome.bundle.bundleId, outcome.bundle);
           store.bundleContents.set(outcome.bundle.bundleId, outcome.contents ?? new Map());

@@ -16,8 +16,11 @@ export interface EmulatorContext {
   /** http://127.0.0.1:PORT, known once the server listens. */
   baseUrl(): string;
   limits: ChunkUploadLimits;
-  /** How long an assembly stays `assembling` before it finishes (0 = as soon as the bundle is parsed). */
-  assembleDelayMs: number;
+  /**
+   * Tells installations that subscribed (seeded with a `webhookUrl`) what an API call changed, as Sentry's
+   * integration platform does; `authorization` is the caller's header, which decides the webhook's actor.
+   */
+  notify(event: { resource: string; action: string; data: Record<string, unknown>; authorization?: string }): void;
 }
 
 /** 404 unless the `{org}` path parameter names the emulator's organization. */

@@ -65,6 +65,46 @@ export function serializeIssue(emu: EmulatorContext, issue: IssueRecord) {
   };
 }
 
+/** The issue as webhooks carry it: no permalink, but API, web and project URLs. */
+export function webhookIssue(emu: EmulatorContext, issue: IssueRecord) {
+  const base = emu.baseUrl();
+  const serialized = serializeIssue(emu, issue);
+  return {
+    ...serialized,
+    permalink: null,
+    url: `${base}/api/0/organizations/${emu.store.orgSlug}/issues/${issue.id}/`,
+    web_url: `${base}/organizations/${emu.store.orgSlug}/issues/${issue.id}/`,
+    project_url: `${base}/organizations/${emu.store.orgSlug}/issues/?project=${serialized.project.id}`,
+  };
+}
+
+function resolutionType(details: Record<string, unknown>): string {
+  if (details.inNextRelease) return 'in_next_release';
+  if (details.inRelease) return 'in_release';
+  if (details.inCommit) return 'in_commit';
+  return 'now';
+}
+
+/** The issue webhooks Sentry sends for a change made through the API (src/sentry/receivers/sentry_apps.py). */
+function notifyIssueChange(
+  emu: EmulatorContext,
+  issue: IssueRecord,
+  before: { status: string; assignedTo: IssueRecord['assignedTo'] },
+  authorization: string | undefined,
+): void {
+  const send = (action: string, extra: Record<string, unknown> = {}) =>
+    emu.notify({ resource: 'issue', action, data: { issue: webhookIssue(emu, issue), ...extra }, authorization });
+  if (issue.status !== before.status) {
+    if (issue.status === 'resolved') send('resolved', { resolution_type: resolutionType(issue.statusDetails) });
+    else if (issue.status === 'ignored') send('ignored');
+    // Un-ignoring is "unignored" in Sentry, which sends no webhook; only a resolved issue coming back does.
+    else if (issue.status === 'unresolved' && before.status === 'resolved') send('unresolved');
+  }
+  if (issue.assignedTo && JSON.stringify(issue.assignedTo) !== JSON.stringify(before.assignedTo)) {
+    send('assigned', { assignee: issue.assignedTo });
+  }
+}
+
 /** Resolves Sentry's `assignedTo` actor input: `user:<id>`, `team:<id>`, a username or an email; ""/null clears. */
 function resolveAssignee(emu: EmulatorContext, input: unknown): IssueRecord['assignedTo'] {
   if (input === null || input === '') return null;
@@ -80,7 +120,8 @@ function resolveAssignee(emu: EmulatorContext, input: unknown): IssueRecord['ass
 }
 
 /** Sentry's GroupValidator and status transitions for one issue. */
-function updateIssue(emu: EmulatorContext, issue: IssueRecord, body: Record<string, unknown>) {
+function updateIssue(emu: EmulatorContext, issue: IssueRecord, body: Record<string, unknown>, authorization?: string) {
+  const before = { status: issue.status, assignedTo: issue.assignedTo };
   const status = body.status;
   if (status !== undefined && (typeof status !== 'string' || !STATUSES.has(status))) {
     throw badRequest({ status: [`"${String(status)}" is not a valid choice.`] });
@@ -119,6 +160,7 @@ function updateIssue(emu: EmulatorContext, issue: IssueRecord, body: Record<stri
   for (const flag of ['hasSeen', 'isBookmarked', 'isSubscribed', 'isPublic'] as const) {
     if (typeof body[flag] === 'boolean') issue[flag] = body[flag];
   }
+  notifyIssueChange(emu, issue, before, authorization);
   return json(200, serializeIssue(emu, issue));
 }
 
@@ -223,10 +265,22 @@ function issueEvent(emu: EmulatorContext, issue: IssueRecord, which: string | un
   return json(200, serializeEvent(emu, event));
 }
 
-function addComment(emu: EmulatorContext, issue: IssueRecord, body: Record<string, unknown>) {
+function addComment(emu: EmulatorContext, issue: IssueRecord, body: Record<string, unknown>, authorization?: string) {
   if (typeof body.text !== 'string' || !body.text.trim()) throw badRequest({ text: ['This field is required.'] });
   const comment = { id: emu.store.nextId(), issueId: issue.id, text: body.text, dateCreated: new Date().toISOString() };
   emu.store.comments.push(comment);
+  emu.notify({
+    resource: 'comment',
+    action: 'created',
+    data: {
+      comment: comment.text,
+      comment_id: comment.id,
+      issue_id: issue.id,
+      project_slug: issue.project,
+      timestamp: comment.dateCreated,
+    },
+    authorization,
+  });
   const user = emu.store.users[0];
   return json(201, {
     id: comment.id,
@@ -286,7 +340,7 @@ export function issueRoutes(emu: EmulatorContext): Route[] {
   ];
   return [
     ...scoped('', 'GET', (_ctx, issue) => json(200, serializeIssue(emu, issue))),
-    ...scoped('', 'PUT', (ctx, issue) => updateIssue(emu, issue, parseJsonBody(ctx))),
+    ...scoped('', 'PUT', (ctx, issue) => updateIssue(emu, issue, parseJsonBody(ctx), ctx.headers.authorization)),
     ...scoped('events/', 'GET', (ctx, issue) =>
       paginate(
         ctx,
@@ -297,8 +351,10 @@ export function issueRoutes(emu: EmulatorContext): Route[] {
     ...scoped('events/{event}/', 'GET', (ctx, issue) =>
       issueEvent(emu, issue, ctx.params.event, ctx.url.searchParams.get('environment')),
     ),
-    ...scoped('comments/', 'POST', (ctx, issue) => addComment(emu, issue, parseJsonBody(ctx))),
-    ...scoped('notes/', 'POST', (ctx, issue) => addComment(emu, issue, parseJsonBody(ctx))),
+    ...scoped('comments/', 'POST', (ctx, issue) =>
+      addComment(emu, issue, parseJsonBody(ctx), ctx.headers.authorization),
+    ),
+    ...scoped('notes/', 'POST', (ctx, issue) => addComment(emu, issue, parseJsonBody(ctx), ctx.headers.authorization)),
     ...scoped('external-issues/', 'GET', (_ctx, issue) =>
       json(200, emu.store.externalIssues.filter((l) => l.issueId === issue.id).map(serializeLink)),
     ),

@@ -17,6 +17,7 @@ import { issueRoutes } from './issues.ts';
 import { indexRoute, organizationRoutes } from './organizations.ts';
 import { releaseFileRoutes } from './release-files.ts';
 import { releaseRoutes } from './releases.ts';
+import { actorFor, deliverWebhook } from './webhooks.ts';
 import { DEFAULT_SCOPES, DEFAULT_SEED, type EmulatorSeed, type EmulatorState, EmulatorStore } from './state.ts';
 
 export type { EmulatorSeed, EmulatorState } from './state.ts';
@@ -81,14 +82,34 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
   };
   let store = freshStore();
   const faults = new FaultInjector();
-  const jobs = new AssemblyJobs(() => opts.assembleDelayMs ?? 0);
+  const jobs = new AssemblyJobs(opts.assembleDelayMs ?? 0);
+  const deliveries = new Set<Promise<unknown>>();
   const emu: EmulatorContext = {
     get store() {
       return store;
     },
     baseUrl: () => baseUrl,
     limits: { ...DEFAULT_CHUNK_UPLOAD_LIMITS, ...opts.chunkUpload },
-    assembleDelayMs: opts.assembleDelayMs ?? 0,
+    notify(event) {
+      const at = store;
+      const actor = actorFor(at, event.authorization);
+      for (const installation of at.installations.values()) {
+        if (!installation.webhookUrl || installation.org !== at.orgSlug) continue;
+        const request = {
+          url: installation.webhookUrl,
+          resource: event.resource,
+          action: event.action,
+          data: event.data,
+          installation: { uuid: installation.uuid },
+          actor,
+        };
+        // After the API answer, as Sentry's task queue sends them.
+        const delivery = new Promise((resolve) => setImmediate(resolve))
+          .then(() => deliverWebhook({ request, clientSecret, store: () => at }))
+          .finally(() => deliveries.delete(delivery));
+        deliveries.add(delivery);
+      }
+    },
   };
 
   const state = (): EmulatorState => ({ ...store.snapshot(), faults: faults.pending() });
@@ -233,7 +254,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
         jobs.cancelAll();
         for (const t of timers) clearTimeout(t);
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => void Promise.allSettled([...deliveries]).then(() => resolve()));
       }),
   };
 }

@@ -146,6 +146,8 @@ export interface InstallationRecord {
   token: string | null;
   refreshToken: string | null;
   tokenExpiresAt: string | null;
+  /** Where the emulator delivers the webhooks API changes cause; null: none are sent. */
+  webhookUrl: string | null;
 }
 
 export interface ExternalIssueRecord {
@@ -218,6 +220,7 @@ export interface EmulatorSeed {
     status?: 'pending' | 'installed';
     code?: string;
     token?: string;
+    webhookUrl?: string;
   }>;
   users?: Array<{ id: string | number; email: string; name?: string; username?: string }>;
   /** Extra accepted bearer tokens with the scopes `GET /api/0/` reports for them. */
@@ -371,6 +374,7 @@ export class EmulatorStore {
         token: inst.token ?? null,
         refreshToken: null,
         tokenExpiresAt: null,
+        webhookUrl: inst.webhookUrl ?? null,
       });
       if (inst.token) this.tokens.set(inst.token, INTEGRATION_SCOPES);
     }

@@ -40,6 +40,20 @@ export class WebhookRequestError extends Error {
   override name = 'WebhookRequestError';
 }
 
+export const SENTRY_ACTOR = { type: 'application', id: 'sentry', name: 'Sentry' };
+
+/**
+ * Who made an API call, as the webhook's `actor`: an installation's token is the integration itself (the app uses
+ * this to ignore its own echoes); any other token is the organization's (first) user.
+ */
+export function actorFor(store: EmulatorStore, authorization: string | undefined): Record<string, unknown> {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  const installation = [...store.installations.values()].find((i) => token !== undefined && i.token === token);
+  if (installation) return { type: 'application', id: installation.app.uuid, name: installation.app.slug };
+  const user = store.users[0];
+  return user ? { type: 'user', id: user.id, name: user.name } : SENTRY_ACTOR;
+}
+
 /** JSON as Sentry's Python serializer writes it: compact, and every non-ASCII UTF-16 unit escaped. */
 export function serializeLikeSentry(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) =>
@@ -94,7 +108,7 @@ export async function deliverWebhook(opts: {
       action: req.action,
       installation: req.installation,
       data: req.data,
-      actor: req.actor ?? { type: 'application', id: 'sentry', name: 'Sentry' },
+      actor: req.actor ?? SENTRY_ACTOR,
     });
   const requestId = randomUUID();
   const headers = {
