@@ -88,7 +88,8 @@ describe.each(CORPORA.map((c) => c.split('/').slice(-2).join('/')))('inject pari
       const script = result.injected.find((i) => i.debugId === item.debugId)!;
       const text = await readFile(script.path, 'utf8');
       const originalText = await readFile(join(original, script.path.slice(viaFaultline.length + 1)), 'utf8');
-      const originalLines = originalText.split('\n').length;
+      // Lines holding at least one character (an empty last line after the final newline has none).
+      const originalLines = originalText.split('\n').length - (originalText.endsWith('\n') ? 1 : 0);
       checked += before.sections ? checkIndexed(before, after) : checkRegular(before, after, text, originalLines);
     }
     if (result.sourcemaps.length > 0) expect(checked).toBeGreaterThan(0);
