@@ -99,8 +99,8 @@ describe('Sentry emulator: chunk upload and assemble', () => {
     ]);
     expect(res.status).toBe(200);
     expect(emu.state().chunks).toEqual([
-      { checksum: sha1Hex(a), size: a.length },
-      { checksum: sha1Hex(b), size: b.length },
+      { checksum: sha1Hex(a), size: a.length, field: 'file' },
+      { checksum: sha1Hex(b), size: b.length, field: 'file_gzip' },
     ]);
   });
 

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
 import { localCommits, makeBuiltTree, makeGitRepo, readDebugId, sentryCli } from '../sentry-client/fixtures.ts';
@@ -197,5 +197,52 @@ describe('sentry-cli 3.8.0 against the Sentry emulator', () => {
     expect(await sentryCli(['releases', 'info', VERSION], cli)).toContain(VERSION);
     const list = await sentryCli(['releases', 'list'], cli);
     for (const v of [VERSION, 'web@3.2.0', 'web@4.0.0']) expect(list).toContain(v);
+  });
+
+  it('splits a bigger bundle into gzipped chunk batches within small server limits, and assembles it', async () => {
+    const small = await startSentryEmulator({
+      token: TOKEN,
+      chunkUpload: { chunkSize: 1024, chunksPerRequest: 2, maxRequestSize: 4096, concurrency: 2 },
+    });
+    try {
+      const big = await makeBuiltTree();
+      // Pseudo-random text so the zip cannot shrink it below a few chunks.
+      let seed = 7;
+      const noise = Array.from({ length: 6000 }, () => ((seed = (seed * 48271) % 2147483647) % 36).toString(36)).join(
+        '',
+      );
+      await writeFile(join(big, 'chunk-vendor.js'), `var blob="${noise}";\n`);
+      const opts = { ...cli, url: small.url };
+      await sentryCli(['sourcemaps', 'inject', big], opts);
+      const out = await sentryCli(
+        ['sourcemaps', 'upload', big, '--release', 'web@5.0.0', '--dist', 'ios-42', '--wait'],
+        opts,
+      );
+      expect(out).toContain('> File processing complete');
+      const state = small.state();
+      const uploads = state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/chunk-upload/'));
+      expect(uploads.length).toBeGreaterThanOrEqual(2);
+      expect(uploads.every((r) => r.status === 200)).toBe(true);
+      expect(state.chunks.length).toBeGreaterThanOrEqual(3);
+      expect(state.chunks.every((c) => c.size <= 1024 && c.field === 'file_gzip')).toBe(true);
+      expect(state.bundles[0]).toMatchObject({ release: 'web@5.0.0', dist: 'ios-42' });
+      expect(state.bundles[0]!.files.map((f) => f.url)).toContain('~/chunk-vendor.js');
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('uploads by debug ID alone, without a release', async () => {
+    const before = emu.state().bundles.length;
+    const fresh = await makeBuiltTree();
+    await writeFile(join(fresh, 'extra.js'), 'console.log("only debug ids");\n');
+    await sentryCli(['sourcemaps', 'inject', fresh], cli);
+    const out = await sentryCli(['sourcemaps', 'upload', fresh, '--wait'], cli);
+    expect(out).toContain('> File processing complete');
+    const bundles = emu.state().bundles;
+    expect(bundles).toHaveLength(before + 1);
+    const added = bundles.at(-1)!;
+    expect(added.release).toBeNull();
+    expect(added.files.every((f) => f.debugId)).toBe(true);
   });
 });

@@ -37,6 +37,7 @@ export function chunkUploadOptions(emu: EmulatorContext) {
 }
 
 interface UploadedChunk {
+  field: 'file' | 'file_gzip';
   name: string;
   data: Buffer;
 }
@@ -51,7 +52,7 @@ async function readChunks(ctx: RequestContext): Promise<UploadedChunk[]> {
     throw badRequest({ error: 'Invalid multipart body' });
   }
   const chunks: UploadedChunk[] = [];
-  for (const field of ['file', 'file_gzip']) {
+  for (const field of ['file', 'file_gzip'] as const) {
     for (const value of form.getAll(field)) {
       if (typeof value === 'string') continue;
       const bytes = Buffer.from(await value.arrayBuffer());
@@ -63,7 +64,7 @@ async function readChunks(ctx: RequestContext): Promise<UploadedChunk[]> {
           throw badRequest({ error: 'Invalid gzip data' });
         }
       }
-      chunks.push({ name: value.name, data });
+      chunks.push({ field, name: value.name, data });
     }
   }
   return chunks;
@@ -84,7 +85,10 @@ async function uploadChunks(emu: EmulatorContext, ctx: RequestContext) {
       throw badRequest({ error: 'Checksum mismatch' });
     }
   }
-  for (const chunk of chunks) emu.store.blobs.set(chunk.name, chunk.data);
+  for (const chunk of chunks) {
+    emu.store.blobs.set(chunk.name, chunk.data);
+    emu.store.blobFields.set(chunk.name, chunk.field);
+  }
   return json(200, undefined);
 }
 

@@ -232,7 +232,7 @@ export interface EmulatorState {
   projects: ProjectRecord[];
   repos: RepoRecord[];
   releases: ReleaseRecord[];
-  chunks: Array<{ checksum: string; size: number }>;
+  chunks: Array<{ checksum: string; size: number; field: 'file' | 'file_gzip' }>;
   assemblies: AssemblyRecord[];
   bundles: BundleRecord[];
   issues: IssueRecord[];
@@ -269,6 +269,8 @@ export class EmulatorStore {
   releases = new Map<string, ReleaseRecord>();
   /** Uploaded blobs by SHA-1 (the raw, uncompressed chunk). */
   blobs = new Map<string, Buffer>();
+  /** The multipart field each blob last came in: `file_gzip` (gzipped on the wire) or `file`. */
+  blobFields = new Map<string, 'file' | 'file_gzip'>();
   assemblies = new Map<string, AssemblyRecord>();
   bundles = new Map<string, BundleRecord>();
   /** Bytes of each bundle's files by URL; kept out of the state snapshot. */
@@ -406,7 +408,11 @@ export class EmulatorStore {
       projects: this.projects,
       repos: this.repos,
       releases: [...this.releases.values()],
-      chunks: [...this.blobs].map(([checksum, data]) => ({ checksum, size: data.length })),
+      chunks: [...this.blobs].map(([checksum, data]) => ({
+        checksum,
+        size: data.length,
+        field: this.blobFields.get(checksum) ?? 'file',
+      })),
       assemblies: [...this.assemblies.values()],
       bundles: [...this.bundles.values()],
       issues: [...this.issues.values()],
