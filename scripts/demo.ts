@@ -31,7 +31,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<number> {
       const problems = world.app.problems();
       if (problems.length) print(`the app logged:\n  ${problems.slice(-10).join('\n  ')}`);
     }
-    for (const cleanup of world.cleanups.reverse()) await cleanup().catch(() => {});
+    for (const cleanup of world.cleanups.reverse()) await cleanup().catch((e) => print(`cleanup: ${String(e)}`));
   }
   print('');
   print(renderSummary(steps.records, Math.round(performance.now() - started)));
@@ -44,5 +44,8 @@ export async function runDemo(opts: DemoOptions = {}): Promise<number> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.exitCode = await runDemo();
+  const code = await runDemo();
+  // Everything is closed, but idle keep-alive sockets would hold the process for their timeouts: leave once the
+  // output is flushed.
+  process.stdout.write('', () => process.exit(code));
 }

@@ -20,6 +20,7 @@ const GITHUB_INSTALLATION_ID = 31337;
 const GITHUB_APP_ID = 4242;
 const ACTIONS_TOKEN = 'ghs_demoActionsTokenForTheWorkflowRun0001';
 const SENTRY_ISSUE_ID = '4711';
+const PULL_NUMBER = 1;
 
 /** What the demo needs of the Sentry emulator (test/emulators/sentry/server.ts). */
 interface SentryEmulator {
@@ -48,9 +49,9 @@ interface GitHubEmulator {
         title: string;
         body: string | null;
         state: string;
-        pull_request?: unknown;
         comments: Array<{ id: number; body: string }>;
       }>;
+      pull_comments: Array<{ number: number; comments: Array<{ id: number; body: string }> }>;
     }>;
   };
   seed(seed: Record<string, unknown>): void;
@@ -72,6 +73,9 @@ export interface DemoWorld {
   prComment?: { pr: number; body: string; url: string };
   htmlPath?: string;
 }
+
+/** The Sentry emulator by name, as a real Sentry is reached (an IP address in a link is scrubbed as personal data). */
+const sentryUrl = (world: DemoWorld): string => world.sentry?.url.replace('//127.0.0.1:', '//localhost:') ?? '';
 
 const need = (world: DemoWorld, path: string, what: string): string => {
   const full = join(world.root, path);
@@ -102,8 +106,11 @@ export async function prepareRepository(world: DemoWorld): Promise<string> {
     sentryOrg: ORG,
     sentryProject: PROJECT,
   });
+  // The pull request that brings the bug back is merged now: the GitHub emulator is seeded with the whole history
+  // once (re-seeding a repository would drop the issues the app opens); each release checks out its own commit.
+  world.merge = await world.repo.mergePullRequest(PULL_NUMBER);
   const c = world.repo.commits;
-  return `${REPO} at ${world.repo.dir}: 4 commits (${c.bug.sha.slice(0, 7)} "${c.bug.message}" holds the bug)`;
+  return `${REPO} at ${world.repo.dir}: 5 commits (${c.bug.sha.slice(0, 7)} "${c.bug.message}" has the bug, ${c.fix.sha.slice(0, 7)} fixes it, PR #${PULL_NUMBER} ${c.regression.sha.slice(0, 7)} brings it back)`;
 }
 
 export async function startSentry(world: DemoWorld): Promise<string> {
@@ -119,18 +126,15 @@ export async function startSentry(world: DemoWorld): Promise<string> {
   });
   world.sentry = sentry;
   world.cleanups.push(() => sentry.close());
-  return `${sentry.url} (org ${ORG}, project ${PROJECT})`;
+  return `${sentryUrl(world)} (org ${ORG}, project ${PROJECT})`;
 }
 
-/** The GitHub emulator's view of the sample repository: commits up to `head`, and the pull request once opened. */
-async function seedGitHub(world: DemoWorld, opts: { withPull: boolean }): Promise<void> {
-  const { repo, github } = world;
-  if (!repo || !github) return;
+/** The GitHub emulator's view of the sample repository: its whole history and the merged pull request. */
+async function seedGitHub(world: DemoWorld): Promise<void> {
+  const { repo, github, merge } = world;
+  if (!repo || !github || !merge) throw new Error('the sample repository is missing');
   const c = repo.commits;
-  const shas = [c.initial.sha, c.bug.sha, c.fix.sha, ...(opts.withPull ? [c.regression.sha] : [])];
-  if (world.merge) shas.push(world.merge.sha);
-  const commits = await exportCommits(repo, shas);
-  const main = world.merge?.sha ?? c.fix.sha;
+  const commits = await exportCommits(repo, [c.initial.sha, c.bug.sha, c.fix.sha, c.regression.sha, merge.sha]);
   github.seed({
     app: { id: GITHUB_APP_ID, slug: 'faultline', name: 'faultline' },
     installations: [{ id: GITHUB_INSTALLATION_ID, account: 'acme', repos: [REPO] }],
@@ -141,24 +145,24 @@ async function seedGitHub(world: DemoWorld, opts: { withPull: boolean }): Promis
         default_branch: 'main',
         collaborators: ['ana-lima', 'ben-okafor'],
         commits,
-        branches: { main, ...(opts.withPull ? { [repo.prBranch]: c.regression.sha } : {}) },
-        pulls: opts.withPull
-          ? [
-              {
-                number: 1,
-                title: 'cart: simplify line totals',
-                body: 'Prices are always loaded before checkout now, so the guard is not needed.',
-                user: 'ben-okafor',
-                head_sha: c.regression.sha,
-                head_ref: repo.prBranch,
-                base_ref: 'main',
-                commits: [c.regression.sha],
-                merged: Boolean(world.merge),
-                state: world.merge ? 'closed' : 'open',
-                ...(world.merge ? { merge_commit_sha: world.merge.sha, merged_at: commits.at(-1)?.date } : {}),
-              },
-            ]
-          : [],
+        branches: { main: merge.sha, [repo.prBranch]: c.regression.sha },
+        pulls: [
+          {
+            number: PULL_NUMBER,
+            title: 'cart: simplify line totals',
+            body: 'Prices are always loaded before checkout now, so the guard is not needed.',
+            user: 'ben-okafor',
+            head_sha: c.regression.sha,
+            head_ref: repo.prBranch,
+            base_ref: 'main',
+            commits: [c.regression.sha],
+            merged: true,
+            state: 'closed',
+            merge_commit_sha: merge.sha,
+            created_at: commits.at(-2)?.date,
+            merged_at: commits.at(-1)?.date,
+          },
+        ],
       },
     ],
   });
@@ -172,7 +176,7 @@ export async function startGitHub(world: DemoWorld): Promise<string> {
   const github = await mod.startGitHubEmulator();
   world.github = github;
   world.cleanups.push(() => github.close());
-  await seedGitHub(world, { withPull: false });
+  await seedGitHub(world);
   return `${github.apiUrl} (app ${GITHUB_APP_ID} installed on ${REPO})`;
 }
 
@@ -183,7 +187,7 @@ export async function startTheApp(world: DemoWorld): Promise<string> {
     appId: GITHUB_APP_ID,
     privateKey: demoPrivateKey(),
     githubRestUrl: world.github.apiUrl,
-    sentryUrl: world.sentry.url,
+    sentryUrl: sentryUrl(world),
     sentryClientSecret: world.sentry.clientSecret,
     sentryToken: world.sentry.token,
   });
@@ -260,7 +264,7 @@ async function release(world: DemoWorld, version: string, sha: string): Promise<
       projects: PROJECT,
       environment: 'production',
       ...(sourcemaps ? { sourcemaps: 'dist', url_prefix: '~/' } : {}),
-      url: sentry.url,
+      url: sentryUrl(world),
       org: ORG,
       auth_token: sentry.token,
       github_token: ACTIONS_TOKEN,
@@ -303,9 +307,13 @@ export async function releaseOne(world: DemoWorld): Promise<string> {
   return release(world, 'shop@1.0.0', world.repo.commits.bug.sha);
 }
 
-function gitHubIssue(world: DemoWorld, predicate: (i: { title: string; body: string | null }) => boolean) {
-  const repo = world.github?.state().repos.find((r) => r.full_name === REPO);
-  return repo?.issues.find((i) => !i.pull_request && predicate(i));
+type EmulatedIssue = ReturnType<GitHubEmulator['state']>['repos'][number]['issues'][number];
+
+function gitHubIssue(world: DemoWorld, predicate: (i: EmulatedIssue) => boolean): EmulatedIssue | undefined {
+  return world.github
+    ?.state()
+    .repos.find((r) => r.full_name === REPO)
+    ?.issues.find(predicate);
 }
 
 export async function alertToIssue(world: DemoWorld): Promise<string> {
@@ -314,7 +322,7 @@ export async function alertToIssue(world: DemoWorld): Promise<string> {
   if (!world.frames) throw new StepUnavailable('needs release 1 (its source maps symbolicate the crash)');
   const eventId = 'c0ffee00c0ffee00c0ffee00c0ffee01';
   const event = crashEvent({
-    sentryUrl: world.sentry.url,
+    sentryUrl: sentryUrl(world),
     org: ORG,
     project: { id: '1', slug: PROJECT },
     issueId: SENTRY_ISSUE_ID,
@@ -382,23 +390,20 @@ export async function resolveIssue(world: DemoWorld): Promise<string> {
 }
 
 export async function releaseTwo(world: DemoWorld): Promise<string> {
-  if (!world.repo) throw new Error('the sample repository is missing');
-  bundledAction(world);
-  if (!world.sentry) throw new StepUnavailable('needs the Sentry emulator');
-  await seedGitHub(world, { withPull: true });
-  world.merge = await world.repo.mergePullRequest(1);
-  await seedGitHub(world, { withPull: true });
+  if (!world.repo || !world.merge) throw new Error('the sample repository is missing');
   const detail = await release(world, 'shop@1.1.0', world.merge.sha);
-  return `PR #1 "${world.repo.commits.regression.message}" merged; ${detail}`;
+  return `PR #${PULL_NUMBER} "${world.repo.commits.regression.message}" merged; ${detail}`;
 }
 
 export async function regressionToComment(world: DemoWorld): Promise<string> {
   if (!world.issue || !world.sentry || !world.github) throw new StepUnavailable('needs the GitHub issue of the alert');
   if (!appHandles(world, 'sync')) throw new StepUnavailable('sync is not registered in app/index.ts yet');
-  if (!world.frames || !world.merge) throw new StepUnavailable('needs release 2');
+  if (!world.frames || !world.sentry.state().releases.some((r) => r.version === 'shop@1.1.0')) {
+    throw new StepUnavailable('needs release 2');
+  }
   const eventId = 'c0ffee00c0ffee00c0ffee00c0ffee02';
   const event = crashEvent({
-    sentryUrl: world.sentry.url,
+    sentryUrl: sentryUrl(world),
     org: ORG,
     project: { id: '1', slug: PROJECT },
     issueId: SENTRY_ISSUE_ID,
@@ -432,16 +437,22 @@ export async function regressionToComment(world: DemoWorld): Promise<string> {
     })
   ).json();
   await sendSentryWebhook(world, 'issue', 'unresolved', { issue });
-  const pr = await until('the pull request comment', () => {
+  const comment = await until('the pull request comment', () => {
     const repo = world.github?.state().repos.find((r) => r.full_name === REPO);
-    const pull = repo?.issues.find((i) => i.number === 1);
-    return pull?.comments.at(-1);
+    return repo?.pull_comments.find((p) => p.number === PULL_NUMBER)?.comments.at(-1);
   });
-  world.prComment = { pr: 1, body: pr.body, url: `${world.github.url}/${REPO}/pull/1#issuecomment-${pr.id}` };
-  world.print(`    ── comment on ${REPO}#1`);
-  for (const line of pr.body.split('\n').slice(0, 30)) world.print(`    │ ${line}`);
-  const reopened = world.github.state().repos[0]?.issues.find((i) => i.number === world.issue?.number)?.state;
-  return `comment on PR ${REPO}#1${reopened === 'open' ? `; ${REPO}#${world.issue.number} reopened` : ''}`;
+  const url = `${world.github.url}/${REPO}/pull/${PULL_NUMBER}#issuecomment-${comment.id}`;
+  world.prComment = { pr: PULL_NUMBER, body: comment.body, url };
+  world.print(`    ── comment on pull request ${REPO}#${PULL_NUMBER}`);
+  for (const line of comment.body.split('\n').slice(0, 30)) world.print(`    │ ${line}`);
+  const number = world.issue.number;
+  const reopened = await until('the GitHub issue reopening', () =>
+    gitHubIssue(world, (i) => i.number === number && i.state === 'open'),
+  ).then(
+    () => true,
+    () => false,
+  );
+  return `comment on PR ${REPO}#${PULL_NUMBER}${reopened ? `; ${REPO}#${number} reopened` : ''}`;
 }
 
 export async function writeHtmlPage(world: DemoWorld): Promise<string> {
