@@ -317,9 +317,17 @@ async function linkBack(deps: TriageDeps, work: Work, number: number, htmlUrl: s
     await deps.store.setLinkExternalIssue(id, link.id, deps.now());
   } catch (error) {
     const status = (error as { status?: number }).status ?? 0;
-    if (status < 400 || status >= 500 || status === 429) throw error;
-    // 409/400: already linked (by an earlier attempt whose answer was lost); nothing more to do.
-    work.log.info({ sentryIssueId: id, status }, 'triage: Sentry already has an external issue link');
+    if (status === 409 || status === 400) {
+      // Sentry keeps one link per issue and app: an earlier attempt made it and its answer was lost.
+      work.log.info({ sentryIssueId: id, status }, 'triage: Sentry already has an external issue link');
+    } else if (status >= 400 && status < 500 && status !== 429) {
+      // The GitHub issue stands; a later alert tries the link again.
+      work.log.warn(
+        { sentryIssueId: id, status, failure: String(error) },
+        'triage: Sentry refused the external issue link',
+      );
+      return;
+    } else throw error;
   }
   await deps.store.putMarkOnce(
     { kind: EXTERNAL_LINK_MARK, key: id, repo: work.repo.fullName, value: null },
@@ -379,7 +387,9 @@ async function resolveCommit(work: Work, info: RepoInfo): Promise<IssueView['com
   const resolved = resolveReleaseCommit({
     release: event.release,
     configured: config.releases,
-    sentry: release ? { lastCommit: release.lastCommit ?? undefined } : undefined,
+    sentry: release?.lastCommit
+      ? { lastCommit: { id: release.lastCommit.id, repository: repoName(release.lastCommit) } }
+      : undefined,
     repoFullName: repo.fullName,
   });
   const sha = resolved.sha ? await repo.commitSha(resolved.sha) : undefined;
@@ -498,6 +508,12 @@ const count = (v: unknown): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : Number.NaN;
   return Number.isFinite(n) ? n : undefined;
 };
+
+/** Sentry serializes a commit's repository as an object with a name (older servers: the name). */
+function repoName(commit: { repository?: unknown }): string | undefined {
+  const r = commit.repository;
+  return typeof r === 'string' ? r : isObj(r) ? text(r['name']) : undefined;
+}
 
 function projectSlug(issue: Obj | undefined): string | undefined {
   return isObj(issue?.['project']) ? text(issue['project']['slug']) : undefined;

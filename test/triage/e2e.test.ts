@@ -1,0 +1,244 @@
+// Sentry alert → app → GitHub, end to end through both emulators: what a user finds in GitHub afterwards.
+import { readdirSync, readFileSync } from 'node:fs';
+import { marked } from 'marked';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRIAGE_EVENTS } from '../../app/triage/index.ts';
+import { FIXTURES } from '../app/helpers.ts';
+import { PLANTED } from './planted.ts';
+import {
+  alertData,
+  FETCHED_ISSUE_ID,
+  FOREIGN_INSTALLATION,
+  ISSUE_ID,
+  RELEASE,
+  REPO,
+  SHA,
+  startWorld,
+  type World,
+} from './world.ts';
+
+const html = (md: string) => marked.parse(md, { gfm: true, async: false });
+const hrefs = (h: string) => [...h.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+const text = (h: string) =>
+  h
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&gt;/g, '>')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&');
+const issueOf = (world: World, sentryIssueId: string) =>
+  world.issues().filter((i) => (i.body ?? '').includes(`faultline:sentry-issue:${sentryIssueId} `));
+
+describe('triage end to end (Sentry emulator → app → GitHub emulator)', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld();
+  }, 30_000);
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('opens one issue with permalinks at the release commit, code context, suspects, owners, labels, assignees; no PII', async () => {
+    const withPii = alertData({
+      extra: {
+        user: { id: 'cust_77', email: PLANTED.email, ip_address: PLANTED.ipv4 },
+        request: {
+          url: `https://shop.example.com/invoices/991?token=${PLANTED.apiKey}&card=${PLANTED.card.replace(/ /g, '')}`,
+          method: 'GET',
+          headers: [
+            ['Authorization', PLANTED.bearer],
+            ['Cookie', PLANTED.cookie],
+          ],
+        },
+        breadcrumbs: {
+          values: [
+            {
+              category: 'auth',
+              message: `login ${PLANTED.email} from ${PLANTED.ipv6} with ${PLANTED.jwt}`,
+              timestamp: 1790842350,
+            },
+            {
+              category: 'http',
+              data: { url: `/pay?password=${PLANTED.password}`, api_key: PLANTED.apiKey },
+              timestamp: 1790842351,
+            },
+            {
+              category: 'console',
+              message: `using ${PLANTED.githubToken} and ${PLANTED.sentryToken}, aws ${PLANTED.aws}`,
+              timestamp: 1790842352,
+            },
+          ],
+        },
+        tags: [
+          ['environment', 'production'],
+          ['level', 'error'],
+          ['release', RELEASE],
+          ['user.email', PLANTED.email],
+          ['session_token', 'opaque-session-value-123'],
+        ],
+      },
+    });
+    const exception = (withPii.event as { exception: { values: Array<{ value: string }> } }).exception.values[0]!;
+    exception.value = `Invalid time value for ${PLANTED.email}`;
+    expect(await world.send('event_alert', 'triggered', withPii)).toBe(202);
+    await world.settle();
+
+    const issues = issueOf(world, ISSUE_ID);
+    expect(issues).toHaveLength(1);
+    const issue = issues[0]!;
+    expect(issue.title).toBe('[error] RangeError: Invalid time value for [Filtered]');
+    expect([...issue.labels].sort()).toEqual(['bug', 'frontend', 'prod', 'sentry']);
+    expect(issue.assignees).toEqual(['alice']);
+
+    const h = html(issue.body ?? '');
+    const links = hrefs(h);
+    // Permalinks: exact release commit (c3, not the branch head c4), path mapped from webpack://web/./, exact line.
+    const blob = links.filter((l) => l.includes('/blob/'));
+    expect(blob.map((l) => l.replace(/^.*\/acme\/web\//, ''))).toEqual([
+      `blob/${SHA.c3}/src/billing/invoice.ts#L88`,
+      `blob/${SHA.c3}/src/routes/invoices.ts#L31`,
+    ]);
+    // Code context from the repository at the release commit (c4 changed line 88 later; c3 has c2's line).
+    const t = text(h);
+    expect(t).toContain("> 88   const label = format(due, 'PPP');");
+    expect(t).toContain('  87   const lines = invoice.items.map(toLine);');
+    expect(t).not.toContain('safeFormat');
+    // Suspect commits: c2 (in the release, touches invoice.ts) with its PR; not c3 (docs) nor c1 (previous release).
+    expect(links.some((l) => l.endsWith(`/commit/${SHA.c2}`))).toBe(true);
+    expect(links.some((l) => l.endsWith('/pull/5'))).toBe(true);
+    expect(links.some((l) => l.endsWith(`/commit/${SHA.c1}`))).toBe(false);
+    expect(t).toContain('billing: format due dates with date-fns');
+    expect(t).not.toContain('docs: readme');
+    // Owners from CODEOWNERS for the crashing file; facts from Sentry.
+    expect(h).toContain('<code>@alice</code> <code>@acme/payments</code>');
+    expect(t).toContain('312 events · 40 users');
+    expect(links).toContain(`https://sentry.io/organizations/acme/issues/${ISSUE_ID}/`);
+
+    // Nothing planted reached GitHub: not the issue, not any request body the app sent.
+    const sent = JSON.stringify(world.githubWrites());
+    for (const [what, secret] of Object.entries(PLANTED)) {
+      expect(sent.includes(secret), `${what} reached GitHub`).toBe(false);
+    }
+    expect(sent).not.toContain('opaque-session-value-123');
+
+    // Link back: the Sentry issue shows the GitHub issue; the link is stored.
+    const external = world.sentry.state().externalIssues.filter((l) => l.issueId === ISSUE_ID);
+    expect(external).toHaveLength(1);
+    expect(external[0]).toMatchObject({ identifier: `#${issue.number}`, project: REPO });
+    expect(external[0]!.webUrl).toMatch(new RegExp(`/acme/web/issues/${issue.number}$`));
+    const link = await world.app.deps.store.getLink(ISSUE_ID);
+    expect(link).toMatchObject({ githubRepo: REPO, githubIssueNumber: issue.number, externalIssueId: external[0]!.id });
+  });
+
+  it('fetches the latest event from Sentry when the webhook has no stack trace (issue.created)', async () => {
+    const fixture = JSON.parse(readFileSync(`${FIXTURES}/issue.created.json`, 'utf8'));
+    const data = fixture.data;
+    data.issue.id = FETCHED_ISSUE_ID;
+    data.issue.project = { id: '1', slug: 'web', name: 'web' };
+    data.issue.web_url = `https://sentry.io/organizations/acme/issues/${FETCHED_ISSUE_ID}/`;
+    expect(await world.send('issue', 'created', data)).toBe(202);
+    await world.settle();
+    const [issue, ...more] = issueOf(world, FETCHED_ISSUE_ID);
+    expect(more).toHaveLength(0);
+    expect(issue?.title).toBe('[error] TypeError: items is not iterable');
+    const blob = hrefs(html(issue?.body ?? '')).filter((l) => l.includes('/blob/'));
+    expect(blob.map((l) => l.replace(/^.*\/acme\/web\//, ''))).toEqual([
+      `blob/${SHA.c3}/src/billing/invoice.ts#L87`,
+      `blob/${SHA.c3}/src/routes/invoices.ts#L31`,
+    ]);
+  });
+
+  it('turns 200 concurrent alerts for one Sentry issue into one GitHub issue, and one comment per new release', async () => {
+    const before = issueOf(world, ISSUE_ID);
+    expect(before).toHaveLength(1);
+    const posts = () => world.githubWrites().filter((w) => w.method === 'POST' && /\/issues$/.test(w.path)).length;
+    const issuesPosted = posts();
+    const statuses = await Promise.all(
+      Array.from({ length: 200 }, (_, n) =>
+        world.send(
+          'event_alert',
+          'triggered',
+          alertData({ eventId: n.toString(16).padStart(32, '0'), release: n % 2 ? 'web@2.5.0' : RELEASE }),
+        ),
+      ),
+    );
+    expect(statuses.every((s) => s === 202)).toBe(true);
+    await world.settle(60_000);
+    expect(issueOf(world, ISSUE_ID)).toHaveLength(1);
+    expect(posts()).toBe(issuesPosted);
+    const comments = issueOf(world, ISSUE_ID)[0]!.comments;
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('web@2.5.0');
+    const dead = await world.app.deps.store.listJobs({ state: 'dead' });
+    expect(dead).toEqual([]);
+  }, 90_000);
+
+  it('finds its issue again by the hidden marker when the database lost the link', async () => {
+    const number = issueOf(world, ISSUE_ID)[0]!.number;
+    expect(await world.app.deps.store.deleteLink(ISSUE_ID)).toBe(true);
+    expect(await world.send('event_alert', 'triggered', alertData({ eventId: 'a'.repeat(32) }))).toBe(202);
+    await world.settle();
+    expect(issueOf(world, ISSUE_ID)).toHaveLength(1);
+    expect((await world.app.deps.store.getLink(ISSUE_ID))?.githubIssueNumber).toBe(number);
+    expect(world.sentry.state().externalIssues.filter((l) => l.issueId === ISSUE_ID)).toHaveLength(1);
+  });
+
+  it('refuses an alert from a Sentry installation whose org no repository config names', async () => {
+    const writes = world.githubWrites().length;
+    const data = alertData({ issueId: '990001', eventId: 'b'.repeat(32) });
+    (data.event as Record<string, unknown>).url =
+      `https://sentry.io/api/0/projects/globex/web/events/${'b'.repeat(32)}/`;
+    expect(await world.send('event_alert', 'triggered', data, FOREIGN_INSTALLATION)).toBe(202);
+    await world.settle();
+    expect(world.githubWrites().length).toBe(writes);
+    expect(await world.app.deps.store.getLink('990001')).toBeUndefined();
+    expect(
+      world.logs.some(
+        (l) => l.includes('no repository config names this Sentry org and project') && l.includes('globex'),
+      ),
+    ).toBe(true);
+  });
+
+  it('applies ignore rules: a staging alert opens nothing', async () => {
+    const writes = world.githubWrites().length;
+    expect(
+      await world.send(
+        'event_alert',
+        'triggered',
+        alertData({ issueId: '990002', eventId: 'c'.repeat(32), environment: 'staging' }),
+      ),
+    ).toBe(202);
+    await world.settle();
+    expect(world.githubWrites().length).toBe(writes);
+    expect(world.logs.some((l) => l.includes('triage: ignored') && l.includes('990002'))).toBe(true);
+  });
+
+  it('reports an invalid repository config once, in that repository', async () => {
+    const broken = world.issues('acme/broken');
+    expect(broken).toHaveLength(1);
+    expect(broken[0]!.title).toBe('faultline: .github/faultline.yml is invalid');
+    const t = text(html(broken[0]!.body ?? ''));
+    expect(t).toContain('sentry.projects: name at least one Sentry project slug');
+    expect(t).toContain('(top level): unknown key(s) "path"');
+    expect(world.issues('acme/other')).toHaveLength(0);
+  });
+
+  it('accepts every shared Sentry fixture without a dead job', async () => {
+    for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.json'))) {
+      const [resource = '', action = ''] = file.replace(/\.json$/, '').split('.');
+      const payload = JSON.parse(readFileSync(`${FIXTURES}/${file}`, 'utf8'));
+      if (resource === 'installation') continue; // would replace the test installation's record
+      const status = await world.send(resource, payload.action ?? action, payload.data);
+      expect([200, 202], `${file}`).toContain(status);
+    }
+    await world.settle();
+    // Triage's deliveries all succeed (other handlers' failures are theirs to test).
+    const dead = await world.app.deps.store.listJobs({ state: 'dead' });
+    const deliveries = await Promise.all(
+      dead.map((j) => world.app.deps.store.getDelivery((j.payload as { deliveryId: number }).deliveryId)),
+    );
+    const triageEvents: string[] = [...TRIAGE_EVENTS];
+    expect(deliveries.filter((d) => d && triageEvents.includes(`${d.resource}.${d.action}`))).toEqual([]);
+  });
+});

@@ -1,0 +1,402 @@
+// A world for triage's end-to-end tests: the Sentry emulator (alerts signed and sent by its webhook sender), the
+// GitHub emulator (a repository with history, a release, a pull request, CODEOWNERS), and the app on SQLite between.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProbotOctokit } from 'probot';
+import { type RunningApp, startApp } from '../../app/server.ts';
+import { sqliteFileIn, type StorageConfig } from '../../app/store/index.ts';
+import { testConfig, until } from '../app/helpers.ts';
+import { type GitHubEmulator, type GitHubSeed, startGitHubEmulator } from '../emulators/github/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import type { EmulatorSeed } from '../emulators/sentry/state.ts';
+
+export const ORG = 'acme';
+export const REPO = 'acme/web';
+export const INSTALLATION = 'a8e5d37a-696c-4c54-adb5-b3f28d64c7de';
+export const FOREIGN_INSTALLATION = '0f0f0f0f-1111-4222-8333-944444444444';
+export const ISSUE_ID = '1170820242';
+export const FETCHED_ISSUE_ID = '1170820300';
+
+const hex = (n: number) => n.toString(16).padStart(2, '0').repeat(20);
+/** c1 initial, c2 the suspect (PR #5), c3 docs only = release web@2.4.0, c4 after the release. */
+export const SHA = { c1: hex(0xa1), c2: hex(0xb2), c3: hex(0xc3), c4: hex(0xd4) } as const;
+export const RELEASE = 'web@2.4.0';
+
+export const CONFIG_YAML = `sentry:
+  org: acme
+  projects: [web]
+paths:
+  - from: "webpack://web/./"
+    to: ""
+labels:
+  always: [sentry]
+  level: {error: [bug]}
+  environment: {production: [prod]}
+  project: {web: [frontend]}
+ignore:
+  - environment: staging
+assign:
+  fallback: [carol]
+`;
+
+export const CODEOWNERS = `*               @acme/everyone
+/src/billing/   @alice @acme/payments
+`;
+
+/** src/billing/invoice.ts with line 88 as given. */
+export function invoiceSource(line88: string): string {
+  const lines = Array.from({ length: 100 }, (_, i) => `// invoice helper line ${i + 1}`);
+  lines[84] = 'export function renderInvoice(invoice: Invoice, terms: number) {';
+  lines[85] = '  const due = addDays(invoice.issuedAt, terms);';
+  lines[86] = '  const lines = invoice.items.map(toLine);';
+  lines[87] = line88;
+  lines[88] = '  return { lines, label };';
+  lines[89] = '}';
+  return `${lines.join('\n')}\n`;
+}
+
+const ROUTES_SOURCE = `${Array.from({ length: 40 }, (_, i) => (i === 30 ? '    return renderInvoice(invoice, 30);' : `// route ${i + 1}`)).join('\n')}\n`;
+
+const ANA = { name: 'Ana', email: 'ana@example.com', login: 'ana' };
+
+export function githubSeed(): GitHubSeed {
+  return {
+    installations: [{ id: 1, account: 'acme', repos: [REPO, 'acme/other', 'acme/broken'] }],
+    repos: [
+      {
+        full_name: REPO,
+        default_branch: 'main',
+        commits: [
+          {
+            sha: SHA.c1,
+            message: 'shop: invoices',
+            author: { name: 'Ana', email: 'ana@example.com', login: 'ana' },
+            date: '2026-09-01T10:00:00Z',
+            files: {
+              '.github/faultline.yml': CONFIG_YAML,
+              '.github/CODEOWNERS': CODEOWNERS,
+              'src/billing/invoice.ts': invoiceSource('  const label = due.toISOString();'),
+              'src/routes/invoices.ts': ROUTES_SOURCE,
+              'README.md': '# web\n',
+            },
+          },
+          {
+            sha: SHA.c2,
+            message: 'billing: format due dates with date-fns',
+            author: { name: 'Bob', email: 'bob@example.com', login: 'bob' },
+            date: '2026-09-20T10:00:00Z',
+            files: { 'src/billing/invoice.ts': invoiceSource("  const label = format(due, 'PPP');") },
+          },
+          {
+            sha: SHA.c3,
+            message: 'docs: readme',
+            author: { name: 'Carol', email: 'carol@example.com', login: 'carol' },
+            date: '2026-09-25T10:00:00Z',
+            files: { 'README.md': '# web shop\n' },
+          },
+          {
+            sha: SHA.c4,
+            message: 'billing: safe format',
+            author: { name: 'Ana', email: 'ana@example.com', login: 'ana' },
+            date: '2026-10-02T10:00:00Z',
+            files: { 'src/billing/invoice.ts': invoiceSource('  const label = safeFormat(due);') },
+          },
+        ],
+        pulls: [
+          {
+            number: 5,
+            title: 'Due dates with date-fns',
+            user: 'bob',
+            head_sha: SHA.c2,
+            merge_commit_sha: SHA.c2,
+            commits: [SHA.c2],
+            merged: true,
+          },
+        ],
+        collaborators: ['alice', 'bob', 'carol'],
+      },
+      {
+        full_name: 'acme/other',
+        commits: [{ sha: hex(0xe5), message: 'init', author: ANA, files: { 'README.md': '# other\n' } }],
+      },
+      {
+        full_name: 'acme/broken',
+        commits: [
+          {
+            sha: hex(0xf6),
+            message: 'init',
+            author: ANA,
+            files: { '.github/faultline.yml': 'sentry:\n  org: acme\n  projects: []\npath: []\n' },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function sentrySeed(): EmulatorSeed {
+  return {
+    projects: [{ slug: 'web', id: 1, platform: 'node' }],
+    installations: [{ uuid: INSTALLATION, org: ORG, app: { uuid: 'app-uuid', slug: 'faultline' } }],
+    releases: [
+      {
+        version: 'web@2.3.0',
+        projects: ['web'],
+        dateCreated: '2026-09-02T00:00:00Z',
+        commits: [{ id: SHA.c1, repository: REPO }],
+      },
+      {
+        version: RELEASE,
+        projects: ['web'],
+        dateCreated: '2026-09-26T00:00:00Z',
+        commits: [
+          { id: SHA.c3, repository: REPO },
+          { id: SHA.c2, repository: REPO },
+        ],
+      },
+    ],
+    issues: [
+      {
+        id: ISSUE_ID,
+        project: 'web',
+        shortId: 'WEB-9',
+        title: 'RangeError: Invalid time value',
+        culprit: 'renderInvoice(src/billing/invoice.ts)',
+        level: 'error',
+        status: 'unresolved',
+        metadata: { type: 'RangeError', value: 'Invalid time value' },
+        count: '312',
+        userCount: 40,
+        firstSeen: '2026-10-01T08:12:37Z',
+        lastSeen: '2026-10-01T09:30:00Z',
+      },
+      {
+        id: FETCHED_ISSUE_ID,
+        project: 'web',
+        shortId: 'WEB-10',
+        title: 'TypeError: items is not iterable',
+        level: 'error',
+        status: 'unresolved',
+        count: '3',
+        userCount: 2,
+      },
+    ],
+    events: [
+      {
+        issueId: FETCHED_ISSUE_ID,
+        eventID: 'f'.repeat(32),
+        release: RELEASE,
+        environment: 'production',
+        dateCreated: '2026-10-01T10:00:00Z',
+        exception: {
+          values: [
+            {
+              type: 'TypeError',
+              value: 'items is not iterable',
+              stacktrace: {
+                frames: [
+                  { abs_path: 'app:///src/routes/invoices.ts', function: 'getInvoice', lineno: 31, in_app: true },
+                  {
+                    abs_path: 'webpack://web/./src/billing/invoice.ts',
+                    function: 'renderInvoice',
+                    lineno: 87,
+                    in_app: true,
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    ],
+  };
+}
+
+/** The event_alert webhook data for ISSUE_ID: frames oldest first, the crash in date-fns called from line 88. */
+export function alertData(
+  overrides: { eventId?: string; release?: string; environment?: string; issueId?: string; extra?: object } = {},
+): Record<string, unknown> {
+  const eventId = overrides.eventId ?? 'e4874d664c3540c1a32eab185f12c5ab';
+  const issueId = overrides.issueId ?? ISSUE_ID;
+  return {
+    event: {
+      event_id: eventId,
+      issue_id: issueId,
+      project: 1,
+      platform: 'node',
+      level: 'error',
+      release: overrides.release ?? RELEASE,
+      environment: overrides.environment ?? 'production',
+      datetime: '2026-10-01T08:12:37.677000Z',
+      title: 'RangeError: Invalid time value',
+      culprit: 'renderInvoice(src/billing/invoice.ts)',
+      exception: {
+        values: [
+          {
+            type: 'RangeError',
+            value: 'Invalid time value',
+            stacktrace: {
+              frames: [
+                {
+                  abs_path: 'https://cdn.example.com/static/js/main.3f2a.js',
+                  filename: 'main.3f2a.js',
+                  function: 'n',
+                  lineno: 1,
+                  colno: 48211,
+                  in_app: true,
+                  context_line: '{snip} function n(e){return o(e)} {snip}',
+                },
+                {
+                  abs_path: 'app:///src/routes/invoices.ts',
+                  function: 'getInvoice',
+                  lineno: 31,
+                  colno: 5,
+                  in_app: true,
+                },
+                {
+                  abs_path: 'webpack://web/./src/billing/invoice.ts',
+                  function: 'renderInvoice',
+                  lineno: 88,
+                  colno: 17,
+                  in_app: true,
+                  pre_context: [
+                    '  const due = addDays(invoice.issuedAt, terms);',
+                    '  const lines = invoice.items.map(toLine);',
+                  ],
+                  context_line: "  const label = format(due, 'PPP');",
+                  post_context: ['  return { lines, label };', '}'],
+                },
+                {
+                  abs_path: 'app:///node_modules/date-fns/format.js',
+                  function: 'format',
+                  lineno: 370,
+                  colno: 11,
+                  in_app: false,
+                },
+              ],
+            },
+          },
+        ],
+      },
+      tags: [
+        ['environment', overrides.environment ?? 'production'],
+        ['level', 'error'],
+        ['release', overrides.release ?? RELEASE],
+      ],
+      breadcrumbs: {
+        values: [
+          {
+            category: 'http',
+            level: 'info',
+            timestamp: 1790842357.1,
+            data: { url: '/invoices/991', status_code: 500 },
+          },
+        ],
+      },
+      url: `https://sentry.io/api/0/projects/acme/web/events/${eventId}/`,
+      web_url: `https://sentry.io/organizations/acme/issues/${issueId}/events/${eventId}/`,
+      ...overrides.extra,
+    },
+    triggered_rule: 'New issue in web',
+    issue_alert: { title: 'New issue in web', settings: [] },
+  };
+}
+
+export interface World {
+  sentry: SentryEmulator;
+  github: GitHubEmulator;
+  app: RunningApp;
+  logs: string[];
+  send(resource: string, action: string, data: Record<string, unknown>, installation?: string): Promise<number>;
+  settle(timeoutMs?: number): Promise<void>;
+  issues(repo?: string): ReturnType<GitHubEmulator['state']>['repos'][number]['issues'];
+  /** Every write request the app made to GitHub, with its body. */
+  githubWrites(): Array<{ method: string; path: string; body?: unknown }>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(opts: { storage?: StorageConfig } = {}): Promise<World> {
+  const sentry = await startSentryEmulator({ seed: sentrySeed() });
+  const github = await startGitHubEmulator({ seed: githubSeed() });
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-triage-'));
+  const config = testConfig(opts.storage ?? { kind: 'sqlite', file: sqliteFileIn(dir) }, {
+    url: sentry.url,
+    clientSecret: sentry.clientSecret,
+    authToken: sentry.token,
+  });
+  config.github.baseUrl = github.apiUrl;
+  config.workers.concurrency = 8;
+  const logs: string[] = [];
+  const line = (level: string) => (fields: object, message?: string) => {
+    logs.push(`${level} ${message ?? ''} ${JSON.stringify(fields)}`);
+  };
+  const app = await startApp(config, {
+    runner: { pollMs: 20 },
+    // Probot spaces GitHub writes a second apart: right in production, slow in tests.
+    octokit: ProbotOctokit.defaults((o: { throttle?: object }) => ({
+      ...o,
+      throttle: { ...o.throttle, enabled: false },
+    })),
+    log: { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') },
+  });
+  const world: World = {
+    sentry,
+    github,
+    app,
+    logs,
+    async send(resource, action, data, installation = INSTALLATION) {
+      const res = await fetch(`${sentry.url}/__emulator/webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          url: `${app.url}/sentry/webhook`,
+          resource,
+          action,
+          data,
+          installation: { uuid: installation },
+        }),
+      });
+      return ((await res.json()) as { status: number }).status;
+    },
+    async settle(timeoutMs = 20_000) {
+      await until(async () => {
+        const counts = await app.deps.store.countJobs();
+        return counts.queued === 0 && counts.running === 0;
+      }, timeoutMs);
+    },
+    issues: (repo = REPO) => github.state().repos.find((r) => r.full_name === repo)?.issues ?? [],
+    githubWrites: () =>
+      github
+        .state()
+        .requests.filter((r) => r.method !== 'GET')
+        .map((r) => ({ method: r.method, path: r.path, body: r.body })),
+    async close() {
+      await app.close(1_000);
+      await Promise.all([sentry.close(), github.close()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  // The app learns each Sentry installation's org from its installation webhook, as in production.
+  for (const [uuid, org] of [
+    [INSTALLATION, ORG],
+    [FOREIGN_INSTALLATION, 'globex'],
+  ] as const) {
+    const status = await world.send(
+      'installation',
+      'created',
+      {
+        installation: {
+          uuid,
+          organization: { slug: org },
+          app: { uuid: 'app-uuid', slug: 'faultline' },
+          status: 'installed',
+        },
+      },
+      uuid,
+    );
+    if (status !== 202) throw new Error(`installation webhook answered ${status}`);
+  }
+  await world.settle();
+  return world;
+}
