@@ -133,7 +133,7 @@ describe('sentry-cli 3.8.0 against the Sentry emulator', () => {
     expect(second.commits.map((c) => c.message)).toEqual(['chore: bump\n']);
   });
 
-  it('set-commits --commit uses refs mode for a repository Sentry knows, and --clear empties the commits', async () => {
+  it('set-commits --commit and --auto use refs mode for a repository Sentry knows; --clear empties the commits', async () => {
     emu.seed({ repos: [{ name: 'acme/web' }] });
     const head = 'a'.repeat(40);
     const previous = 'b'.repeat(40);
@@ -146,6 +146,12 @@ describe('sentry-cli 3.8.0 against the Sentry emulator', () => {
     release = emu.state().releases.find((r) => r.version === 'web@4.0.0')!;
     expect(release.commits).toEqual([]);
     expect(release.refs).toEqual([]);
+
+    // --auto finds the repository from the git remote (github.com/acme/web) and sends its HEAD.
+    const headSha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo }).toString().trim();
+    await sentryCli(['releases', 'set-commits', 'web@4.0.0', '--auto'], cli);
+    release = emu.state().releases.find((r) => r.version === 'web@4.0.0')!;
+    expect(release.refs).toEqual([{ repository: 'acme/web', commit: headSha, previousCommit: null }]);
   });
 
   it('deploys new carries name, url and a start time from --time', async () => {
