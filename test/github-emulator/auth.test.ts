@@ -1,18 +1,12 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
 import { createProbot, Probot } from 'probot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeAppJwt, startGitHubEmulator, type GitHubEmulator } from '../emulators/github/server.ts';
-import { seed } from './fixture.ts';
+import { appPrivateKey, seed } from './fixture.ts';
 
 let emu: GitHubEmulator;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-// Any RSA key: the emulator checks the JWT's shape, not its signature.
-const privateKey = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-}).privateKey;
+const privateKey = appPrivateKey();
 
 beforeAll(async () => {
   emu = await startGitHubEmulator({ seed: { ...seed, tokens: [{ token: 'ghp_everything', login: 'octocat' }] } });

@@ -1,9 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
 import { Probot } from 'probot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/server.ts';
-import { seed } from './fixture.ts';
+import { appPrivateKey, seed } from './fixture.ts';
 
 let emu: GitHubEmulator;
 let gh: Octokit;
@@ -75,11 +74,7 @@ describe('faults as Octokit sees them', () => {
   });
 
   it("reaches Probot's throttling: primary waited out by x-ratelimit-reset, secondary surfaced with retry-after", async () => {
-    const privateKey = generateKeyPairSync('rsa', {
-      modulusLength: 2048,
-      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-      publicKeyEncoding: { type: 'spki', format: 'pem' },
-    }).privateKey;
+    const privateKey = appPrivateKey();
     const probot = new Probot({ appId: 1, privateKey, baseUrl: emu.apiUrl, logLevel: 'fatal' });
     const octokit = await probot.auth(1);
     emu.inject({ method: 'GET', path: '^/repos/acme/web$', rateLimit: 'primary', resetInSeconds: 1 });

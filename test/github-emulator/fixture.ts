@@ -3,7 +3,20 @@
  * and CODEOWNERS, a bug, a fix, a regression merged through PR #3), a side-branch commit for PR #4 (open),
  * and an installation (id 1) for acme/web and acme/api.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import type { GitHubSeed } from '../emulators/github/seed.ts';
+
+let privateKey: string | undefined;
+
+/** An app private key for Probot, made once per test file: the emulator checks the JWT's shape, not its signature. */
+export function appPrivateKey(): string {
+  privateKey ??= generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  }).privateKey;
+  return privateKey;
+}
 
 export const alice = { name: 'Alice', email: 'alice@example.com', login: 'alice' };
 export const bob = { name: 'Bob', email: 'bob@example.com', login: 'bob' };

@@ -1,16 +1,15 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
-import { createNodeMiddleware, Probot } from 'probot';
+import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RepoGraph } from '../emulators/github/git.ts';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/server.ts';
-import { seed, SHA } from './fixture.ts';
+import { appPrivateKey, seed, SHA } from './fixture.ts';
 
 let emu: GitHubEmulator;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
@@ -20,6 +19,19 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
+
+// Throttling off: its one-write-per-second pacing (shared by every Octokit in the process) only slows tests down.
+const Unthrottled = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  ...options,
+  throttle: { enabled: false },
+}));
+const probotOptions = () => ({
+  appId: 1,
+  privateKey: appPrivateKey(),
+  baseUrl: emu.apiUrl,
+  logLevel: 'fatal' as const,
+  Octokit: Unthrottled,
+});
 
 async function post(path: string, body: unknown) {
   const res = await fetch(emu.url + path, { method: 'POST', body: JSON.stringify(body) });
@@ -165,12 +177,7 @@ describe('webhooks', () => {
   const seen: number[] = [];
 
   beforeAll(async () => {
-    const privateKey = generateKeyPairSync('rsa', {
-      modulusLength: 2048,
-      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-      publicKeyEncoding: { type: 'spki', format: 'pem' },
-    }).privateKey;
-    const probot = new Probot({ appId: 1, privateKey, secret, baseUrl: emu.apiUrl, logLevel: 'fatal' });
+    const probot = new Probot({ ...probotOptions(), secret });
     const middleware = await createNodeMiddleware(
       (bot) => {
         bot.on('issues.opened', async (context) => {
@@ -253,5 +260,78 @@ describe('standalone start', () => {
       child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('webhooks for changes made through the API', () => {
+  let app: Server;
+  let appUrl: string;
+  const secret = 'auto-secret';
+  const received: string[] = [];
+
+  beforeAll(async () => {
+    const probot = new Probot({ ...probotOptions(), secret });
+    const middleware = await createNodeMiddleware(
+      (bot) => {
+        bot.on(['issues', 'issue_comment'], async (context) => {
+          const p = context.payload as { action: string; sender: { login: string }; label?: { name: string } };
+          received.push(`${context.name}.${p.action} by ${p.sender.login}${p.label ? ` (${p.label.name})` : ''}`);
+          // Like the sync handler: answer a person closing the issue, and ignore our own writes.
+          if (context.name === 'issues' && p.action === 'closed' && !p.sender.login.endsWith('[bot]')) {
+            await context.octokit.rest.issues.createComment(context.issue({ body: 'resolved in Sentry too' }));
+          }
+        });
+      },
+      { probot },
+    );
+    app = createServer((req, res) => {
+      void middleware(req, res, () => {
+        res.writeHead(404).end();
+      });
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/github/webhooks`;
+  });
+  afterAll(() => new Promise<void>((resolve) => app.close(() => resolve())));
+
+  it('sends issues and issue_comment webhooks, in order, signed, with the installation and the sender', async () => {
+    emu.setWebhookTarget({ url: appUrl, secret });
+    received.length = 0;
+    const bot = new Octokit({ baseUrl: emu.url, auth: emu.installationToken(1), log: quiet });
+    const alice = new Octokit({ baseUrl: emu.url, auth: emu.userToken('alice'), log: quiet });
+    const { data: issue } = await bot.rest.issues.create({
+      owner: 'acme',
+      repo: 'web',
+      title: 'boom',
+      labels: ['bug'],
+    });
+    await alice.rest.issues.update({ owner: 'acme', repo: 'web', issue_number: issue.number, state: 'closed' });
+    await emu.flushWebhooks();
+    expect(received).toEqual([
+      'issues.opened by faultline[bot]',
+      'issues.labeled by faultline[bot] (bug)',
+      'issues.closed by alice',
+      'issue_comment.created by faultline[bot]',
+    ]);
+    expect(emu.state().deliveries.map((d) => [d.event, d.action, d.status])).toEqual([
+      ['issues', 'opened', 200],
+      ['issues', 'labeled', 200],
+      ['issues', 'closed', 200],
+      ['issue_comment', 'created', 200],
+    ]);
+    expect(emu.state().repos[0]!.issues[0]!.comments.map((c) => c.body)).toEqual(['resolved in Sentry too']);
+  });
+
+  it('sends nothing without a target, and records an unreachable app', async () => {
+    const bot = new Octokit({ baseUrl: emu.url, auth: emu.installationToken(1), log: quiet });
+    await bot.rest.issues.create({ owner: 'acme', repo: 'web', title: 'quiet' });
+    await emu.flushWebhooks();
+    expect(emu.state().deliveries).toEqual([]);
+    await post('/__emulator/app-webhook', { url: 'http://127.0.0.1:9/hooks', secret });
+    await bot.rest.issues.create({ owner: 'acme', repo: 'web', title: 'lost' });
+    await emu.flushWebhooks();
+    expect(emu.state().deliveries).toEqual([
+      expect.objectContaining({ event: 'issues', action: 'opened', status: 0, error: expect.any(String) }),
+    ]);
   });
 });

@@ -14,7 +14,15 @@ import {
   type RouteSpec,
 } from './http.ts';
 import { actorShape, commentShape, issueShape, labelShape } from './shapes.ts';
-import { nextIssueNumber, type Comment, type GitHubWorld, type Issue, type Repo } from './state.ts';
+import {
+  issueSnapshot,
+  nextIssueNumber,
+  type Comment,
+  type GitHubWorld,
+  type Issue,
+  type IssueSnapshot,
+  type Repo,
+} from './state.ts';
 
 function issueOr404(repo: Repo, ctx: RequestContext): Issue {
   const issue = repo.issues.get(issueNumberParam(ctx));
@@ -68,6 +76,11 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
   const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   const touch = (issue: Issue) => {
     issue.updatedAt = now();
+  };
+  /** Records the update and announces it as GitHub's `issues` webhooks would. */
+  const changed = (ctx: RequestContext, repo: Repo, before: IssueSnapshot, issue: Issue) => {
+    touch(issue);
+    world.emitIssueChanges(repo, before, issue, callerLogin(ctx));
   };
   const issueReply = (ctx: RequestContext, repo: Repo, issue: Issue, status = 200) => ({
     status,
@@ -174,6 +187,7 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
           viaApp: ctx.caller?.kind === 'installation',
         };
         repo.issues.set(issue.number, issue);
+        world.emitIssueChanges(repo, undefined, issue, issue.user);
         return issueReply(ctx, repo, issue, 201);
       },
     },
@@ -194,6 +208,7 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       handler: (ctx) => {
         const repo = repoFor(world, ctx);
         const issue = issueOr404(repo, ctx);
+        const before = issueSnapshot(issue);
         const body = jsonBody(ctx);
         if (body.title !== undefined) {
           if (typeof body.title !== 'string' || !body.title.trim())
@@ -232,7 +247,7 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
         } else if (body.state_reason !== undefined && issue.state === 'closed') {
           issue.stateReason = body.state_reason as Issue['stateReason'];
         }
-        touch(issue);
+        changed(ctx, repo, before, issue);
         return issueReply(ctx, repo, issue);
       },
     },
@@ -277,6 +292,7 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
         };
         repo.comments.set(comment.id, comment);
         touch(issue);
+        world.emit({ event: 'issue_comment', action: 'created', repo, issue, comment, sender: comment.user });
         return {
           status: 201,
           body: commentShape(world, ctx.urls, repo, comment),
@@ -304,8 +320,19 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
         const body = jsonBody(ctx);
         if (typeof body.body !== 'string' || !body.body)
           throw validationFailed('IssueComment', 'body', 'missing_field');
+        const from = comment.body;
         comment.body = body.body;
         comment.updatedAt = now();
+        const issue = repo.issues.get(comment.issueNumber)!;
+        world.emit({
+          event: 'issue_comment',
+          action: 'edited',
+          repo,
+          issue,
+          comment,
+          sender: callerLogin(ctx),
+          changes: { body: { from } },
+        });
         return { status: 200, body: commentShape(world, ctx.urls, repo, comment) };
       },
     },
@@ -315,7 +342,10 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       access: 'installation',
       handler: (ctx) => {
         const repo = repoFor(world, ctx);
-        repo.comments.delete(commentOr404(repo, ctx).id);
+        const comment = commentOr404(repo, ctx);
+        repo.comments.delete(comment.id);
+        const issue = repo.issues.get(comment.issueNumber)!;
+        world.emit({ event: 'issue_comment', action: 'deleted', repo, issue, comment, sender: callerLogin(ctx) });
         return { status: 204 };
       },
     },
@@ -424,10 +454,11 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       handler: (ctx) => {
         const repo = repoFor(world, ctx);
         const issue = issueOr404(repo, ctx);
+        const before = issueSnapshot(issue);
         const labels = labelsFromBody(ctx);
         world.ensureLabels(repo, labels);
         issue.labels = world.labelNames(repo, [...issue.labels, ...labels]);
-        touch(issue);
+        changed(ctx, repo, before, issue);
         return { status: 200, body: issueLabels(ctx, repo, issue) };
       },
     },
@@ -439,10 +470,11 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       handler: (ctx) => {
         const repo = repoFor(world, ctx);
         const issue = issueOr404(repo, ctx);
+        const before = issueSnapshot(issue);
         const labels = labelsFromBody(ctx);
         world.ensureLabels(repo, labels);
         issue.labels = world.labelNames(repo, labels);
-        touch(issue);
+        changed(ctx, repo, before, issue);
         return { status: 200, body: issueLabels(ctx, repo, issue) };
       },
     },
@@ -453,8 +485,9 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       handler: (ctx) => {
         const repo = repoFor(world, ctx);
         const issue = issueOr404(repo, ctx);
+        const before = issueSnapshot(issue);
         issue.labels = [];
-        touch(issue);
+        changed(ctx, repo, before, issue);
         return { status: 204 };
       },
     },
@@ -465,10 +498,11 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       handler: (ctx) => {
         const repo = repoFor(world, ctx);
         const issue = issueOr404(repo, ctx);
+        const before = issueSnapshot(issue);
         const key = ctx.params.name!.toLowerCase();
         if (!issue.labels.some((n) => n.toLowerCase() === key)) throw githubError(404, 'Label does not exist');
         issue.labels = issue.labels.filter((n) => n.toLowerCase() !== key);
-        touch(issue);
+        changed(ctx, repo, before, issue);
         return { status: 200, body: issueLabels(ctx, repo, issue) };
       },
     },
@@ -502,13 +536,14 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       handler: (ctx) => {
         const repo = repoFor(world, ctx);
         const issue = issueOr404(repo, ctx);
+        const before = issueSnapshot(issue);
         const wanted = stringList(jsonBody(ctx).assignees ?? [], 'Issue', 'assignees');
         // GitHub silently ignores logins that cannot be assigned here.
         issue.assignees = addUnique(
           issue.assignees,
           wanted.filter((l) => repo.collaborators.has(l.toLowerCase())),
         ).slice(0, 10);
-        touch(issue);
+        changed(ctx, repo, before, issue);
         return issueReply(ctx, repo, issue, 201);
       },
     },
@@ -520,9 +555,10 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       handler: (ctx) => {
         const repo = repoFor(world, ctx);
         const issue = issueOr404(repo, ctx);
+        const before = issueSnapshot(issue);
         const removed = stringList(jsonBody(ctx).assignees ?? [], 'Issue', 'assignees').map((l) => l.toLowerCase());
         issue.assignees = issue.assignees.filter((a) => !removed.includes(a.toLowerCase()));
-        touch(issue);
+        changed(ctx, repo, before, issue);
         return issueReply(ctx, repo, issue);
       },
     },

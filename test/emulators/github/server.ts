@@ -21,12 +21,19 @@ import {
 import { allRoutes } from './routes.ts';
 import { InvalidSeedError, type GitHubSeed } from './seed.ts';
 import { GitHubWorld, type Caller, type EmulatorStateJson } from './state.ts';
-import { deliverWebhook, WebhookSpecError, type WebhookDelivery, type WebhookResult } from './webhooks.ts';
+import {
+  deliverWebhook,
+  webhookPayload,
+  WebhookSpecError,
+  type WebhookDelivery,
+  type WebhookResult,
+  type WebhookTarget,
+} from './webhooks.ts';
 
 export type { GitHubSeed } from './seed.ts';
 export type { GitHubFault } from './faults.ts';
 export type { EmulatorStateJson } from './state.ts';
-export type { WebhookDelivery, WebhookResult } from './webhooks.ts';
+export type { WebhookDelivery, WebhookResult, WebhookTarget } from './webhooks.ts';
 export { signWebhookBody } from './webhooks.ts';
 
 export interface GitHubEmulatorOptions {
@@ -35,6 +42,8 @@ export interface GitHubEmulatorOptions {
   seed?: GitHubSeed;
   /** Base of html_url and permalinks; default the emulator's own origin (GitHub Enterprise style). */
   htmlUrl?: string;
+  /** Send the app `issues` / `issue_comment` webhooks for changes made through the API, as GitHub does. */
+  webhooks?: WebhookTarget;
 }
 
 export interface GitHubEmulator {
@@ -53,9 +62,15 @@ export interface GitHubEmulator {
   clearFaults(): void;
   /** Issues an installation token directly (what `POST /app/installations/{id}/access_tokens` returns). */
   installationToken(installationId: number): string;
+  /** A token that acts as a user (a person closing an issue, commenting…) on every repo. */
+  userToken(login: string): string;
   /** A well-formed RS256-shaped app JWT the emulator accepts (the signature is not checked). */
   appJwt(): string;
   deliverWebhook(delivery: WebhookDelivery): Promise<WebhookResult>;
+  /** Where the app's webhooks go from now on (undefined: none); `reset()` restores the start option. */
+  setWebhookTarget(target: WebhookTarget | undefined): void;
+  /** Resolves when every webhook queued so far has been answered by the app. */
+  flushWebhooks(): Promise<void>;
   /** Every REST route served: method and GitHub's OpenAPI path. */
   routes: ReadonlyArray<{ method: string; template: string }>;
   close(): Promise<void>;
@@ -70,6 +85,40 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
   const routes = specs.map(compile);
   let origin = '';
   let used = 0;
+  let webhookTarget = opts.webhooks;
+  let webhookQueue: Promise<void> = Promise.resolve();
+
+  // Deliveries run one at a time, in the order the changes happened, after the API call has answered.
+  world.onEvent = (event) => {
+    const target = webhookTarget;
+    if (!target) return;
+    const urls = { api: `${origin}/api/v3`, html: opts.htmlUrl?.replace(/\/$/, '') ?? origin };
+    const payload = webhookPayload(world, urls, event);
+    if (!payload) return;
+    const deliveries = world.deliveries;
+    webhookQueue = webhookQueue.then(async () => {
+      const at = new Date().toISOString();
+      try {
+        const result = await deliverWebhook({ ...target, event: event.event, payload });
+        deliveries.push({
+          at,
+          event: event.event,
+          action: event.action,
+          delivery: result.delivery,
+          status: result.status,
+        });
+      } catch (err) {
+        deliveries.push({
+          at,
+          event: event.event,
+          action: event.action,
+          delivery: '',
+          status: 0,
+          error: (err as Error).message,
+        });
+      }
+    });
+  };
 
   const emulatorApi = async (method: string, path: string, raw: Buffer): Promise<Reply | undefined> => {
     const body = () => (raw.length ? (JSON.parse(raw.toString('utf8')) as unknown) : {});
@@ -99,6 +148,17 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
         const token = world.issueInstallationToken(id);
         return { status: 201, body: { token: token.token, expires_at: token.expiresAt } };
       }
+      case 'POST /__emulator/app-webhook': {
+        const target = body() as Partial<WebhookTarget>;
+        if (typeof target.url !== 'string' || typeof target.secret !== 'string') {
+          throw new WebhookSpecError('app-webhook needs {"url": "<app webhook URL>", "secret": "<webhook secret>"}');
+        }
+        webhookTarget = { url: target.url, secret: target.secret };
+        return { status: 200, body: { ok: true } };
+      }
+      case 'DELETE /__emulator/app-webhook':
+        webhookTarget = undefined;
+        return { status: 204 };
       case 'POST /__emulator/webhooks': {
         const result = await deliverWebhook(body() as Partial<WebhookDelivery>);
         return { status: 200, body: result };
@@ -113,6 +173,7 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
   const reset = () => {
     world.reset();
     faults = [];
+    webhookTarget = opts.webhooks;
     if (startSeed) world.seed(startSeed);
   };
 
@@ -266,8 +327,19 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
       }
       return world.issueInstallationToken(installationId).token;
     },
+    userToken: (login) => world.issueUserToken(login),
     appJwt: () => fakeAppJwt(world.app.id),
     deliverWebhook: (delivery) => deliverWebhook(delivery),
+    setWebhookTarget: (target) => {
+      webhookTarget = target;
+    },
+    flushWebhooks: async () => {
+      // Deliveries may queue more while we wait (an app answering a webhook with an API call).
+      for (let last: Promise<void> | undefined; last !== webhookQueue;) {
+        last = webhookQueue;
+        await last;
+      }
+    },
     routes: specs.map((s) => ({ method: s.method, template: s.template })),
     close: () =>
       new Promise<void>((resolve) => {

@@ -125,6 +125,57 @@ export interface RequestRecord {
   body?: unknown;
 }
 
+/** What an issue looked like before a change, to derive the webhook events GitHub would send. */
+export interface IssueSnapshot {
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  labels: string[];
+  assignees: string[];
+}
+
+/** A change GitHub would announce with a webhook (`issues` or `issue_comment`). */
+export type WorldEvent =
+  | {
+      event: 'issues';
+      action: 'opened' | 'edited' | 'closed' | 'reopened' | 'labeled' | 'unlabeled' | 'assigned' | 'unassigned';
+      repo: Repo;
+      issue: Issue;
+      sender: string;
+      label?: string;
+      assignee?: string;
+      changes?: Record<string, { from: string | null }>;
+    }
+  | {
+      event: 'issue_comment';
+      action: 'created' | 'edited' | 'deleted';
+      repo: Repo;
+      issue: Issue;
+      comment: Comment;
+      sender: string;
+      changes?: { body: { from: string } };
+    };
+
+export interface DeliveryRecord {
+  at: string;
+  event: string;
+  action: string;
+  delivery: string;
+  /** The app's HTTP status; 0 when it could not be reached. */
+  status: number;
+  error?: string;
+}
+
+export function issueSnapshot(issue: Issue): IssueSnapshot {
+  return {
+    title: issue.title,
+    body: issue.body,
+    state: issue.state,
+    labels: [...issue.labels],
+    assignees: [...issue.assignees],
+  };
+}
+
 const MAX_RECORDED_REQUESTS = 10_000;
 const TOKEN_LIFETIME_MS = 3_600_000;
 const DEFAULT_APP: AppInfo = { id: 1, slug: 'faultline', name: 'faultline', owner: 'faultline-dev' };
@@ -137,7 +188,49 @@ export class GitHubWorld {
   /** Lower-case full name → repo. */
   repos = new Map<string, Repo>();
   requests: RequestRecord[] = [];
+  deliveries: DeliveryRecord[] = [];
+  /** Called for every change GitHub would send a webhook for. */
+  onEvent: ((event: WorldEvent) => void) | undefined;
   private nextId = 1000;
+
+  emit(event: WorldEvent): void {
+    this.onEvent?.(event);
+  }
+
+  /**
+   * The `issues` events for a change from `before` (undefined = just created) to the issue now, in GitHub's order:
+   * opened/edited, closed/reopened, then one labeled/unlabeled/assigned/unassigned per label or user. Pull requests
+   * get `pull_request` events on GitHub, which the emulator does not send.
+   */
+  emitIssueChanges(repo: Repo, before: IssueSnapshot | undefined, issue: Issue, sender: string): void {
+    if (issue.isPull) return;
+    const base = { event: 'issues' as const, repo, issue, sender };
+    const lower = (list: string[]) => list.map((x) => x.toLowerCase());
+    if (!before) this.emit({ ...base, action: 'opened' });
+    else {
+      const changes: Record<string, { from: string | null }> = {};
+      if (before.title !== issue.title) changes.title = { from: before.title };
+      if (before.body !== issue.body) changes.body = { from: before.body };
+      if (Object.keys(changes).length) this.emit({ ...base, action: 'edited', changes });
+      if (before.state !== issue.state)
+        this.emit({ ...base, action: issue.state === 'closed' ? 'closed' : 'reopened' });
+    }
+    const labelsBefore = lower(before?.labels ?? []);
+    const labelsAfter = lower(issue.labels);
+    for (const l of issue.labels)
+      if (!labelsBefore.includes(l.toLowerCase())) this.emit({ ...base, action: 'labeled', label: l });
+    for (const l of before?.labels ?? []) {
+      if (!labelsAfter.includes(l.toLowerCase())) this.emit({ ...base, action: 'unlabeled', label: l });
+    }
+    const assigneesBefore = lower(before?.assignees ?? []);
+    const assigneesAfter = lower(issue.assignees);
+    for (const a of issue.assignees) {
+      if (!assigneesBefore.includes(a.toLowerCase())) this.emit({ ...base, action: 'assigned', assignee: a });
+    }
+    for (const a of before?.assignees ?? []) {
+      if (!assigneesAfter.includes(a.toLowerCase())) this.emit({ ...base, action: 'unassigned', assignee: a });
+    }
+  }
 
   reset(): void {
     this.app = { ...DEFAULT_APP };
@@ -145,6 +238,7 @@ export class GitHubWorld {
     this.tokens.clear();
     this.repos.clear();
     this.requests = [];
+    this.deliveries = [];
     this.nextId = 1000;
   }
 
@@ -337,6 +431,17 @@ export class GitHubWorld {
     return token;
   }
 
+  issueUserToken(login: string): string {
+    const token = `ghu_${randomBytes(27).toString('base64url').replace(/[-_]/g, 'x').slice(0, 36)}`;
+    this.tokens.set(token, {
+      token,
+      login,
+      repos: 'all',
+      expiresAt: new Date(Date.now() + 8 * TOKEN_LIFETIME_MS).toISOString(),
+    });
+    return token;
+  }
+
   record(entry: RequestRecord): void {
     this.requests.push(entry);
     if (this.requests.length > MAX_RECORDED_REQUESTS)
@@ -381,6 +486,7 @@ export class GitHubWorld {
         labels: [...r.labels.values()].map((l) => ({ name: l.name, color: l.color, description: l.description })),
       })),
       requests: this.requests,
+      deliveries: this.deliveries,
     };
   }
 }
@@ -426,4 +532,6 @@ export interface EmulatorStateJson {
     labels: Array<{ name: string; color: string; description: string | null }>;
   }>;
   requests: RequestRecord[];
+  /** Webhooks sent to the app (see `webhooks` in README.md). */
+  deliveries: DeliveryRecord[];
 }
