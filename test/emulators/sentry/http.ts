@@ -24,10 +24,14 @@ export interface RequestContext {
 
 export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
 
+/** `required`: a valid bearer token; `optional`: anonymous is fine, a wrong token is not; `none`: not checked. */
+export type AuthRule = 'required' | 'optional' | 'none';
+
 export interface Route {
   method: string;
   pattern: RegExp;
   handler: Handler;
+  auth: AuthRule;
 }
 
 /** An error answer: `body` is the JSON Sentry sends (`{"detail": ...}`, `{"error": ...}` or DRF field errors). */
@@ -55,18 +59,19 @@ export const json = (status: number, body: unknown, headers?: Record<string, str
  * A route from a path template under /api/0: `{name}` matches one path segment, captured and percent-decoded.
  * The trailing slash is optional, as Sentry's URL patterns (`/?$`) allow.
  */
-export function route(method: string, template: string, handler: Handler): Route {
+export function route(method: string, template: string, handler: Handler, auth: AuthRule = 'required'): Route {
   const source = template
     .replace(/\/$/, '')
     .split('/')
     .map((segment) => segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)'))
     .join('/');
-  return { method, pattern: new RegExp(`^${source}/?$`), handler };
+  return { method, pattern: new RegExp(`^${source}/?$`), handler, auth };
 }
 
 export interface RouteMatch {
   handler: Handler;
   params: Record<string, string>;
+  auth: AuthRule;
 }
 
 /** The route for method + pathname; `methodNotAllowed` when only the path matched. */
@@ -83,7 +88,7 @@ export function matchRoute(
     if (r.method !== method) continue;
     const params: Record<string, string> = {};
     for (const [key, value] of Object.entries(m.groups ?? {})) params[key] = safeDecode(value);
-    return { handler: r.handler, params };
+    return { handler: r.handler, params, auth: r.auth };
   }
   return pathMatched ? 'methodNotAllowed' : undefined;
 }

@@ -40,29 +40,35 @@ export function installationRoutes(emu: EmulatorContext, credentials: Integratio
     return installation;
   };
   return [
-    route('POST', '/api/0/sentry-app-installations/{uuid}/authorizations/', (ctx) => {
-      const installation = find(ctx.params.uuid);
-      const body = parseJsonBody(ctx);
-      if (body.client_id !== credentials.clientId || body.client_secret !== credentials.clientSecret) {
-        throw new HttpError(401, { detail: 'Invalid client_id or client_secret' });
-      }
-      if (body.grant_type === 'authorization_code') {
-        if (!installation.code || body.code !== installation.code) {
-          throw new HttpError(401, {
-            detail: 'Invalid grant code: unknown, already used, or for another installation',
-          });
+    route(
+      'POST',
+      '/api/0/sentry-app-installations/{uuid}/authorizations/',
+      (ctx) => {
+        const installation = find(ctx.params.uuid);
+        const body = parseJsonBody(ctx);
+        if (body.client_id !== credentials.clientId || body.client_secret !== credentials.clientSecret) {
+          throw new HttpError(401, { detail: 'Invalid client_id or client_secret' });
         }
-        installation.code = null;
-        return issueToken(emu, installation);
-      }
-      if (body.grant_type === 'refresh_token') {
-        if (!installation.refreshToken || body.refresh_token !== installation.refreshToken) {
-          throw new HttpError(401, { detail: 'Invalid refresh token' });
+        if (body.grant_type === 'authorization_code') {
+          if (!installation.code || body.code !== installation.code) {
+            throw new HttpError(401, {
+              detail: 'Invalid grant code: unknown, already used, or for another installation',
+            });
+          }
+          installation.code = null;
+          return issueToken(emu, installation);
         }
-        return issueToken(emu, installation);
-      }
-      throw badRequest({ detail: `Invalid grant_type ${JSON.stringify(body.grant_type)}` });
-    }),
+        if (body.grant_type === 'refresh_token') {
+          if (!installation.refreshToken || body.refresh_token !== installation.refreshToken) {
+            throw new HttpError(401, { detail: 'Invalid refresh token' });
+          }
+          return issueToken(emu, installation);
+        }
+        throw badRequest({ detail: `Invalid grant_type ${JSON.stringify(body.grant_type)}` });
+        // Authenticated by the client id and secret in the body, not by a bearer token.
+      },
+      'none',
+    ),
     route('PUT', '/api/0/sentry-app-installations/{uuid}/', (ctx) => {
       const installation = find(ctx.params.uuid);
       const body = parseJsonBody(ctx);

@@ -24,16 +24,21 @@ export function indexRoute(
   emu: EmulatorContext,
   scopesOf: (authorization: string | undefined) => string[] | undefined,
 ): Route {
-  return route('GET', '/api/0/', (ctx) => {
-    const scopes = scopesOf(ctx.headers.authorization);
-    const user = emu.store.users[0];
-    if (!scopes) return json(200, { version: '0', auth: null, user: null });
-    return json(200, {
-      version: '0',
-      auth: { scopes },
-      user: user ? { id: user.id, name: user.name, username: user.username, email: user.email } : null,
-    });
-  });
+  return route(
+    'GET',
+    '/api/0/',
+    (ctx) => {
+      const scopes = scopesOf(ctx.headers.authorization);
+      const user = emu.store.users[0];
+      if (!scopes) return json(200, { version: '0', auth: null, user: null });
+      return json(200, {
+        version: '0',
+        auth: { scopes },
+        user: user ? { id: user.id, name: user.name, username: user.username, email: user.email } : null,
+      });
+    },
+    'optional',
+  );
 }
 
 export function organizationRoutes(emu: EmulatorContext): Route[] {

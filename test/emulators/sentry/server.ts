@@ -10,7 +10,7 @@ import { AssemblyJobs, assembleRoutes } from './assemble.ts';
 import { chunkRoutes } from './chunks.ts';
 import type { ChunkUploadLimits, EmulatorContext } from './context.ts';
 import { type FaultSpec, FaultInjector } from './faults.ts';
-import { HttpError, matchRoute, readBody, type Reply, type RequestContext, type Route } from './http.ts';
+import { type AuthRule, HttpError, matchRoute, readBody, type Reply, type RequestContext, type Route } from './http.ts';
 import { inspectionRoutes } from './inspection.ts';
 import { installationRoutes } from './installations.ts';
 import { issueRoutes } from './issues.ts';
@@ -130,6 +130,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
   };
 
   const apiRoutes: Route[] = [
+    indexRoute(emu, scopesOf),
     ...organizationRoutes(emu),
     ...releaseRoutes(emu),
     ...releaseFileRoutes(emu),
@@ -138,7 +139,6 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     ...issueRoutes(emu),
     ...installationRoutes(emu, { clientId, clientSecret }),
   ];
-  const index = indexRoute(emu, scopesOf);
   const bundleFile = (bundleId: string, url: string) => store.bundleContents.get(bundleId)?.get(url);
   const ownRoutes = inspectionRoutes({
     state,
@@ -158,26 +158,22 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
       timers.add(t);
     });
 
-  /** Sentry authenticates every API call; the index also answers anonymous callers. */
-  function authenticate(ctx: RequestContext, isIndex: boolean): void {
-    // The token exchange authenticates with the client id and secret in its body.
-    if (/^\/api\/0\/sentry-app-installations\/[^/]+\/authorizations\/?$/.test(ctx.url.pathname)) return;
+  /** Sentry authenticates every API call (the index also answers anonymous callers). */
+  function authenticate(ctx: RequestContext, rule: AuthRule): void {
+    if (rule === 'none') return;
     const header = ctx.headers.authorization;
     if (header === undefined) {
-      if (isIndex) return;
+      if (rule === 'optional') return;
       throw new HttpError(401, { detail: 'Authentication credentials were not provided.' });
     }
     if (!scopesOf(header)) throw new HttpError(401, { detail: 'Invalid token' });
   }
 
   async function answerApi(ctx: RequestContext): Promise<Reply> {
-    const isIndex = ctx.url.pathname === '/api/0/';
-    const match = isIndex
-      ? { handler: index.handler, params: {} }
-      : matchRoute(apiRoutes, ctx.method, ctx.url.pathname);
+    const match = matchRoute(apiRoutes, ctx.method, ctx.url.pathname);
     if (match === undefined) throw new HttpError(404, { detail: 'The requested resource does not exist' });
     if (match === 'methodNotAllowed') throw new HttpError(405, { detail: `Method "${ctx.method}" not allowed.` });
-    authenticate(ctx, isIndex);
+    authenticate(ctx, match.auth);
     return match.handler({ ...ctx, params: match.params });
   }
 
