@@ -65,8 +65,8 @@ export function installationRoutes(emu: EmulatorContext, credentials: Integratio
           return issueToken(emu, installation);
         }
         throw badRequest({ detail: `Invalid grant_type ${JSON.stringify(body.grant_type)}` });
-        // Authenticated by the client id and secret in the body, not by a bearer token.
       },
+      // Authenticated by the client id and secret in the body, not by a bearer token.
       'none',
     ),
     route('PUT', '/api/0/sentry-app-installations/{uuid}/', (ctx) => {
