@@ -15,6 +15,7 @@ import {
   runRelease,
   type SourcemapsRunner,
 } from '../release/index.ts';
+import { sourcemapsStep } from '../release/sourcemaps-step.ts';
 import { SentryClient } from '../sentry/index.ts';
 import { VERSION } from '../version.ts';
 
@@ -58,7 +59,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, deps: Acti
       warn: (line) => core.warning(line),
       group: (name, fn) => core.group(name, fn),
       ...(history ? { history } : {}),
-      ...(deps.sourcemaps ? { sourcemaps: deps.sourcemaps } : {}),
+      sourcemaps: deps.sourcemaps ?? sourcemapsStep,
     });
     writeOutputs(result);
     await writeSummary(renderJobSummary(result));

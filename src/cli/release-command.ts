@@ -14,6 +14,7 @@ import {
   runRelease,
   type SourcemapsRunner,
 } from '../release/index.ts';
+import { sourcemapsStep } from '../release/sourcemaps-step.ts';
 import { SentryClient } from '../sentry/index.ts';
 import { VERSION } from '../version.ts';
 import type { CliIo } from './io.ts';
@@ -151,7 +152,7 @@ export async function runReleaseCommand(argv: string[], io: CliIo, deps: Release
         warn: (line) => io.stderr(`warning: ${line}`),
         ...(history ? { history } : {}),
         ...(git ? { git } : { git: null }),
-        ...(deps.sourcemaps ? { sourcemaps: deps.sourcemaps } : {}),
+        sourcemaps: deps.sourcemaps ?? sourcemapsStep,
       });
       if (json) io.stdout(JSON.stringify(result, null, 2));
       else for (const line of renderTextSummary(result, { steps: false })) io.stdout(line);

@@ -21,4 +21,11 @@ export { ReleaseFailedError, releasePageUrl, runRelease } from './pipeline.ts';
 export type { ReleaseDeps, ReleaseResult, StepRecord, StepStatus } from './pipeline.ts';
 export { formatBytes, formatMs, renderJobSummary, renderTextSummary } from './summary.ts';
 export type { SourcemapsOutcome, SourcemapsRequest, SourcemapsRunner } from './sourcemaps-port.ts';
+export {
+  createSourcemapsRunner,
+  sourcemapsStep,
+  targetPath,
+  type UploadStage,
+  uploadToSentry,
+} from './sourcemaps-step.ts';
 export { MAX_VERSION_LENGTH, resolveVersion, validateVersion, versionProblem } from './version.ts';

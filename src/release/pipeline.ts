@@ -191,7 +191,9 @@ export async function runRelease(opts: ReleaseOptions, deps: ReleaseDeps): Promi
 
     sourcemaps: async () => {
       if (opts.sourcemaps.paths.length === 0) return { status: 'skipped', detail: 'no sourcemaps paths given' };
-      const missing = opts.sourcemaps.paths.filter((p) => !isGlob(p) && !existsSync(resolve(opts.cwd, p)));
+      const missing = opts.sourcemaps.paths.filter(
+        (p) => !isGlob(p) && !existsSync(resolve(opts.cwd, p)) && !existsSync(resolve(opts.cwd, withoutProject(p))),
+      );
       if (missing.length > 0) {
         const message = `sourcemaps: ${missing.map((p) => `"${p}"`).join(', ')} not found in ${opts.cwd}`;
         if (opts.sourcemaps.strict) {
@@ -294,6 +296,11 @@ export async function runRelease(opts: ReleaseOptions, deps: ReleaseDeps): Promi
     }
   }
   return result;
+}
+
+/** `dist:web` (a folder for one project) names the folder `dist`. */
+function withoutProject(path: string): string {
+  return path.replace(/:[A-Za-z0-9][A-Za-z0-9_.-]*$/, '');
 }
 
 function isGlob(path: string): boolean {

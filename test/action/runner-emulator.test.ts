@@ -1,9 +1,12 @@
 // dist/index.js under the runner's conditions (Node 24, INPUT_*, GITHUB_* files) against the Sentry emulator and a
 // GitHub compare stub: outputs, job summary, exit codes, and no token in what the runner shows.
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebApp } from '../../examples/web-app/build.ts';
 import { type ActionRun, runBundledAction } from '../../scripts/demo/action-runner.ts';
 import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
 import { type GitFixture, makeRepo, shallowClone } from '../release/git-fixture.ts';
@@ -11,6 +14,7 @@ import { type GitHubStub, startGitHubStub } from '../release/github-stub.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = join(root, 'dist/index.js');
+const webSrc = join(root, 'examples/web-app/src');
 
 let sentry: SentryEmulator;
 let repo: GitFixture;
@@ -145,5 +149,33 @@ describe('dist/index.js against the emulator', () => {
       /::error::sourcemaps failed: sourcemaps: "\.\/build" not found in .*`sourcemaps` input/,
     );
     expect(sentry.state().releases.find((r) => r.version === '4.0.0')!.dateReleased).toBeNull();
+  });
+
+  it('source maps: uploaded as an artifact bundle; a re-run sends 0 bytes; the report is in the summary', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'faultline-runner-maps-'));
+    try {
+      await buildWebApp(webSrc, join(workspace, 'build'));
+      const inputs = { projects: 'web', release: '5.0.0', sourcemaps: 'build', strict: 'true', wait: 'true' };
+      const first = await run(inputs, { workspace });
+      expect(first.stderr).toBe('');
+      expect(first.exitCode).toBe(0);
+      expect(first.outputs.bundle_id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(first.outputs.files_uploaded).toBe('6');
+      expect(Number(first.outputs.bytes_uploaded)).toBeGreaterThan(0);
+      expect(first.summary).toContain('### Source maps ✅');
+      expect(first.summary).toContain(`| artifact bundle | \`${first.outputs.bundle_id}\` |`);
+      expect(sentry.state().bundles.map((b) => b.bundleId)).toEqual([first.outputs.bundle_id]);
+
+      const again = await run(inputs, { workspace });
+      expect(again.exitCode).toBe(0);
+      expect(again.outputs).toMatchObject({
+        bundle_id: first.outputs.bundle_id,
+        bytes_uploaded: '0',
+        files_uploaded: '6',
+      });
+      expect(Number(again.outputs.chunks_skipped)).toBeGreaterThan(0);
+    } finally {
+      await rm(workspace, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,207 @@
+/**
+ * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
+ * artifact bundle, and optionally delete the maps. A dry run injects into a temporary copy and sends nothing.
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import {
+  collectUploadFiles,
+  discoverFiles,
+  type Finding,
+  formatBytes,
+  injectDebugIds,
+  type InjectResult,
+  parseUploadTargets,
+  renderReportMarkdown,
+  type SourcemapReport,
+  type UploadGroup,
+  type UploadOptions,
+  uploadSourcemaps,
+  validateSourcemaps,
+} from '../sourcemaps/index.ts';
+import { ReleaseStepError } from './errors.ts';
+import type { SourcemapsOutcome, SourcemapsRequest, SourcemapsRunner } from './sourcemaps-port.ts';
+
+/** Findings listed one by one as warnings; the rest are counted. */
+const WARNINGS_LISTED = 5;
+
+export interface UploadStage {
+  (
+    req: SourcemapsRequest,
+    paths: string[],
+    cwd: string,
+    ctx: Parameters<SourcemapsRunner>[1],
+  ): Promise<Omit<SourcemapsOutcome, 'detail' | 'findings' | 'findingsMarkdown'> & { detail: string }>;
+}
+
+/** The step as the action and the CLI run it: check, inject, upload to Sentry. */
+export const sourcemapsStep: SourcemapsRunner = (req, ctx) => createSourcemapsRunner(uploadToSentry)(req, ctx);
+
+/** `dist:web` names the project of a folder (monorepos); a trailing `:slug` is not part of the path. */
+export function targetPath(entry: string): string {
+  return parseUploadTargets([entry], [])[0]?.paths[0] ?? entry;
+}
+
+export function createSourcemapsRunner(upload?: UploadStage): SourcemapsRunner {
+  return async (request, ctx) => {
+    const req = { ...request, paths: request.paths.map(targetPath) };
+    // A dry run injects into a copy; globs cannot be copied as such, so there inject only computes (writes nothing).
+    const hasGlob = req.paths.some((p) => /[*?[\]{}]/.test(p));
+    const workspace =
+      req.dryRun && req.options.inject && !hasGlob ? await temporaryCopy(req.paths, req.cwd) : undefined;
+    try {
+      const cwd = workspace?.cwd ?? req.cwd;
+      const paths = workspace?.paths ?? req.paths;
+      // The check reads the build where it is (relative `sources` may point outside the copied folders).
+      const report = await validateSourcemaps(req.paths, { cwd: req.cwd });
+      reportFindings(report, req, ctx.warn);
+
+      let injected: InjectResult | undefined;
+      if (req.options.inject) {
+        injected = await injectDebugIds(paths, { cwd, dryRun: req.dryRun && !workspace });
+        for (const warning of injected.warnings) ctx.warn(`sourcemaps: ${warning}`);
+        ctx.log(
+          `sourcemaps: debug IDs injected into ${injected.injected.length} file(s)` +
+            (injected.previouslyInjected.length ? `, ${injected.previouslyInjected.length} already had one` : '') +
+            (req.dryRun ? ' (dry run: the build is not modified)' : ''),
+        );
+      }
+
+      const checked = `${report.scripts} script(s), ${report.scriptsWithMap} with a map, ${report.findings.length} finding(s)`;
+      const base = {
+        injected: injected ? injected.injected.length + injected.previouslyInjected.length : 0,
+        findings: report,
+        findingsMarkdown: renderReportMarkdown(report),
+      };
+      if (!upload) {
+        throw new ReleaseStepError(
+          'sourcemaps',
+          `sourcemaps: checked ${checked}, but this build cannot upload source maps`,
+          'Use a faultline release with source-map upload, or leave the `sourcemaps` input empty',
+        );
+      }
+      // Upload groups keep `dir:project` pairs; their paths follow the copy in a dry run.
+      const copiedPaths = new Map(req.paths.map((p, i) => [p, paths[i]!]));
+      const targets = request.paths.map((entry) =>
+        entry.replace(targetPath(entry), copiedPaths.get(targetPath(entry))!),
+      );
+      const sent = await upload(req, targets, cwd, ctx);
+      return { ...sent, ...base, detail: `${checked}; ${sent.detail}` };
+    } finally {
+      if (workspace) await rm(workspace.cwd, { recursive: true, force: true });
+    }
+  };
+}
+
+/** Strict: any finding fails the step (nothing was modified or sent yet). Otherwise: warnings. */
+function reportFindings(report: SourcemapReport, req: SourcemapsRequest, warn: (line: string) => void): void {
+  if (report.findings.length === 0) return;
+  if (req.options.strict) {
+    const first = report.findings[0]!;
+    throw new ReleaseStepError(
+      'sourcemaps',
+      `sourcemaps: ${report.findings.length} problem(s) in ${req.paths.join(', ')}, e.g. ${first.file}: ${first.message}`,
+      `${first.fix} (strict: true stops before anything is modified or uploaded; the job summary lists every problem)`,
+    );
+  }
+  for (const finding of report.findings.slice(0, WARNINGS_LISTED)) warn(describe(finding));
+  if (report.findings.length > WARNINGS_LISTED) {
+    warn(`sourcemaps: ${report.findings.length - WARNINGS_LISTED} more finding(s); see the job summary`);
+  }
+}
+
+function describe(f: Finding): string {
+  return `sourcemaps: ${f.file}: ${f.message} (${f.fix})`;
+}
+
+/**
+ * Copies the named directories and files (not globs, which stay where they are) into a temporary directory with
+ * the same layout relative to cwd, so a dry run can inject without touching the build.
+ */
+async function temporaryCopy(paths: string[], cwd: string): Promise<{ cwd: string; paths: string[] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'faultline-dry-run-'));
+  const copied: string[] = [];
+  for (const [i, path] of paths.entries()) {
+    const source = resolve(cwd, path);
+    const rel = relative(cwd, source);
+    const inside = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : `outside-${i}`;
+    await cp(source, join(dir, inside), { recursive: true, dereference: true });
+    copied.push(inside);
+  }
+  return { cwd: dir, paths: copied };
+}
+
+/** Sends the checked, injected build as artifact bundles (one per project group), or plans it in a dry run. */
+export const uploadToSentry: UploadStage = async (req, targets, cwd, ctx) => {
+  const groups = await stripCommonPrefixes(
+    parseUploadTargets(targets, req.projects),
+    cwd,
+    req.options.stripCommonPrefix,
+  );
+  const opts: UploadOptions = {
+    cwd,
+    groups,
+    release: req.version,
+    ...(req.options.dist ? { dist: req.options.dist } : {}),
+    ...(req.options.urlPrefix ? { urlPrefix: req.options.urlPrefix } : {}),
+    wait: req.options.wait,
+    deleteAfterUpload: req.options.deleteAfterUpload && !req.dryRun,
+    strict: req.options.strict,
+    log: ctx.log,
+  };
+  if (!ctx.client) {
+    let files = 0;
+    let bytes = 0;
+    for (const group of groups) {
+      const collected = await collectUploadFiles(group.paths, opts);
+      files += collected.length;
+      bytes += collected.reduce((n, f) => n + f.bytes, 0);
+    }
+    return {
+      filesUploaded: 0,
+      bytesUploaded: 0,
+      chunksSent: 0,
+      chunksSkipped: 0,
+      detail: `dry run: would upload ${files} file(s) (${formatBytes(bytes)}) in ${groups.length} artifact bundle(s)`,
+    };
+  }
+  const summary = await uploadSourcemaps(ctx.client, opts);
+  return {
+    ...(summary.bundleId ? { bundleId: summary.bundleId } : {}),
+    filesUploaded: summary.filesUploaded,
+    bytesUploaded: summary.bytesUploaded,
+    chunksSent: summary.chunksSent,
+    chunksSkipped: summary.chunksSkipped,
+    detail:
+      `uploaded ${summary.filesUploaded} file(s) as ${summary.mode === 'release-files' ? 'release files' : 'artifact bundle'}` +
+      (summary.bundleId ? ` ${summary.bundleId}` : '') +
+      `, ${formatBytes(summary.bytesUploaded)} sent, ${summary.chunksSkipped} chunk(s) already in Sentry, state ${summary.state}` +
+      (summary.deletedMaps.length ? `, ${summary.deletedMaps.length} map(s) deleted` : ''),
+  };
+};
+
+/**
+ * strip_common_prefix: a directory whose files all sit below one common subfolder is uploaded from that subfolder,
+ * so `build/static/js/app.js` becomes `~/app.js` rather than `~/static/js/app.js`.
+ */
+async function stripCommonPrefixes(groups: UploadGroup[], cwd: string, enabled: boolean): Promise<UploadGroup[]> {
+  if (!enabled) return groups;
+  const out: UploadGroup[] = [];
+  for (const group of groups) {
+    const paths: string[] = [];
+    for (const path of group.paths) {
+      const files = /[*?[\]{}]/.test(path) ? [] : await discoverFiles([path], { cwd });
+      const dirs = files.map((f) => f.relative.split('/').slice(0, -1));
+      let common = dirs[0] ?? [];
+      for (const d of dirs) {
+        let i = 0;
+        while (i < common.length && common[i] === d[i]) i++;
+        common = common.slice(0, i);
+      }
+      paths.push(common.length ? `${path.replace(/[\\/]+$/, '')}/${common.join('/')}` : path);
+    }
+    out.push({ ...group, paths });
+  }
+  return out;
+}
