@@ -1,6 +1,7 @@
 // `metric_alert.critical|warning|resolved` → one GitHub issue per alert-rule incident in each repository whose
 // config routes that rule (and names the installation's Sentry org): opened, escalated in place, closed on resolve.
 import type { SentryWebhook } from '../intake/schema.ts';
+import { ClaimBusyError, claimOnce } from './claims.ts';
 import { settingsFor } from './context.ts';
 import {
   incidentMarker,
@@ -18,25 +19,22 @@ import { type GitHub, splitRepo, type SyncServices } from './services.ts';
 import { routesAlertRule, type SyncSettings } from './sync-config.ts';
 
 const INCIDENT_MARK = 'sync-incident';
-const STALE_CLAIM_MS = 2 * 60_000;
-
-export class IncidentBusyError extends Error {
-  override name = 'IncidentBusyError';
-  readonly retryAfterMs = 1_000;
-}
 
 interface IncidentRecord {
   number: number;
   severity: Severity;
 }
 
+const readRecord = (value: string | null | undefined): IncidentRecord | undefined =>
+  value?.startsWith('{') ? (JSON.parse(value) as IncidentRecord) : undefined;
+
 export function incidentHandler(services: SyncServices): SentryHandler {
-  return async (webhook) => {
+  return async (webhook, ctx) => {
     const data = webhook.data as MetricAlertPayload;
     const incident = readIncident(data);
     if (!incident) return;
     for (const route of await routedRepos(services, webhook, incident)) {
-      await syncIncident(services, webhook, data, incident, route);
+      await syncIncident(services, webhook, data, incident, route, ctx.job.id);
     }
   };
 }
@@ -75,13 +73,14 @@ async function syncIncident(
   data: MetricAlertPayload,
   incident: Incident,
   route: Route,
+  claimant: number,
 ): Promise<void> {
   const { owner, repo: name } = splitRepo(route.repo);
   const gh = route.github;
   const key = `${route.repo}:${incident.key}`;
   const severity = severityOf(webhook.action);
   const existing = await services.store.getMark(INCIDENT_MARK, key);
-  let record = existing?.value ? (JSON.parse(existing.value) as IncidentRecord) : undefined;
+  let record = readRecord(existing?.value);
 
   if (!severity) {
     if (webhook.action !== 'resolved' || !record) return;
@@ -108,18 +107,20 @@ async function syncIncident(
     labels: route.settings.metricAlerts.labels,
   });
   if (!record) {
-    const claim = await services.store.putMarkOnce(
-      { kind: INCIDENT_MARK, key, repo: route.repo, value: null },
+    const claim = await claimOnce(
+      services.store,
+      { kind: INCIDENT_MARK, key, repo: route.repo },
+      claimant,
       services.now(),
     );
-    if (!claim.created) {
-      record = claim.mark.value
-        ? (JSON.parse(claim.mark.value) as IncidentRecord)
-        : await recover(gh, route.repo, incident);
-      if (!record && services.now() - claim.mark.createdAt < STALE_CLAIM_MS) {
-        throw new IncidentBusyError(`the issue for incident ${key} is being created by another job; retrying`);
-      }
-    }
+    if (claim.state === 'busy')
+      throw new ClaimBusyError(`the issue for incident ${key} is being created by another job`);
+    record =
+      claim.state === 'done'
+        ? readRecord(claim.value)
+        : claim.fresh
+          ? undefined
+          : await recover(gh, route.repo, incident); // an earlier attempt of this job may have created it
     if (!record) {
       const created = await gh.rest.issues.create({ owner, repo: name, ...rendered });
       await services.store.setMarkValue(INCIDENT_MARK, key, JSON.stringify({ number: created.data.number, severity }));

@@ -1,6 +1,8 @@
 // A resolved Sentry issue came back: find the merged pull requests that most likely caused it, comment on each
 // (one comment per PR per Sentry issue, edited in place), and reopen the linked GitHub issue naming them.
 import type { SentryWebhook } from '../intake/schema.ts';
+import type { SentryWebhookContext } from '../intake/sentry-webhook-job.ts';
+import { ClaimBusyError, claimOnce } from './claims.ts';
 import { findLinkedIssue, issueRef, type LinkedIssue, type WebhookIssue } from './context.ts';
 import { eventFacts } from './event-frames.ts';
 import { writeKey } from './loop-guard.ts';
@@ -14,30 +16,22 @@ import { type CandidatePull, rankSuspectPulls, type SuspectPull } from './suspec
 const MAX_COMMITS = 100;
 const PR_COMMENT_MARK = 'sync-pr-comment';
 const REGRESSION_MARK = 'sync-regression';
-/** A claimed PR comment whose creator left no id for this long is taken over (the creator died). */
-const STALE_CLAIM_MS = 2 * 60_000;
-
-export class PrCommentBusyError extends Error {
-  override name = 'PrCommentBusyError';
-  readonly retryAfterMs = 1_000;
-}
-
 /** `issue.unresolved` with `substatus: regressed`. */
 export function regressionHandler(services: SyncServices, writes: RecordedWrites): SentryHandler {
-  return async (webhook) => {
+  return async (webhook, ctx) => {
     const issue = (webhook.data as { issue: WebhookIssue }).issue;
     if (issue.substatus !== 'regressed') return;
-    await handleRegression(services, writes, webhook, String(issue.id));
+    await handleRegression(services, writes, webhook, ctx, String(issue.id));
   };
 }
 
 /** `event_alert.triggered` for an issue that regressed before: the PR comments' counts are brought up to date. */
 export function regressionCountsRefresher(services: SyncServices, writes: RecordedWrites): SentryHandler {
-  return async (webhook) => {
+  return async (webhook, ctx) => {
     const issueId = (webhook.data as { event?: { issue_id?: string | number } }).event?.issue_id;
     if (issueId === undefined) return;
     if (!(await services.store.getMark(REGRESSION_MARK, String(issueId)))) return;
-    await handleRegression(services, writes, webhook, String(issueId), { reopen: false });
+    await handleRegression(services, writes, webhook, ctx, String(issueId), { reopen: false });
   };
 }
 
@@ -51,6 +45,7 @@ export async function handleRegression(
   services: SyncServices,
   writes: RecordedWrites,
   webhook: SentryWebhook,
+  ctx: Pick<SentryWebhookContext, 'job'>,
   issueId: string,
   opts: { reopen?: boolean } = {},
 ): Promise<RegressionOutcome | undefined> {
@@ -96,7 +91,7 @@ export async function handleRegression(
       });
       commented.push({
         pr: suspect.pull.number,
-        ...(await upsertPrComment(services, linked, suspect.pull.number, issueId, body)),
+        ...(await upsertPrComment(services, linked, suspect.pull.number, issueId, body, ctx.job.id)),
       });
     }
   }
@@ -185,8 +180,8 @@ async function pullFiles(gh: GitHub, linked: LinkedIssue, pull: number): Promise
 
 /**
  * One comment per (PR, Sentry issue): the first run claims it (pr_comments row + a mark that will hold the comment
- * id), creates it and stores the id; later runs edit it in place. A claim without an id is a creation in flight
- * (retry later) or one whose creator died (found again by its marker, or taken over once stale).
+ * id), creates it and stores the id; later runs edit it in place. A retry of the claiming job first looks for the
+ * comment by its marker (the failed attempt may have created it); another job waits until the id is stored.
  */
 async function upsertPrComment(
   services: SyncServices,
@@ -194,6 +189,7 @@ async function upsertPrComment(
   pr: number,
   issueId: string,
   body: string,
+  claimant: number,
 ): Promise<{ commentId: number; created: boolean }> {
   const now = services.now();
   const key = `${linked.repo}#${pr}:${issueId}`;
@@ -201,21 +197,20 @@ async function upsertPrComment(
     { githubRepo: linked.repo, prNumber: pr, sentryIssueId: issueId, commentId: null },
     now,
   );
-  const claim = await services.store.putMarkOnce({ kind: PR_COMMENT_MARK, key, repo: linked.repo, value: null }, now);
+  const claim = await claimOnce(services.store, { kind: PR_COMMENT_MARK, key, repo: linked.repo }, claimant, now);
+  if (claim.state === 'busy')
+    throw new ClaimBusyError(`the regression comment on ${key} is being created by another job`);
   const gh = linked.github;
   const target = { owner: linked.owner, repo: linked.name };
-  let commentId = claim.mark.value ? Number(claim.mark.value) : undefined;
-  if (!commentId && !claim.created) {
+  let commentId = claim.state === 'done' ? Number(claim.value) : undefined;
+  if (claim.state === 'ours' && !claim.fresh) {
     const comments = await gh.paginate(gh.rest.issues.listComments, { ...target, issue_number: pr, per_page: 100 });
     commentId = comments.find((c) => c.body?.includes(regressionMarker(issueId)))?.id;
-    if (!commentId && now - claim.mark.createdAt < STALE_CLAIM_MS) {
-      throw new PrCommentBusyError(`the regression comment on ${key} is being created by another job; retrying`);
-    }
-    if (commentId) await services.store.setMarkValue(PR_COMMENT_MARK, key, String(commentId));
   }
   if (commentId) {
     try {
       await gh.rest.issues.updateComment({ ...target, comment_id: commentId, body });
+      if (claim.state !== 'done') await services.store.setMarkValue(PR_COMMENT_MARK, key, String(commentId));
       return { commentId, created: false };
     } catch (error) {
       if ((error as { status?: number }).status !== 404) throw error; // deleted by someone: write a new one

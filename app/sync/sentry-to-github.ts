@@ -3,6 +3,7 @@ import type { SentryWebhookContext } from '../intake/sentry-webhook-job.ts';
 import type { SentryWebhook } from '../intake/schema.ts';
 import { githubLoginFor, planGitHubAssignees } from './assignees.ts';
 import { actedByUs, actorName, findLinkedIssue, issueRef, type LinkedIssue, webhookIssue } from './context.ts';
+import { ClaimBusyError, claimOnce } from './claims.ts';
 import { carriesSyncMarker, type MarkerKind, syncMarker, writeKey } from './loop-guard.ts';
 import type { RecordedWrites } from './recorded-writes.ts';
 import { renderMirroredComment, renderStatusComment, renderUnresolvedComment } from './render.ts';
@@ -101,13 +102,6 @@ export function assignOnAssign(services: SyncServices, writes: RecordedWrites): 
 
 const COMMENT_MARK = 'sync-comment';
 const DELETED = 'deleted';
-/** A claim without a comment id this old is taken over: its creator died between claiming and storing the id. */
-const STALE_CLAIM_MS = 2 * 60_000;
-
-export class MirrorBusyError extends Error {
-  override name = 'MirrorBusyError';
-  readonly retryAfterMs = 1_000;
-}
 
 interface CommentData {
   comment?: string;
@@ -118,7 +112,7 @@ interface CommentData {
 
 /** `comment.created/updated/deleted` → one GitHub comment per Sentry comment, updated and deleted in place. */
 export function mirrorComment(services: SyncServices): SentryHandler {
-  return async (webhook) => {
+  return async (webhook, ctx) => {
     const data = webhook.data as unknown as CommentData;
     if (data.comment_id === undefined) return;
     const commentId = String(data.comment_id);
@@ -128,20 +122,18 @@ export function mirrorComment(services: SyncServices): SentryHandler {
     if (!linked?.settings.comments) return;
     const { org } = await services.sentryFor(webhook.installation.uuid);
     const ref = issueRef(services, org, { id: String(data.issue_id) });
-    const claim = await services.store.putMarkOnce(
-      { kind: COMMENT_MARK, key: commentId, repo: linked.repo, value: null },
+    const claim = await claimOnce(
+      services.store,
+      { kind: COMMENT_MARK, key: commentId, repo: linked.repo },
+      ctx.job.id,
       services.now(),
     );
-    if (claim.mark.value === DELETED) return; // deleted in Sentry: a late create or update must not bring it back
-    let githubCommentId = claim.mark.value ? Number(claim.mark.value) : undefined;
-    if (!githubCommentId && !claim.created) {
-      githubCommentId = await findMirror(linked, commentId);
-      if (!githubCommentId && services.now() - claim.mark.createdAt < STALE_CLAIM_MS) {
-        throw new MirrorBusyError(
-          `the GitHub comment for Sentry comment ${commentId} is being created by another job; retrying`,
-        );
-      }
+    if (claim.state === 'busy') {
+      throw new ClaimBusyError(`the GitHub comment for Sentry comment ${commentId} is being created by another job`);
     }
+    if (claim.state === 'done' && claim.value === DELETED) return; // a late create or update must not bring it back
+    const githubCommentId =
+      claim.state === 'done' ? Number(claim.value) : claim.fresh ? undefined : await findMirror(linked, commentId); // an earlier attempt of this job may have created it
     if (webhook.action === 'deleted') {
       if (githubCommentId) await deleteIfPresent(linked, githubCommentId);
       await services.store.setMarkValue(COMMENT_MARK, commentId, DELETED);

@@ -141,10 +141,12 @@ export async function startWorld(
   };
   const app = await startApp(config, {
     runner: { pollMs: 20 },
-    // GitHub etiquette spaces writes a second apart (notifications three): right in production, slow in tests.
+    // GitHub etiquette spaces writes a second apart (notifications three) and retries 5xx after 1, 4, 9 s: right in
+    // production, slow in tests. The same behaviour here, in milliseconds.
     octokit: ProbotOctokit.defaults((o: { throttle?: object }) => ({
       ...o,
       throttle: { ...o.throttle, enabled: false },
+      retry: { retryAfterBaseValue: 10 },
     })),
     log: { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') },
   });

@@ -1,0 +1,40 @@
+// "Create once" for GitHub objects the sync owns (a mirrored comment, a PR comment, an incident issue): a mark is
+// claimed before the GitHub call and holds the object's id after it. A claim names its job, so that job's retry
+// carries on (after looking for what the failed attempt may have created), while another job waits its turn.
+import type { SyncStore } from './services.ts';
+
+/** A claim left pending this long is taken over: its job died between claiming and storing the id. */
+export const STALE_CLAIM_MS = 2 * 60_000;
+const PENDING = 'pending:';
+
+export type Claim =
+  /** The object exists: `value` is what was stored (its id). */
+  | { state: 'done'; value: string }
+  /** Ours to create. `fresh` false: an earlier attempt may have created it — look for it before creating. */
+  | { state: 'ours'; fresh: boolean }
+  /** Another job is creating it right now. */
+  | { state: 'busy' };
+
+export async function claimOnce(
+  store: SyncStore,
+  mark: { kind: string; key: string; repo: string },
+  claimant: string | number,
+  now: number,
+): Promise<Claim> {
+  const pending = `${PENDING}${claimant}`;
+  const { mark: held, created } = await store.putMarkOnce({ ...mark, value: pending }, now);
+  if (created) return { state: 'ours', fresh: true };
+  if (held.value && !held.value.startsWith(PENDING)) return { state: 'done', value: held.value };
+  if (held.value === pending) return { state: 'ours', fresh: false };
+  if (now - held.createdAt >= STALE_CLAIM_MS) {
+    await store.setMarkValue(mark.kind, mark.key, pending);
+    return { state: 'ours', fresh: false };
+  }
+  return { state: 'busy' };
+}
+
+/** Thrown when another job holds the claim: retried shortly, by which time that job has stored the id. */
+export class ClaimBusyError extends Error {
+  override name = 'ClaimBusyError';
+  readonly retryAfterMs = 1_000;
+}
