@@ -2,6 +2,7 @@
 import { runDoctorCommand } from './doctor-command.ts';
 import type { CliIo } from './io.ts';
 import { runReleaseCommand } from './release-command.ts';
+import { runSourcemapsCommand } from './sourcemaps-command.ts';
 import { VERSION } from '../version.ts';
 
 export const USAGE = `faultline ${VERSION}: Sentry releases and source maps from any CI or a laptop
@@ -33,6 +34,7 @@ export interface CliCommands {
 
 const DEFAULT_COMMANDS: CliCommands = {
   release: (argv, io) => runReleaseCommand(argv, io),
+  sourcemaps: runSourcemapsCommand,
   doctor: runDoctorCommand,
 };
 

@@ -84,4 +84,10 @@ describe('dist/cli.js', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/doctor/);
   });
+
+  it('sourcemaps is wired to the sourcemaps command', async () => {
+    const { code, stdout } = await faultline(['sourcemaps', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: faultline sourcemaps <check|inject|upload>');
+  });
 });
