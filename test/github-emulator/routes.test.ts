@@ -63,6 +63,8 @@ describe('repos and contents', () => {
   it('lists directories and answers 404 for missing files, deleted files and unknown refs', async () => {
     const { data } = await gh.repos.getContent({ ...web, path: 'src' });
     expect(Array.isArray(data) && data.map((e) => [e.name, e.type])).toEqual([['cart', 'dir']]);
+    const root = await gh.repos.getContent({ ...web, path: '' });
+    expect(Array.isArray(root.data) && root.data.map((e) => e.path)).toEqual(['.github', 'docs', 'src']);
     await expect(gh.repos.getContent({ ...web, path: 'README.md' })).rejects.toMatchObject({ status: 404 });
     const old = await gh.repos.getContent({ ...web, path: 'README.md', ref: SHA.bug });
     expect(Array.isArray(old.data) ? undefined : old.data.type).toBe('file');
@@ -126,6 +128,9 @@ describe('commits, compare and pulls', () => {
       ['docs/intro.md', 'added', '@@ -0,0 +1 @@\n+Hello'],
     ]);
     expect(data.stats).toEqual({ total: 2, additions: 1, deletions: 1 });
+    const paged = await gh.repos.getCommit({ ...web, ref: SHA.fix, per_page: 1, page: 2 });
+    expect(paged.data.files?.map((f) => f.filename)).toEqual(['docs/intro.md']);
+    expect(paged.headers.link).toContain('rel="prev"');
     await expect(gh.repos.getCommit({ ...web, ref: 'deadbeef' })).rejects.toMatchObject({ status: 422 });
   });
 
@@ -139,6 +144,8 @@ describe('commits, compare and pulls', () => {
       '@@ -1,5 +1,5 @@\n export function total(items) {\n   let sum = 0;\n   for (const i of items) sum += i.price * i.qty;\n' +
         '-  return sum;\n+  return sum.toFixed(2);\n }',
     );
+    const legacy = await gh.repos.compareCommits({ ...web, base: 'v1.0.0', head: 'main' });
+    expect(legacy.data.commits.map((c) => c.sha)).toEqual([SHA.regress]);
     const diverged = await gh.repos.compareCommitsWithBasehead({ ...web, basehead: 'main...feature/tax' });
     expect(diverged.data).toMatchObject({ status: 'diverged', ahead_by: 1, behind_by: 1 });
     expect(diverged.data.merge_base_commit.sha).toBe(SHA.fix);

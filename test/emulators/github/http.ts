@@ -70,8 +70,9 @@ export function validationFailed(resource: string, field: string, code: string, 
   });
 }
 
-// Parameters that may span several path segments (file paths, refs with slashes, `base...head`).
-const MULTI_SEGMENT = new Set(['path', 'basehead', 'ref']);
+// Parameters that may span several path segments (file paths, refs with slashes, `base...head`); a contents path
+// may be empty (the repository root).
+const MULTI_SEGMENT_PATTERN: Record<string, string> = { path: '.*', basehead: '.+', ref: '.+' };
 
 export function compile(spec: RouteSpec): CompiledRoute {
   const source = spec.template
@@ -79,9 +80,11 @@ export function compile(spec: RouteSpec): CompiledRoute {
     .map((segment) =>
       segment
         .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
-        .replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>${MULTI_SEGMENT.has(name) ? '.+' : '[^/]+'})`),
+        .replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>${MULTI_SEGMENT_PATTERN[name] ?? '[^/]+'})`),
     )
-    .join('/');
+    .join('/')
+    // Octokit drops the slash before an empty contents path: /repos/o/r/contents is the root.
+    .replace('/(?<path>.*)', '(?:/(?<path>.*))?');
   return { ...spec, pattern: new RegExp(`^${source}/?$`) };
 }
 
@@ -97,7 +100,8 @@ export function matchRoute(
     pathMatched = true;
     if (r.method !== method) continue;
     const params: Record<string, string> = {};
-    for (const [key, value] of Object.entries(m.groups ?? {})) params[key] = safeDecode(value);
+    for (const [key, value] of Object.entries(m.groups ?? {}))
+      params[key] = value === undefined ? '' : safeDecode(value);
     return { route: r, params };
   }
   return pathMatched ? 'methodNotAllowed' : undefined;

@@ -1,5 +1,6 @@
 /**
- * `npm run emulator -- github [--port N] [--seed seed.json]`: starts the GitHub emulator and serves until killed.
+ * `npm run emulator -- github [--port N] [--host H] [--seed seed.json] [--html-url URL]
+ * [--webhook-url URL --webhook-secret S]`: starts the GitHub emulator and serves until killed.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,8 @@ export async function main(argv: string[]): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string' },
       'html-url': { type: 'string' },
+      'webhook-url': { type: 'string' },
+      'webhook-secret': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -21,12 +24,18 @@ export async function main(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be an integer 0-65535, got ${JSON.stringify(values.port)}`);
   }
+  if (Boolean(values['webhook-url']) !== Boolean(values['webhook-secret'])) {
+    throw new Error('--webhook-url and --webhook-secret go together: the app URL and its GitHub webhook secret');
+  }
   const seed = values.seed ? (JSON.parse(await readFile(values.seed, 'utf8')) as GitHubSeed) : undefined;
   const emulator = await startGitHubEmulator({
     port,
     host: values.host,
     ...(seed ? { seed } : {}),
     ...(values['html-url'] ? { htmlUrl: values['html-url'] } : {}),
+    ...(values['webhook-url'] && values['webhook-secret']
+      ? { webhooks: { url: values['webhook-url'], secret: values['webhook-secret'] } }
+      : {}),
   });
   console.log(`github emulator listening on ${emulator.url}`);
   const stop = () => {

@@ -262,10 +262,20 @@ export function gitRoutes(world: GitHubWorld): RouteSpec[] {
       method: 'GET',
       template: '/repos/{owner}/{repo}/commits/{ref}',
       access: 'installation',
+      query: ['per_page', 'page'],
       handler: (ctx) => {
         const repo = repoFor(world, ctx);
         const commit = commitOr404(repo, ctx.params.ref, (ref) => `No commit found for SHA: ${ref}`, 422);
-        return { status: 200, body: commitShape(world, ctx.urls, repo, commit, repo.graph.changes(commit)) };
+        const files = repo.graph.changes(commit);
+        // GitHub pages a commit's files when asked to (per_page/page), with a Link header.
+        const paged = ctx.url.searchParams.has('per_page') || ctx.url.searchParams.has('page');
+        const { page, headers } = paged ? paginate(ctx, files) : { page: files, headers: {} };
+        const body = commitShape(world, ctx.urls, repo, commit, page);
+        return {
+          status: 200,
+          body: { ...body, stats: commitShape(world, ctx.urls, repo, commit, files).stats },
+          headers,
+        };
       },
     },
     {
