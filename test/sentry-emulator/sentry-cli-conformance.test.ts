@@ -2,12 +2,20 @@
  * The official sentry-cli 3.8.0 against the Sentry emulator: the release flow a CI job runs must succeed command by
  * command, and the emulator must end up holding exactly what sentry-cli sent.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
-import { localCommits, makeBuiltTree, makeGitRepo, readDebugId, sentryCli } from '../sentry-client/fixtures.ts';
+import {
+  localCommits,
+  makeBuiltTree,
+  makeGitRepo,
+  readDebugId,
+  SENTRY_CLI,
+  sentryCli,
+} from '../sentry-client/fixtures.ts';
 
 const TOKEN = `sntryu_${'c1'.repeat(32)}`;
 const VERSION = 'web@3.1.0';
@@ -250,5 +258,43 @@ describe('sentry-cli 3.8.0 against the Sentry emulator', () => {
     const added = bundles.at(-1)!;
     expect(added.release).toBeNull();
     expect(added.files.every((f) => f.debugId)).toBe(true);
+  });
+
+  it('meets injected faults as it meets Sentry’s: 503 and a dropped connection fail, a retry rides out one 503', async () => {
+    emu.inject({ method: 'POST', path: '/releases/$', status: 503 });
+    const unavailable = await sentryCliResult(['releases', 'new', 'web@6.0.0'], cli);
+    expect(unavailable.ok).toBe(false);
+    expect(unavailable.output).toContain('Injected fault: HTTP 503 (http status: 503)');
+
+    emu.inject({ method: 'POST', path: '/releases/$', drop: true });
+    const dropped = await sentryCliResult(['releases', 'new', 'web@6.0.0'], cli);
+    expect(dropped.ok).toBe(false);
+    expect(dropped.output).toContain('Empty reply from server');
+    expect(emu.state().releases.map((r) => r.version)).not.toContain('web@6.0.0');
+
+    // sentry-cli retries 502/503/504 (backoff from 1 s) when SENTRY_HTTP_MAX_RETRIES allows it.
+    emu.inject({ method: 'POST', path: '/releases/$', status: 503 });
+    const before = emu.state().requests.length;
+    // Asynchronously: the emulator answers from this same process.
+    const { stdout } = await promisify(execFile)(SENTRY_CLI, ['releases', 'new', 'web@6.0.0'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: repo,
+        SENTRY_URL: emu.url,
+        SENTRY_AUTH_TOKEN: TOKEN,
+        SENTRY_ORG: 'acme',
+        SENTRY_PROJECT: 'web',
+        SENTRY_HTTP_MAX_RETRIES: '1',
+        SENTRY_NO_PROGRESS_BAR: '1',
+      },
+      timeout: 20_000,
+    });
+    expect(stdout).toContain('Created release web@6.0.0');
+    expect(
+      emu
+        .state()
+        .requests.slice(before)
+        .map((r) => r.status),
+    ).toEqual([503, 201]);
   });
 });
