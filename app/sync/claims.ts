@@ -21,16 +21,17 @@ export async function claimOnce(
   claimant: string | number,
   now: number,
 ): Promise<Claim> {
-  const pending = `${PENDING}${claimant}`;
+  const pending = `${PENDING}${claimant}@${now}`;
   const { mark: held, created } = await store.putMarkOnce({ ...mark, value: pending }, now);
   if (created) return { state: 'ours', fresh: true };
   if (held.value && !held.value.startsWith(PENDING)) return { state: 'done', value: held.value };
-  if (held.value === pending) return { state: 'ours', fresh: false };
-  if (now - held.createdAt >= STALE_CLAIM_MS) {
-    await store.setMarkValue(mark.kind, mark.key, pending);
-    return { state: 'ours', fresh: false };
-  }
-  return { state: 'busy' };
+  const [holder, since] = (held.value ?? '').slice(PENDING.length).split('@');
+  if (holder === String(claimant)) return { state: 'ours', fresh: false };
+  if (now - Number(since ?? held.createdAt) < STALE_CLAIM_MS) return { state: 'busy' };
+  // Take over a dead job's claim: deleting is atomic, so of several takers exactly one re-claims.
+  if (!(await store.deleteMark(mark.kind, mark.key))) return { state: 'busy' };
+  const retaken = await store.putMarkOnce({ ...mark, value: pending }, now);
+  return retaken.created ? { state: 'ours', fresh: false } : { state: 'busy' };
 }
 
 /** Thrown when another job holds the claim: retried shortly, by which time that job has stored the id. */
