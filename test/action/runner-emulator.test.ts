@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebApp } from '../../examples/web-app/build.ts';
 import { type ActionRun, runBundledAction } from '../../scripts/demo/action-runner.ts';
+import { startGitHubEmulator } from '../emulators/github/server.ts';
 import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
-import { type GitFixture, makeRepo, shallowClone } from '../release/git-fixture.ts';
+import { type GitFixture, githubSeedFrom, makeRepo, shallowClone } from '../release/git-fixture.ts';
 import { type GitHubStub, startGitHubStub } from '../release/github-stub.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -176,6 +177,43 @@ describe('dist/index.js against the emulator', () => {
       expect(Number(again.outputs.chunks_skipped)).toBeGreaterThan(0);
     } finally {
       await rm(workspace, { recursive: true, force: true });
+    }
+  });
+
+  it('a shallow checkout against the GitHub emulator (same history, real SHAs): commits with patch sets', async () => {
+    const gh = await startGitHubEmulator({
+      seed: { ...(await githubSeedFrom(repo)), tokens: [{ token: 'ghs_actions_token' }] },
+    });
+    try {
+      sentry.seed({
+        releases: [{ version: 'v0.9.0', projects: ['web'], commits: [{ id: repo.shas[1]!, repository: 'acme/web' }] }],
+      });
+      const result = await runBundledAction({
+        node: process.execPath,
+        entry,
+        workspace: shallow.dir,
+        inputs: { projects: 'web', release: 'v1.0.0', github_token: 'ghs_actions_token' },
+        github: {
+          repository: 'acme/web',
+          sha: repo.shas[4]!,
+          ref: 'refs/heads/main',
+          apiUrl: gh.url,
+          serverUrl: gh.url,
+        },
+        env: { SENTRY_AUTH_TOKEN: sentry.token, SENTRY_ORG: sentry.org, SENTRY_URL: sentry.url },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs.commits).toBe('3');
+      const commits = sentry.state().releases.find((r) => r.version === 'v1.0.0')!.commits;
+      expect(commits.map((c) => c.id)).toEqual([repo.shas[4], repo.shas[3], repo.shas[2]]);
+      expect(commits[0]!.patch_set).toEqual([
+        { path: 'src/app.js', type: 'D' },
+        { path: 'src/main.js', type: 'A' },
+      ]);
+      expect(commits[2]!.patch_set).toEqual([{ path: 'README.md', type: 'D' }]);
+    } finally {
+      await gh.close();
     }
   });
 });

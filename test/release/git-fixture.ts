@@ -60,3 +60,21 @@ export async function shallowClone(source: string, depth = 1): Promise<GitFixtur
   const head = (await git(dir, ['rev-parse', 'HEAD'])).trim();
   return { dir, shas: [head], cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** The fixture's history as a GitHub emulator seed: the same SHAs, messages, authors, dates and file changes. */
+export async function githubSeedFrom(fixture: GitFixture, fullName = 'acme/web') {
+  const commits = [];
+  for (const sha of fixture.shas) {
+    const [name = '', email = '', date = '', ...message] = (
+      await git(fixture.dir, ['show', '-s', '--format=%an%n%ae%n%aI%n%B', sha])
+    ).split('\n');
+    const files: Record<string, string | null> = {};
+    const changes = await git(fixture.dir, ['show', '--no-renames', '--name-status', '--format=', '--root', sha]);
+    for (const line of changes.trim().split('\n').filter(Boolean)) {
+      const [status, path = ''] = line.split('\t');
+      files[path] = status === 'D' ? null : await git(fixture.dir, ['show', `${sha}:${path}`]);
+    }
+    commits.push({ sha, message: message.join('\n').trimEnd(), author: { name, email }, date, files });
+  }
+  return { repos: [{ full_name: fullName, commits }] };
+}
