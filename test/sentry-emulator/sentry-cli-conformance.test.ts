@@ -207,10 +207,17 @@ describe('sentry-cli 3.8.0 against the Sentry emulator', () => {
     expect(emu.state().releases.map((r) => r.version)).not.toContain('web@9.0.0');
   });
 
-  it('releases info and list read back what was created', async () => {
+  it('releases info, list and delete read back and remove what was created', async () => {
     expect(await sentryCli(['releases', 'info', VERSION], cli)).toContain(VERSION);
     const list = await sentryCli(['releases', 'list'], cli);
     for (const v of [VERSION, 'web@3.2.0', 'web@4.0.0']) expect(list).toContain(v);
+
+    emu.seed({ issues: [{ id: '7', project: 'web', firstRelease: { version: 'web@3.2.0' } }] });
+    const refused = await sentryCliResult(['releases', 'delete', 'web@3.2.0'], cli);
+    expect(refused.ok).toBe(false);
+    expect(refused.output).toContain('This release is referenced by active issues and cannot be removed.');
+    expect(await sentryCli(['releases', 'delete', 'web@4.0.0'], cli)).toContain('Deleted release web@4.0.0');
+    expect(emu.state().releases.map((r) => r.version)).not.toContain('web@4.0.0');
   });
 
   it('splits a bigger bundle into gzipped chunk batches within small server limits, and assembles it', async () => {

@@ -411,7 +411,11 @@ export function releaseRoutes(emu: EmulatorContext): Route[] {
       `${base}/{version}/`,
       org((ctx) => {
         const release = getRelease(emu, ctx.params.version);
-        if (release.deploys.length) {
+        // Sentry's UnsafeReleaseDeletion: issues first seen in this release keep it alive.
+        const referenced = [...emu.store.issues.values()].some(
+          (i) => (i.firstRelease as { version?: string } | null | undefined)?.version === release.version,
+        );
+        if (referenced) {
           throw badRequest({ detail: 'This release is referenced by active issues and cannot be removed.' });
         }
         emu.store.releases.delete(release.version);
