@@ -5,6 +5,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildWebApp } from '../../examples/web-app/build.ts';
+import { runDoctorCommand } from '../../src/cli/doctor-command.ts';
 import { runBundledAction } from './action-runner.ts';
 import { type DemoApp, demoPrivateKey, startDemoApp } from './app.ts';
 import { CRASH, crashEvent, type SentryFrame, symbolicatedFrames } from './crash.ts';
@@ -293,7 +294,8 @@ async function release(world: DemoWorld, version: string, sha: string): Promise<
     `release ${version}`,
     `${rel.commits.length} commits`,
     bundle
-      ? `bundle ${bundle.bundleId.slice(0, 8)} (${bundle.files.length} files, ${(bytes / 1024).toFixed(1)} KB)`
+      ? `bundle ${bundle.bundleId.slice(0, 8)} (${bundle.files.length} files, ${(bytes / 1024).toFixed(1)} KB; ` +
+        `${run.outputs.bytes_uploaded ?? '?'} bytes sent, ${run.outputs.chunks_skipped ?? '?'} chunks already held)`
       : sourcemaps
         ? 'no bundle'
         : 'no source maps (this dist/ predates src/sourcemaps)',
@@ -478,6 +480,35 @@ export async function writeHtmlPage(world: DemoWorld): Promise<string> {
   return world.htmlPath;
 }
 
+/** `faultline doctor` against the demo's own setup: every check a team would run, green. */
+export async function runDoctor(world: DemoWorld): Promise<string> {
+  if (!world.app || !world.sentry || !world.github) throw new StepUnavailable('needs the app and both emulators');
+  const lines: string[] = [];
+  const host = new URL(world.github.url).host;
+  const code = await runDoctorCommand([], {
+    env: {
+      SENTRY_URL: sentryUrl(world),
+      SENTRY_AUTH_TOKEN: world.sentry.token,
+      SENTRY_ORG: ORG,
+      SENTRY_PROJECT: PROJECT,
+      APP_ID: String(world.app.appId),
+      PRIVATE_KEY: world.app.privateKey,
+      WEBHOOK_SECRET: world.app.webhookSecret,
+      SENTRY_CLIENT_SECRET: world.sentry.clientSecret,
+      FAULTLINE_DATA_DIR: join(world.dataDir, 'app'),
+      GHE_HOST: host,
+      GHE_PROTOCOL: 'http',
+    },
+    cwd: world.dataDir,
+    stdout: (line) => lines.push(...line.split('\n')),
+    stderr: (line) => lines.push(line),
+  });
+  for (const line of lines) world.print(`    │ ${line}`);
+  if (code !== 0)
+    throw new Error(`faultline doctor exited ${code}: ${lines.filter((l) => l.includes('✗')).join('; ')}`);
+  return lines.find((l) => /passed, \d+ failed/.test(l)) ?? 'all checks passed';
+}
+
 /** Every step in order; the entry runs them through DemoSteps. */
 export async function runLoop(world: DemoWorld, steps: DemoSteps): Promise<void> {
   await steps.run('prepare the sample repository', () => prepareRepository(world));
@@ -489,5 +520,6 @@ export async function runLoop(world: DemoWorld, steps: DemoSteps): Promise<void>
   await steps.run('resolve', () => resolveIssue(world));
   await steps.run('release 2 from a PR that brings the error back', () => releaseTwo(world));
   await steps.run('regression → PR comment', () => regressionToComment(world));
+  await steps.run('faultline doctor on this setup', () => runDoctor(world));
   await steps.run('write the HTML page', () => writeHtmlPage(world));
 }

@@ -19,6 +19,7 @@ const STEPS = [
   'resolve',
   'release 2 from a PR that brings the error back',
   'regression → PR comment',
+  'faultline doctor on this setup',
   'write the HTML page',
 ];
 
