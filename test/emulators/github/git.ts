@@ -78,6 +78,7 @@ export class RepoGraph {
   readonly trees = new Map<string, TreeEntry[]>();
   /** Commits in seed order (parents before children). */
   readonly order: string[] = [];
+  private readonly changesCache = new Map<string, ChangedFile[]>();
 
   /** Adds commits parents-first; returns their SHAs. Throws SeedError naming the commit when a parent is unknown. */
   addCommits(seedCommits: SeedCommit[]): string[] {
@@ -267,10 +268,22 @@ export class RepoGraph {
     return out;
   }
 
-  /** What a commit changed relative to its first parent. */
+  /** What a commit changed relative to its first parent (cached: commits never change). */
   changes(commit: CommitObject): ChangedFile[] {
-    const parent = commit.parents[0];
-    return this.diff(parent ? this.commits.get(parent) : undefined, commit);
+    let files = this.changesCache.get(commit.sha);
+    if (!files) {
+      const parent = commit.parents[0];
+      files = this.diff(parent ? this.commits.get(parent) : undefined, commit);
+      this.changesCache.set(commit.sha, files);
+    }
+    return files;
+  }
+
+  /** Paths a commit added, changed or deleted relative to its first parent, without computing patches. */
+  changedPaths(commit: CommitObject): string[] {
+    const parent = commit.parents[0] ? this.commits.get(commit.parents[0])?.files : undefined;
+    const paths = new Set([...(parent?.keys() ?? []), ...commit.files.keys()]);
+    return [...paths].filter((p) => parent?.get(p) !== commit.files.get(p));
   }
 }
 

@@ -230,7 +230,7 @@ export function gitRoutes(world: GitHubWorld): RouteSpec[] {
         const since = q.get('since');
         const until = q.get('until');
         const touches = (c: CommitObject) =>
-          repo.graph.changes(c).some((f) => f.filename === path || f.filename.startsWith(`${path}/`));
+          repo.graph.changedPaths(c).some((f) => f === path || f.startsWith(`${path}/`));
         const commits = repo.graph
           .log(start.sha)
           .filter((c) => !path || touches(c))
