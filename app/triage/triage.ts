@@ -182,12 +182,17 @@ async function createOrRecover(deps: TriageDeps, work: Work, ctx: SentryWebhookC
     deps.now(),
   );
   if (!claim.created) {
-    const done = claim.link.githubIssueNumber !== PENDING ? claim.link : await waitForLink(deps, id, ctx.signal);
-    if (done) return retrigger(deps, work, done);
-    if (!(await store.takeOverPendingLink(id, deps.now() - (deps.staleLinkMs ?? 120_000), deps.now()))) {
-      throw new LinkPendingError(
-        `GitHub issue for Sentry issue ${id} is being created by another worker; will look again`,
-      );
+    if (claim.link.githubIssueNumber !== PENDING) return retrigger(deps, work, claim.link);
+    // A pending link nobody touched for long: its creator died. Else wait for the creator to finish.
+    const takeOver = () => store.takeOverPendingLink(id, deps.now() - (deps.staleLinkMs ?? 120_000), deps.now());
+    if (!(await takeOver())) {
+      const done = await waitForLink(deps, id, ctx.signal);
+      if (done) return retrigger(deps, work, done);
+      if (!(await takeOver())) {
+        throw new LinkPendingError(
+          `GitHub issue for Sentry issue ${id} is being created by another worker; will look again`,
+        );
+      }
     }
     work.log.warn({ sentryIssueId: id }, 'triage: took over a link whose creator stopped; looking for its issue');
   }

@@ -6,7 +6,9 @@ import { TRIAGE_EVENTS } from '../../app/triage/index.ts';
 import { FIXTURES } from '../app/helpers.ts';
 import { PLANTED } from './planted.ts';
 import {
+  API_REPO,
   alertData,
+  INSTALLATION,
   FETCHED_ISSUE_ID,
   FOREIGN_INSTALLATION,
   ISSUE_ID,
@@ -241,4 +243,120 @@ describe('triage end to end (Sentry emulator → app → GitHub emulator)', () =
     const triageEvents: string[] = [...TRIAGE_EVENTS];
     expect(deliveries.filter((d) => d && triageEvents.includes(`${d.resource}.${d.action}`))).toEqual([]);
   });
+});
+
+describe('triage end to end: status line, takeover, monorepo paths, error alerts, new-issue limit', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld();
+    expect(await world.send('event_alert', 'triggered', alertData())).toBe(202);
+    await world.settle();
+  }, 30_000);
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('rewrites only the status line when Sentry counts more events', async () => {
+    const [before] = issueOf(world, ISSUE_ID);
+    expect(before?.body).toContain('312 events · 40 users');
+    world.sentry.seed({
+      issues: [{ id: ISSUE_ID, project: 'web', count: '500', userCount: 41, lastSeen: '2026-10-01T11:00:00Z' }],
+    });
+    expect(await world.send('event_alert', 'triggered', alertData({ eventId: '1'.repeat(32) }))).toBe(202);
+    await world.settle();
+    const [after, ...more] = issueOf(world, ISSUE_ID);
+    expect(more).toHaveLength(0);
+    expect(after?.body).toContain('**Status:** 500 events · 41 users · last seen 2026-10-01 11:00 UTC');
+    expect(after?.body?.replace(/\*\*Status:\*\*.*/, '')).toBe(before?.body?.replace(/\*\*Status:\*\*.*/, ''));
+    expect(after?.comments).toHaveLength(0); // same release: no comment
+  });
+
+  it('takes over a link left pending by a worker that died, and finds the issue it had opened', async () => {
+    const number = issueOf(world, ISSUE_ID)[0]!.number;
+    const store = world.app.deps.store;
+    await store.deleteLink(ISSUE_ID);
+    await store.linkIssue(
+      {
+        sentryIssueId: ISSUE_ID,
+        installationUuid: INSTALLATION,
+        githubRepo: REPO,
+        githubIssueNumber: 0,
+        externalIssueId: null,
+      },
+      1,
+    );
+    expect(await world.send('event_alert', 'triggered', alertData({ eventId: '2'.repeat(32) }))).toBe(202);
+    await world.settle();
+    expect((await store.getLink(ISSUE_ID))?.githubIssueNumber).toBe(number);
+    expect(issueOf(world, ISSUE_ID)).toHaveLength(1);
+  });
+
+  it('opens error.created only where the config asks, mapping app:/// under the monorepo prefix', async () => {
+    const frames = [{ abs_path: 'app:///src/handler.ts', function: 'handle', lineno: 12, in_app: true }];
+    const error = (issueId: string, project: string) => ({
+      error: (
+        alertData({ issueId, project, frames, release: null, eventId: issueId.padStart(32, '0') }) as { event: object }
+      ).event,
+    });
+    expect(await world.send('error', 'created', error('990020', 'web'))).toBe(202); // acme/web: errors off
+    expect(await world.send('error', 'created', error('990030', 'api'))).toBe(202);
+    await world.settle();
+    expect(issueOf(world, '990020')).toHaveLength(0);
+    const [issue] = world.issues(API_REPO).filter((i) => (i.body ?? '').includes('faultline:sentry-issue:990030 '));
+    const h = html(issue?.body ?? '');
+    expect(
+      hrefs(h)
+        .filter((l) => l.includes('/blob/'))
+        .map((l) => l.replace(/^.*\/acme\/api\//, '')),
+    ).toEqual([`blob/${SHA.api}/services/api/src/handler.ts#L12`]);
+    expect(text(h)).toContain("> 12   throw new Error('quota');");
+    expect(text(h)).toContain('commit unknown; code shown at main');
+  });
+
+  it('past the hourly limit, opens one summary issue listing the Sentry issues it did not open', async () => {
+    const frames = [{ abs_path: 'app:///src/handler.ts', function: 'handle', lineno: 12, in_app: true }];
+    for (const id of ['990031', '990032', '990032']) {
+      const data = alertData({
+        issueId: id,
+        project: 'api',
+        frames,
+        eventId: `${id}${Math.random()}`.replace('.', '').padEnd(32, '0').slice(0, 32),
+      });
+      expect(await world.send('event_alert', 'triggered', data)).toBe(202);
+      await world.settle();
+    }
+    const issues = world.issues(API_REPO);
+    expect(issues.filter((i) => /faultline:sentry-issue:99003[12] /.test(i.body ?? ''))).toHaveLength(0);
+    const summaries = issues.filter((i) => i.title.startsWith('faultline: more than 1 new Sentry issues'));
+    expect(summaries).toHaveLength(1);
+    const links = hrefs(html(summaries[0]!.body ?? ''));
+    expect(links).toEqual([
+      'https://sentry.io/organizations/acme/issues/990031/',
+      'https://sentry.io/organizations/acme/issues/990032/',
+    ]);
+    expect(await world.app.deps.store.getLink('990031')).toBeUndefined();
+  });
+});
+
+describe('triage end to end: GitHub failing while the issue is opened', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld();
+  }, 30_000);
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('retries the job after GitHub answers 502 to the issue creation, and still opens exactly one issue', async () => {
+    world.github.inject({ method: 'POST', path: '^/repos/acme/web/issues$', status: 502, times: 2 });
+    expect(await world.send('event_alert', 'triggered', alertData())).toBe(202);
+    await world.settle(30_000);
+    expect(issueOf(world, ISSUE_ID)).toHaveLength(1);
+    const attempts = world.github
+      .state()
+      .requests.filter((r) => r.method === 'POST' && r.path === '/repos/acme/web/issues');
+    expect(attempts.filter((r) => r.status === 502).length).toBe(2);
+    expect(attempts.filter((r) => r.status === 201).length).toBe(1);
+    expect((await world.app.deps.store.getLink(ISSUE_ID))?.githubIssueNumber).toBe(issueOf(world, ISSUE_ID)[0]!.number);
+  }, 40_000);
 });

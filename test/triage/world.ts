@@ -20,7 +20,7 @@ export const FETCHED_ISSUE_ID = '1170820300';
 
 const hex = (n: number) => n.toString(16).padStart(2, '0').repeat(20);
 /** c1 initial, c2 the suspect (PR #5), c3 docs only = release web@2.4.0, c4 after the release. */
-export const SHA = { c1: hex(0xa1), c2: hex(0xb2), c3: hex(0xc3), c4: hex(0xd4) } as const;
+export const SHA = { c1: hex(0xa1), c2: hex(0xb2), c3: hex(0xc3), c4: hex(0xd4), api: hex(0x7e) } as const;
 export const RELEASE = 'web@2.4.0';
 
 export const CONFIG_YAML = `sentry:
@@ -39,6 +39,16 @@ ignore:
 assign:
   fallback: [carol]
 `;
+
+/** A monorepo service fed by Sentry project `api`: stack paths under a prefix, errors wanted, one new issue an hour. */
+export const API_REPO = 'acme/api';
+export const API_CONFIG_YAML = `sentry: {org: acme, projects: [api]}
+paths:
+  - {from: "app:///", to: "services/api/"}
+alerts: {errors: true}
+limits: {newIssuesPerHour: 1}
+`;
+const API_HANDLER = `${Array.from({ length: 20 }, (_, i) => (i === 11 ? "  throw new Error('quota');" : `// handler ${i + 1}`)).join('\n')}\n`;
 
 export const CODEOWNERS = `*               @acme/everyone
 /src/billing/   @alice @acme/payments
@@ -62,7 +72,7 @@ const ANA = { name: 'Ana', email: 'ana@example.com', login: 'ana' };
 
 export function githubSeed(): GitHubSeed {
   return {
-    installations: [{ id: 1, account: 'acme', repos: [REPO, 'acme/other', 'acme/broken'] }],
+    installations: [{ id: 1, account: 'acme', repos: [REPO, API_REPO, 'acme/other', 'acme/broken'] }],
     repos: [
       {
         full_name: REPO,
@@ -115,6 +125,18 @@ export function githubSeed(): GitHubSeed {
           },
         ],
         collaborators: ['alice', 'bob', 'carol'],
+      },
+      {
+        full_name: API_REPO,
+        default_branch: 'main',
+        commits: [
+          {
+            sha: SHA.api,
+            message: 'api: handler',
+            author: ANA,
+            files: { '.github/faultline.yml': API_CONFIG_YAML, 'services/api/src/handler.ts': API_HANDLER },
+          },
+        ],
       },
       {
         full_name: 'acme/other',
@@ -184,6 +206,14 @@ export function sentrySeed(): EmulatorSeed {
     ],
     events: [
       {
+        issueId: ISSUE_ID,
+        eventID: 'e'.repeat(32),
+        release: RELEASE,
+        environment: 'production',
+        dateCreated: '2026-10-01T09:30:00Z',
+        exception: { values: [{ type: 'RangeError', value: 'Invalid time value' }] },
+      },
+      {
         issueId: FETCHED_ISSUE_ID,
         eventID: 'f'.repeat(32),
         release: RELEASE,
@@ -215,7 +245,15 @@ export function sentrySeed(): EmulatorSeed {
 
 /** The event_alert webhook data for ISSUE_ID: frames oldest first, the crash in date-fns called from line 88. */
 export function alertData(
-  overrides: { eventId?: string; release?: string; environment?: string; issueId?: string; extra?: object } = {},
+  overrides: {
+    eventId?: string;
+    release?: string | null;
+    environment?: string;
+    issueId?: string;
+    project?: string;
+    frames?: object[];
+    extra?: object;
+  } = {},
 ): Record<string, unknown> {
   const eventId = overrides.eventId ?? 'e4874d664c3540c1a32eab185f12c5ab';
   const issueId = overrides.issueId ?? ISSUE_ID;
@@ -226,7 +264,7 @@ export function alertData(
       project: 1,
       platform: 'node',
       level: 'error',
-      release: overrides.release ?? RELEASE,
+      release: overrides.release === undefined ? RELEASE : overrides.release,
       environment: overrides.environment ?? 'production',
       datetime: '2026-10-01T08:12:37.677000Z',
       title: 'RangeError: Invalid time value',
@@ -237,7 +275,7 @@ export function alertData(
             type: 'RangeError',
             value: 'Invalid time value',
             stacktrace: {
-              frames: [
+              frames: overrides.frames ?? [
                 {
                   abs_path: 'https://cdn.example.com/static/js/main.3f2a.js',
                   filename: 'main.3f2a.js',
@@ -282,7 +320,7 @@ export function alertData(
       tags: [
         ['environment', overrides.environment ?? 'production'],
         ['level', 'error'],
-        ['release', overrides.release ?? RELEASE],
+        ...(overrides.release === null ? [] : [['release', overrides.release ?? RELEASE]]),
       ],
       breadcrumbs: {
         values: [
@@ -294,7 +332,7 @@ export function alertData(
           },
         ],
       },
-      url: `https://sentry.io/api/0/projects/acme/web/events/${eventId}/`,
+      url: `https://sentry.io/api/0/projects/acme/${overrides.project ?? 'web'}/events/${eventId}/`,
       web_url: `https://sentry.io/organizations/acme/issues/${issueId}/events/${eventId}/`,
       ...overrides.extra,
     },
@@ -333,10 +371,12 @@ export async function startWorld(opts: { storage?: StorageConfig } = {}): Promis
   };
   const app = await startApp(config, {
     runner: { pollMs: 20 },
-    // Probot spaces GitHub writes a second apart: right in production, slow in tests.
+    // Probot spaces GitHub writes a second apart and retries 5xx itself with growing waits: right in production,
+    // slow in tests, where the job runner's own retries are what is under test.
     octokit: ProbotOctokit.defaults((o: { throttle?: object }) => ({
       ...o,
       throttle: { ...o.throttle, enabled: false },
+      retry: { enabled: false },
     })),
     log: { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') },
   });
