@@ -1,6 +1,8 @@
 // Shared steps of the sync handlers: find the linked GitHub issue and the repo's settings, know our own ids.
 import type { SentryWebhook } from '../intake/schema.ts';
 import type { Link } from '../store/index.ts';
+import { createScrubber } from '../triage/scrub.ts';
+import type { Scrub } from './render.ts';
 import { isOwnSentryActor, type SentryActor } from './loop-guard.ts';
 import type { GitHub, SyncServices } from './services.ts';
 import { parseSyncSettings, type SyncSettings } from './sync-config.ts';
@@ -13,6 +15,15 @@ export interface LinkedIssue {
   number: number;
   github: GitHub;
   settings: SyncSettings;
+  /** The app's scrubber plus this repo's extra keys and patterns. */
+  scrub: Scrub;
+}
+
+/** The scrubber for a repo: the default one, or one with the config's extra keys and patterns. */
+export function scrubFor(services: SyncServices, settings: SyncSettings): Scrub {
+  if (!settings.scrub.keys.length && !settings.scrub.patterns.length) return services.scrub;
+  const extra = createScrubber(settings.scrub);
+  return (text) => extra.text(services.scrub(text));
 }
 
 /** Marks where we remember the Sentry app uuid an installation belongs to (from `installation.created`). */
@@ -44,8 +55,28 @@ export async function withRepo(services: SyncServices, link: Link): Promise<Link
   }
   const settings = await settingsFor(services, github, link.githubRepo);
   if (!settings) return undefined;
+  if (link.installationUuid) {
+    // Never act for a Sentry org the repository's config does not name (the config may have changed since linking).
+    const installation = await services.store.getInstallation(link.installationUuid);
+    if (installation && settings.sentryOrg !== installation.orgSlug) {
+      services.log.warn(
+        { repo: link.githubRepo, org: installation.orgSlug },
+        'sync: the repository config does not name the Sentry org of the link; nothing synced',
+      );
+      return undefined;
+    }
+  }
   const [owner = '', name = ''] = link.githubRepo.split('/');
-  return { link, repo: link.githubRepo, owner, name, number: link.githubIssueNumber, github, settings };
+  return {
+    link,
+    repo: link.githubRepo,
+    owner,
+    name,
+    number: link.githubIssueNumber,
+    github,
+    settings,
+    scrub: scrubFor(services, settings),
+  };
 }
 
 /** The repo's sync settings; undefined (logged) when its config file is invalid — triage reports that in the repo. */

@@ -2,7 +2,7 @@
 // config routes that rule (and names the installation's Sentry org): opened, escalated in place, closed on resolve.
 import type { SentryWebhook } from '../intake/schema.ts';
 import { ClaimBusyError, claimOnce } from './claims.ts';
-import { settingsFor } from './context.ts';
+import { scrubFor, settingsFor } from './context.ts';
 import {
   incidentMarker,
   type Incident,
@@ -14,6 +14,7 @@ import {
   severityOf,
   type Severity,
 } from './metric-alerts.ts';
+import type { Scrub } from './render.ts';
 import type { SentryHandler } from './sentry-to-github.ts';
 import { type GitHub, splitRepo, type SyncServices } from './services.ts';
 import { routesAlertRule, type SyncSettings } from './sync-config.ts';
@@ -43,6 +44,7 @@ interface Route {
   repo: string;
   github: GitHub;
   settings: SyncSettings;
+  scrub: Scrub;
 }
 
 /** Repositories whose config routes this alert rule and names the webhook's Sentry org (never another tenant's). */
@@ -62,7 +64,7 @@ async function routedRepos(services: SyncServices, webhook: SentryWebhook, incid
       );
       continue;
     }
-    routes.push({ repo, github, settings });
+    routes.push({ repo, github, settings, scrub: scrubFor(services, settings) });
   }
   return routes;
 }
@@ -90,7 +92,7 @@ async function syncIncident(
       owner,
       repo: name,
       issue_number: record.number,
-      body: renderIncidentResolvedComment(data, services.scrub),
+      body: renderIncidentResolvedComment(data, route.scrub),
     });
     await gh.rest.issues.update({
       owner,
@@ -103,7 +105,7 @@ async function syncIncident(
   }
 
   const rendered = renderIncidentIssue(data, severity, {
-    scrub: services.scrub,
+    scrub: route.scrub,
     labels: route.settings.metricAlerts.labels,
   });
   if (!record) {

@@ -87,7 +87,7 @@ export async function handleRegression(
           ? `${suspect.pull.htmlUrl.replace(/\/pull\/\d+$/, '')}/blob/${range.head}/${suspect.frame.path}#L${suspect.frame.line}`
           : undefined,
         githubIssue: { repo: linked.repo, number: linked.number },
-        scrub: services.scrub,
+        scrub: linked.scrub,
       });
       commented.push({
         pr: suspect.pull.number,

@@ -33,7 +33,7 @@ export function closeOnResolve(services: SyncServices, writes: RecordedWrites): 
           issue: issueRef(services, org, issue),
           inRelease: issue.statusDetails?.inRelease,
           inNextRelease: issue.statusDetails?.inNextRelease,
-          scrub: services.scrub,
+          scrub: linked.scrub,
           key,
         }),
       });
@@ -67,7 +67,7 @@ export function reopenOnUnresolve(services: SyncServices, writes: RecordedWrites
       body: renderUnresolvedComment({
         actorName: actorName(webhook),
         issue: issueRef(services, org, issue),
-        scrub: services.scrub,
+        scrub: linked.scrub,
         key,
       }),
     });
@@ -145,7 +145,7 @@ export function mirrorComment(services: SyncServices): SentryHandler {
       text: data.comment ?? '',
       issue: ref,
       timestamp: data.timestamp,
-      scrub: services.scrub,
+      scrub: linked.scrub,
     });
     if (githubCommentId) {
       await linked.github.rest.issues.updateComment({

@@ -19,6 +19,10 @@ export const syncConfigSchema = z.looseObject({
     .prefault({}),
   /** Stack path prefix → repo path prefix (shared with triage). */
   paths: z.array(z.object({ from: z.string(), to: z.string().default('') })).default([]),
+  /** Extra scrubbing (shared with triage): key names and regular expressions removed from everything posted. */
+  scrub: z
+    .looseObject({ keys: z.array(z.string()).default([]), patterns: z.array(z.string()).default([]) })
+    .prefault({}),
   /** Sentry email or username → GitHub login. */
   people: z.record(z.string(), z.string()).default({}),
   regressions: z
@@ -46,6 +50,7 @@ export interface SyncSettings {
   comments: boolean;
   people: PeopleMap;
   paths: Array<{ from: string; to: string }>;
+  scrub: { keys: string[]; patterns: string[] };
   regressions: { comment: boolean; maxPullRequests: number; reopen: boolean };
   metricAlerts: { rules: Array<string | number>; labels: string[] };
 }
@@ -68,6 +73,7 @@ export function parseSyncSettings(raw: unknown, source = '.github/faultline.yml'
     ...c.sync,
     people: peopleMap(c.people),
     paths: c.paths,
+    scrub: { keys: c.scrub.keys, patterns: c.scrub.patterns },
     regressions: c.regressions,
     metricAlerts: c.metricAlerts,
   };

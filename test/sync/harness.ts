@@ -32,6 +32,8 @@ people:
   bo@example.com: bo-gh
 metricAlerts:
   rules: ["Checkout error rate"]
+scrub:
+  patterns: ["ORDER-[0-9]+"]
 `;
 
 export interface World {

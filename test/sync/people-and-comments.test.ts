@@ -107,7 +107,7 @@ describe('comments', () => {
     await world.sentryWebhook(
       'comment',
       'created',
-      comment('1456', 'Timezone bug? @bo see ana@example.com token=abc123secret'),
+      comment('1456', 'Timezone bug? @bo see ana@example.com token=abc123secret ORDER-1234'),
       ana,
     );
     await world.settle();
@@ -118,6 +118,7 @@ describe('comments', () => {
     expect(body).toContain('`@bo`');
     expect(body).not.toContain('ana@example.com');
     expect(body).not.toContain('abc123secret');
+    expect(body).not.toContain('ORDER-1234'); // the repo's own scrub pattern
 
     await world.sentryWebhook('comment', 'updated', comment('1456', 'Timezone bug, confirmed.'), ana);
     await world.settle();

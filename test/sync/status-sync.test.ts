@@ -2,7 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../app/helpers.ts';
-import { ISSUE_ID, issuesPayload, REPO, SENTRY_APP_UUID, startWorld, type World } from './harness.ts';
+import {
+  INSTALLATION_UUID,
+  ISSUE_ID,
+  issuesPayload,
+  REPO,
+  SENTRY_APP_UUID,
+  startWorld,
+  type World,
+} from './harness.ts';
 
 const us = { type: 'application', id: SENTRY_APP_UUID, name: 'faultline' };
 const ana = { type: 'user', id: '42', name: 'Ana Lead' };
@@ -108,6 +116,39 @@ describe('two-way status sync', () => {
     expect(world.sentryWrites().filter((w) => w.method === 'PUT')).toEqual([
       expect.objectContaining({ json: { status: 'unresolved' } }),
     ]);
+  });
+
+  it('does nothing for a link whose repository config names another Sentry org', async () => {
+    await world.app.deps.store.linkIssue(
+      {
+        sentryIssueId: '555',
+        installationUuid: INSTALLATION_UUID,
+        githubRepo: 'acme/other',
+        githubIssueNumber: 1,
+        externalIssueId: null,
+      },
+      Date.now(),
+    );
+    world.github.seed({
+      repos: [
+        {
+          full_name: 'acme/other',
+          commits: [
+            {
+              sha: 'f'.repeat(40),
+              message: 'config',
+              author: { name: 'Eve', email: 'eve@example.com' },
+              files: { '.github/faultline.yml': 'sentry:\n  org: evil\n  projects: [web]\n' },
+            },
+          ],
+          issues: [{ number: 1, title: 'theirs', state: 'open' }],
+        },
+      ],
+    });
+    await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved', { id: '555' }), ana);
+    await world.settle();
+    expect(world.issue('acme/other', 1)).toMatchObject({ state: 'open', comments: [] });
+    expect(world.logs.some((l) => l.includes('does not name the Sentry org of the link'))).toBe(true);
   });
 
   it('ignores issues that are not linked and repositories of nobody', async () => {
