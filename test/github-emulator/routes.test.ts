@@ -74,6 +74,20 @@ describe('repos and contents', () => {
     });
   });
 
+  it('serves the web pages that download_url, html_url and permalinks point at', async () => {
+    const { data } = await gh.repos.getContent({ ...web, path: 'src/cart/total.js', ref: SHA.bug });
+    if (Array.isArray(data) || data.type !== 'file') throw new Error('expected a file');
+    expect(await (await fetch(data.download_url!)).text()).toBe(cartV2);
+    const blob = await fetch(`${emu.url}/acme/web/blob/feature/tax/src/cart/total.js#L3`);
+    expect(blob.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await blob.text()).toContain('<tr id="L3"><td><a href="#L3">3</a></td><td><code>  for (const i of items)');
+    const { data: issue } = await gh.issues.create({ ...web, title: '<b>x</b>', body: 'stack' });
+    const html = await (await fetch(issue.html_url)).text();
+    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect((await fetch(`${emu.url}/acme/web/blob/main/nope.js`)).status).toBe(404);
+    expect(emu.state().requests.some((r) => r.path.includes('/blob/feature/'))).toBe(false);
+  });
+
   it('serves a branch and a git ref', async () => {
     const { data } = await gh.repos.getBranch({ ...web, branch: 'main' });
     expect(data.commit.sha).toBe(SHA.regress);

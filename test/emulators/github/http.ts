@@ -8,8 +8,9 @@ import type { Urls } from './shapes.ts';
 
 export interface Reply {
   status: number;
-  /** JSON body; a string is sent as text/plain (raw media type); undefined = empty. */
+  /** JSON body; a string is sent as text/plain (raw media type) unless `contentType` says otherwise; undefined = empty. */
   body?: unknown;
+  contentType?: string;
   headers?: Record<string, string>;
 }
 

@@ -21,6 +21,7 @@ import {
 import { allRoutes } from './routes.ts';
 import { InvalidSeedError, type GitHubSeed } from './seed.ts';
 import { GitHubWorld, type Caller, type EmulatorStateJson } from './state.ts';
+import { webPage } from './web.ts';
 import {
   deliverWebhook,
   webhookPayload,
@@ -181,8 +182,8 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
     const headers: Record<string, string> = { ...extraHeaders, ...reply.headers };
     let payload: string | undefined;
     if (typeof reply.body === 'string') {
-      headers['content-type'] = 'text/plain; charset=utf-8';
-      headers['x-github-media-type'] = 'github.v3; param=raw';
+      headers['content-type'] = reply.contentType ?? 'text/plain; charset=utf-8';
+      if (!reply.contentType) headers['x-github-media-type'] = 'github.v3; param=raw';
       payload = reply.body;
     } else if (reply.body !== undefined && reply.status !== 204) {
       headers['content-type'] = 'application/json; charset=utf-8';
@@ -212,6 +213,13 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
       const emulatorReply = await emulatorApi(method, pathname, raw);
       if (emulatorReply) {
         send(res, emulatorReply, {});
+        return;
+      }
+      // The web pages html_url, permalinks and download_url point at (not part of the REST API).
+      const web = method === 'GET' && !viaEnterprise ? webPage(world, pathname) : undefined;
+      if (web) {
+        status = -1; // not an API request: not recorded
+        send(res, web, {});
         return;
       }
       const fault = takeFault(faults, method, pathname);
@@ -281,7 +289,7 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
       status = known.status;
       if (!res.headersSent) send(res, { status: known.status, body: known.body, headers: known.headers }, common);
     } finally {
-      if (!pathname.startsWith('/__emulator/')) {
+      if (!pathname.startsWith('/__emulator/') && status !== -1) {
         world.record({
           at: new Date().toISOString(),
           method,
