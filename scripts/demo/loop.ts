@@ -365,7 +365,12 @@ export async function alertToIssue(world: DemoWorld): Promise<string> {
   };
   world.print(`    ── GitHub issue ${REPO}#${issue.number}: ${issue.title}`);
   for (const line of (issue.body ?? '').split('\n').slice(0, 40)) world.print(`    │ ${line}`);
-  const link = world.sentry.state().externalIssues.find((e) => e.issueId === SENTRY_ISSUE_ID);
+  // The Sentry-side link is made right after the issue is opened.
+  const link = await until(
+    'the Sentry link',
+    () => world.sentry?.state().externalIssues.find((e) => e.issueId === SENTRY_ISSUE_ID),
+    5_000,
+  ).catch(() => undefined);
   return `issue ${REPO}#${issue.number}${link ? `, linked back in Sentry (${link.webUrl})` : ''}`;
 }
 
