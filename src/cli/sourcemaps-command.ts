@@ -1,6 +1,5 @@
 // `faultline sourcemaps <check|inject|upload>`: flags parsed here, the work done in src/sourcemaps.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { SentryClient } from '../sentry/index.ts';
 import {
   injectDebugIds,
   parseUploadTargets,
@@ -147,6 +146,7 @@ async function runUpload(paths: string[], values: Values, io: CliIo): Promise<nu
     throw new UsageError(`--wait-timeout must be a number of seconds > 0, got "${String(values['wait-timeout'])}"`);
   const log = values.json ? () => {} : (line: string) => io.stdout(line);
   const opts = discoverOpts(values, io);
+  let knownMapDebugIds: Map<string, string> | undefined;
   if (values.inject) {
     const injected = await injectDebugIds(
       groups.flatMap((g) => g.paths),
@@ -157,6 +157,8 @@ async function runUpload(paths: string[], values: Values, io: CliIo): Promise<nu
       `> Injected ${injected.injected.length} script(s), ${injected.previouslyInjected.length} already had a debug ID`,
     );
   }
+  // Loaded here so that check and inject start without the HTTP stack.
+  const { SentryClient } = await import('../sentry/index.ts');
   const client = new SentryClient({
     token,
     org,
@@ -176,6 +178,7 @@ async function runUpload(paths: string[], values: Values, io: CliIo): Promise<nu
     ...(waitTimeout !== undefined ? { waitTimeoutMs: waitTimeout * 1000 } : {}),
     deleteAfterUpload: values['delete-after-upload'] === true,
     strict: values.strict === true,
+    ...(knownMapDebugIds ? { knownMapDebugIds } : {}),
     log,
   });
   if (values.json) io.stdout(JSON.stringify(summary, null, 2));

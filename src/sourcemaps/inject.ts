@@ -45,6 +45,8 @@ export interface InjectResult {
   /** Source maps that already carried one (it was reused). */
   skippedSourcemaps: InjectedItem[];
   warnings: string[];
+  /** Absolute path → debug ID of every map written or read here, so an upload right after need not parse them. */
+  mapDebugIds: Map<string, string>;
 }
 
 export class InjectError extends Error {
@@ -98,17 +100,25 @@ function mayBeJsonObject(head: Uint8Array): boolean {
 }
 
 /** First pass: which files are maps, and each script's debug ID comment and map location. */
-export async function scanFile(file: DiscoveredFile): Promise<ScannedFile> {
+export async function scanFile(file: DiscoveredFile, opts: { trustMapNames?: boolean } = {}): Promise<ScannedFile> {
   const head = await readHead(file.absolutePath, 64);
-  if (mayBeJsonObject(head)) {
-    const bytes = await readFile(file.absolutePath);
+  // Injecting parses every referenced map anyway; a JSON-looking `.map` file is taken for a map until then.
+  if (opts.trustMapNames && file.path.endsWith('.map') && mayBeJsonObject(head)) return { ...file, isMap: true };
+  if (mayBeJsonObject(head)) return scanBytes(file, await readFile(file.absolutePath));
+  if (file.path.endsWith('.map')) return { ...file, isMap: false };
+  return scanScript(file, await readFile(file.absolutePath));
+}
+
+/** The same scan on bytes already read. */
+export function scanBytes(file: DiscoveredFile, bytes: Uint8Array): ScannedFile {
+  if (mayBeJsonObject(bytes.subarray(0, 64))) {
     const inspected = inspectSourceMapBytes(bytes);
     if (inspected.isMap)
       return { ...file, isMap: true, ...(inspected.debugId ? { mapDebugId: inspected.debugId } : {}) };
     return scanScript(file, bytes);
   }
   if (file.path.endsWith('.map')) return { ...file, isMap: false };
-  return scanScript(file, await readFile(file.absolutePath));
+  return scanScript(file, bytes);
 }
 
 function scanScript(file: DiscoveredFile, bytes: Uint8Array): ScannedFile {
@@ -210,10 +220,10 @@ export async function injectDebugIds(
     sourcemaps: [],
     skippedSourcemaps: [],
     warnings: [],
+    mapDebugIds: new Map(),
   };
   const warn = (line: string) => result.warnings.push(line);
-  const scanned: ScannedFile[] = [];
-  for (const f of discovered) scanned.push(await scanFile(f));
+  const scanned = await mapLimited(discovered, 8, (f) => scanFile(f, { trustMapNames: true }));
   const byPath = new Map(scanned.map((f) => [f.path, f]));
   const mapUrls = scanned
     .filter((f) => f.isMap)
@@ -277,12 +287,27 @@ export async function injectDebugIds(
         map.debugId = debugId;
         await write(mapFile, encodeMap(map));
         (fresh ? result.sourcemaps : result.skippedSourcemaps).push({ path: mapFile.path, debugId });
+        result.mapDebugIds.set(mapFile.absolutePath, debugId);
       }
     }
     await write(file, output);
     result.injected.push({ path: file.path, debugId });
   }
   return result;
+}
+
+/** `fn` over `items` with at most `limit` running at once, results in input order. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 function parseMapOrThrow(bytes: Uint8Array, path: string, what: string): DecodedMap {

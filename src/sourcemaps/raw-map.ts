@@ -339,61 +339,83 @@ export function sortTokens(t: Tokens): void {
   }
 }
 
-function vlq(out: string[], value: number): void {
-  let v = value < 0 ? -value * 2 + 1 : value * 2;
-  do {
-    let digit = v % 32;
-    v = Math.floor(v / 32);
-    if (v > 0) digit |= 32;
-    out.push(B64_CHARS[digit]!);
-  } while (v > 0);
+const B64_CODES = Uint8Array.from(B64_CHARS, (c) => c.charCodeAt(0));
+
+/** A growable byte buffer for the mappings string (ASCII only), far cheaper than joining small strings. */
+class AsciiWriter {
+  buf: Uint8Array;
+  len = 0;
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(Math.max(64, capacity));
+  }
+  byte(b: number): void {
+    if (this.len === this.buf.length) {
+      const next = new Uint8Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.len++] = b;
+  }
+  vlq(value: number): void {
+    let v = value < 0 ? -value * 2 + 1 : value * 2;
+    do {
+      let digit = v % 32;
+      v = Math.floor(v / 32);
+      if (v > 0) digit |= 32;
+      this.byte(B64_CODES[digit]!);
+    } while (v > 0);
+  }
+  toString(): string {
+    return Buffer.from(this.buf.buffer, this.buf.byteOffset, this.len).toString('latin1');
+  }
 }
 
 /** rust-sourcemap's `serialize_mappings`: identical consecutive tokens on a line are written once. */
 export function encodeMappings(t: Tokens): string {
-  const out: string[] = [];
+  const out = new AsciiWriter(t.length * 6 + 16);
   let prevLine = 0;
   let prevCol = 0;
   let prevSrcId = 0;
   let prevSrcLine = 0;
   let prevSrcCol = 0;
   let prevName = 0;
+  const { dstLine, dstCol, srcId, srcLine, srcCol, nameId } = t;
   for (let i = 0; i < t.length; i++) {
-    const line = t.dstLine[i]!;
+    const line = dstLine[i]!;
     if (line !== prevLine) {
       prevCol = 0;
       while (line !== prevLine) {
-        out.push(';');
+        out.byte(59); // ;
         prevLine++;
       }
     } else if (i > 0) {
       if (
-        t.dstLine[i - 1] === line &&
-        t.dstCol[i - 1] === t.dstCol[i] &&
-        t.srcId[i - 1] === t.srcId[i] &&
-        t.srcLine[i - 1] === t.srcLine[i] &&
-        t.srcCol[i - 1] === t.srcCol[i] &&
-        t.nameId[i - 1] === t.nameId[i]
+        dstLine[i - 1] === line &&
+        dstCol[i - 1] === dstCol[i] &&
+        srcId[i - 1] === srcId[i] &&
+        srcLine[i - 1] === srcLine[i] &&
+        srcCol[i - 1] === srcCol[i] &&
+        nameId[i - 1] === nameId[i]
       )
         continue;
-      out.push(',');
+      out.byte(44); // ,
     }
-    vlq(out, t.dstCol[i]! - prevCol);
-    prevCol = t.dstCol[i]!;
-    if (t.srcId[i] !== NONE) {
-      vlq(out, t.srcId[i]! - prevSrcId);
-      prevSrcId = t.srcId[i]!;
-      vlq(out, t.srcLine[i]! - prevSrcLine);
-      prevSrcLine = t.srcLine[i]!;
-      vlq(out, t.srcCol[i]! - prevSrcCol);
-      prevSrcCol = t.srcCol[i]!;
-      if (t.nameId[i] !== NONE) {
-        vlq(out, t.nameId[i]! - prevName);
-        prevName = t.nameId[i]!;
+    out.vlq(dstCol[i]! - prevCol);
+    prevCol = dstCol[i]!;
+    if (srcId[i] !== NONE) {
+      out.vlq(srcId[i]! - prevSrcId);
+      prevSrcId = srcId[i]!;
+      out.vlq(srcLine[i]! - prevSrcLine);
+      prevSrcLine = srcLine[i]!;
+      out.vlq(srcCol[i]! - prevSrcCol);
+      prevSrcCol = srcCol[i]!;
+      if (nameId[i] !== NONE) {
+        out.vlq(nameId[i]! - prevName);
+        prevName = nameId[i]!;
       }
     }
   }
-  return out.join('');
+  return out.toString();
 }
 
 const str = (s: string) => JSON.stringify(s);

@@ -7,16 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { open, readFile, rm } from 'node:fs/promises';
-import {
-  type AssembleResponse,
-  type ChunkUploadOptions,
-  SentryAssembleError,
-  type SentryClient,
-} from '../sentry/index.ts';
+import type { AssembleResponse, ChunkUploadOptions, SentryClient } from '../sentry/index.ts';
+import { SentryAssembleError } from '../sentry/errors.ts';
 import { type BundleEntry, buildArtifactBundle, type BuiltBundle, type ChunkRef } from './bundle.ts';
 import { planChunkUpload } from './chunk-plan.ts';
 import { type DiscoverOptions, discoverFiles, splitPathList } from './discover.ts';
-import { resolveReferences, type ScannedFile, scanFile } from './inject.ts';
+import { mapLimited, resolveReferences, type ScannedFile, scanBytes } from './inject.ts';
 import { formatBytes } from './report.ts';
 
 export const DEFAULT_UPLOAD_EXTENSIONS = ['js', 'cjs', 'mjs', 'map', 'jsbundle', 'bundle'] as const;
@@ -44,8 +40,10 @@ export interface UploadOptions extends Omit<DiscoverOptions, 'extensions'> {
   deleteAfterUpload?: boolean;
   /** Fail when there is nothing to upload. */
   strict?: boolean;
-  /** zlib level for bundle entries. Default 6. */
+  /** zlib level for bundle entries. Default 1: fast, and the chunks are gzipped again on the wire. */
   compressionLevel?: number;
+  /** Maps already read by an inject in this process (absolute path → debug ID): not parsed again. */
+  knownMapDebugIds?: ReadonlyMap<string, string>;
   log?: (line: string) => void;
   /** Tests: pause between assemble polls. */
   sleep?: (ms: number) => Promise<void>;
@@ -123,23 +121,25 @@ function joinUrl(prefix: string, relative: string, suffix: string): string {
 export async function collectUploadFiles(paths: readonly string[], opts: UploadOptions): Promise<CollectedFile[]> {
   const extensions = (opts.extensions ?? DEFAULT_UPLOAD_EXTENSIONS).map((e) => e.replace(/^\./, ''));
   const discovered = await discoverFiles(paths, { ...opts, extensions });
-  const out: CollectedFile[] = [];
-  for (const f of discovered) {
-    const scanned = await scanFile(f);
+  const known = opts.knownMapDebugIds;
+  const out = await mapLimited(discovered, 8, async (f): Promise<CollectedFile> => {
     const bytes = await readFile(f.absolutePath);
+    const knownId = known?.get(f.absolutePath);
+    const scanned: ScannedFile =
+      knownId !== undefined ? { ...f, isMap: true, mapDebugId: knownId } : scanBytes(f, bytes);
     const headers: Record<string, string> = {};
     if (scanned.isMap) {
       if (scanned.mapDebugId) headers['debug-id'] = scanned.mapDebugId;
     } else if (scanned.debugId) headers['debug-id'] = scanned.debugId;
-    out.push({
+    return {
       ...scanned,
       url: joinUrl(opts.urlPrefix ?? '~', f.relative, opts.urlSuffix ?? ''),
       bytes: bytes.length,
       sha1: createHash('sha1').update(bytes).digest('hex'),
       type: scanned.isMap ? 'source_map' : 'minified_source',
       headers,
-    });
-  }
+    };
+  });
   const refs = resolveReferences(out, (line) => opts.log?.(`warning: ${line}`));
   for (const f of out) {
     const ref = refs.get(f.path) ?? f.remoteLocation;
@@ -249,7 +249,7 @@ async function uploadBundle(
     const maxWait = Math.min(opts.waitTimeoutMs ?? 300_000, serverMax);
     const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     const deadline = Date.now() + maxWait;
-    let pause = 100;
+    let pause = 25;
     while (res.state !== 'ok') {
       if (Date.now() + pause > deadline)
         throw new UploadError(
