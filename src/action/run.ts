@@ -69,6 +69,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, deps: Acti
       await writeSummary(renderJobSummary(error.result, { step: error.step, message: error.message }));
       core.setFailed(`${error.step} failed: ${error.message}`);
     } else if (error instanceof ReleaseInputError) {
+      await writeSummary(`### ❌ Sentry release not started\n\nInput \`${error.input}\`: ${error.message}\n`);
       core.setFailed(`Invalid input ${error.message}`);
     } else {
       core.setFailed(error instanceof Error ? error.message : String(error));

@@ -65,6 +65,7 @@ describe('dist/index.js under the runner', () => {
     const result = await run(inputs);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain(`::error::Invalid input ${message}`);
+    expect(result.summary).toMatch(/^### ❌ Sentry release not started\n\nInput `\w+`: /);
     expect(visible(result.stdout)).not.toContain(TOKEN);
   });
 
