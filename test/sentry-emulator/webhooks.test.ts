@@ -131,6 +131,110 @@ describe('Sentry emulator: webhook sender', () => {
     expect(emu.state().webhooks.map((w) => w.status)).toEqual([401, 0, 0]);
   });
 
+  it('builds data from a seeded issue or event: the issue as webhooks carry it, the event with snake_case frames', async () => {
+    emu.seed({
+      issues: [{ id: '42', shortId: 'WEB-1', project: 'web', title: 'TypeError: x', culprit: 'greet(app)' }],
+      events: [
+        {
+          issueId: '42',
+          eventID: 'c'.repeat(32),
+          release: 'web@1.0.0',
+          environment: 'production',
+          entries: [
+            {
+              type: 'exception',
+              data: {
+                values: [
+                  {
+                    type: 'TypeError',
+                    value: 'x',
+                    stacktrace: {
+                      frames: [
+                        {
+                          filename: 'app.js',
+                          absPath: 'https://shop.example.com/app.js',
+                          function: 'greet',
+                          lineNo: 2,
+                          colNo: 5,
+                          inApp: true,
+                          context: [
+                            [1, 'function greet(u) {'],
+                            [2, '  return u.name;'],
+                            [3, '}'],
+                          ],
+                        },
+                      ],
+                    },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    await send({ url: targetUrl, resource: 'issue', action: 'created', issueId: '42' });
+    await send({
+      url: targetUrl,
+      resource: 'event_alert',
+      action: 'triggered',
+      issueId: '42',
+      triggeredRule: 'prod errors',
+    });
+    await send({ url: targetUrl, resource: 'error', action: 'created', eventID: 'c'.repeat(32) });
+    const [issue, alert, error] = received.map(
+      (r) => JSON.parse(r.raw.toString()) as { data: Record<string, unknown> },
+    );
+    expect(issue!.data.issue).toMatchObject({
+      id: '42',
+      shortId: 'WEB-1',
+      culprit: 'greet(app)',
+      permalink: null,
+      url: `${emu.url}/api/0/organizations/acme/issues/42/`,
+      project: { slug: 'web' },
+    });
+    expect(alert!.data).toMatchObject({
+      triggered_rule: 'prod errors',
+      event: {
+        event_id: 'c'.repeat(32),
+        issue_id: '42',
+        project: 1,
+        release: 'web@1.0.0',
+        environment: 'production',
+        tags: [
+          ['environment', 'production'],
+          ['release', 'web@1.0.0'],
+        ],
+        exception: {
+          values: [
+            {
+              type: 'TypeError',
+              stacktrace: {
+                frames: [
+                  {
+                    filename: 'app.js',
+                    abs_path: 'https://shop.example.com/app.js',
+                    function: 'greet',
+                    lineno: 2,
+                    colno: 5,
+                    in_app: true,
+                    pre_context: ['function greet(u) {'],
+                    context_line: '  return u.name;',
+                    post_context: ['}'],
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    });
+    expect(error!.data.error).toEqual(alert!.data.event);
+    expect((await send({ url: targetUrl, resource: 'issue', action: 'created', issueId: '999' })).json).toEqual({
+      error: 'no seeded issue "999"; seed it or pass data',
+    });
+  });
+
   it('refuses a request it cannot send, naming the field', async () => {
     expect((await send({ resource: 'issue', action: 'created', data: {} })).json).toEqual({
       error: 'webhook.url must be a non-empty string, got undefined',

@@ -14,6 +14,8 @@ export interface InspectionDeps {
   bundleFile(bundleId: string, url: string): Buffer | undefined;
   faults: FaultInjector;
   webhook: Omit<Parameters<typeof deliverWebhook>[0], 'request'>;
+  /** `data` built from the seeded issue or event a webhook request names (`issueId`, `eventID`). */
+  seededPayload(request: Record<string, unknown>): Record<string, unknown> | undefined;
 }
 
 export function inspectionRoutes(deps: InspectionDeps): Route[] {
@@ -50,7 +52,9 @@ export function inspectionRoutes(deps: InspectionDeps): Route[] {
     }),
     route('POST', '/__emulator/webhooks', async (ctx) => {
       try {
-        return json(200, await deliverWebhook({ ...deps.webhook, request: parseJsonBody(ctx) }));
+        const request = parseJsonBody(ctx);
+        const data = request.data === undefined ? deps.seededPayload(request) : undefined;
+        return json(200, await deliverWebhook({ ...deps.webhook, request: data ? { ...request, data } : request }));
       } catch (err) {
         if (err instanceof WebhookRequestError) throw badRequest({ error: err.message });
         throw err;

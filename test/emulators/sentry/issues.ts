@@ -15,6 +15,7 @@ import {
   type Route,
   route,
 } from './http.ts';
+import { serializeEvent } from './events.ts';
 import { isUrl } from './releases.ts';
 import type { EventRecord, IssueRecord } from './state.ts';
 
@@ -162,89 +163,6 @@ function updateIssue(emu: EmulatorContext, issue: IssueRecord, body: Record<stri
   }
   notifyIssueChange(emu, issue, before, authorization);
   return json(200, serializeIssue(emu, issue));
-}
-
-type SnakeFrame = Record<string, unknown>;
-
-/** A webhook-shaped (snake_case) frame in the REST shape; camelCase frames pass through. */
-export function restFrame(frame: SnakeFrame): Record<string, unknown> {
-  if (!('abs_path' in frame || 'lineno' in frame || 'in_app' in frame || 'context_line' in frame)) return frame;
-  const { abs_path, lineno, colno, in_app, context_line, pre_context, post_context, ...rest } = frame;
-  const line = typeof lineno === 'number' ? lineno : null;
-  const context: Array<[number, string]> = [];
-  if (line !== null && typeof context_line === 'string') {
-    const pre = Array.isArray(pre_context) ? (pre_context as string[]) : [];
-    const post = Array.isArray(post_context) ? (post_context as string[]) : [];
-    pre.forEach((text, i) => context.push([line - pre.length + i, text]));
-    context.push([line, context_line]);
-    post.forEach((text, i) => context.push([line + 1 + i, text]));
-  }
-  return {
-    ...rest,
-    absPath: abs_path ?? null,
-    lineNo: line,
-    colNo: typeof colno === 'number' ? colno : null,
-    inApp: typeof in_app === 'boolean' ? in_app : null,
-    context,
-  };
-}
-
-function entriesOf(event: EventRecord): unknown[] {
-  if (Array.isArray(event.entries)) return event.entries;
-  const exception = event.exception as { values?: Array<Record<string, unknown>> } | undefined;
-  if (!exception?.values) return [];
-  const values = exception.values.map((v) => {
-    const stacktrace = v.stacktrace as { frames?: SnakeFrame[] } | undefined | null;
-    return {
-      ...v,
-      stacktrace: stacktrace?.frames
-        ? { ...stacktrace, frames: stacktrace.frames.map(restFrame) }
-        : (stacktrace ?? null),
-    };
-  });
-  return [{ type: 'exception', data: { values, excOmitted: null, hasSystemFrames: false } }];
-}
-
-export function serializeEvent(emu: EmulatorContext, event: EventRecord) {
-  const issue = emu.store.issues.get(event.issueId);
-  const slug = event.project ?? issue?.project;
-  const project = slug ? emu.store.project(slug) : undefined;
-  const {
-    issueId,
-    exception: _exception,
-    entries: _entries,
-    project: _project,
-    release,
-    environment,
-    ...fields
-  } = event;
-  const tags = [
-    ...(environment ? [{ key: 'environment', value: environment }] : []),
-    ...(release ? [{ key: 'release', value: release }] : []),
-    ...(Array.isArray(event.tags) ? (event.tags as Array<{ key: string; value: string }>) : []),
-  ];
-  return {
-    title: issue?.title ?? '',
-    message: '',
-    platform: project?.platform ?? null,
-    type: 'error',
-    metadata: {},
-    contexts: {},
-    user: null,
-    sdk: null,
-    errors: [],
-    dist: null,
-    ...fields,
-    id: event.eventID,
-    eventID: event.eventID,
-    groupID: issueId,
-    projectID: project?.id ?? null,
-    dateReceived: event.dateCreated,
-    release: release ? { version: release } : null,
-    environment: environment ?? null,
-    tags,
-    entries: entriesOf(event),
-  };
 }
 
 function eventsOfIssue(emu: EmulatorContext, issue: IssueRecord): EventRecord[] {

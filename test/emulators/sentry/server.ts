@@ -17,6 +17,7 @@ import { issueRoutes } from './issues.ts';
 import { indexRoute, organizationRoutes } from './organizations.ts';
 import { releaseFileRoutes } from './release-files.ts';
 import { releaseRoutes } from './releases.ts';
+import { payloadFromSeed } from './webhook-payloads.ts';
 import { actorFor, deliverWebhook } from './webhooks.ts';
 import { DEFAULT_SCOPES, DEFAULT_SEED, type EmulatorSeed, type EmulatorState, EmulatorStore } from './state.ts';
 
@@ -147,6 +148,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     seed,
     faults,
     webhook: { clientSecret, store: () => store },
+    seededPayload: (request) => payloadFromSeed(emu, request),
   });
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number) =>
