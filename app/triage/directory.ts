@@ -18,6 +18,8 @@ export interface Route {
 export interface RepoDirectory {
   /** Repositories whose valid config accepts alerts of this Sentry org and project, by name. */
   route(org: string, project: string): Promise<Route[]>;
+  /** Forget a repository's cached config (a push changed it), or everything (installations changed). */
+  invalidate?(fullName?: string): void;
 }
 
 export const CONFIG_ERROR_MARK = 'triage-config-error';

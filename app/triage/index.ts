@@ -3,6 +3,7 @@ import type { Probot } from 'probot';
 import { SentryClient } from '../../src/sentry/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { PermanentJobError } from '../jobs/index.ts';
+import { CONFIG_PATH } from './config.ts';
 import { GitHubRepoDirectory } from './directory.ts';
 import { type TriageDeps, triageHandler } from './triage.ts';
 
@@ -42,4 +43,11 @@ export function createTriageDeps(app: Probot, deps: AppDeps, opts: { now?: () =>
 export function registerTriage(app: Probot, deps: AppDeps, triage: TriageDeps = createTriageDeps(app, deps)): void {
   const handler = triageHandler(triage);
   for (const event of TRIAGE_EVENTS) deps.sentry.on(event, handler);
+  // Config changes take effect at once in the process that hears of them (others within the cache's minute).
+  app.on('push', async (context) => {
+    const { repository, commits } = context.payload;
+    const touched = (commits ?? []).flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]);
+    if (touched.includes(CONFIG_PATH)) triage.directory.invalidate?.(repository.full_name);
+  });
+  app.on(['installation', 'installation_repositories'], async () => triage.directory.invalidate?.());
 }

@@ -8,6 +8,8 @@ import { PLANTED } from './planted.ts';
 import {
   API_REPO,
   alertData,
+  CONFIG_YAML,
+  githubSeed,
   INSTALLATION,
   FETCHED_ISSUE_ID,
   FOREIGN_INSTALLATION,
@@ -359,4 +361,34 @@ describe('triage end to end: GitHub failing while the issue is opened', () => {
     expect(attempts.filter((r) => r.status === 201).length).toBe(1);
     expect((await world.app.deps.store.getLink(ISSUE_ID))?.githubIssueNumber).toBe(issueOf(world, ISSUE_ID)[0]!.number);
   }, 40_000);
+
+  it('applies a pushed config change at once: the push webhook drops the cached config', async () => {
+    const seed = githubSeed();
+    const web = seed.repos!.find((r) => r.full_name === REPO)!;
+    web.commits!.push({
+      sha: 'ab'.repeat(20),
+      message: 'faultline: ignore RangeError',
+      author: { name: 'Ana', email: 'ana@example.com', login: 'ana' },
+      files: { '.github/faultline.yml': CONFIG_YAML.replace('ignore:\n', 'ignore:\n  - type: RangeError\n') },
+    });
+    world.github.seed({ repos: [web] });
+    const status = await world.github.deliverWebhook({
+      url: `${world.app.url}/api/github/webhooks`,
+      secret: 'gh-webhook-secret',
+      event: 'push',
+      payload: {
+        ref: 'refs/heads/main',
+        installation: { id: 1 },
+        repository: { id: 1, name: 'web', full_name: REPO, owner: { login: 'acme', name: 'acme' } },
+        commits: [{ id: 'ab'.repeat(20), added: [], removed: [], modified: ['.github/faultline.yml'] }],
+      },
+    });
+    expect(status.status).toBe(200);
+    expect(
+      await world.send('event_alert', 'triggered', alertData({ issueId: '990040', eventId: '4'.repeat(32) })),
+    ).toBe(202);
+    await world.settle();
+    expect(issueOf(world, '990040')).toHaveLength(0);
+    expect(world.logs.some((l) => l.includes('triage: ignored') && l.includes('990040'))).toBe(true);
+  });
 });
