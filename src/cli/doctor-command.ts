@@ -9,14 +9,9 @@ import {
   type DoctorSettings,
 } from '../doctor/index.ts';
 import { redact } from '../doctor/render.ts';
+import type { CliIo } from './io.ts';
 
-/** Same shape as the other commands' io (see src/cli/sourcemaps-command.ts). */
-export interface CliIo {
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  stdout(line: string): void;
-  stderr(line: string): void;
-}
+export type { CliIo };
 
 export async function runDoctorCommand(argv: string[], io: CliIo): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
