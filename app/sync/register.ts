@@ -15,11 +15,14 @@ import { CONFIG_PATH, type GitHub, type SentryApi, splitRepo, type SyncServices 
 
 /** How long a repo → GitHub App installation lookup is trusted. */
 const INSTALLATION_CACHE_MS = 5 * 60_000;
+/** How long a repo's config is trusted (a push that changes it is forgotten at once in this process). */
+const CONFIG_CACHE_MS = 60_000;
 
 export function createSyncServices(app: Probot, deps: AppDeps, opts: { now?: () => number } = {}): SyncServices {
   const now = opts.now ?? Date.now;
   const scrubber = createScrubber();
   const installationOf = new Map<string, { id: number | undefined; at: number }>();
+  const configs = new Map<string, { value: Promise<unknown>; at: number }>();
   let slug: Promise<string | undefined> | undefined;
 
   const services: SyncServices = {
@@ -73,9 +76,22 @@ export function createSyncServices(app: Probot, deps: AppDeps, opts: { now?: () 
       }
       return repos;
     },
-    async repoConfig(github, repo): Promise<unknown> {
-      const { config, files } = await github.config.get({ ...splitRepo(repo), path: CONFIG_PATH });
-      return files.some((f) => f.config !== null) ? config : undefined;
+    repoConfig(github, repo): Promise<unknown> {
+      const cached = configs.get(repo);
+      if (cached && now() - cached.at < CONFIG_CACHE_MS) return cached.value;
+      const value = github.config.get({ ...splitRepo(repo), path: CONFIG_PATH }).then(
+        ({ config, files }) => (files.some((f) => f.config !== null) ? config : undefined),
+        (error: unknown) => {
+          configs.delete(repo); // do not keep a failure
+          throw error;
+        },
+      );
+      configs.set(repo, { value, at: now() });
+      return value;
+    },
+    forgetConfig(repo) {
+      if (repo) configs.delete(repo);
+      else configs.clear();
     },
     appSlug() {
       slug ??= app
@@ -108,6 +124,10 @@ export function registerSync(app: Probot, deps: AppDeps, services = createSyncSe
   deps.sentry.on('event_alert.triggered', regressionCountsRefresher(services, writes));
 
   if (!deps.runner.hasHandler(GITHUB_SYNC_JOB)) deps.runner.register(GITHUB_SYNC_JOB, githubSyncJob(services, writes));
+  app.on('push', async (context) => {
+    const touched = (context.payload.commits ?? []).flatMap((c) => [...(c.added ?? []), ...(c.modified ?? [])]);
+    if (touched.includes(CONFIG_PATH)) services.forgetConfig?.(context.payload.repository.full_name);
+  });
   app.on(['issues.closed', 'issues.reopened', 'issues.assigned'], async (context) => {
     const change = await githubChangeToMirror(services, writes, context.payload as unknown as GitHubIssueEvent);
     if (change) await deps.runner.enqueue({ type: GITHUB_SYNC_JOB, payload: change, maxAttempts: deps.maxAttempts });

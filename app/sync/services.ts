@@ -42,6 +42,8 @@ export interface SyncServices {
   listRepos(): Promise<string[]>;
   /** The parsed `.github/faultline.yml` of the repo (undefined when it has none). */
   repoConfig(github: GitHub, repo: string): Promise<unknown>;
+  /** Forget a cached config (a push changed it), or every one. */
+  forgetConfig?(repo?: string): void;
   /** The app's slug (its bot is `<slug>[bot]`), when known. */
   appSlug(): Promise<string | undefined>;
 }

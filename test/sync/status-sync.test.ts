@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../app/helpers.ts';
 import {
+  baseGitHubSeed,
+  CONFIG_YAML,
   INSTALLATION_UUID,
   ISSUE_ID,
   issuesPayload,
@@ -116,6 +118,29 @@ describe('two-way status sync', () => {
     expect(world.sentryWrites().filter((w) => w.method === 'PUT')).toEqual([
       expect.objectContaining({ json: { status: 'unresolved' } }),
     ]);
+  });
+
+  it('stops syncing status once a pushed config turns it off', async () => {
+    await world.githubWebhook('issues', issuesPayload('reopened', { login: 'ana-gh' })); // reads (and caches) the config
+    await world.settle();
+    const repo = baseGitHubSeed().repos?.find((r) => r.full_name === REPO);
+    if (!repo) throw new Error('no seed repo');
+    const commit = {
+      sha: 'c'.repeat(40),
+      message: 'no status sync',
+      author: { name: 'Ana', email: 'ana@example.com' },
+      parents: [repo.commits?.[0]?.sha ?? ''],
+      files: { '.github/faultline.yml': `${CONFIG_YAML}sync:\n  status: false\n` },
+    };
+    world.github.seed({ repos: [{ ...repo, commits: [...(repo.commits ?? []), commit] }] });
+    await world.githubWebhook('push', {
+      ref: 'refs/heads/main',
+      commits: [{ id: commit.sha, added: [], modified: ['.github/faultline.yml'], removed: [] }],
+      repository: { full_name: REPO, name: 'web', owner: { login: 'acme' } },
+    });
+    await world.githubWebhook('issues', issuesPayload('closed', { login: 'ana-gh' }));
+    await world.settle();
+    expect(world.sentryWrites()).toEqual([]);
   });
 
   it('does nothing for a link whose repository config names another Sentry org', async () => {
