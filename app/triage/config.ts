@@ -9,7 +9,7 @@ export const CONFIG_FILE = 'faultline.yml';
 export const LEVELS = ['debug', 'info', 'warning', 'error', 'fatal'] as const;
 export type Level = (typeof LEVELS)[number];
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'expected a Sentry slug such as "acme"');
+const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a Sentry slug such as "acme"');
 const labelList = z.array(z.string().min(1).max(50));
 const regex = z.string().refine(
   (source) => {
@@ -47,7 +47,7 @@ export const triageConfigSchema = z.strictObject({
   /** Stack path prefix → repository path prefix, tried in order (like Sentry's code mappings). */
   paths: z.array(z.strictObject({ from: z.string(), to: z.string() })).default([]),
   /** Release name → commit SHA, for releases Sentry knows no commits of. */
-  releases: z.record(z.string(), z.string().regex(/^[0-9a-f]{7,40}$/i, 'expected a commit SHA')).default({}),
+  releases: z.record(z.string(), z.string().regex(/^[0-9a-fA-F]{7,40}$/, 'expected a commit SHA')).default({}),
   /** Which webhooks open issues: `issue.created`, `event_alert.triggered`, and (high volume) `error.created`. */
   alerts: z
     .strictObject({
@@ -70,7 +70,7 @@ export const triageConfigSchema = z.strictObject({
     .strictObject({
       codeowners: z.boolean().default(true),
       /** GitHub logins assigned when CODEOWNERS names no user for the crashing file. */
-      fallback: z.array(z.string().regex(/^@?[a-z0-9-]+$/i, 'expected a GitHub login')).default([]),
+      fallback: z.array(z.string().regex(/^@?[A-Za-z0-9-]+$/, 'expected a GitHub login')).default([]),
     })
     .prefault({}),
   limits: z
@@ -95,6 +95,36 @@ export const triageConfigSchema = z.strictObject({
 });
 
 export type TriageConfig = z.infer<typeof triageConfigSchema>;
+
+/** JSON Schema of the file as users write it, for editors (`# yaml-language-server: $schema=…`). */
+export function triageConfigJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(triageConfigSchema, { io: 'input', unrepresentable: 'any' }) as {
+    properties: Record<string, Record<string, unknown>>;
+  };
+  for (const [key, description] of Object.entries(DESCRIPTIONS)) {
+    if (schema.properties[key]) schema.properties[key] = { description, ...schema.properties[key] };
+  }
+  return { ...schema, title: 'faultline repository config (.github/faultline.yml)' };
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  sentry:
+    'The Sentry organization and projects whose alerts open issues in this repository (nothing else is accepted).',
+  paths: 'Stack trace path prefix → repository path prefix, tried in order, like Sentry code mappings.',
+  releases: 'Release name → commit SHA, for releases Sentry knows no commits of.',
+  alerts: 'Which Sentry webhooks open issues: issue.created, event_alert.triggered, error.created (off by default).',
+  minLevel: 'Alerts below this level open nothing.',
+  labels: 'Labels for new issues: always, and by level, environment and project.',
+  ignore:
+    'Alerts matching every field of one rule open nothing (type, message regex, environment, culprit regex, level).',
+  assign: 'Assign the CODEOWNERS users of the crashing file; fallback logins when it names none.',
+  limits: 'At most this many new issues per hour; past it one summary issue lists the rest.',
+  scrub: 'Extra key names and regular expressions removed from event data before it reaches GitHub.',
+  sync: 'Read by the sync (status, assignees, comments).',
+  people: 'Sentry e-mail or username → GitHub login, for the sync.',
+  regressions: 'Regression comments on pull requests (sync).',
+  metricAlerts: 'Metric alert rules whose incidents become issues here (sync).',
+};
 export type IgnoreRule = TriageConfig['ignore'][number];
 
 export type ParsedConfig = { ok: true; config: TriageConfig } | { ok: false; problems: string[] };
