@@ -12,6 +12,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export interface DemoOptions {
   print?: (line: string) => void;
+  /** Called before each step runs (tests inject faults to see the demo fail). */
+  beforeStep?: (name: string, world: DemoWorld) => void | Promise<void>;
   /** Called with the world before the emulators stop (tests look at what was created). */
   inspect?: (world: DemoWorld, steps: DemoSteps) => void | Promise<void>;
 }
@@ -24,7 +26,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<number> {
   const world: DemoWorld = { root, dataDir, print, cleanups: [] };
   print(`faultline demo — data dir ${dataDir}`);
   try {
-    await runLoop(world, steps);
+    await runLoop(world, steps, opts.beforeStep);
     await opts.inspect?.(world, steps);
   } finally {
     if (steps.failed && world.app) {

@@ -35,6 +35,7 @@ interface SentryEmulator {
     externalIssues: Array<{ issueId: string; webUrl: string }>;
   };
   seed(seed: Record<string, unknown>): void;
+  inject(fault: { method?: string; path: string; times?: number; status?: number; body?: unknown }): void;
   close(): Promise<void>;
 }
 
@@ -514,17 +515,31 @@ export async function runDoctor(world: DemoWorld): Promise<string> {
   return lines.find((l) => /passed, \d+ failed/.test(l)) ?? 'all checks passed';
 }
 
-/** Every step in order; the entry runs them through DemoSteps. */
-export async function runLoop(world: DemoWorld, steps: DemoSteps): Promise<void> {
-  await steps.run('prepare the sample repository', () => prepareRepository(world));
-  await steps.run('start the Sentry emulator', () => startSentry(world));
-  await steps.run('start the GitHub emulator', () => startGitHub(world));
-  await steps.run('start the app', () => startTheApp(world));
-  await steps.run('release 1 with the bundled action', () => releaseOne(world));
-  await steps.run('alert → GitHub issue', () => alertToIssue(world));
-  await steps.run('resolve', () => resolveIssue(world));
-  await steps.run('release 2 from a PR that brings the error back', () => releaseTwo(world));
-  await steps.run('regression → PR comment', () => regressionToComment(world));
-  await steps.run('faultline doctor on this setup', () => runDoctor(world));
-  await steps.run('write the HTML page', () => writeHtmlPage(world));
+/** Every step in order, by name. */
+export const DEMO_STEPS: ReadonlyArray<readonly [string, (world: DemoWorld) => Promise<string>]> = [
+  ['prepare the sample repository', prepareRepository],
+  ['start the Sentry emulator', startSentry],
+  ['start the GitHub emulator', startGitHub],
+  ['start the app', startTheApp],
+  ['release 1 with the bundled action', releaseOne],
+  ['alert → GitHub issue', alertToIssue],
+  ['resolve', resolveIssue],
+  ['release 2 from a PR that brings the error back', releaseTwo],
+  ['regression → PR comment', regressionToComment],
+  ['faultline doctor on this setup', runDoctor],
+  ['write the HTML page', writeHtmlPage],
+];
+
+/** Runs the steps through DemoSteps; `beforeStep` lets tests break a step on purpose (a fault in an emulator). */
+export async function runLoop(
+  world: DemoWorld,
+  steps: DemoSteps,
+  beforeStep?: (name: string, world: DemoWorld) => void | Promise<void>,
+): Promise<void> {
+  for (const [name, step] of DEMO_STEPS) {
+    await steps.run(name, async () => {
+      await beforeStep?.(name, world);
+      return step(world);
+    });
+  }
 }

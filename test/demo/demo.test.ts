@@ -92,4 +92,29 @@ describe('npm run demo', () => {
       expect(html).toContain('Comment on acme/shop#1');
     }
   }, 120_000);
+
+  it('fails naming the step when a present piece breaks, and runs nothing after it', async () => {
+    const lines: string[] = [];
+    const code = await runDemo({
+      print: (line) => lines.push(line),
+      beforeStep: (name, world) => {
+        // Sentry refuses the token when the action creates release 1.
+        if (name === 'release 1 with the bundled action') {
+          world.sentry?.inject({
+            method: 'POST',
+            path: '/releases/$',
+            status: 401,
+            times: 10,
+            body: { detail: 'Invalid token' },
+          });
+        }
+      },
+    });
+    const out = lines.join('\n');
+    if (/^– release 1 with the bundled action\s+skipped/m.test(out)) return; // dist/ not bundled in this tree
+    expect(code).toBe(1);
+    expect(out).toMatch(/^✗ release 1 with the bundled action\s+failed\s+.*node dist\/index\.js exited 1/m);
+    expect(out).toMatch(/^· regression → PR comment\s+not run/m);
+    expect(out).toMatch(/demo failed at step "release 1 with the bundled action"/);
+  }, 60_000);
 });
