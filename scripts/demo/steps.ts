@@ -78,13 +78,7 @@ const MARK: Record<StepStatus, string> = { ok: '✓', skipped: '–', failed: '�
 
 /** A plain-text table: one row per step with its mark, time and detail, then a total line. */
 export function renderSummary(records: StepRecord[], totalMs: number): string {
-  // One line per step: a multi-line failure was printed in full when it happened.
-  const rows = records.map((r) => [
-    `${MARK[r.status]} ${r.name}`,
-    r.status,
-    formatMs(r.ms),
-    r.detail.split('\n')[0] ?? '',
-  ]);
+  const rows = records.map((r) => [`${MARK[r.status]} ${r.name}`, r.status, formatMs(r.ms), clip(r.detail)]);
   const header = ['step', 'status', 'time', 'created / notes'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) =>
@@ -104,6 +98,13 @@ export function renderSummary(records: StepRecord[], totalMs: number): string {
     '',
     `total ${formatMs(totalMs)}: ${counts}`,
   ].join('\n');
+}
+
+/** One line of at most DETAIL_MAX characters per step: the progress line printed the whole detail already. */
+const DETAIL_MAX = 120;
+function clip(detail: string): string {
+  const line = detail.split('\n')[0] ?? '';
+  return line.length > DETAIL_MAX ? `${line.slice(0, DETAIL_MAX - 1)}…` : line;
 }
 
 export function formatMs(ms: number): string {

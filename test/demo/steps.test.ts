@@ -40,6 +40,7 @@ describe('demo steps', () => {
       [
         { name: 'build', status: 'ok', ms: 1500, detail: '3 files' },
         { name: 'alert → issue', status: 'skipped', ms: 0, detail: 'triage missing' },
+        { name: 'long', status: 'failed', ms: 3, detail: `${'x'.repeat(130)}\nsecond line` },
       ],
       2000,
     );
@@ -47,6 +48,7 @@ describe('demo steps', () => {
     expect(lines[0]).toMatch(/^step\s+status\s+time\s+created \/ notes$/);
     expect(lines[2]).toBe('✓ build          ok       1.5 s  3 files');
     expect(lines[3]).toBe('– alert → issue  skipped  0 ms   triage missing');
-    expect(lines.at(-1)).toBe('total 2.0 s: 1 ok, 1 skipped');
+    expect(lines[4]).toBe(`✗ long           failed   3 ms   ${'x'.repeat(119)}…`);
+    expect(lines.at(-1)).toBe('total 2.0 s: 1 ok, 1 skipped, 1 failed');
   });
 });
