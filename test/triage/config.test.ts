@@ -51,3 +51,15 @@ describe('.github/faultline.yml', () => {
     expect(parsed).toEqual({ ok: false, problems: ['sentry: is required'] });
   });
 });
+
+describe('app/triage/README.md', () => {
+  it('shows a config example that validates', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../app/triage/README.md', import.meta.url), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const parsed = yaml(example!);
+    expect(parsed).toMatchObject({ ok: true });
+    if (parsed.ok) expect(parsed.config.releases).toEqual({ 'web@2.4.0': '3f2a9c1' });
+  });
+});
