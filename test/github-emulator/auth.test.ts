@@ -1,8 +1,9 @@
 import { Octokit } from '@octokit/rest';
+import { generateKeyPairSync } from 'node:crypto';
 import { createProbot, Probot } from 'probot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeAppJwt, startGitHubEmulator, type GitHubEmulator } from '../emulators/github/server.ts';
-import { appPrivateKey, seed } from './fixture.ts';
+import { appPrivateKey, appPublicKey, seed } from './fixture.ts';
 
 let emu: GitHubEmulator;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
@@ -78,6 +79,37 @@ describe('credentials', () => {
       status: 401,
       body: { message: 'A JSON web token could not be decoded' },
     });
+  });
+
+  it('refuses a JWT that expires more than ten minutes ahead or was issued in the future', async () => {
+    const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const far = `${part({ alg: 'RS256' })}.${part({ iss: 1, exp: now + 3600 })}.sig`;
+    expect((await call('/app', `Bearer ${far}`)).body.message).toBe(
+      "'Expiration time' claim ('exp') is too far in the future",
+    );
+    const early = `${part({ alg: 'RS256' })}.${part({ iss: 1, iat: now + 300, exp: now + 500 })}.sig`;
+    expect((await call('/app', `Bearer ${early}`)).body.message).toMatch(/'Issued at' claim \('iat'\)/);
+  });
+
+  it("verifies signatures and the issuer when the seed gives the app's public key", async () => {
+    emu.seed({ app: { id: 4242, public_key: appPublicKey() } });
+    const otherKey = generateKeyPairSync('rsa', {
+      modulusLength: 1024,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    }).privateKey;
+    const right = new Probot({ appId: 4242, privateKey, baseUrl: emu.apiUrl, logLevel: 'fatal' });
+    expect((await (await right.auth()).rest.apps.getAuthenticated()).data.id).toBe(4242);
+    const wrongKey = new Probot({ appId: 4242, privateKey: otherKey, baseUrl: emu.apiUrl, logLevel: 'fatal' });
+    await expect((await wrongKey.auth()).rest.apps.getAuthenticated()).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringContaining('A JSON web token could not be decoded'),
+    });
+    const wrongId = new Probot({ appId: 7, privateKey, baseUrl: emu.apiUrl, logLevel: 'fatal' });
+    await expect((await wrongId.auth()).rest.apps.getAuthenticated()).rejects.toMatchObject({ status: 401 });
+    expect((await call('/app', `Bearer ${emu.appJwt()}`)).status).toBe(401);
+    expect((await call('/app', `Bearer ${emu.appJwt(privateKey)}`)).status).toBe(200);
   });
 
   it('requires an installation token on installation routes', async () => {

@@ -6,16 +6,25 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { GitHubSeed } from '../emulators/github/seed.ts';
 
-let privateKey: string | undefined;
+let keys: { privateKey: string; publicKey: string } | undefined;
 
-/** An app private key for Probot, made once per test file: the emulator checks the JWT's shape, not its signature. */
-export function appPrivateKey(): string {
-  privateKey ??= generateKeyPairSync('rsa', {
+function appKeys() {
+  keys ??= generateKeyPairSync('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
-  }).privateKey;
-  return privateKey;
+  });
+  return keys;
+}
+
+/** An app private key for Probot, made once per test file: the emulator checks the JWT's shape, not its signature. */
+export function appPrivateKey(): string {
+  return appKeys().privateKey;
+}
+
+/** The public half, for a seed whose app verifies JWT signatures (`app.public_key`). */
+export function appPublicKey(): string {
+  return appKeys().publicKey;
 }
 
 export const alice = { name: 'Alice', email: 'alice@example.com', login: 'alice' };

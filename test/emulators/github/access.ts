@@ -1,8 +1,10 @@
 /**
- * Who is calling and what they may see: app JWTs (any well-formed RS256 JWT that has not expired), installation
+ * Who is calling and what they may see: app JWTs (any well-formed RS256 JWT that has not expired; signature and
+ * issuer checked too when the seed gives the app's public key), installation
  * tokens issued by the emulator, seeded personal tokens; repo lookups that answer 404 to a repo the caller cannot
  * see (as GitHub does), and ref resolution (branch, tag, full or short SHA).
  */
+import { verify } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { CommitObject } from './git.ts';
 import { githubError, notFound, type RequestContext } from './http.ts';
@@ -34,13 +36,36 @@ export function identifyCaller(world: GitHubWorld, headers: IncomingHttpHeaders)
     if (!head || !payload || head.alg !== 'RS256' || !parts[2]) {
       throw githubError(401, 'A JSON web token could not be decoded');
     }
-    if (typeof payload.exp !== 'number' || payload.exp * 1000 < Date.now()) {
+    const now = Date.now() / 1000;
+    if (typeof payload.exp !== 'number' || payload.exp < now) {
       throw githubError(
         401,
         "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires",
       );
     }
-    if (payload.iss === undefined) throw githubError(401, "'Issuer' claim ('iss') must be an Integer");
+    // GitHub allows ten minutes; a minute of slack for clocks.
+    if (payload.exp > now + 660) throw githubError(401, "'Expiration time' claim ('exp') is too far in the future");
+    if (typeof payload.iat === 'number' && payload.iat > now + 60) {
+      throw githubError(401, "'Issued at' claim ('iat') must be an Integer representing a time in the past");
+    }
+    if (payload.iss === undefined || !/^\d+$/.test(String(payload.iss))) {
+      throw githubError(401, "'Issuer' claim ('iss') must be an Integer");
+    }
+    const publicKey = world.app.publicKey;
+    if (publicKey) {
+      const signed = Buffer.from(`${parts[0]}.${parts[1]}`);
+      const valid = (() => {
+        try {
+          return verify('RSA-SHA256', signed, publicKey, Buffer.from(parts[2]!, 'base64url'));
+        } catch {
+          return false; // not a key, or not a signature
+        }
+      })();
+      // GitHub answers the same for a wrong key and for another app's id.
+      if (!valid || String(payload.iss) !== String(world.app.id)) {
+        throw githubError(401, 'A JSON web token could not be decoded');
+      }
+    }
     return { kind: 'app' };
   }
   const token = world.tokens.get(credential);

@@ -84,6 +84,8 @@ export const gitHubSeedSchema = z.object({
       slug: z.string().optional(),
       name: z.string().optional(),
       owner: z.string().optional(),
+      /** PEM public key of the app: when given, app JWTs must be signed by its private key and name this app. */
+      public_key: z.string().optional(),
     })
     .optional(),
   installations: z.array(installation).default([]),

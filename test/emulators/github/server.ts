@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, sign } from 'node:crypto';
 import { identifyCaller } from './access.ts';
 import { armFault, faultReply, FaultSpecError, takeFault, type ArmedFault, type GitHubFault } from './faults.ts';
 import { SeedError } from './git.ts';
@@ -65,8 +65,8 @@ export interface GitHubEmulator {
   installationToken(installationId: number): string;
   /** A token that acts as a user (a person closing an issue, commenting…) on every repo. */
   userToken(login: string): string;
-  /** A well-formed RS256-shaped app JWT the emulator accepts (the signature is not checked). */
-  appJwt(): string;
+  /** An app JWT the emulator accepts: pass the private key when the seed gives the app's `public_key`. */
+  appJwt(privateKey?: string): string;
   deliverWebhook(delivery: WebhookDelivery): Promise<WebhookResult>;
   /** Where the app's webhooks go from now on (undefined: none); `reset()` restores the start option. */
   setWebhookTarget(target: WebhookTarget | undefined): void;
@@ -336,7 +336,7 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
       return world.issueInstallationToken(installationId).token;
     },
     userToken: (login) => world.issueUserToken(login),
-    appJwt: () => fakeAppJwt(world.app.id),
+    appJwt: (privateKey) => fakeAppJwt(world.app.id, privateKey),
     deliverWebhook: (delivery) => deliverWebhook(delivery),
     setWebhookTarget: (target) => {
       webhookTarget = target;
@@ -366,9 +366,11 @@ function parseRecordedBody(raw: Buffer): unknown {
   }
 }
 
-/** An RS256-shaped JWT with a random signature: enough for the emulator, useless anywhere else. */
-export function fakeAppJwt(appId: number | string): string {
+/** An RS256 app JWT: signed when a private key is given, else with a random signature (enough for the emulator). */
+export function fakeAppJwt(appId: number | string, privateKey?: string): string {
   const now = Math.floor(Date.now() / 1000);
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iat: now - 60, exp: now + 540, iss: String(appId) })}.${randomBytes(32).toString('base64url')}`;
+  const unsigned = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iat: now - 60, exp: now + 540, iss: String(appId) })}`;
+  const signature = privateKey ? sign('RSA-SHA256', Buffer.from(unsigned), privateKey) : randomBytes(32);
+  return `${unsigned}.${signature.toString('base64url')}`;
 }

@@ -12,6 +12,8 @@ export interface AppInfo {
   slug: string;
   name: string;
   owner: string;
+  /** When set, app JWT signatures are verified with it (and `iss` must be this app). */
+  publicKey?: string;
 }
 
 export interface Installation {
@@ -253,7 +255,10 @@ export class GitHubWorld {
   /** Merges a seed into the world: repos and installations with the same name/id are replaced. */
   seed(input: GitHubSeed | unknown): void {
     const seed = parseSeed(input);
-    if (seed.app) this.app = { ...this.app, ...definedOnly(seed.app) };
+    if (seed.app) {
+      const { public_key: publicKey, ...rest } = seed.app;
+      this.app = { ...this.app, ...definedOnly(rest), ...(publicKey ? { publicKey } : {}) };
+    }
     for (const r of seed.repos) this.repos.set(r.full_name.toLowerCase(), this.buildRepo(r));
     for (const i of seed.installations) {
       this.installations.set(i.id, {
