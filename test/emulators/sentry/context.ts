@@ -18,9 +18,16 @@ export interface EmulatorContext {
   limits: ChunkUploadLimits;
   /**
    * Tells installations that subscribed (seeded with a `webhookUrl`) what an API call changed, as Sentry's
-   * integration platform does; `authorization` is the caller's header, which decides the webhook's actor.
+   * integration platform does; `authorization` is the caller's header, which decides the webhook's actor, unless
+   * `actor` names it (Sentry itself, for what its own processing did).
    */
-  notify(event: { resource: string; action: string; data: Record<string, unknown>; authorization?: string }): void;
+  notify(event: {
+    resource: string;
+    action: string;
+    data: Record<string, unknown>;
+    authorization?: string;
+    actor?: Record<string, unknown>;
+  }): void;
 }
 
 /** 404 unless the `{org}` path parameter names the emulator's organization. */

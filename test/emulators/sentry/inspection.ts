@@ -14,6 +14,8 @@ export interface InspectionDeps {
   bundleFile(bundleId: string, url: string): Buffer | undefined;
   faults: FaultInjector;
   webhook: Omit<Parameters<typeof deliverWebhook>[0], 'request'>;
+  /** Processes one new error as Sentry would (see ingest.ts). */
+  ingest(body: Record<string, unknown>): unknown;
   /** `data` built from the seeded issue or event a webhook request names (`issueId`, `eventID`). */
   seededPayload(request: Record<string, unknown>): Record<string, unknown> | undefined;
 }
@@ -36,6 +38,7 @@ export function inspectionRoutes(deps: InspectionDeps): Route[] {
         throw new HttpError(404, { detail: `no file ${JSON.stringify(url)} in bundle ${ctx.params.bundleId}` });
       return { status: 200, raw: bytes };
     }),
+    route('POST', '/__emulator/events', (ctx) => json(201, deps.ingest(parseJsonBody(ctx)))),
     route('GET', '/__emulator/faults', () => json(200, deps.faults.pending())),
     route('POST', '/__emulator/faults', (ctx) => {
       try {

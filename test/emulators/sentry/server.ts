@@ -12,6 +12,7 @@ import type { ChunkUploadLimits, EmulatorContext } from './context.ts';
 import { type FaultSpec, FaultInjector } from './faults.ts';
 import { type AuthRule, HttpError, matchRoute, readBody, type Reply, type RequestContext, type Route } from './http.ts';
 import { inspectionRoutes } from './inspection.ts';
+import { type IngestResult, ingestEvent } from './ingest.ts';
 import { installationRoutes } from './installations.ts';
 import { issueRoutes } from './issues.ts';
 import { indexRoute, organizationRoutes } from './organizations.ts';
@@ -53,6 +54,8 @@ export interface SentryEmulator {
   reset(): void;
   seed(seed: EmulatorSeed): void;
   inject(fault: FaultSpec): void;
+  /** Processes one new error as Sentry would: joins or creates its issue, regresses a resolved one (README). */
+  ingestEvent(event: Record<string, unknown>): IngestResult;
   /** The bytes of one file of an assembled bundle, by its URL (`~/app.js`); undefined when absent. */
   bundleFile(bundleId: string, url: string): Buffer | undefined;
   close(): Promise<void>;
@@ -93,7 +96,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     limits: { ...DEFAULT_CHUNK_UPLOAD_LIMITS, ...opts.chunkUpload },
     notify(event) {
       const at = store;
-      const actor = actorFor(at, event.authorization);
+      const actor = event.actor ?? actorFor(at, event.authorization);
       for (const installation of at.installations.values()) {
         if (!installation.webhookUrl || installation.org !== at.orgSlug) continue;
         const request = {
@@ -149,6 +152,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     faults,
     webhook: { clientSecret, store: () => store },
     seededPayload: (request) => payloadFromSeed(emu, request),
+    ingest: (body) => ingestEvent(emu, body),
   });
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number) =>
@@ -246,6 +250,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     reset,
     seed,
     inject: (fault) => void faults.add(fault),
+    ingestEvent: (event) => ingestEvent(emu, event),
     bundleFile,
     close: () =>
       new Promise<void>((resolve) => {
