@@ -1,12 +1,9 @@
 // A world for the sync's end-to-end tests: the Sentry emulator, the GitHub emulator, and the app (SQLite) wired to
 // both, with a linked issue. Webhooks arrive as in production: Sentry's signed by the Sentry emulator's sender,
 // GitHub's signed with the app's WEBHOOK_SECRET.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ProbotOctokit } from 'probot';
 import { startApp, type RunningApp } from '../../app/server.ts';
-import { sqliteFileIn } from '../../app/store/index.ts';
+import { createBackend } from '../app/backends.ts';
 import { testConfig, until } from '../app/helpers.ts';
 import { type GitHubEmulator, type GitHubSeed, startGitHubEmulator } from '../emulators/github/server.ts';
 import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
@@ -126,15 +123,16 @@ export function baseGitHubSeed(extra: Partial<GitHubSeed> = {}): GitHubSeed {
 }
 
 export async function startWorld(
-  opts: { sentrySeed?: EmulatorSeed; githubSeed?: GitHubSeed; link?: boolean } = {},
+  opts: { sentrySeed?: EmulatorSeed; githubSeed?: GitHubSeed; link?: boolean; backend?: 'sqlite' | 'postgres' } = {},
 ): Promise<World> {
   const sentry = await startSentryEmulator({ seed: opts.sentrySeed ?? baseSentrySeed() });
   const github = await startGitHubEmulator({ seed: opts.githubSeed ?? baseGitHubSeed() });
-  const dir = mkdtempSync(join(tmpdir(), 'faultline-sync-'));
-  const config = testConfig(
-    { kind: 'sqlite', file: sqliteFileIn(dir) },
-    { url: sentry.url, clientSecret: sentry.clientSecret, authToken: sentry.token },
-  );
+  const backend = await createBackend(opts.backend ?? 'sqlite');
+  const config = testConfig(backend.config, {
+    url: sentry.url,
+    clientSecret: sentry.clientSecret,
+    authToken: sentry.token,
+  });
   config.github.baseUrl = github.apiUrl;
   config.github.webhookSecret = GH_SECRET;
   const logs: string[] = [];
@@ -200,7 +198,7 @@ export async function startWorld(
     async close() {
       await app.close(1_000);
       await Promise.all([sentry.close(), github.close()]);
-      rmSync(dir, { recursive: true, force: true });
+      await backend.dispose();
     },
   };
 

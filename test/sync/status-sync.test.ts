@@ -1,6 +1,7 @@
 // Close ↔ resolve both ways through both emulators, without echo loops; assignees and comments mirrored.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backends } from '../app/backends.ts';
 import { FIXTURES } from '../app/helpers.ts';
 import {
   baseGitHubSeed,
@@ -32,159 +33,161 @@ function issueData(fixture: string, patch: Record<string, unknown> = {}): Record
   return { issue: { ...issue, ...patch } };
 }
 
-describe('two-way status sync', () => {
-  let world: World;
-  beforeEach(async () => {
-    world = await startWorld();
-  });
-  afterEach(async () => {
-    await world?.close();
-  });
-
-  it('a close in GitHub resolves Sentry once, and the resulting Sentry webhook writes nothing to GitHub', async () => {
-    expect(await world.githubWebhook('issues', issuesPayload('closed', { login: 'ana-gh' }))).toBe(200);
-    await world.settle();
-    expect(world.sentryIssue()?.status).toBe('resolved');
-    const puts = world.sentryWrites().filter((w) => w.method === 'PUT');
-    expect(puts).toEqual([
-      { method: 'PUT', path: `/api/0/organizations/acme/issues/${ISSUE_ID}/`, json: { status: 'resolved' } },
-    ]);
-
-    // Sentry tells every integration about the change, naming us as the actor.
-    const before = world.issue();
-    expect(await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved', { statusDetails: {} }), us)).toBe(
-      202,
-    );
-    await world.settle();
-    const after = world.issue();
-    expect(after.comments).toEqual(before.comments);
-    expect(after.updated_at).toBe(before.updated_at);
-
-    // A re-delivery of the GitHub event (already resolved in Sentry) does not write Sentry again.
-    await world.githubWebhook('issues', issuesPayload('closed', { login: 'ana-gh' }));
-    await world.settle();
-    expect(world.sentryWrites().filter((w) => w.method === 'PUT')).toHaveLength(1);
-  });
-
-  it('a resolve in Sentry closes the GitHub issue with one comment; the bot-sent close event is not mirrored back', async () => {
-    expect(await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved'), ana)).toBe(202);
-    await world.settle();
-    const closed = world.issue();
-    expect(closed.state).toBe('closed');
-    expect(closed.state_reason).toBe('completed');
-    expect(closed.comments).toHaveLength(1);
-    expect(closed.comments[0]?.body).toContain(
-      `Resolved in Sentry by Ana Lead in the next release: [WEB-9](${world.sentry.url}/organizations/acme/issues/${ISSUE_ID}/). Closing.`,
-    );
-    expect(closed.comments[0]?.user).toBe('faultline[bot]');
-
-    // GitHub reports the close the app made, sent by the app's bot.
-    await world.githubWebhook('issues', issuesPayload('closed', { login: 'faultline[bot]', type: 'Bot' }));
-    await world.settle();
-    expect(world.sentryWrites().filter((w) => w.method === 'PUT')).toHaveLength(0);
-
-    // Sentry's retry of a changed body (another delivery of the same change) adds no second comment.
-    await world.sentryWebhook(
-      'issue',
-      'resolved',
-      issueData('issue.resolved', { lastSeen: '2026-10-02T00:00:00Z' }),
-      ana,
-    );
-    await world.settle();
-    expect(world.issue().comments).toHaveLength(1);
-  });
-
-  it('archived (older apps) and ignored close as not planned; unresolved reopens; reopen in GitHub unresolves Sentry', async () => {
-    await world.sentryWebhook('issue', 'archived', issueData('issue.archived'), ana);
-    await world.settle();
-    expect(world.issue()).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
-    expect(world.issue().comments.at(-1)?.body).toMatch(/^Ignored \(archived\) in Sentry by Ana Lead/);
-
-    await world.sentryWebhook(
-      'issue',
-      'unresolved',
-      issueData('issue.resolved', { status: 'unresolved', substatus: 'ongoing', statusDetails: {} }),
-      ana,
-    );
-    await world.settle();
-    expect(world.issue().state).toBe('open');
-    expect(world.issue().comments.at(-1)?.body).toMatch(/^Marked unresolved in Sentry by Ana Lead/);
-
-    // Sentry shows the issue resolved; a person reopens it on GitHub.
-    world.sentry.seed({ issues: [{ id: ISSUE_ID, project: 'web', status: 'resolved' }] });
-    await world.githubWebhook('issues', issuesPayload('reopened', { login: 'bo-gh' }));
-    await world.settle();
-    expect(world.sentryIssue()?.status).toBe('unresolved');
-    expect(world.sentryWrites().filter((w) => w.method === 'PUT')).toEqual([
-      expect.objectContaining({ json: { status: 'unresolved' } }),
-    ]);
-  });
-
-  it('stops syncing status once a pushed config turns it off', async () => {
-    await world.githubWebhook('issues', issuesPayload('reopened', { login: 'ana-gh' })); // reads (and caches) the config
-    await world.settle();
-    const repo = baseGitHubSeed().repos?.find((r) => r.full_name === REPO);
-    if (!repo) throw new Error('no seed repo');
-    const commit = {
-      sha: 'c'.repeat(40),
-      message: 'no status sync',
-      author: { name: 'Ana', email: 'ana@example.com' },
-      parents: [repo.commits?.[0]?.sha ?? ''],
-      files: { '.github/faultline.yml': `${CONFIG_YAML}sync:\n  status: false\n` },
-    };
-    world.github.seed({ repos: [{ ...repo, commits: [...(repo.commits ?? []), commit] }] });
-    await world.githubWebhook('push', {
-      ref: 'refs/heads/main',
-      commits: [{ id: commit.sha, added: [], modified: ['.github/faultline.yml'], removed: [] }],
-      repository: { full_name: REPO, name: 'web', owner: { login: 'acme' } },
+for (const { name: backend, available } of backends) {
+  describe.runIf(available)(`two-way status sync (${backend})`, () => {
+    let world: World;
+    beforeEach(async () => {
+      world = await startWorld({ backend });
     });
-    await world.githubWebhook('issues', issuesPayload('closed', { login: 'ana-gh' }));
-    await world.settle();
-    expect(world.sentryWrites()).toEqual([]);
-  });
+    afterEach(async () => {
+      await world?.close();
+    });
 
-  it('does nothing for a link whose repository config names another Sentry org', async () => {
-    await world.app.deps.store.linkIssue(
-      {
-        sentryIssueId: '555',
-        installationUuid: INSTALLATION_UUID,
-        githubRepo: 'acme/other',
-        githubIssueNumber: 1,
-        externalIssueId: null,
-      },
-      Date.now(),
-    );
-    world.github.seed({
-      repos: [
+    it('a close in GitHub resolves Sentry once, and the resulting Sentry webhook writes nothing to GitHub', async () => {
+      expect(await world.githubWebhook('issues', issuesPayload('closed', { login: 'ana-gh' }))).toBe(200);
+      await world.settle();
+      expect(world.sentryIssue()?.status).toBe('resolved');
+      const puts = world.sentryWrites().filter((w) => w.method === 'PUT');
+      expect(puts).toEqual([
+        { method: 'PUT', path: `/api/0/organizations/acme/issues/${ISSUE_ID}/`, json: { status: 'resolved' } },
+      ]);
+
+      // Sentry tells every integration about the change, naming us as the actor.
+      const before = world.issue();
+      expect(
+        await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved', { statusDetails: {} }), us),
+      ).toBe(202);
+      await world.settle();
+      const after = world.issue();
+      expect(after.comments).toEqual(before.comments);
+      expect(after.updated_at).toBe(before.updated_at);
+
+      // A re-delivery of the GitHub event (already resolved in Sentry) does not write Sentry again.
+      await world.githubWebhook('issues', issuesPayload('closed', { login: 'ana-gh' }));
+      await world.settle();
+      expect(world.sentryWrites().filter((w) => w.method === 'PUT')).toHaveLength(1);
+    });
+
+    it('a resolve in Sentry closes the GitHub issue with one comment; the bot-sent close event is not mirrored back', async () => {
+      expect(await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved'), ana)).toBe(202);
+      await world.settle();
+      const closed = world.issue();
+      expect(closed.state).toBe('closed');
+      expect(closed.state_reason).toBe('completed');
+      expect(closed.comments).toHaveLength(1);
+      expect(closed.comments[0]?.body).toContain(
+        `Resolved in Sentry by Ana Lead in the next release: [WEB-9](${world.sentry.url}/organizations/acme/issues/${ISSUE_ID}/). Closing.`,
+      );
+      expect(closed.comments[0]?.user).toBe('faultline[bot]');
+
+      // GitHub reports the close the app made, sent by the app's bot.
+      await world.githubWebhook('issues', issuesPayload('closed', { login: 'faultline[bot]', type: 'Bot' }));
+      await world.settle();
+      expect(world.sentryWrites().filter((w) => w.method === 'PUT')).toHaveLength(0);
+
+      // Sentry's retry of a changed body (another delivery of the same change) adds no second comment.
+      await world.sentryWebhook(
+        'issue',
+        'resolved',
+        issueData('issue.resolved', { lastSeen: '2026-10-02T00:00:00Z' }),
+        ana,
+      );
+      await world.settle();
+      expect(world.issue().comments).toHaveLength(1);
+    });
+
+    it('archived (older apps) and ignored close as not planned; unresolved reopens; reopen in GitHub unresolves Sentry', async () => {
+      await world.sentryWebhook('issue', 'archived', issueData('issue.archived'), ana);
+      await world.settle();
+      expect(world.issue()).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
+      expect(world.issue().comments.at(-1)?.body).toMatch(/^Ignored \(archived\) in Sentry by Ana Lead/);
+
+      await world.sentryWebhook(
+        'issue',
+        'unresolved',
+        issueData('issue.resolved', { status: 'unresolved', substatus: 'ongoing', statusDetails: {} }),
+        ana,
+      );
+      await world.settle();
+      expect(world.issue().state).toBe('open');
+      expect(world.issue().comments.at(-1)?.body).toMatch(/^Marked unresolved in Sentry by Ana Lead/);
+
+      // Sentry shows the issue resolved; a person reopens it on GitHub.
+      world.sentry.seed({ issues: [{ id: ISSUE_ID, project: 'web', status: 'resolved' }] });
+      await world.githubWebhook('issues', issuesPayload('reopened', { login: 'bo-gh' }));
+      await world.settle();
+      expect(world.sentryIssue()?.status).toBe('unresolved');
+      expect(world.sentryWrites().filter((w) => w.method === 'PUT')).toEqual([
+        expect.objectContaining({ json: { status: 'unresolved' } }),
+      ]);
+    });
+
+    it('stops syncing status once a pushed config turns it off', async () => {
+      await world.githubWebhook('issues', issuesPayload('reopened', { login: 'ana-gh' })); // reads (and caches) the config
+      await world.settle();
+      const repo = baseGitHubSeed().repos?.find((r) => r.full_name === REPO);
+      if (!repo) throw new Error('no seed repo');
+      const commit = {
+        sha: 'c'.repeat(40),
+        message: 'no status sync',
+        author: { name: 'Ana', email: 'ana@example.com' },
+        parents: [repo.commits?.[0]?.sha ?? ''],
+        files: { '.github/faultline.yml': `${CONFIG_YAML}sync:\n  status: false\n` },
+      };
+      world.github.seed({ repos: [{ ...repo, commits: [...(repo.commits ?? []), commit] }] });
+      await world.githubWebhook('push', {
+        ref: 'refs/heads/main',
+        commits: [{ id: commit.sha, added: [], modified: ['.github/faultline.yml'], removed: [] }],
+        repository: { full_name: REPO, name: 'web', owner: { login: 'acme' } },
+      });
+      await world.githubWebhook('issues', issuesPayload('closed', { login: 'ana-gh' }));
+      await world.settle();
+      expect(world.sentryWrites()).toEqual([]);
+    });
+
+    it('does nothing for a link whose repository config names another Sentry org', async () => {
+      await world.app.deps.store.linkIssue(
         {
-          full_name: 'acme/other',
-          commits: [
-            {
-              sha: 'f'.repeat(40),
-              message: 'config',
-              author: { name: 'Eve', email: 'eve@example.com' },
-              files: { '.github/faultline.yml': 'sentry:\n  org: evil\n  projects: [web]\n' },
-            },
-          ],
-          issues: [{ number: 1, title: 'theirs', state: 'open' }],
+          sentryIssueId: '555',
+          installationUuid: INSTALLATION_UUID,
+          githubRepo: 'acme/other',
+          githubIssueNumber: 1,
+          externalIssueId: null,
         },
-      ],
+        Date.now(),
+      );
+      world.github.seed({
+        repos: [
+          {
+            full_name: 'acme/other',
+            commits: [
+              {
+                sha: 'f'.repeat(40),
+                message: 'config',
+                author: { name: 'Eve', email: 'eve@example.com' },
+                files: { '.github/faultline.yml': 'sentry:\n  org: evil\n  projects: [web]\n' },
+              },
+            ],
+            issues: [{ number: 1, title: 'theirs', state: 'open' }],
+          },
+        ],
+      });
+      await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved', { id: '555' }), ana);
+      await world.settle();
+      expect(world.issue('acme/other', 1)).toMatchObject({ state: 'open', comments: [] });
+      expect(world.logs.some((l) => l.includes('does not name the Sentry org of the link'))).toBe(true);
     });
-    await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved', { id: '555' }), ana);
-    await world.settle();
-    expect(world.issue('acme/other', 1)).toMatchObject({ state: 'open', comments: [] });
-    expect(world.logs.some((l) => l.includes('does not name the Sentry org of the link'))).toBe(true);
-  });
 
-  it('ignores issues that are not linked and repositories of nobody', async () => {
-    await world.githubWebhook('issues', {
-      ...issuesPayload('closed', { login: 'ana-gh' }),
-      issue: { number: 77, state: 'closed' },
+    it('ignores issues that are not linked and repositories of nobody', async () => {
+      await world.githubWebhook('issues', {
+        ...issuesPayload('closed', { login: 'ana-gh' }),
+        issue: { number: 77, state: 'closed' },
+      });
+      await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved', { id: '999' }), ana);
+      await world.settle();
+      expect(world.sentryWrites()).toEqual([]);
+      expect(world.issue().state).toBe('open');
+      expect(REPO).toBe('acme/web');
     });
-    await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved', { id: '999' }), ana);
-    await world.settle();
-    expect(world.sentryWrites()).toEqual([]);
-    expect(world.issue().state).toBe('open');
-    expect(REPO).toBe('acme/web');
   });
-});
+}
