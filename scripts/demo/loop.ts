@@ -112,7 +112,7 @@ export async function prepareRepository(world: DemoWorld): Promise<string> {
   // once (re-seeding a repository would drop the issues the app opens); each release checks out its own commit.
   world.merge = await world.repo.mergePullRequest(PULL_NUMBER);
   const c = world.repo.commits;
-  return `${REPO} at ${world.repo.dir}: 5 commits (${c.bug.sha.slice(0, 7)} "${c.bug.message}" has the bug, ${c.fix.sha.slice(0, 7)} fixes it, PR #${PULL_NUMBER} ${c.regression.sha.slice(0, 7)} brings it back)`;
+  return `${REPO}, 5 commits: bug ${c.bug.sha.slice(0, 7)}, fix ${c.fix.sha.slice(0, 7)}, PR #${PULL_NUMBER} ${c.regression.sha.slice(0, 7)} brings it back (${world.repo.dir})`;
 }
 
 export async function startSentry(world: DemoWorld): Promise<string> {
@@ -292,15 +292,14 @@ async function release(world: DemoWorld, version: string, sha: string): Promise<
     throw new Error(`output release is "${run.outputs.release}", expected ${version}`);
   const bytes = bundle?.files.reduce((n, f) => n + f.size, 0) ?? 0;
   return [
-    `release ${version}`,
-    `${rel.commits.length} commits`,
+    `release ${version}: ${rel.commits.length} commits`,
+    deploy ? `deploy #${deploy.id} production` : 'no deploy',
     bundle
-      ? `bundle ${bundle.bundleId.slice(0, 8)} (${bundle.files.length} files, ${(bytes / 1024).toFixed(1)} KB; ` +
-        `${run.outputs.bytes_uploaded ?? '?'} bytes sent, ${run.outputs.chunks_skipped ?? '?'} chunks already held)`
+      ? `bundle ${bundle.bundleId.slice(0, 8)} (${bundle.files.length} files, ${(bytes / 1024).toFixed(1)} KB, ` +
+        `${run.outputs.bytes_uploaded ?? '?'} B sent, ${run.outputs.chunks_skipped ?? '?'} chunks held)`
       : sourcemaps
         ? 'no bundle'
         : 'no source maps (this dist/ predates src/sourcemaps)',
-    deploy ? `deploy #${deploy.id} production` : 'no deploy',
     `action ${run.ms} ms`,
   ].join(', ');
 }
@@ -400,7 +399,7 @@ export async function resolveIssue(world: DemoWorld): Promise<string> {
 export async function releaseTwo(world: DemoWorld): Promise<string> {
   if (!world.repo || !world.merge) throw new Error('the sample repository is missing');
   const detail = await release(world, 'shop@1.1.0', world.merge.sha);
-  return `PR #${PULL_NUMBER} "${world.repo.commits.regression.message}" merged; ${detail}`;
+  return `${detail} (merge of PR #${PULL_NUMBER} "${world.repo.commits.regression.message}")`;
 }
 
 export async function regressionToComment(world: DemoWorld): Promise<string> {
