@@ -100,7 +100,7 @@ describe('credentials', () => {
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     }).privateKey;
     const right = new Probot({ appId: 4242, privateKey, baseUrl: emu.apiUrl, logLevel: 'fatal' });
-    expect((await (await right.auth()).rest.apps.getAuthenticated()).data.id).toBe(4242);
+    expect((await (await right.auth()).rest.apps.getAuthenticated()).data).toMatchObject({ id: 4242 });
     const wrongKey = new Probot({ appId: 4242, privateKey: otherKey, baseUrl: emu.apiUrl, logLevel: 'fatal' });
     await expect((await wrongKey.auth()).rest.apps.getAuthenticated()).rejects.toMatchObject({
       status: 401,
