@@ -3,9 +3,9 @@
  * Everything else lives in src/release; only this file talks to the runner (@actions/core).
  */
 import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
 import {
   githubHistory,
+  githubRequest,
   type InputName,
   ReleaseFailedError,
   ReleaseInputError,
@@ -51,7 +51,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, deps: Acti
         });
     const history =
       github.token && github.repository
-        ? githubHistory(getOctokit(github.token, { baseUrl: github.apiUrl }).request, github.repository)
+        ? githubHistory(githubRequest(github.token, github.apiUrl, `faultline-action/${VERSION}`), github.repository)
         : undefined;
     result = await runRelease(release, {
       client,

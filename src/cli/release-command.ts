@@ -1,9 +1,9 @@
 // `faultline release`: the action's inputs as --flags (dashes for underscores), SENTRY_* variables as fallbacks.
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { Octokit } from '@octokit/rest';
 import {
   githubHistory,
+  githubRequest,
   INPUT_NAMES,
   type InputName,
   LocalGit,
@@ -94,12 +94,6 @@ export interface ReleaseCommandDeps {
   sourcemaps?: SourcemapsRunner;
 }
 
-/** Octokit logs every failed request itself; the pipeline reports failures once, with a hint. */
-function quietOctokitLog(io: CliIo) {
-  const ignore = () => {};
-  return { debug: ignore, info: ignore, warn: (message: string) => io.stderr(`warning: ${message}`), error: ignore };
-}
-
 export async function runReleaseCommand(argv: string[], io: CliIo, deps: ReleaseCommandDeps = {}): Promise<number> {
   let values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   try {
@@ -138,10 +132,7 @@ export async function runReleaseCommand(argv: string[], io: CliIo, deps: Release
         });
     const history =
       github.token && repository
-        ? githubHistory(
-            new Octokit({ auth: github.token, baseUrl: github.apiUrl, log: quietOctokitLog(io) }).request,
-            repository,
-          )
+        ? githubHistory(githubRequest(github.token, github.apiUrl, `faultline-cli/${VERSION}`), repository)
         : undefined;
     const json = values.json === true;
     const log = json ? () => {} : (line: string) => io.stdout(line);

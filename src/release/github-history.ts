@@ -1,9 +1,11 @@
 /**
  * Commit history from the GitHub REST API, for shallow checkouts: compare base...head for the range and one
- * `GET commits/{sha}` per commit for its patch set. Works with any Octokit's `request` (the action passes
- * @actions/github's, the CLI @octokit/rest's), so this module imports neither.
+ * `GET commits/{sha}` per commit for its patch set. Works with any Octokit's `request`; the action and the CLI use
+ * githubRequest below (@octokit/request alone: a full Octokit would add a megabyte to the action's start-up).
  */
-import type { Commit, CommitFileChange } from '../sentry/index.ts';
+import { request as octokitRequest } from '@octokit/request';
+import { fetch as undiciFetch } from 'undici';
+import { type Commit, type CommitFileChange, sharedSentryDispatcher } from '../sentry/index.ts';
 import { MissingCommitError, ReleaseStepError } from './errors.ts';
 import type { RemoteHistory } from './commits.ts';
 
@@ -19,6 +21,22 @@ interface GitHubCommit {
   sha: string;
   commit: { message: string; author?: { name?: string; email?: string; date?: string } | null };
   files?: Array<{ filename: string; status: string; previous_filename?: string }>;
+}
+
+/**
+ * An authenticated GitHub `request` for `apiUrl` (GITHUB_API_URL: github.com or GitHub Enterprise), sent through the
+ * same keep-alive, HTTP(S)_PROXY-aware undici agent as the Sentry client.
+ */
+export function githubRequest(token: string, apiUrl: string, userAgent: string): OctokitRequest {
+  const request = octokitRequest.defaults({
+    baseUrl: apiUrl.replace(/\/+$/, ''),
+    headers: { authorization: `token ${token}`, 'user-agent': userAgent },
+    request: {
+      fetch: (url: string, init: Parameters<typeof undiciFetch>[1]) =>
+        undiciFetch(url, { ...init, dispatcher: sharedSentryDispatcher() }),
+    },
+  });
+  return (route, params) => request(route, params);
 }
 
 export function githubHistory(request: OctokitRequest, repository: string): RemoteHistory {

@@ -3,7 +3,7 @@ export { DEFAULT_COMMIT_DEPTH, planCommits, sameRepository } from './commits.ts'
 export type { CommitPlan, CommitSelection, LocalHistory, RemoteHistory } from './commits.ts';
 export { MissingCommitError, ReleaseInputError, ReleaseStepError } from './errors.ts';
 export { LocalGit, parseGitLog, repositoryFromRemote } from './git.ts';
-export { githubHistory, patchSet, type OctokitRequest } from './github-history.ts';
+export { githubHistory, githubRequest, patchSet, type OctokitRequest } from './github-history.ts';
 export {
   INPUT_NAMES,
   parseBoolean,

@@ -1,7 +1,6 @@
-import { Octokit } from '@octokit/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MissingCommitError, ReleaseStepError } from '../../src/release/errors.ts';
-import { githubHistory, patchSet } from '../../src/release/github-history.ts';
+import { githubHistory, githubRequest, patchSet } from '../../src/release/github-history.ts';
 import { type GitFixture, makeRepo } from './git-fixture.ts';
 import { type GitHubStub, startGitHubStub } from './github-stub.ts';
 
@@ -16,9 +15,7 @@ afterAll(async () => {
   await repo.cleanup();
 });
 
-const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-const history = (token = 'ghs_test') =>
-  githubHistory(new Octokit({ auth: token, baseUrl: github.url, log: silent }).request, 'acme/web');
+const history = (token = 'ghs_test') => githubHistory(githubRequest(token, github.url, 'faultline-test'), 'acme/web');
 
 describe('githubHistory', () => {
   it('compare: the range newest first, each commit with its patch set', async () => {

@@ -1,8 +1,7 @@
 // The pipeline against the Sentry emulator (a real HTTP server): every step, re-runs, modes, shallow clones with a
 // GitHub compare stub, and injected faults.
-import { Octokit } from '@octokit/rest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { githubHistory } from '../../src/release/github-history.ts';
+import { githubHistory, githubRequest } from '../../src/release/github-history.ts';
 import { LocalGit } from '../../src/release/git.ts';
 import type { ReleaseOptions } from '../../src/release/options.ts';
 import { type ReleaseDeps, ReleaseFailedError, runRelease } from '../../src/release/pipeline.ts';
@@ -138,11 +137,7 @@ describe('runRelease against the Sentry emulator', () => {
     sentry.seed({
       releases: [{ version: '0.9.0', projects: ['web'], commits: [{ id: repo.shas[1]!, repository: 'acme/web' }] }],
     });
-    const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-    const history = githubHistory(
-      new Octokit({ auth: 'ghs_test', baseUrl: github.url, log: silent }).request,
-      'acme/web',
-    );
+    const history = githubHistory(githubRequest('ghs_test', github.url, 'faultline-test'), 'acme/web');
     const result = await runRelease(options({ cwd: shallow.dir }), deps({ history }).deps);
     expect(result.commitSource).toMatch(/3 commits .* from the GitHub compare API \(shallow clone\)/);
     const commits = releaseIn('1.0.0')!.commits;
