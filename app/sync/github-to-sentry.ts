@@ -12,8 +12,8 @@ export const GITHUB_SYNC_JOB = 'sync.github-issue';
 export interface GitHubIssueChange {
   repo: string;
   number: number;
-  change: 'closed' | 'reopened' | 'assigned';
-  /** For `assigned`: the GitHub login. */
+  change: 'closed' | 'reopened' | 'assigned' | 'unassigned';
+  /** For `assigned` and `unassigned`: the GitHub login. */
   login?: string;
 }
 
@@ -41,9 +41,12 @@ export async function githubChangeToMirror(
   if (event.action === 'closed' || event.action === 'reopened') {
     change = { repo, number, change: event.action };
     key = writeKey.githubState(repo, number, event.action === 'closed' ? 'closed' : 'open');
-  } else if (event.action === 'assigned' && event.assignee?.login) {
-    change = { repo, number, change: 'assigned', login: event.assignee.login };
-    key = writeKey.githubAssignee(repo, number, event.assignee.login);
+  } else if ((event.action === 'assigned' || event.action === 'unassigned') && event.assignee?.login) {
+    change = { repo, number, change: event.action, login: event.assignee.login };
+    key =
+      event.action === 'assigned'
+        ? writeKey.githubAssignee(repo, number, event.assignee.login)
+        : writeKey.githubUnassignee(repo, number, event.assignee.login);
   } else {
     return undefined;
   }
@@ -66,16 +69,18 @@ export function githubSyncJob(services: SyncServices, writes: RecordedWrites): J
     if (!linked) return;
     const sentry = await services.sentryFor(link.installationUuid);
     const issueId = link.sentryIssueId;
-    if (change.change === 'assigned') {
+    if (change.change === 'assigned' || change.change === 'unassigned') {
       if (!linked.settings.assignees || !change.login) return;
       const assignee = sentryAssigneeFor(change.login, linked.settings.people);
       if (!assignee) return; // unknown people are left alone
-      const current = await sentry.getIssue(issueId);
-      const now = current.assignedTo;
-      if (now && [now.email, (now as { username?: string }).username].some((v) => v?.toLowerCase() === assignee))
-        return;
-      await writes.record(writeKey.sentryAssignee(issueId, assignee), link.githubRepo);
-      await sentry.updateIssue(issueId, { assignedTo: assignee });
+      const current = (await sentry.getIssue(issueId)).assignedTo;
+      const isAssignee =
+        !!current &&
+        [current.email, (current as { username?: string }).username].some((v) => v?.toLowerCase() === assignee);
+      if (change.change === 'assigned' ? isAssignee : !isAssignee) return; // Sentry shows it already
+      const target = change.change === 'assigned' ? assignee : '';
+      await writes.record(writeKey.sentryAssignee(issueId, target), link.githubRepo);
+      await sentry.updateIssue(issueId, { assignedTo: target });
       return;
     }
     if (!linked.settings.status) return;

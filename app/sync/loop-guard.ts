@@ -58,6 +58,8 @@ export const writeKey = {
   githubState: (repo: string, issue: number, state: 'open' | 'closed') => `github:${repo}#${issue}:state:${state}`,
   githubAssignee: (repo: string, issue: number, login: string) =>
     `github:${repo}#${issue}:assignee:${login.toLowerCase()}`,
+  githubUnassignee: (repo: string, issue: number, login: string) =>
+    `github:${repo}#${issue}:unassignee:${login.toLowerCase()}`,
 } as const;
 
 /** How long a recorded write stands for the echo it will cause (webhooks arrive in seconds; Sentry retries in 5 min). */

@@ -128,7 +128,7 @@ export function registerSync(app: Probot, deps: AppDeps, services = createSyncSe
     const touched = (context.payload.commits ?? []).flatMap((c) => [...(c.added ?? []), ...(c.modified ?? [])]);
     if (touched.includes(CONFIG_PATH)) services.forgetConfig?.(context.payload.repository.full_name);
   });
-  app.on(['issues.closed', 'issues.reopened', 'issues.assigned'], async (context) => {
+  app.on(['issues.closed', 'issues.reopened', 'issues.assigned', 'issues.unassigned'], async (context) => {
     const change = await githubChangeToMirror(services, writes, context.payload as unknown as GitHubIssueEvent);
     if (change) await deps.runner.enqueue({ type: GITHUB_SYNC_JOB, payload: change, maxAttempts: deps.maxAttempts });
   });

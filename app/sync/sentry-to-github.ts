@@ -95,8 +95,12 @@ export function assignOnAssign(services: SyncServices, writes: RecordedWrites): 
       await writes.record(writeKey.githubAssignee(linked.repo, linked.number, login), linked.repo);
       await linked.github.rest.issues.addAssignees({ ...target(linked), assignees: plan.add });
     }
-    if (plan.remove.length)
+    if (plan.remove.length) {
+      for (const login of plan.remove) {
+        await writes.record(writeKey.githubUnassignee(linked.repo, linked.number, login), linked.repo);
+      }
       await linked.github.rest.issues.removeAssignees({ ...target(linked), assignees: plan.remove });
+    }
   };
 }
 

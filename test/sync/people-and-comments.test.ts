@@ -83,6 +83,19 @@ describe('assignees', () => {
     );
     await world.settle();
     expect(world.sentryWrites()).toHaveLength(1);
+
+    // Unassigning someone who is not Sentry's assignee changes nothing; unassigning Ana clears Sentry's assignee.
+    await world.githubWebhook(
+      'issues',
+      issuesPayload('unassigned', { login: 'carol' }, { assignee: { login: 'bo-gh' } }),
+    );
+    await world.githubWebhook(
+      'issues',
+      issuesPayload('unassigned', { login: 'carol' }, { assignee: { login: 'ana-gh' } }),
+    );
+    await world.settle();
+    expect(world.sentryWrites().map((w) => w.json)).toEqual([{ assignedTo: 'ana@example.com' }, { assignedTo: '' }]);
+    expect(world.sentryIssue()?.assignedTo).toBeNull();
   });
 });
 
