@@ -180,7 +180,7 @@ class ChunkingSink extends Writable {
 export interface BuildBundleOptions {
   /** Slice size for chunk hashes; the server's `chunkSize`. */
   chunkSize: number;
-  /** zlib level for the zip entries (0 stores). Default 6. */
+  /** zlib level for the zip entries (0 stores). Default 1: several times faster than 6, a little larger. */
   compressionLevel?: number;
 }
 
@@ -199,7 +199,7 @@ export async function buildArtifactBundle(
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
     const zip = new yazl.ZipFile();
-    const level = opts.compressionLevel ?? 6;
+    const level = opts.compressionLevel ?? 1;
     for (const [zipPath, info] of Object.entries(manifest.files)) {
       const entry = byUrl.get(info.url)!;
       // A read stream is only opened when yazl reaches the entry, so one file at a time is in flight.

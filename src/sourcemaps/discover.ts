@@ -4,6 +4,7 @@
  * sentry-cli does, unless `includeHidden: false`);
  * symbolic links are followed, each real directory once. Results are sorted, so runs are reproducible.
  */
+import { existsSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -116,7 +117,8 @@ export async function discoverFiles(
   };
 
   for (const arg of splitPathList(paths)) {
-    if (isDynamicPattern(arg)) {
+    // A path that exists is taken literally even when it has glob characters (`dist (old)`, `[id]`).
+    if (isDynamicPattern(arg) && !existsSync(resolve(cwd, arg))) {
       const matches = await glob(arg, { cwd, dot: opts.includeHidden !== false, onlyFiles: true, absolute: false });
       const base = staticBase(arg);
       for (const m of matches.sort()) {

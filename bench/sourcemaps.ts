@@ -1,0 +1,377 @@
+// `npm run bench -- sourcemaps [--rounds 5] [--large] [--mb N] [--keep]`
+// Generates (once, under bench/.corpus/) a build of minified scripts with source maps of at least 25 MB (200 MB with
+// --large), starts the Sentry emulator, and in one run alternates, on fresh copies of the build:
+//   sentry-cli 3.8.0: `sourcemaps inject DIR` then `sourcemaps upload DIR --release R --wait`
+//   faultline:        `sourcemaps upload DIR --inject --release R --wait` (one process, as the action and
+//                     `faultline release` run it), and also as two commands like sentry-cli's
+// each as its own process (a CLI against a CLI), then an immediate re-upload of the unchanged build. Prints medians,
+// the ratio faultline/sentry-cli, peak RSS (GNU time), bytes sent (chunks the server received), and the floor: the
+// time to read, SHA-1 and deflate the corpus once in this process.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { deflateRaw } from 'node:zlib';
+import type { SourceMapSegment } from '@jridgewell/sourcemap-codec';
+
+const run = promisify(execFile);
+const deflate = promisify(deflateRaw);
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const REPO = join(HERE, '..');
+const SENTRY_CLI = join(REPO, 'node_modules', '.bin', 'sentry-cli');
+const SELF = fileURLToPath(import.meta.url);
+const GNU_TIME = '/usr/bin/time';
+
+/** Deterministic pseudo-random numbers, so the corpus is the same on every machine. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = [
+  'user',
+  'order',
+  'cart',
+  'price',
+  'total',
+  'item',
+  'state',
+  'props',
+  'render',
+  'fetch',
+  'value',
+  'index',
+];
+
+/** One module: original TypeScript-ish source, its minified form and a map with a segment per token. */
+function makeModule(
+  encode: (m: SourceMapSegment[][]) => string,
+  k: number,
+  targetJsBytes: number,
+): { js: string; map: string } {
+  const rnd = prng(k + 1);
+  const srcLines: string[] = [];
+  const jsLines: string[] = [];
+  const mappings: SourceMapSegment[][] = [];
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  let jsBytes = 0;
+  let line: string[] = [];
+  let col = 0;
+  let segs: SourceMapSegment[] = [];
+  let fn = 0;
+  while (jsBytes < targetJsBytes) {
+    const name = `${WORDS[Math.floor(rnd() * WORDS.length)]}${WORDS[Math.floor(rnd() * WORDS.length)]!.toUpperCase()}${fn}`;
+    const srcLine = srcLines.length;
+    srcLines.push(
+      `export function ${name}(first: number, second: number): number {`,
+      `  const scaled = first * ${Math.floor(rnd() * 1000)} + second; // module ${k}`,
+      `  return scaled > ${Math.floor(rnd() * 1e6)} ? scaled - second : scaled + first;`,
+      '}',
+    );
+    if (!nameIndex.has(name)) {
+      nameIndex.set(name, names.length);
+      names.push(name);
+    }
+    const short = `f${fn.toString(36)}`;
+    const pieces: Array<[string, number, number, number?]> = [
+      [`function ${short}(a,b){`, srcLine, 0, nameIndex.get(name)],
+      [`var c=a*${Math.floor(rnd() * 1000)}+b;`, srcLine + 1, 2],
+      [`return c>${Math.floor(rnd() * 1e6)}?c-b:c+a}`, srcLine + 2, 2],
+    ];
+    for (const [text, sl, sc, ni] of pieces) {
+      segs.push(ni === undefined ? [col, 0, sl, sc] : [col, 0, sl, sc, ni]);
+      line.push(text);
+      col += text.length;
+      jsBytes += text.length;
+    }
+    fn++;
+    if (col > 8000) {
+      jsLines.push(line.join(''));
+      mappings.push(segs);
+      line = [];
+      segs = [];
+      col = 0;
+      jsBytes++;
+    }
+  }
+  if (line.length) {
+    jsLines.push(line.join(''));
+    mappings.push(segs);
+  }
+  const file = `chunk-${k}.js`;
+  const map = {
+    version: 3,
+    file,
+    sources: [`../src/module-${k}.ts`],
+    sourcesContent: [srcLines.join('\n')],
+    names,
+    mappings: encode(mappings),
+  };
+  return { js: `${jsLines.join('\n')}\n//# sourceMappingURL=${file}.map\n`, map: JSON.stringify(map) };
+}
+
+async function dirBytes(dir: string): Promise<{ bytes: number; files: number; largest: number }> {
+  let bytes = 0;
+  let files = 0;
+  let largest = 0;
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const s = await stat(join(e.parentPath, e.name));
+    bytes += s.size;
+    files++;
+    largest = Math.max(largest, s.size);
+  }
+  return { bytes, files, largest };
+}
+
+/** The corpus for `mb` megabytes, generated once and reused (bench/.corpus is ignored by git). */
+async function ensureCorpus(mb: number): Promise<string> {
+  const dir = join(HERE, '.corpus', `sourcemaps-${mb}mb`);
+  if (existsSync(join(dir, '.complete'))) return dir;
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, 'assets'), { recursive: true });
+  const { encode } = await import('@jridgewell/sourcemap-codec');
+  let total = 0;
+  for (let k = 0; total < mb * 1024 * 1024; k++) {
+    const { js, map } = makeModule(encode, k, 240 * 1024);
+    const sub = k % 4 === 0 ? '' : `assets/${k % 3}`;
+    await mkdir(join(dir, sub), { recursive: true });
+    await writeFile(join(dir, sub, `chunk-${k}.js`), js);
+    await writeFile(join(dir, sub, `chunk-${k}.js.map`), map);
+    total += js.length + map.length;
+  }
+  await writeFile(join(dir, '.complete'), '');
+  return dir;
+}
+
+interface Timed {
+  ms: number;
+  maxRssKb: number;
+  output: string;
+}
+
+/** Runs a command under GNU time (for peak RSS) when it is installed. */
+async function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Timed> {
+  const rssFile = join(tmpdir(), `faultline-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const useTime = existsSync(GNU_TIME);
+  const start = performance.now();
+  const { stdout, stderr } = await run(
+    useTime ? GNU_TIME : cmd,
+    useTime ? ['-f', '%M', '-o', rssFile, cmd, ...args] : args,
+    {
+      env,
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
+  const ms = performance.now() - start;
+  const maxRssKb = useTime ? Number((await readFile(rssFile, 'utf8')).trim().split('\n').pop()) : NaN;
+  if (useTime) await rm(rssFile, { force: true });
+  return { ms, maxRssKb, output: stdout + stderr };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mib = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
+
+interface ToolRound {
+  inject: Timed;
+  upload: Timed;
+  reupload: Timed;
+  sentBytes: number;
+  sentChunks: number;
+  resentChunks: number;
+}
+
+/**
+ * The faultline CLI as users run it: bundled JavaScript (no TypeScript stripping at start-up). Built from the
+ * current sources with rolldown (present through vitest) into bench/.corpus; else the committed dist/cli.js; else
+ * this file run as `--child` on the TypeScript sources.
+ */
+async function faultlineCommand(): Promise<{ argv: string[]; label: string }> {
+  const out = join(HERE, '.corpus', 'faultline-cli', 'cli.mjs');
+  try {
+    const { build } = (await import('rolldown')) as unknown as {
+      build(o: Record<string, unknown>): Promise<unknown>;
+    };
+    await build({
+      input: join(REPO, 'src', 'cli', 'main.ts'),
+      platform: 'node',
+      output: { file: out, format: 'esm', codeSplitting: false },
+      logLevel: 'silent',
+    });
+    return { argv: [out], label: 'bundled from src/ with rolldown' };
+  } catch {
+    const dist = join(REPO, 'dist', 'cli.js');
+    const works = await run(process.execPath, [dist, 'sourcemaps', '--help']).then(
+      () => true,
+      () => false,
+    );
+    if (works) return { argv: [dist], label: 'dist/cli.js' };
+    return { argv: [SELF, '--child'], label: 'TypeScript sources (type stripping at start-up)' };
+  }
+}
+
+/** `node bench/sourcemaps.ts --child <faultline sourcemaps args>`: the faultline CLI on the TypeScript sources. */
+async function child(args: string[]): Promise<void> {
+  // Compiled (and type-stripped) code is cached across the rounds, as an installed CLI's would be.
+  const { enableCompileCache } = await import('node:module');
+  enableCompileCache?.(join(HERE, '.corpus', 'compile-cache'));
+  const { runSourcemapsCommand } = await import('../src/cli/sourcemaps-command.ts');
+  if (args[0] === 'sourcemaps') args = args.slice(1);
+  const { processIo } = await import('../src/cli/io.ts');
+  process.exitCode = await runSourcemapsCommand(args, processIo());
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      rounds: { type: 'string', default: '5' },
+      large: { type: 'boolean', default: false },
+      mb: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const mb = values.mb ? Number(values.mb) : values.large ? 200 : 25;
+  const rounds = Math.max(1, Number(values.rounds));
+  const corpus = await ensureCorpus(mb);
+  const size = await dirBytes(corpus);
+  // Loaded here, not at the top: the faultline child (this file with --child) must not pay for the emulator.
+  const { startSentryEmulator } = await import('../test/emulators/sentry/server.ts');
+  const emu = await startSentryEmulator();
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: tmpdir(),
+    SENTRY_URL: emu.url,
+    SENTRY_AUTH_TOKEN: emu.token,
+    SENTRY_ORG: emu.org,
+    SENTRY_PROJECT: 'web',
+    SENTRY_NO_PROGRESS_BAR: '1',
+    SENTRY_DISABLE_UPDATE_CHECK: '1',
+  };
+  const { stdout: cliVersion } = await run(SENTRY_CLI, ['--version'], { env });
+  const faultline = await faultlineCommand();
+  const runFaultline = (...args: string[]) => timed(process.execPath, [...faultline.argv, 'sourcemaps', ...args], env);
+  console.log(
+    `sourcemaps bench: corpus ${mib(size.bytes)} in ${size.files} files (largest ${mib(size.largest)}), ` +
+      `${rounds} rounds alternating, Sentry emulator on ${emu.url}, ${cliVersion.trim()} vs faultline ` +
+      `(${faultline.label}, node ${process.version})`,
+  );
+
+  const tools = {
+    'sentry-cli': (sub: string, dir: string, release: string) =>
+      sub === 'inject'
+        ? timed(SENTRY_CLI, ['sourcemaps', 'inject', dir], env)
+        : timed(SENTRY_CLI, ['sourcemaps', 'upload', dir, '--release', release, '--wait'], env),
+    'faultline (2 commands)': (sub: string, dir: string, release: string) =>
+      sub === 'inject' ? runFaultline('inject', dir) : runFaultline('upload', dir, '--release', release, '--wait'),
+    faultline: async (sub: string, dir: string, release: string): Promise<Timed> =>
+      sub === 'inject'
+        ? { ms: 0, maxRssKb: 0, output: '' }
+        : runFaultline('upload', dir, '--inject', '--release', release, '--wait'),
+  };
+  const results: Record<keyof typeof tools, ToolRound[]> = {
+    'sentry-cli': [],
+    faultline: [],
+    'faultline (2 commands)': [],
+  };
+  const work = await mkdtemp(join(tmpdir(), 'faultline-bench-sm-'));
+  try {
+    for (let r = 0; r < rounds; r++) {
+      const names = Object.keys(tools) as Array<keyof typeof tools>;
+      const order = r % 2 === 0 ? names : [...names].reverse();
+      for (const tool of order) {
+        const dir = join(work, `${tool.replace(/\W+/g, '-')}-${r}`);
+        await cp(corpus, dir, { recursive: true });
+        emu.reset();
+        const release = `bench@${r}`;
+        const inject = await tools[tool]('inject', dir, release);
+        const upload = await tools[tool]('upload', dir, release);
+        const chunks = emu.state().chunks;
+        const posts = () =>
+          emu.state().requests.filter((q) => q.method === 'POST' && q.path.endsWith('/chunk-upload/')).length;
+        const before = posts();
+        const reupload = await tools[tool]('upload', dir, release);
+        const resent = posts() - before;
+        if (emu.state().bundles.length === 0)
+          throw new Error(`${tool}: the emulator holds no bundle after upload:\n${upload.output}`);
+        results[tool].push({
+          inject,
+          upload,
+          reupload,
+          sentBytes: chunks.reduce((n, c) => n + c.size, 0),
+          sentChunks: chunks.length,
+          resentChunks: resent,
+        });
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await emu.close();
+    await rm(work, { recursive: true, force: true });
+  }
+
+  // Floor: read, SHA-1 and deflate every byte once, in this process.
+  const floorStart = performance.now();
+  for (const e of await readdir(corpus, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || e.name.startsWith('.')) continue;
+    const bytes = await readFile(join(e.parentPath, e.name));
+    createHash('sha1').update(bytes).digest();
+    await deflate(bytes);
+  }
+  const floorMs = performance.now() - floorStart;
+
+  const summary = (tool: keyof typeof tools) => {
+    const rs = results[tool];
+    const total = median(rs.map((x) => x.inject.ms + x.upload.ms));
+    return {
+      total,
+      inject: median(rs.map((x) => x.inject.ms)),
+      upload: median(rs.map((x) => x.upload.ms)),
+      reupload: median(rs.map((x) => x.reupload.ms)),
+      rss: Math.max(...rs.flatMap((x) => [x.inject.maxRssKb, x.upload.maxRssKb, x.reupload.maxRssKb])) * 1024,
+      sent: median(rs.map((x) => x.sentBytes)),
+      chunks: median(rs.map((x) => x.sentChunks)),
+      resent: Math.max(...rs.map((x) => x.resentChunks)),
+    };
+  };
+  const cli = summary('sentry-cli');
+  const fl = summary('faultline');
+  const fl2 = summary('faultline (2 commands)');
+  for (const [name, s] of [
+    ['sentry-cli inject, upload --wait', cli],
+    ['faultline upload --inject --wait', fl],
+    ['faultline inject, upload --wait ', fl2],
+  ] as const)
+    console.log(
+      `${name}: median ${secs(s.total)}${s.inject ? ` (inject ${secs(s.inject)}, upload ${secs(s.upload)})` : ''}, ` +
+        `peak RSS ${mib(s.rss)}, sent ${mib(s.sent)} in ${s.chunks} chunks; ` +
+        `re-upload unchanged: median ${secs(s.reupload)}, ${s.resent} chunk request(s)`,
+    );
+  console.log(`ratio faultline/sentry-cli (inject+upload): ${(fl.total / cli.total).toFixed(2)}`);
+  console.log(`ratio faultline/sentry-cli (inject+upload as two commands each): ${(fl2.total / cli.total).toFixed(2)}`);
+  console.log(`ratio faultline/sentry-cli (re-upload unchanged): ${(fl.reupload / cli.reupload).toFixed(2)}`);
+  console.log(
+    `floor (read + SHA-1 + deflate the corpus once, in-process): ${secs(floorMs)}; ` +
+      `faultline peak RSS budget (2 x largest file + 200 MiB): ${mib(2 * size.largest + 200 * 1024 * 1024)}`,
+  );
+  if (!values.keep) return;
+  console.log(`corpus kept at ${corpus}`);
+}
+
+if (process.argv[1] === SELF && process.argv[2] === '--child') await child(process.argv.slice(3));
