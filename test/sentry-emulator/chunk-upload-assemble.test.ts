@@ -9,6 +9,7 @@ import { type Answer, call, chunkForm, org } from './helpers.ts';
 
 const DEBUG_ID = '2f3a7c1e-9b4d-5e6f-8a1b-3c4d5e6f7a8b';
 const CHUNK = 256;
+const LIMITS = { chunkSize: CHUNK, chunksPerRequest: 4, maxRequestSize: 3 * CHUNK };
 
 async function bundle(opts: { release?: string; debugIds?: boolean; project?: string } = {}) {
   return buildArtifactBundle(
@@ -69,8 +70,7 @@ describe('Sentry emulator: chunk upload and assemble', () => {
 
   beforeAll(async () => {
     emu = await startSentryEmulator({
-      chunkUpload: { chunkSize: CHUNK, chunksPerRequest: 4, maxRequestSize: 3 * CHUNK },
-      assembleDelayMs: 30,
+      chunkUpload: LIMITS,
     });
   });
   afterAll(() => emu.close());
@@ -121,43 +121,57 @@ describe('Sentry emulator: chunk upload and assemble', () => {
   });
 
   it('answers not_found with the missing chunks first, then created → assembling → ok, then ok from the cache', async () => {
-    const b = await bundle({ release: 'web@1' });
-    const chunks = splitIntoChunks(b.bytes, CHUNK);
-    expect(chunks.length).toBeGreaterThan(2);
-    const body = {
-      checksum: sha1Hex(b.bytes),
-      chunks: chunks.map((c) => c.checksum),
-      projects: ['web'],
-      version: 'web@1',
-    };
-    const first = await assemble(body);
-    expect(first.json).toEqual({ state: 'not_found', missingChunks: chunks.map((c) => c.checksum) });
-    await upload([{ name: chunks[0]!.checksum, data: chunks[0]!.data }]);
-    expect((await assemble(body)).json).toEqual({
-      state: 'not_found',
-      missingChunks: chunks.slice(1).map((c) => c.checksum),
-    });
-    for (const c of chunks.slice(1)) await upload([{ name: c.checksum, data: c.data }]);
+    // Its own emulator, holding `assembling` for 800 ms so each state stays visible to the next poll.
+    const main = emu;
+    emu = await startSentryEmulator({ chunkUpload: LIMITS, assembleDelayMs: 800 });
+    try {
+      const b = await bundle({ release: 'web@1' });
+      const chunks = splitIntoChunks(b.bytes, CHUNK);
+      expect(chunks.length).toBeGreaterThan(2);
+      const body = {
+        checksum: sha1Hex(b.bytes),
+        chunks: chunks.map((c) => c.checksum),
+        projects: ['web'],
+        version: 'web@1',
+      };
+      const first = await assemble(body);
+      expect(first.json).toEqual({ state: 'not_found', missingChunks: chunks.map((c) => c.checksum) });
+      await upload([{ name: chunks[0]!.checksum, data: chunks[0]!.data }]);
+      expect((await assemble(body)).json).toEqual({
+        state: 'not_found',
+        missingChunks: chunks.slice(1).map((c) => c.checksum),
+      });
+      for (const c of chunks.slice(1)) await upload([{ name: c.checksum, data: c.data }]);
 
-    expect((await assemble(body)).json).toEqual({ state: 'created', missingChunks: [] });
-    await new Promise((r) => setTimeout(r, 10));
-    expect((await assemble(body)).json).toEqual({ state: 'assembling', detail: null, missingChunks: [] });
-    await new Promise((r) => setTimeout(r, 60));
-    expect((await assemble(body)).json).toEqual({ state: 'ok', detail: null, missingChunks: [] });
+      expect((await assemble(body)).json).toEqual({ state: 'created', missingChunks: [] });
+      const next = async (from: string) => {
+        for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+          const res = (await assemble(body)).json as { state: string };
+          if (res.state !== from) return res;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        throw new Error(`assembly stayed ${from}`);
+      };
+      expect(await next('created')).toEqual({ state: 'assembling', detail: null, missingChunks: [] });
+      expect(await next('assembling')).toEqual({ state: 'ok', detail: null, missingChunks: [] });
 
-    const [stored] = emu.state().bundles;
-    expect(stored).toMatchObject({
-      bundleId: b.bundleId,
-      release: 'web@1',
-      projects: ['web'],
-      manifest: b.manifest,
-    });
-    expect(stored!.files.map((f) => [f.url, f.type, f.debugId])).toEqual([
-      ['~/app.js', 'minified_source', DEBUG_ID],
-      ['~/app.js.map', 'source_map', DEBUG_ID],
-    ]);
-    // Header keys are read lowercased, as Sentry's ArtifactBundleArchive does.
-    expect(stored!.files[1]!.headers).toEqual({ 'debug-id': DEBUG_ID });
+      const [stored] = emu.state().bundles;
+      expect(stored).toMatchObject({
+        bundleId: b.bundleId,
+        release: 'web@1',
+        projects: ['web'],
+        manifest: b.manifest,
+      });
+      expect(stored!.files.map((f) => [f.url, f.type, f.debugId])).toEqual([
+        ['~/app.js', 'minified_source', DEBUG_ID],
+        ['~/app.js.map', 'source_map', DEBUG_ID],
+      ]);
+      // Header keys are read lowercased, as Sentry's ArtifactBundleArchive does.
+      expect(stored!.files[1]!.headers).toEqual({ 'debug-id': DEBUG_ID });
+    } finally {
+      await emu.close();
+      emu = main;
+    }
   });
 
   it('reads bundles with and without the SYSB header; the request version wins over the manifest release', async () => {

@@ -26,7 +26,7 @@ describe('Sentry emulator: event ingestion', () => {
   }> = [];
 
   async function until(count: number): Promise<void> {
-    const deadline = Date.now() + 2_000;
+    const deadline = Date.now() + 5_000;
     while (hooks.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     expect(hooks).toHaveLength(count);
   }
