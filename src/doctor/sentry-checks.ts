@@ -163,6 +163,13 @@ export async function runSentryChecks(settings: DoctorSettings['sentry'], probe:
     rest('Sentry is not reachable', ['auth token accepted', ...later]);
     return results;
   }
+  if (!settings.token && settings.tokenOptional) {
+    rest('no SENTRY_AUTH_TOKEN: a public integration uses per-installation tokens; set one to check releases too', [
+      'auth token accepted',
+      ...later,
+    ]);
+    return results;
+  }
   const token = judgeToken(settings.token, index);
   results.push(token);
   if (token.status !== 'pass') {

@@ -9,6 +9,11 @@ export interface DoctorSettings {
     projects: string[];
     /** Old self-hosted Sentry without artifact bundles is fine for this team: legacy release files pass. */
     allowLegacyUploads: boolean;
+    /**
+     * A public integration's app has no SENTRY_AUTH_TOKEN (each installation gets its own): without one, the
+     * token-based checks are skipped rather than failed.
+     */
+    tokenOptional: boolean;
   };
   /** Check the GitHub App's settings too (database, credentials, secrets, repository configs). */
   app: boolean;
@@ -70,6 +75,7 @@ export function parseDoctorSettings(argv: string[], env: NodeJS.ProcessEnv): Doc
       org: values.org?.trim() || get('SENTRY_ORG'),
       projects: [...new Set(projects)],
       allowLegacyUploads: values['allow-legacy-uploads'] ?? false,
+      tokenOptional: appPresent && get('SENTRY_CLIENT_ID') !== undefined,
     },
     app: values['no-app'] ? false : (values.app ?? appPresent),
     json: values.json ?? false,

@@ -131,6 +131,21 @@ describe.skipIf(!existsSync(EMULATOR))('faultline doctor against the Sentry emul
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it('a public integration without SENTRY_AUTH_TOKEN: token checks skipped, not failed', async () => {
+    const { code, stdout } = await doctor(['--no-app'], {
+      ...env,
+      SENTRY_AUTH_TOKEN: '',
+      APP_ID: '1',
+      SENTRY_CLIENT_ID: 'public-integration-client-id',
+    });
+    expect(stdout).toMatch(/✓ Sentry reachable/);
+    expect(stdout).toMatch(/– auth token accepted\s+skipped: no SENTRY_AUTH_TOKEN: a public integration/);
+    expect(code).toBe(0);
+    const internal = await doctor(['--no-app'], { ...env, SENTRY_AUTH_TOKEN: '' });
+    expect(internal.stdout).toMatch(/✗ auth token accepted\s+SENTRY_AUTH_TOKEN is not set/);
+    expect(internal.code).toBe(1);
+  });
+
   it('--json gives the same verdicts for machines', async () => {
     const { code, stdout } = await doctor(['--json', '--project', 'nope'], env);
     const report = JSON.parse(stdout) as { ok: boolean; checks: Array<{ name: string; status: string }> };

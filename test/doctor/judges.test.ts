@@ -25,6 +25,8 @@ describe('doctor settings', () => {
     expect(f.sentry).toMatchObject({ org: 'other', projects: ['x'], url: 'https://sentry.io' });
     expect(f.app).toBe(false);
     expect(parseDoctorSettings([], { APP_ID: '1' }).app).toBe(true);
+    expect(parseDoctorSettings([], { APP_ID: '1' }).sentry.tokenOptional).toBe(false);
+    expect(parseDoctorSettings([], { APP_ID: '1', SENTRY_CLIENT_ID: 'c' }).sentry.tokenOptional).toBe(true);
   });
 
   it('rejects unknown flags and bad numbers with usage', () => {
