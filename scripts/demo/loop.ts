@@ -85,7 +85,7 @@ const need = (world: DemoWorld, path: string, what: string): string => {
   return full;
 };
 
-async function until<T>(what: string, check: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+async function until<T>(what: string, check: () => T | undefined, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
