@@ -156,6 +156,7 @@ async function runUpload(paths: string[], values: Values, io: CliIo): Promise<nu
     log(
       `> Injected ${injected.injected.length} script(s), ${injected.previouslyInjected.length} already had a debug ID`,
     );
+    knownMapDebugIds = injected.mapDebugIds;
   }
   // Loaded here so that check and inject start without the HTTP stack.
   const { SentryClient } = await import('../sentry/index.ts');
