@@ -23,6 +23,7 @@ export interface RepoDirectory {
 }
 
 export const CONFIG_ERROR_MARK = 'triage-config-error';
+const CONFIG_READS_AT_ONCE = 8;
 
 interface Cached<T> {
   value: Promise<T>;
@@ -52,10 +53,16 @@ export class GitHubRepoDirectory implements RepoDirectory {
   }
 
   async route(org: string, project: string): Promise<Route[]> {
+    const repos = (await this.#listRepos()).map(({ fullName, octokit }) => repoApi(octokit, fullName));
+    const configs: Array<ReturnType<typeof parseTriageConfig> | undefined> = [];
+    // A few at a time: many repositories, one cold cache.
+    for (let i = 0; i < repos.length; i += CONFIG_READS_AT_ONCE) {
+      const batch = repos.slice(i, i + CONFIG_READS_AT_ONCE);
+      configs.push(...(await Promise.all(batch.map((repo) => this.#config(repo)))));
+    }
     const routes: Route[] = [];
-    for (const { fullName, octokit } of await this.#listRepos()) {
-      const repo = repoApi(octokit, fullName);
-      const parsed = await this.#config(repo);
+    for (const [i, repo] of repos.entries()) {
+      const parsed = configs[i];
       if (!parsed) continue;
       if (!parsed.ok) {
         await this.#reportInvalid(repo, parsed.problems);
@@ -107,6 +114,12 @@ export class GitHubRepoDirectory implements RepoDirectory {
       (raw) => (raw === undefined ? undefined : parseTriageConfig(raw)),
       (error: unknown) => {
         // Probot's loader throws on YAML it cannot parse; the cause says where.
+        const status = (error as { status?: number }).status;
+        if ((status === 403 && !isRateLimited(error)) || status === 404 || status === 451) {
+          // Not readable by this installation (any more): not a route; a transient failure is retried instead.
+          this.#o.log.warn({ repo: repo.fullName, status }, 'triage: repository config not readable; skipped');
+          return undefined;
+        }
         if (/could not be parsed|not an object/i.test(String((error as Error).message))) {
           const cause = (error as Error).cause;
           const detail = cause instanceof Error ? cause.message.split('\n')[0] : 'not a YAML mapping';
@@ -141,4 +154,11 @@ export class GitHubRepoDirectory implements RepoDirectory {
       log.error({ repo: repo.fullName, failure: String(error) }, 'triage: could not report an invalid config');
     }
   }
+}
+
+/** GitHub answers its rate limits with 403 too: those are retried, never read as "no access". */
+function isRateLimited(error: unknown): boolean {
+  const e = error as { message?: string; response?: { headers?: Record<string, string | undefined> } };
+  const headers = e.response?.headers ?? {};
+  return headers['x-ratelimit-remaining'] === '0' || 'retry-after' in headers || /rate limit/i.test(e.message ?? '');
 }

@@ -349,6 +349,17 @@ describe('triage end to end: GitHub failing while the issue is opened', () => {
     await world?.close();
   });
 
+  it('does not drop an alert when GitHub fails to serve the repository config; the retry opens the issue', async () => {
+    world.github.inject({ method: 'GET', path: '^/repos/acme/web/contents/\\.github', status: 502, times: 1 });
+    expect(
+      await world.send('event_alert', 'triggered', alertData({ issueId: '990050', eventId: '5'.repeat(32) })),
+    ).toBe(202);
+    await world.settle(30_000);
+    expect(issueOf(world, '990050')).toHaveLength(1);
+    const reads = world.github.state().requests.filter((r) => r.path.startsWith('/repos/acme/web/contents/.github'));
+    expect(reads.some((r) => r.status === 502)).toBe(true);
+  });
+
   it('retries the job after GitHub answers 502 to the issue creation, and still opens exactly one issue', async () => {
     world.github.inject({ method: 'POST', path: '^/repos/acme/web/issues$', status: 502, times: 2 });
     expect(await world.send('event_alert', 'triggered', alertData())).toBe(202);
@@ -356,7 +367,8 @@ describe('triage end to end: GitHub failing while the issue is opened', () => {
     expect(issueOf(world, ISSUE_ID)).toHaveLength(1);
     const attempts = world.github
       .state()
-      .requests.filter((r) => r.method === 'POST' && r.path === '/repos/acme/web/issues');
+      .requests.filter((r) => r.method === 'POST' && r.path === '/repos/acme/web/issues')
+      .filter((r) => JSON.stringify(r.body).includes(`faultline:sentry-issue:${ISSUE_ID} `));
     expect(attempts.filter((r) => r.status === 502).length).toBe(2);
     expect(attempts.filter((r) => r.status === 201).length).toBe(1);
     expect((await world.app.deps.store.getLink(ISSUE_ID))?.githubIssueNumber).toBe(issueOf(world, ISSUE_ID)[0]!.number);
