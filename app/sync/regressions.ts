@@ -14,6 +14,8 @@ import { type CandidatePull, rankSuspectPulls, type SuspectPull } from './suspec
 
 /** How many commits between two releases are looked at, at most. */
 const MAX_COMMITS = 100;
+/** GitHub lookups in flight at once (commit → pulls, PR files). */
+const LOOKUPS_AT_ONCE = 4;
 const PR_COMMENT_MARK = 'sync-pr-comment';
 const REGRESSION_MARK = 'sync-regression';
 /** `issue.unresolved` with `substatus: regressed`. */
@@ -139,33 +141,44 @@ async function releaseRange(
 /** Merged PRs of the linked repo behind the commits between two releases, with their files and patches. */
 async function candidatePulls(linked: LinkedIssue, base: string | undefined, head: string): Promise<CandidatePull[]> {
   const gh = linked.github;
+  const repo = { owner: linked.owner, repo: linked.name };
   const shas = base
-    ? (await gh.rest.repos.compareCommits({ owner: linked.owner, repo: linked.name, base, head })).data.commits
-        .slice(-MAX_COMMITS)
-        .map((c) => c.sha)
+    ? (await gh.rest.repos.compareCommits({ ...repo, base, head })).data.commits.slice(-MAX_COMMITS).map((c) => c.sha)
     : [head];
-  const pulls = new Map<number, CandidatePull>();
-  for (const sha of shas) {
-    const associated = await gh.rest.repos.listPullRequestsAssociatedWithCommit({
-      owner: linked.owner,
-      repo: linked.name,
-      commit_sha: sha,
-    });
-    for (const pr of associated.data) {
-      if (!pr.merged_at || pulls.has(pr.number)) continue;
-      if (pr.base.repo.full_name.toLowerCase() !== linked.repo.toLowerCase()) continue;
-      pulls.set(pr.number, {
-        number: pr.number,
-        title: pr.title,
-        htmlUrl: pr.html_url,
-        baseRepo: pr.base.repo.full_name,
-        author: pr.user?.login,
-        mergedAt: pr.merged_at,
-        files: await pullFiles(gh, linked, pr.number),
-      });
-    }
+  const associated = await mapLimit(
+    shas,
+    LOOKUPS_AT_ONCE,
+    async (sha) => (await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha })).data,
+  );
+  const merged = new Map<number, (typeof associated)[number][number]>();
+  for (const pr of associated.flat()) {
+    // Only PRs merged into this repository: a fork's or another repo's PR never gets a comment.
+    if (!pr.merged_at || pr.base.repo.full_name.toLowerCase() !== linked.repo.toLowerCase()) continue;
+    if (!merged.has(pr.number)) merged.set(pr.number, pr);
   }
-  return [...pulls.values()];
+  return mapLimit([...merged.values()], LOOKUPS_AT_ONCE, async (pr) => ({
+    number: pr.number,
+    title: pr.title,
+    htmlUrl: pr.html_url,
+    baseRepo: pr.base.repo.full_name,
+    author: pr.user?.login,
+    mergedAt: pr.merged_at,
+    files: await pullFiles(gh, linked, pr.number),
+  }));
+}
+
+/** `fn` over `items`, at most `limit` at a time, results in order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 async function pullFiles(gh: GitHub, linked: LinkedIssue, pull: number): Promise<CandidatePull['files']> {
