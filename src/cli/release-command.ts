@@ -33,7 +33,7 @@ const BOOLEAN_INPUTS = new Set<InputName>([
   'dry_run',
 ]);
 /** Inputs given as repeatable flags: `--sourcemaps dist --sourcemaps public`. */
-const REPEATABLE_INPUTS = new Set<InputName>(['projects', 'sourcemaps']);
+const REPEATABLE_INPUTS = new Set<InputName>(['projects', 'sourcemaps', 'ignore']);
 
 export const flagName = (input: InputName): string => input.replace(/_/g, '-');
 
@@ -78,7 +78,9 @@ Commits:
 Source maps:
   --sourcemaps PATH       repeatable; directories, files or globs
   --no-inject             do not inject debug IDs
-  --dist D --url-prefix P --strip-common-prefix --strict --wait --delete-after-upload
+  --dist D --url-prefix P --url-suffix S --ext "js mjs" --ignore GLOB (repeatable)
+  --strip-common-prefix --strict --wait --delete-after-upload
+  a path may name its project: --sourcemaps apps/web/dist:web --sourcemaps apps/admin/dist:admin
 
 Deploy:
   --environment ENV       records a deploy (SENTRY_ENVIRONMENT)

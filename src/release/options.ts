@@ -15,6 +15,11 @@ export interface SourcemapsOptions {
   inject: boolean;
   dist?: string;
   urlPrefix?: string;
+  urlSuffix?: string;
+  /** JavaScript extensions (default js cjs mjs); maps are always included. */
+  extensions?: string[];
+  /** Globs of files and folders to leave out. */
+  ignore: string[];
   stripCommonPrefix: boolean;
   /** Fail the step on any source-map finding (and on a missing path) instead of warning. */
   strict: boolean;

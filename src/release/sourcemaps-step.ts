@@ -54,12 +54,12 @@ export function createSourcemapsRunner(upload?: UploadStage): SourcemapsRunner {
       const cwd = workspace?.cwd ?? req.cwd;
       const paths = workspace?.paths ?? req.paths;
       // The check reads the build where it is (relative `sources` may point outside the copied folders).
-      const report = await validateSourcemaps(req.paths, { cwd: req.cwd });
+      const report = await validateSourcemaps(req.paths, { cwd: req.cwd, ...discovery(req) });
       reportFindings(report, req, ctx.warn);
 
       let injected: InjectResult | undefined;
       if (req.options.inject) {
-        injected = await injectDebugIds(paths, { cwd, dryRun: req.dryRun && !workspace });
+        injected = await injectDebugIds(paths, { cwd, dryRun: req.dryRun && !workspace, ...discovery(req) });
         for (const warning of injected.warnings) ctx.warn(`sourcemaps: ${warning}`);
         ctx.log(
           `sourcemaps: debug IDs injected into ${injected.injected.length} file(s)` +
@@ -92,6 +92,11 @@ export function createSourcemapsRunner(upload?: UploadStage): SourcemapsRunner {
       if (workspace) await rm(workspace.cwd, { recursive: true, force: true });
     }
   };
+}
+
+/** The `ext` and `ignore` inputs, as the check and the injection take them. */
+function discovery(req: SourcemapsRequest): { extensions?: string[]; ignore: string[] } {
+  return { ignore: req.options.ignore, ...(req.options.extensions ? { extensions: req.options.extensions } : {}) };
 }
 
 /** Strict: any finding fails the step (nothing was modified or sent yet). Otherwise: warnings. */
@@ -134,17 +139,19 @@ async function temporaryCopy(paths: string[], cwd: string): Promise<{ cwd: strin
 
 /** Sends the checked, injected build as artifact bundles (one per project group), or plans it in a dry run. */
 export const uploadToSentry: UploadStage = async (req, targets, cwd, ctx) => {
-  const groups = await stripCommonPrefixes(
-    parseUploadTargets(targets, req.projects),
-    cwd,
-    req.options.stripCommonPrefix,
-  );
+  const groups = await stripCommonPrefixes(parseUploadTargets(targets, req.projects), cwd, {
+    enabled: req.options.stripCommonPrefix,
+    ignore: req.options.ignore,
+  });
   const opts: UploadOptions = {
     cwd,
     groups,
     release: req.version,
     ...(req.options.dist ? { dist: req.options.dist } : {}),
     ...(req.options.urlPrefix ? { urlPrefix: req.options.urlPrefix } : {}),
+    ...(req.options.urlSuffix ? { urlSuffix: req.options.urlSuffix } : {}),
+    ...(req.options.extensions ? { extensions: [...req.options.extensions, 'map'] } : {}),
+    ignore: req.options.ignore,
     wait: req.options.wait,
     deleteAfterUpload: req.options.deleteAfterUpload && !req.dryRun,
     strict: req.options.strict,
@@ -185,13 +192,17 @@ export const uploadToSentry: UploadStage = async (req, targets, cwd, ctx) => {
  * strip_common_prefix: a directory whose files all sit below one common subfolder is uploaded from that subfolder,
  * so `build/static/js/app.js` becomes `~/app.js` rather than `~/static/js/app.js`.
  */
-async function stripCommonPrefixes(groups: UploadGroup[], cwd: string, enabled: boolean): Promise<UploadGroup[]> {
-  if (!enabled) return groups;
+async function stripCommonPrefixes(
+  groups: UploadGroup[],
+  cwd: string,
+  opts: { enabled: boolean; ignore: string[] },
+): Promise<UploadGroup[]> {
+  if (!opts.enabled) return groups;
   const out: UploadGroup[] = [];
   for (const group of groups) {
     const paths: string[] = [];
     for (const path of group.paths) {
-      const files = /[*?[\]{}]/.test(path) ? [] : await discoverFiles([path], { cwd });
+      const files = /[*?[\]{}]/.test(path) ? [] : await discoverFiles([path], { cwd, ignore: opts.ignore });
       const dirs = files.map((f) => f.relative.split('/').slice(0, -1));
       let common = dirs[0] ?? [];
       for (const d of dirs) {

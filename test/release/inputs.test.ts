@@ -165,6 +165,35 @@ describe('resolveInputs', () => {
     );
   });
 
+  it('reads the source-map inputs', () => {
+    const { release } = resolve({
+      projects: 'web',
+      sourcemaps: 'apps/web/dist:web\napps/admin/dist:admin',
+      ext: '.js, mjs',
+      ignore: '*.test.js vendor/',
+      url_suffix: '?v=1',
+      url_prefix: '~/static',
+      dist: 'd1',
+      strict: 'true',
+      wait: 'true',
+      delete_after_upload: 'true',
+      inject: 'false',
+    });
+    expect(release.sourcemaps).toEqual({
+      paths: ['apps/web/dist:web', 'apps/admin/dist:admin'],
+      inject: false,
+      dist: 'd1',
+      urlPrefix: '~/static',
+      urlSuffix: '?v=1',
+      extensions: ['js', 'mjs'],
+      ignore: ['*.test.js', 'vendor/'],
+      stripCommonPrefix: false,
+      strict: true,
+      wait: true,
+      deleteAfterUpload: true,
+    });
+  });
+
   it('keeps an absolute working_directory and turns disable_safe_mode into no safe.directory', () => {
     const { release } = resolve({ projects: 'web', working_directory: '/abs/dir', disable_safe_mode: 'true' });
     expect(release.cwd).toBe('/abs/dir');

@@ -43,6 +43,7 @@ function options(over: Partial<ReleaseOptions['sourcemaps']> = {}, rest: Partial
     sourcemaps: {
       paths: ['build'],
       inject: true,
+      ignore: [],
       stripCommonPrefix: false,
       strict: true,
       wait: true,
@@ -147,5 +148,20 @@ describe('release with source maps', () => {
     );
     expect(await readFile(join(dir, 'build/assets/cart.js'), 'utf8')).toBe(before);
     expect(sentry.state().requests.filter((r) => r.path.startsWith('/api/0/'))).toEqual([]);
+  });
+
+  it('ext, ignore and url_suffix narrow and name what is uploaded', async () => {
+    await runRelease(options({ ignore: ['checkout.*'], urlSuffix: '?v=2', extensions: ['js'] }), deps());
+    const urls = sentry
+      .state()
+      .bundles[0]!.files.map((f) => f.url)
+      .sort();
+    expect(urls).toEqual([
+      '~/assets/cart.js.map?v=2',
+      '~/assets/cart.js?v=2',
+      '~/assets/format.js.map?v=2',
+      '~/assets/format.js?v=2',
+    ]);
+    expect(await readFile(join(dir, 'build/assets/checkout.js'), 'utf8')).not.toContain('debugId');
   });
 });

@@ -37,6 +37,7 @@ function options(over: Partial<ReleaseOptions> = {}): ReleaseOptions {
     sourcemaps: {
       paths: [],
       inject: true,
+      ignore: [],
       stripCommonPrefix: false,
       strict: false,
       wait: false,

@@ -29,6 +29,7 @@ function request(over: Partial<SourcemapsRequest['options']> = {}, dryRun = fals
     options: {
       paths: ['build'],
       inject: true,
+      ignore: [],
       stripCommonPrefix: false,
       strict: false,
       wait: false,
