@@ -26,6 +26,11 @@ export function scrubFor(services: SyncServices, settings: SyncSettings): Scrub 
   return (text) => extra.text(services.scrub(text));
 }
 
+/** Retried with the job's growing backoff, which outlasts a slow GitHub issue creation. */
+export class LinkPendingError extends Error {
+  override name = 'LinkPendingError';
+}
+
 /** Marks where we remember the Sentry app uuid an installation belongs to (from `installation.created`). */
 export const SENTRY_APP_MARK = 'sync-sentry-app';
 
@@ -36,7 +41,11 @@ export async function findLinkedIssue(
   installationUuid: string | undefined,
 ): Promise<LinkedIssue | undefined> {
   const link = await services.store.getLink(sentryIssueId);
-  if (!link || link.githubIssueNumber <= 0) return undefined; // not linked, or triage is still creating it
+  if (!link) return undefined;
+  if (link.githubIssueNumber <= 0) {
+    // Triage is creating the GitHub issue right now (webhooks arrive in any order): try again shortly.
+    throw new LinkPendingError(`Sentry issue ${sentryIssueId} is being linked to a GitHub issue; retrying`);
+  }
   if (installationUuid && link.installationUuid && link.installationUuid !== installationUuid) {
     services.log.warn(
       { sentryIssueId, installationUuid },

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backends } from '../app/backends.ts';
-import { FIXTURES } from '../app/helpers.ts';
+import { FIXTURES, until } from '../app/helpers.ts';
 import {
   baseGitHubSeed,
   CONFIG_YAML,
@@ -176,6 +176,26 @@ for (const { name: backend, available } of backends) {
       await world.settle();
       expect(world.issue('acme/other', 1)).toMatchObject({ state: 'open', comments: [] });
       expect(world.logs.some((l) => l.includes('does not name the Sentry org of the link'))).toBe(true);
+    });
+
+    it('waits for a link triage is still creating, then syncs', async () => {
+      await world.app.deps.store.linkIssue(
+        {
+          sentryIssueId: '777',
+          installationUuid: INSTALLATION_UUID,
+          githubRepo: REPO,
+          githubIssueNumber: 0,
+          externalIssueId: null,
+        },
+        Date.now(),
+      );
+      await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved', { id: '777' }), ana);
+      await until(async () => (await world.app.deps.store.listJobs({ state: 'queued' })).some((j) => j.attempts === 1));
+      expect(world.issue().state).toBe('open');
+      await world.app.deps.store.setLinkIssueNumber('777', 1, Date.now()); // triage finished: issue #1
+      await world.settle();
+      expect(world.issue().state).toBe('closed');
+      expect(world.issue().comments).toHaveLength(1);
     });
 
     it('ignores issues that are not linked and repositories of nobody', async () => {
