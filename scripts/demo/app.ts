@@ -30,8 +30,9 @@ export async function startDemoApp(opts: {
   privateKey: string;
   githubRestUrl: string;
   sentryUrl: string;
+  /** The public integration's Client ID and Secret: the app exchanges installation grant codes with them. */
+  sentryClientId: string;
   sentryClientSecret: string;
-  sentryToken: string;
 }): Promise<DemoApp> {
   const webhookSecret = 'demo-github-webhook-secret';
   const config: AppConfig = {
@@ -44,8 +45,8 @@ export async function startDemoApp(opts: {
     sentry: {
       url: opts.sentryUrl,
       clientSecret: opts.sentryClientSecret,
-      clientId: undefined,
-      authToken: opts.sentryToken,
+      clientId: opts.sentryClientId,
+      authToken: undefined,
     },
     storage: { kind: 'sqlite', file: sqliteFileIn(opts.dataDir) },
     logLevel: 'warn',

@@ -22,11 +22,13 @@ const GITHUB_APP_ID = 4242;
 const ACTIONS_TOKEN = 'ghs_demoActionsTokenForTheWorkflowRun0001';
 const SENTRY_ISSUE_ID = '4711';
 const PULL_NUMBER = 1;
+const GRANT_CODE = 'demo-grant-code-0001';
 
 /** What the demo needs of the Sentry emulator (test/emulators/sentry/server.ts). */
 interface SentryEmulator {
   url: string;
   token: string;
+  clientId: string;
   clientSecret: string;
   state(): {
     releases: Array<{ version: string; commits: unknown[]; deploys: Array<{ id: string; environment: string }> }>;
@@ -85,10 +87,14 @@ const need = (world: DemoWorld, path: string, what: string): string => {
   return full;
 };
 
-async function until<T>(what: string, check: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 50));
@@ -122,7 +128,8 @@ export async function startSentry(world: DemoWorld): Promise<string> {
   };
   const sentry = await mod.startSentryEmulator({
     seed: {
-      installations: [{ uuid: INSTALLATION_UUID, org: ORG, app: { slug: 'faultline' } }],
+      // faultline as a public integration installed on acme: Sentry hands the app a one-time grant code.
+      installations: [{ uuid: INSTALLATION_UUID, org: ORG, app: { slug: 'faultline' }, code: GRANT_CODE }],
       users: [{ id: 7, email: 'ben@shop.example', name: 'Ben Okafor', username: 'ben' }],
     },
   });
@@ -190,23 +197,30 @@ export async function startTheApp(world: DemoWorld): Promise<string> {
     privateKey: demoPrivateKey(),
     githubRestUrl: world.github.apiUrl,
     sentryUrl: sentryUrl(world),
+    sentryClientId: world.sentry.clientId,
     sentryClientSecret: world.sentry.clientSecret,
-    sentryToken: world.sentry.token,
   });
   world.app = app;
   world.cleanups.push(() => app.close());
   const ready = await fetch(`${app.url}/readyz`);
   if (!ready.ok) throw new Error(`the app is not ready: GET /readyz answered ${ready.status}`);
-  // Sentry announces the integration's installation; the app records which organization it acts for.
+  // Installing the integration in Sentry: the app records the organization and exchanges the grant code for the
+  // installation's own token, which it uses for every Sentry call it makes for acme.
   await sendSentryWebhook(world, 'installation', 'created', {
     installation: {
       uuid: INSTALLATION_UUID,
       status: 'installed',
       organization: { slug: ORG },
       app: { uuid: '0d3e8a4f-1b2c-4d5e-8f90-a1b2c3d4e5f6', slug: 'faultline' },
+      code: GRANT_CODE,
     },
   });
-  return `${app.url} (SQLite in ${join(world.dataDir, 'app')}; /readyz ok)`;
+  const store = app.running.deps.store;
+  const installation = await until('the grant code exchange', async () => {
+    const recorded = await store.getInstallation(INSTALLATION_UUID);
+    return recorded?.token ? recorded : undefined;
+  });
+  return `${app.url} (SQLite in ${join(world.dataDir, 'app')}; /readyz ok; installed for Sentry org ${installation.orgSlug})`;
 }
 
 async function sendSentryWebhook(
@@ -499,6 +513,7 @@ export async function runDoctor(world: DemoWorld): Promise<string> {
       APP_ID: String(world.app.appId),
       PRIVATE_KEY: world.app.privateKey,
       WEBHOOK_SECRET: world.app.webhookSecret,
+      SENTRY_CLIENT_ID: world.sentry.clientId,
       SENTRY_CLIENT_SECRET: world.sentry.clientSecret,
       FAULTLINE_DATA_DIR: join(world.dataDir, 'app'),
       GHE_HOST: host,
