@@ -34,7 +34,7 @@ export interface IssueSummary {
 export interface RepoApi {
   readonly fullName: string;
   info(): Promise<RepoInfo>;
-  /** The raw `.github/faultline.yml` (Probot's conventions: `_extends`, the owner's `.github` repo); undefined when absent. */
+  /** The repo's own `.github/faultline.yml` merged with what it `_extends` (Probot's conventions); undefined when the repo has none. */
   config(): Promise<unknown>;
   /** Full SHA of a ref or short SHA; undefined when GitHub does not know it. */
   commitSha(ref: string): Promise<string | undefined>;
@@ -111,7 +111,9 @@ export function repoApi(octokit: InstallationOctokit, fullName: string): RepoApi
     },
     async config() {
       const { config, files: found } = await octokit.config.get({ ...r, path: `.github/${CONFIG_FILE}` });
-      return found.some((f) => f.config !== null) ? config : undefined;
+      // The repository's own file is required (it may `_extends` a shared one): the owner's `.github` fallback
+      // alone would make every repository of the owner claim the same Sentry projects.
+      return found[0]?.config ? config : undefined;
     },
     async commitSha(ref) {
       const commit = await orUndefined(octokit.rest.repos.getCommit({ ...r, ref, per_page: 1 }));

@@ -230,6 +230,7 @@ describe('triage end to end (Sentry emulator → app → GitHub emulator)', () =
     expect(t).toContain('sentry.projects: name at least one Sentry project slug');
     expect(t).toContain('(top level): unknown key(s) "path"');
     expect(world.issues('acme/other')).toHaveLength(0);
+    expect(world.issues('acme/.github')).toHaveLength(0); // its config is shared, not a destination
   });
 
   it('accepts every shared Sentry fixture without a dead job', async () => {

@@ -72,7 +72,7 @@ const ANA = { name: 'Ana', email: 'ana@example.com', login: 'ana' };
 
 export function githubSeed(): GitHubSeed {
   return {
-    installations: [{ id: 1, account: 'acme', repos: [REPO, API_REPO, 'acme/other', 'acme/broken'] }],
+    installations: [{ id: 1, account: 'acme', repos: [REPO, API_REPO, 'acme/other', 'acme/broken', 'acme/.github'] }],
     repos: [
       {
         full_name: REPO,
@@ -137,6 +137,11 @@ export function githubSeed(): GitHubSeed {
             files: { '.github/faultline.yml': API_CONFIG_YAML, 'services/api/src/handler.ts': API_HANDLER },
           },
         ],
+      },
+      {
+        // The owner's shared config names the same project: neither it nor repos without their own file take alerts.
+        full_name: 'acme/.github',
+        commits: [{ sha: hex(0x9e), message: 'init', author: ANA, files: { '.github/faultline.yml': CONFIG_YAML } }],
       },
       {
         full_name: 'acme/other',
