@@ -164,17 +164,13 @@ async function openDatabase(env: NodeJS.ProcessEnv, cwd: string, timeoutMs: numb
   return { storage, driver, result: judgeMigrations(storage.where, driver.dialect, version) };
 }
 
-/** Sentry organizations this deployment acts for: each installation in the store, and SENTRY_ORG (internal integration). */
-async function sentryOrgs(driver: SqlDriver | undefined, env: NodeJS.ProcessEnv): Promise<string[]> {
-  const orgs = new Set<string>();
-  if (env.SENTRY_ORG?.trim() && env.SENTRY_AUTH_TOKEN?.trim()) orgs.add(env.SENTRY_ORG.trim());
-  if (driver) {
-    const rows = await driver
-      .query<{ org_slug: unknown }>("SELECT org_slug FROM installations WHERE status <> 'deleted'")
-      .catch(() => []);
-    for (const row of rows) orgs.add(String(row.org_slug));
-  }
-  return [...orgs].sort();
+/** Sentry organizations this deployment acts for: one per installation the app has recorded (as triage routes). */
+async function sentryOrgs(driver: SqlDriver | undefined): Promise<string[]> {
+  if (!driver) return [];
+  const rows = await driver
+    .query<{ org_slug: unknown }>('SELECT org_slug FROM installations')
+    .catch((): Array<{ org_slug: unknown }> => []);
+  return [...new Set(rows.map((row) => String(row.org_slug)))].sort();
 }
 
 export async function runAppChecks(opts: {
@@ -235,7 +231,7 @@ export async function runAppChecks(opts: {
       results.push(skip(G, 'repository configs', 'needs working GitHub App credentials'));
       return results;
     }
-    results.push(...(await checkRepositoryConfigs(github, jwt, await sentryOrgs(db.driver, env))));
+    results.push(...(await checkRepositoryConfigs(github, jwt, await sentryOrgs(db.driver))));
     return results;
   } finally {
     await db.driver?.close().catch(() => {});
