@@ -27,13 +27,24 @@ export function regressionHandler(services: SyncServices, writes: RecordedWrites
   };
 }
 
-/** `event_alert.triggered` for an issue that regressed before: the PR comments' counts are brought up to date. */
+/**
+ * `event_alert.triggered`: for an issue whose regression we handled, the PR comments' counts are brought up to date;
+ * for a linked issue Sentry shows as regressed that we have not handled (the integration may not receive issue
+ * webhooks), the regression is handled now.
+ */
 export function regressionCountsRefresher(services: SyncServices, writes: RecordedWrites): SentryHandler {
   return async (webhook, ctx) => {
     const issueId = (webhook.data as { event?: { issue_id?: string | number } }).event?.issue_id;
     if (issueId === undefined) return;
-    if (!(await services.store.getMark(REGRESSION_MARK, String(issueId)))) return;
-    await handleRegression(services, writes, webhook, ctx, String(issueId), { reopen: false });
+    const id = String(issueId);
+    if (await services.store.getMark(REGRESSION_MARK, id)) {
+      await handleRegression(services, writes, webhook, ctx, id, { reopen: false });
+      return;
+    }
+    const link = await services.store.getLink(id);
+    if (!link || link.githubIssueNumber <= 0) return;
+    const issue = await (await services.sentryFor(webhook.installation.uuid)).getIssue(id);
+    if (issue.substatus === 'regressed') await handleRegression(services, writes, webhook, ctx, id);
   };
 }
 

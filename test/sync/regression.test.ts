@@ -70,6 +70,17 @@ for (const { name: backend, available } of backends) {
         );
     });
 
+    it('handles a regression seen first through an event alert (no issue webhook)', async () => {
+      const seed = sentrySeed();
+      seed.issues = seed.issues?.map((i) => ({ ...i, status: 'unresolved', substatus: 'regressed' }));
+      world = await startWorld({ sentrySeed: seed, githubSeed: regressionRepo(), backend });
+      const event = { event_id: 'e'.repeat(32), issue_id: ISSUE_ID, release: 'web@1.2.0', level: 'error', project: 1 };
+      expect(await world.sentryWebhook('event_alert', 'triggered', { event, triggered_rule: 'regressions' })).toBe(202);
+      await world.settle();
+      expect(pullComments(world).map((p) => p.number)).toEqual([13, 14, 15]);
+      expect(world.issue().state).toBe('open');
+    });
+
     it('writes no PR comment when the config turns it off, and still reopens', async () => {
       world = await startWorld({
         sentrySeed: sentrySeed(),
