@@ -1,0 +1,184 @@
+// The triage handler against in-memory GitHub and Sentry ports and a real SQLite store: the claim protocol's edges.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SentryWebhookContext } from '../../app/intake/sentry-webhook-job.ts';
+import { memoryLog } from '../../app/log.ts';
+import { openStore, type SqlStore, sqliteFileIn } from '../../app/store/index.ts';
+import { parseTriageConfig } from '../../app/triage/config.ts';
+import type { RepoApi } from '../../app/triage/github.ts';
+import { LinkPendingError, type SentryApi, type TriageDeps, triageHandler } from '../../app/triage/triage.ts';
+import { alertData, INSTALLATION, ISSUE_ID } from './world.ts';
+
+const SHA = '3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39';
+
+function fakeRepo(opts: { failCreate?: number } = {}) {
+  const issues: Array<{ number: number; title: string; body: string; labels: string[]; assignees: string[] }> = [];
+  let failures = opts.failCreate ?? 0;
+  const repo: RepoApi = {
+    fullName: 'acme/web',
+    info: async () => ({
+      fullName: 'acme/web',
+      owner: 'acme',
+      name: 'web',
+      htmlUrl: 'https://github.com/acme/web',
+      defaultBranch: 'main',
+    }),
+    config: async () => undefined,
+    commitSha: async (ref) => (ref === 'main' ? SHA : undefined),
+    tree: async () => new Set(['src/billing/invoice.ts', 'src/routes/invoices.ts']),
+    file: async () => undefined,
+    codeowners: async () => undefined,
+    commitsTouching: async () => [],
+    commitsBetween: async () => undefined,
+    pullsOf: async () => [],
+    assignable: async (logins) => [...logins],
+    findIssueByMarker: async (marker) => {
+      const hit = issues.find((i) => i.body.includes(marker));
+      return (
+        hit && {
+          number: hit.number,
+          htmlUrl: `https://github.com/acme/web/issues/${hit.number}`,
+          body: hit.body,
+          state: 'open',
+        }
+      );
+    },
+    getIssue: async (n) => {
+      const hit = issues.find((i) => i.number === n);
+      return hit && { number: n, htmlUrl: `https://github.com/acme/web/issues/${n}`, body: hit.body, state: 'open' };
+    },
+    createIssue: async (issue) => {
+      if (failures > 0) {
+        failures--;
+        throw Object.assign(new Error('Server Error'), { status: 502 });
+      }
+      const number = issues.length + 1;
+      issues.push({ number, ...issue });
+      return { number, htmlUrl: `https://github.com/acme/web/issues/${number}`, body: issue.body, state: 'open' };
+    },
+    updateIssueBody: async (n, body) => {
+      issues.find((i) => i.number === n)!.body = body;
+    },
+    comment: async () => {},
+  };
+  return { repo, issues };
+}
+
+const sentryApi = (): SentryApi & { links: number } => ({
+  links: 0,
+  getIssue: async () => ({
+    id: ISSUE_ID,
+    shortId: 'WEB-9',
+    title: 'x',
+    status: 'unresolved',
+    project: { id: '1', slug: 'web' },
+    count: '3',
+  }),
+  getLatestEvent: async () => {
+    throw Object.assign(new Error('not found'), { status: 404 });
+  },
+  getRelease: async () => undefined,
+  previousReleaseWithCommits: async () => undefined,
+  async createExternalIssue() {
+    this.links++;
+    return { id: `ext-${this.links}` };
+  },
+});
+
+describe('triageHandler (in-memory ports)', () => {
+  let dir: string;
+  let store: SqlStore;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'faultline-triage-unit-'));
+    store = await openStore({ kind: 'sqlite', file: sqliteFileIn(dir) });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function setup(repo: RepoApi, overrides: Partial<TriageDeps> = {}) {
+    const parsed = parseTriageConfig({
+      sentry: { org: 'acme', projects: ['web'] },
+      paths: [{ from: 'webpack://web/./', to: '' }],
+    });
+    if (!parsed.ok) throw new Error('config');
+    const api = sentryApi();
+    const log = memoryLog();
+    const deps: TriageDeps = {
+      store,
+      log,
+      now: Date.now,
+      directory: {
+        route: async (org, project) => (org === 'acme' && project === 'web' ? [{ repo, config: parsed.config }] : []),
+      },
+      sentryFor: async (uuid) => (uuid === INSTALLATION ? { org: 'acme', api } : undefined),
+      sentryIssueUrl: (org, id) => `https://sentry.io/organizations/${org}/issues/${id}/`,
+      waitForLinkMs: 300,
+      ...overrides,
+    };
+    const handler = triageHandler(deps);
+    const ctx = {
+      log,
+      delivery: { resource: 'event_alert' },
+      signal: new AbortController().signal,
+    } as unknown as SentryWebhookContext;
+    const run = (installation = INSTALLATION, data = alertData()) =>
+      handler({ action: 'triggered', installation: { uuid: installation }, data }, ctx);
+    return { run, api, log };
+  }
+
+  it('drops an alert from an installation it never recorded, touching nothing', async () => {
+    const { repo, issues } = fakeRepo();
+    const { run, log } = setup(repo);
+    await run('unknown-installation');
+    expect(issues).toHaveLength(0);
+    expect(await store.getLink(ISSUE_ID)).toBeUndefined();
+    expect(log.lines.some((l) => l.message?.includes('no record of'))).toBe(true);
+  });
+
+  it('opens one issue, links back once, and only updates on the next alert', async () => {
+    const { repo, issues } = fakeRepo();
+    const { run, api } = setup(repo);
+    await run();
+    await run();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.title).toBe('[error] RangeError: Invalid time value');
+    expect(api.links).toBe(1);
+    expect(await store.getLink(ISSUE_ID)).toMatchObject({ githubIssueNumber: 1, externalIssueId: 'ext-1' });
+  });
+
+  it('gives the claim back when GitHub fails, so the retry opens the issue', async () => {
+    const { repo, issues } = fakeRepo({ failCreate: 1 });
+    const { run } = setup(repo);
+    await expect(run()).rejects.toMatchObject({ status: 502 });
+    expect(await store.getLink(ISSUE_ID)).toBeUndefined();
+    await run();
+    expect(issues).toHaveLength(1);
+  });
+
+  it('waits for another worker creating the issue, then asks to be retried; a stale claim is taken over', async () => {
+    const { repo, issues } = fakeRepo();
+    const { run } = setup(repo, { staleLinkMs: 60_000 });
+    const pending = {
+      sentryIssueId: ISSUE_ID,
+      installationUuid: INSTALLATION,
+      githubRepo: 'acme/web',
+      githubIssueNumber: 0,
+      externalIssueId: null,
+    };
+    await store.linkIssue(pending, Date.now());
+    const started = Date.now();
+    await expect(run()).rejects.toBeInstanceOf(LinkPendingError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(issues).toHaveLength(0);
+
+    await store.deleteLink(ISSUE_ID);
+    await store.linkIssue(pending, Date.now() - 120_000);
+    await run();
+    expect(issues).toHaveLength(1);
+    expect((await store.getLink(ISSUE_ID))?.githubIssueNumber).toBe(1);
+  });
+});
