@@ -81,7 +81,7 @@ export function renderMirroredComment(opts: {
 
 export interface RegressionContext {
   issue: IssueRef & { type?: string | undefined; value?: string | undefined };
-  /** The release the issue came back in, and the one it was resolved in (when known). */
+  /** The release the issue came back in, and the previous release: the suspects are the changes between them. */
   release: string | undefined;
   previousRelease: string | undefined;
   /** The issue's event and user counts as Sentry reports them now. */
@@ -111,7 +111,7 @@ export function renderRegressionPrComment(suspect: SuspectPull, ctx: RegressionC
   const lines = [
     `### :rewind: Possible regression: ${error}`,
     '',
-    `[${inline(issue.shortId ?? issue.id)}](${issue.sentryUrl}) was resolved${ctx.previousRelease ? ` in \`${inline(ctx.previousRelease)}\`` : ''} and came back${ctx.release ? ` in release \`${inline(ctx.release)}\`` : ''}. ${why[suspect.reason]}`,
+    `[${inline(issue.shortId ?? issue.id)}](${issue.sentryUrl}) was resolved and came back${ctx.release ? ` in release \`${inline(ctx.release)}\`` : ''}${ctx.previousRelease ? `, after the changes since \`${inline(ctx.previousRelease)}\`` : ''}. ${why[suspect.reason]}`,
     '',
     `- **Frame:** ${ctx.framePermalink ? `[${where}](${ctx.framePermalink})` : where}`,
     `- **Seen:** ${count(ctx.events, 'event')}, ${count(ctx.users, 'user')} so far`,

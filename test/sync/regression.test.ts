@@ -34,7 +34,7 @@ for (const { name: backend, available } of backends) {
       expect(onThree).toContain('Possible regression: RangeError: Invalid time value');
       expect(onThree).toContain('This pull request changed the line where it now crashes.');
       expect(onThree).toContain('came back in release `web@1.2.0`');
-      expect(onThree).toContain('was resolved in `web@1.1.0`');
+      expect(onThree).toContain('came back in release `web@1.2.0`, after the changes since `web@1.1.0`.');
       expect(onThree).toContain(`/blob/${sha(6)}/src/billing/invoice.ts#L13`);
       expect(onThree).toContain(`-${FIX}`);
       expect(onThree).toContain(`+${REGRESSION}`);
