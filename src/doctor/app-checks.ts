@@ -164,6 +164,55 @@ async function openDatabase(env: NodeJS.ProcessEnv, cwd: string, timeoutMs: numb
   return { storage, driver, result: judgeMigrations(storage.where, driver.dialect, version) };
 }
 
+export interface InstallationFacts {
+  org: string;
+  hasToken: boolean;
+  hasRefreshToken: boolean;
+  expiresAt: number | null;
+}
+
+async function installationsIn(driver: SqlDriver): Promise<InstallationFacts[]> {
+  const rows = await driver
+    .query<Record<string, unknown>>(
+      'SELECT org_slug, token IS NOT NULL AS has_token, refresh_token IS NOT NULL AS has_refresh, token_expires_at FROM installations ORDER BY org_slug',
+    )
+    .catch((): Array<Record<string, unknown>> => []);
+  return rows.map((r) => ({
+    org: String(r.org_slug),
+    hasToken: Boolean(Number(r.has_token)) || r.has_token === true,
+    hasRefreshToken: Boolean(Number(r.has_refresh)) || r.has_refresh === true,
+    expiresAt: r.token_expires_at === null || r.token_expires_at === undefined ? null : Number(r.token_expires_at),
+  }));
+}
+
+/** The Sentry organizations the app serves, and whether it can call Sentry for each (never the token itself). */
+export function judgeInstallations(installs: InstallationFacts[], env: NodeJS.ProcessEnv, now: number): CheckResult {
+  const name = 'Sentry installations';
+  if (installs.length === 0) {
+    return fail(
+      G,
+      name,
+      'none recorded: no Sentry organization has installed the integration yet',
+      'install the integration in your Sentry organization (Developer Settings → your integration → Install) while the app is reachable at its webhook URL',
+    );
+  }
+  const fallback = Boolean(env.SENTRY_AUTH_TOKEN?.trim());
+  const broken = installs.filter(
+    (i) => !fallback && (!i.hasToken || (i.expiresAt !== null && i.expiresAt < now && !i.hasRefreshToken)),
+  );
+  if (broken.length) {
+    return fail(
+      G,
+      name,
+      `no usable Sentry token for ${broken.map((i) => i.org).join(', ')}`,
+      env.SENTRY_CLIENT_ID?.trim()
+        ? 'reinstall the integration in that organization (the grant code is exchanged once, within minutes)'
+        : "set SENTRY_CLIENT_ID to the integration's Client ID, then reinstall the integration in that organization",
+    );
+  }
+  return pass(G, name, `${installs.map((i) => i.org).join(', ')} (token${installs.length > 1 ? 's' : ''} held)`);
+}
+
 /** Sentry organizations this deployment acts for: one per installation the app has recorded (as triage routes). */
 async function sentryOrgs(driver: SqlDriver | undefined): Promise<string[]> {
   if (!driver) return [];
@@ -184,6 +233,9 @@ export async function runAppChecks(opts: {
 
   const db = await openDatabase(env, cwd, timeoutMs);
   results.push(db.result);
+  if (db.driver && db.result.status === 'pass') {
+    results.push(judgeInstallations(await installationsIn(db.driver), env, Date.now()));
+  }
   try {
     const appId = Number(env.APP_ID?.trim());
     let privateKey = env.PRIVATE_KEY?.trim().replace(/\\n/g, '\n');

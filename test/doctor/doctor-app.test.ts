@@ -60,9 +60,9 @@ describe('faultline doctor: the app settings', () => {
         orgSlug: 'acme',
         appSlug: 'faultline',
         status: 'installed',
-        token: null,
-        refreshToken: null,
-        tokenExpiresAt: null,
+        token: 'installation-token-held-by-the-app',
+        refreshToken: 'installation-refresh-token',
+        tokenExpiresAt: Date.now() + 3_600_000,
       },
       Date.now(),
     );
@@ -95,6 +95,8 @@ describe('faultline doctor: the app settings', () => {
     expect(stdout).toMatch(/✓ app settings\s+complete and valid/);
     expect(stdout).toMatch(/✓ webhook secrets\s+WEBHOOK_SECRET and SENTRY_CLIENT_SECRET set \(values hidden\)/);
     expect(stdout).toMatch(/✓ database\s+.*faultline\.sqlite: reachable, migrations \d+\/\d+/);
+    expect(stdout).toMatch(/✓ Sentry installations\s+acme \(token held\)/);
+    expect(stdout).not.toContain('installation-token-held-by-the-app');
     expect(stdout).toMatch(/✓ GitHub App credentials\s+App faultline \(id 4242\) with the permissions it needs/);
     expect(stdout).toMatch(/✓ acme\/shop\s+\.github\/faultline\.yml valid; Sentry organization acme/);
     expect(stdout).toMatch(/– acme\/docs\s+skipped: no \.github\/faultline\.yml/);

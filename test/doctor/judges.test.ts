@@ -1,7 +1,13 @@
 // The doctor's pure parts: settings, judges and the table, without servers.
 import { generateKeyPairSync, createVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { judgeGitHubApp, judgePermissions, judgeSecrets, describeStorage } from '../../src/doctor/app-checks.ts';
+import {
+  describeStorage,
+  judgeGitHubApp,
+  judgeInstallations,
+  judgePermissions,
+  judgeSecrets,
+} from '../../src/doctor/app-checks.ts';
 import { appJwt } from '../../src/doctor/github-app.ts';
 import { renderDoctorReport } from '../../src/doctor/render.ts';
 import { judgeRepoConfig } from '../../src/doctor/repo-config.ts';
@@ -107,6 +113,17 @@ describe('app judges', () => {
       'pull_requests: write',
     ]);
     expect(judgeGitHubApp(7, { status: 401, json: {} })).toMatchObject({ status: 'fail', detail: /APP_ID 7/ });
+  });
+
+  it('installations: none, one without a usable token, and healthy ones', () => {
+    const now = 1_000_000;
+    expect(judgeInstallations([], {}, now)).toMatchObject({ status: 'fail', detail: /none recorded/ });
+    const noToken = { org: 'acme', hasToken: false, hasRefreshToken: false, expiresAt: null };
+    expect(judgeInstallations([noToken], {}, now)).toMatchObject({ status: 'fail', fix: /set SENTRY_CLIENT_ID/ });
+    expect(judgeInstallations([noToken], { SENTRY_CLIENT_ID: 'c' }, now).fix).toMatch(/^reinstall/);
+    expect(judgeInstallations([noToken], { SENTRY_AUTH_TOKEN: 't' }, now).status).toBe('pass');
+    const expiring = { org: 'globex', hasToken: true, hasRefreshToken: true, expiresAt: now - 1 };
+    expect(judgeInstallations([expiring], {}, now)).toMatchObject({ status: 'pass', detail: 'globex (token held)' });
   });
 
   it('storage is described without the URL credentials', () => {
