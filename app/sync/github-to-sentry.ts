@@ -13,13 +13,15 @@ export interface GitHubIssueChange {
   repo: string;
   number: number;
   change: 'closed' | 'reopened' | 'assigned' | 'unassigned';
+  /** For `closed`: GitHub's state reason (`completed`, `not_planned`). */
+  reason?: string;
   /** For `assigned` and `unassigned`: the GitHub login. */
   login?: string;
 }
 
 export interface GitHubIssueEvent {
   action: string;
-  issue: { number: number; state?: string };
+  issue: { number: number; state?: string; state_reason?: string | null };
   repository: { full_name: string };
   assignee?: { login: string } | null;
   sender?: { type?: string; login?: string };
@@ -40,6 +42,7 @@ export async function githubChangeToMirror(
   let key: string;
   if (event.action === 'closed' || event.action === 'reopened') {
     change = { repo, number, change: event.action };
+    if (event.action === 'closed' && event.issue.state_reason) change.reason = event.issue.state_reason;
     key = writeKey.githubState(repo, number, event.action === 'closed' ? 'closed' : 'open');
   } else if ((event.action === 'assigned' || event.action === 'unassigned') && event.assignee?.login) {
     change = { repo, number, change: event.action, login: event.assignee.login };
@@ -85,7 +88,12 @@ export function githubSyncJob(services: SyncServices, writes: RecordedWrites): J
     }
     if (!linked.settings.status) return;
     const current = await sentry.getIssue(issueId);
-    if (change.change === 'closed') {
+    if (change.change === 'closed' && change.reason === 'not_planned') {
+      // "Close as not planned" is Sentry's ignore (archive), not a fix.
+      if (current.status === 'ignored') return;
+      await writes.record(writeKey.sentryStatus(issueId, 'ignored'), link.githubRepo);
+      await sentry.updateIssue(issueId, { status: 'ignored' });
+    } else if (change.change === 'closed') {
       if (current.status === 'resolved') return;
       await writes.record(writeKey.sentryStatus(issueId, 'resolved'), link.githubRepo);
       await sentry.updateIssue(

@@ -120,6 +120,14 @@ for (const { name: backend, available } of backends) {
       expect(world.sentryWrites().filter((w) => w.method === 'PUT')).toEqual([
         expect.objectContaining({ json: { status: 'unresolved' } }),
       ]);
+
+      // "Close as not planned" on GitHub ignores (archives) in Sentry instead of resolving.
+      const notPlanned = issuesPayload('closed', { login: 'bo-gh' });
+      (notPlanned.issue as Record<string, unknown>).state_reason = 'not_planned';
+      await world.githubWebhook('issues', notPlanned);
+      await world.settle();
+      expect(world.sentryIssue()?.status).toBe('ignored');
+      expect(world.sentryWrites().at(-1)?.json).toEqual({ status: 'ignored' });
     });
 
     it('stops syncing status once a pushed config turns it off', async () => {
