@@ -4,18 +4,13 @@
  * `x-ratelimit-remaining: 0` and `x-ratelimit-reset`; secondary: 403 with `retry-after` and GitHub's message).
  */
 
-export interface GitHubFault {
-  /** HTTP method; any when absent. */
-  method?: string;
+import { type ActiveFault, type FaultSpec, FaultInjector, FaultSpecError, parseFaultSpec } from '../shared/faults.ts';
+
+export { FaultSpecError } from '../shared/faults.ts';
+
+export interface GitHubFault extends FaultSpec {
   /** Regular expression source matched against the pathname without the `/api/v3` prefix. */
   path: string;
-  /** How many matching requests the fault applies to; default 1. */
-  times?: number;
-  status?: number;
-  delayMs?: number;
-  drop?: boolean;
-  headers?: Record<string, string>;
-  body?: unknown;
   /** GitHub's rate-limit answers with their real headers and messages. */
   rateLimit?: 'primary' | 'secondary';
   /** Secondary limit: the `retry-after` seconds (default 60). */
@@ -24,52 +19,21 @@ export interface GitHubFault {
   resetInSeconds?: number;
 }
 
-export interface ArmedFault extends GitHubFault {
-  pattern: RegExp;
-  remaining: number;
-}
+export type ArmedFault = ActiveFault<GitHubFault>;
 
-export class FaultSpecError extends Error {
-  override name = 'FaultSpecError';
-}
-
-export function armFault(input: unknown): ArmedFault {
-  const spec = (input ?? {}) as Record<string, unknown>;
-  if (typeof spec.path !== 'string' || !spec.path) {
-    throw new FaultSpecError(`fault.path must be a regular expression source string, got ${JSON.stringify(spec.path)}`);
-  }
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(spec.path);
-  } catch (err) {
-    throw new FaultSpecError(
-      `fault.path ${JSON.stringify(spec.path)} is not a valid regular expression: ${(err as Error).message}`,
-    );
-  }
-  const times = spec.times ?? 1;
-  if (typeof times !== 'number' || !(times >= 1)) {
-    throw new FaultSpecError(`fault.times must be a number ≥ 1, got ${JSON.stringify(spec.times)}`);
-  }
-  if (spec.status !== undefined && (typeof spec.status !== 'number' || spec.status < 100 || spec.status > 599)) {
-    throw new FaultSpecError(`fault.status must be an HTTP status 100-599, got ${JSON.stringify(spec.status)}`);
-  }
+function checkRateLimit(spec: Record<string, unknown>): void {
   if (spec.rateLimit !== undefined && spec.rateLimit !== 'primary' && spec.rateLimit !== 'secondary') {
     throw new FaultSpecError(`fault.rateLimit must be "primary" or "secondary", got ${JSON.stringify(spec.rateLimit)}`);
   }
-  if (spec.delayMs !== undefined && (typeof spec.delayMs !== 'number' || spec.delayMs < 0)) {
-    throw new FaultSpecError(`fault.delayMs must be a number of milliseconds ≥ 0, got ${JSON.stringify(spec.delayMs)}`);
-  }
-  return { ...(spec as unknown as GitHubFault), pattern, remaining: times };
 }
 
-/** Takes one use of the first fault matching the request, if any. */
-export function takeFault(faults: ArmedFault[], method: string, pathname: string): ArmedFault | undefined {
-  const index = faults.findIndex((f) => (!f.method || f.method.toUpperCase() === method) && f.pattern.test(pathname));
-  if (index < 0) return undefined;
-  const fault = faults[index]!;
-  fault.remaining--;
-  if (fault.remaining <= 0) faults.splice(index, 1);
-  return fault;
+export function armFault(input: unknown): ArmedFault {
+  return parseFaultSpec<GitHubFault>(input, checkRateLimit);
+}
+
+/** The armed faults of one emulator, in the order they were armed. */
+export function githubFaults(): FaultInjector<GitHubFault> {
+  return new FaultInjector<GitHubFault>(checkRateLimit);
 }
 
 export interface FaultReply {

@@ -2,9 +2,11 @@
  * HTTP plumbing of the GitHub emulator: route templates written exactly as GitHub's OpenAPI paths (so a test can
  * look each one up), GitHub's error body (`{message, documentation_url, status}`), and `Link` pagination.
  */
-import type { IncomingHttpHeaders } from 'node:http';
+import { type BaseRequestContext, HttpError, templateSource } from '../shared/http.ts';
 import type { Caller } from './state.ts';
 import type { Urls } from './shapes.ts';
+
+export { HttpError, matchRoute, readBody } from '../shared/http.ts';
 
 export interface Reply {
   status: number;
@@ -14,12 +16,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export interface RequestContext {
-  method: string;
-  url: URL;
-  params: Record<string, string>;
-  headers: IncomingHttpHeaders;
-  raw: Buffer;
+export interface RequestContext extends BaseRequestContext {
   caller: Caller | undefined;
   urls: Urls;
 }
@@ -39,24 +36,11 @@ export interface RouteSpec {
   handler: (ctx: RequestContext) => Reply | Promise<Reply>;
 }
 
-interface CompiledRoute extends RouteSpec {
+export interface CompiledRoute extends RouteSpec {
   pattern: RegExp;
 }
 
 const DOCS = 'https://docs.github.com/rest';
-
-export class HttpError extends Error {
-  override name = 'HttpError';
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers: Record<string, string>;
-  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
-    super(`HTTP ${status}: ${JSON.stringify(body)}`);
-    this.status = status;
-    this.body = body;
-    this.headers = headers;
-  }
-}
 
 export function githubError(status: number, message: string, extra: Record<string, unknown> = {}): HttpError {
   return new HttpError(status, { message, ...extra, documentation_url: DOCS, status: String(status) });
@@ -76,44 +60,9 @@ export function validationFailed(resource: string, field: string, code: string, 
 const MULTI_SEGMENT_PATTERN: Record<string, string> = { path: '.*', basehead: '.+', ref: '.+' };
 
 export function compile(spec: RouteSpec): CompiledRoute {
-  const source = spec.template
-    .split('/')
-    .map((segment) =>
-      segment
-        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
-        .replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>${MULTI_SEGMENT_PATTERN[name] ?? '[^/]+'})`),
-    )
-    .join('/')
-    // Octokit drops the slash before an empty contents path: /repos/o/r/contents is the root.
-    .replace('/(?<path>.*)', '(?:/(?<path>.*))?');
+  // Octokit drops the slash before an empty contents path: /repos/o/r/contents is the root.
+  const source = templateSource(spec.template, MULTI_SEGMENT_PATTERN).replace('/(?<path>.*)', '(?:/(?<path>.*))?');
   return { ...spec, pattern: new RegExp(`^${source}/?$`) };
-}
-
-export function matchRoute(
-  routes: CompiledRoute[],
-  method: string,
-  pathname: string,
-): { route: CompiledRoute; params: Record<string, string> } | 'methodNotAllowed' | undefined {
-  let pathMatched = false;
-  for (const r of routes) {
-    const m = r.pattern.exec(pathname);
-    if (!m) continue;
-    pathMatched = true;
-    if (r.method !== method) continue;
-    const params: Record<string, string> = {};
-    for (const [key, value] of Object.entries(m.groups ?? {}))
-      params[key] = value === undefined ? '' : safeDecode(value);
-    return { route: r, params };
-  }
-  return pathMatched ? 'methodNotAllowed' : undefined;
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 /** The JSON object body of a request; GitHub's 400 "Problems parsing JSON" otherwise. */
@@ -147,4 +96,23 @@ export function paginate<T>(ctx: RequestContext, items: T[]): { page: T[]; heade
   if (pageNumber < lastPage) links.push(link(pageNumber + 1, 'next'), link(lastPage, 'last'));
   if (pageNumber > 1) links.push(link(1, 'first'));
   return { page, headers: links.length ? { link: links.join(', ') } : {} };
+}
+
+/** A 200 answer with one page of `items` and its `Link` header. */
+export function pageReply<T>(ctx: RequestContext, items: T[]): Reply {
+  const { page, headers } = paginate(ctx, items);
+  return { status: 200, body: page, headers };
+}
+
+/**
+ * Pages `items` only when the request asks to (`per_page` or `page`), as GitHub does for a commit's files and a
+ * comparison's commits; otherwise all of them up to `unpagedLimit`, without a `Link` header.
+ */
+export function pageWhenAsked<T>(
+  ctx: RequestContext,
+  items: T[],
+  unpagedLimit = Infinity,
+): { page: T[]; headers: Record<string, string> } {
+  const asked = ctx.url.searchParams.has('per_page') || ctx.url.searchParams.has('page');
+  return asked ? paginate(ctx, items) : { page: items.slice(0, unpagedLimit), headers: {} };
 }

@@ -7,13 +7,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes, sign } from 'node:crypto';
 import { identifyCaller } from './access.ts';
-import { armFault, faultReply, FaultSpecError, takeFault, type ArmedFault, type GitHubFault } from './faults.ts';
+import { faultReply, FaultSpecError, githubFaults, type GitHubFault } from './faults.ts';
 import { SeedError } from './git.ts';
 import {
   compile,
   githubError,
   HttpError,
   matchRoute,
+  readBody,
   type Reply,
   type RequestContext,
   type RouteSpec,
@@ -81,7 +82,7 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
   const world = new GitHubWorld();
   const startSeed = opts.seed;
   if (startSeed) world.seed(startSeed);
-  let faults: ArmedFault[] = [];
+  const faults = githubFaults();
   const specs: RouteSpec[] = allRoutes(world);
   const routes = specs.map(compile);
   let origin = '';
@@ -137,11 +138,11 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
         return { status: 200, body: { ok: true } };
       case 'POST /__emulator/faults': {
         const value = body();
-        for (const f of Array.isArray(value) ? value : [value]) faults.push(armFault(f));
-        return { status: 201, body: { ok: true, armed: faults.length } };
+        for (const f of Array.isArray(value) ? value : [value]) faults.add(f);
+        return { status: 201, body: { ok: true, armed: faults.size } };
       }
       case 'DELETE /__emulator/faults':
-        faults = [];
+        faults.clear();
         return { status: 204 };
       case 'POST /__emulator/tokens': {
         const id = Number((body() as { installation_id?: unknown }).installation_id);
@@ -173,7 +174,7 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
 
   const reset = () => {
     world.reset();
-    faults = [];
+    faults.clear();
     webhookTarget = opts.webhooks;
     if (startSeed) world.seed(startSeed);
   };
@@ -194,9 +195,7 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks);
+    const raw = await readBody(req);
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', origin);
     const viaEnterprise = url.pathname === '/api/v3' || url.pathname.startsWith('/api/v3/');
@@ -222,7 +221,7 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
         send(res, web, {});
         return;
       }
-      const fault = takeFault(faults, method, pathname);
+      const fault = faults.take(method, pathname);
       if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault?.drop) {
         status = 0;
@@ -324,11 +323,9 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
     reset,
     seed: (seed) => world.seed(seed),
     inject: (fault) => {
-      faults.push(armFault(fault));
+      faults.add(fault);
     },
-    clearFaults: () => {
-      faults = [];
-    },
+    clearFaults: () => faults.clear(),
     installationToken: (installationId) => {
       if (!world.installations.has(installationId)) {
         throw new Error(`installation ${installationId} is not seeded: add it to the seed's installations`);

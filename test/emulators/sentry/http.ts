@@ -2,7 +2,10 @@
  * HTTP plumbing of the Sentry emulator: a tiny router over node:http, JSON answers the way Sentry sends them
  * (always `Content-Type: application/json`), typed HTTP errors, and `Link` pagination with Sentry's cursors.
  */
-import type { IncomingMessage } from 'node:http';
+import { type BaseRequestContext, HttpError, matchRoute as matchSharedRoute, templateSource } from '../shared/http.ts';
+
+/** An error answer: `body` is the JSON Sentry sends (`{"detail": ...}`, `{"error": ...}` or DRF field errors). */
+export { HttpError, readBody } from '../shared/http.ts';
 
 /** What a route handler answers; `body` undefined means an empty body. */
 export interface Reply {
@@ -13,14 +16,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export interface RequestContext {
-  method: string;
-  url: URL;
-  /** Decoded path parameters from the route's named groups. */
-  params: Record<string, string>;
-  headers: IncomingMessage['headers'];
-  raw: Buffer;
-}
+export type RequestContext = BaseRequestContext;
 
 export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
 
@@ -32,18 +28,6 @@ export interface Route {
   pattern: RegExp;
   handler: Handler;
   auth: AuthRule;
-}
-
-/** An error answer: `body` is the JSON Sentry sends (`{"detail": ...}`, `{"error": ...}` or DRF field errors). */
-export class HttpError extends Error {
-  override name = 'HttpError';
-  readonly status: number;
-  readonly body: unknown;
-  constructor(status: number, body: unknown) {
-    super(`HTTP ${status}: ${JSON.stringify(body)}`);
-    this.status = status;
-    this.body = body;
-  }
 }
 
 export const notFound = () => new HttpError(404, { detail: 'The requested resource does not exist' });
@@ -60,12 +44,7 @@ export const json = (status: number, body: unknown, headers?: Record<string, str
  * The trailing slash is optional, as Sentry's URL patterns (`/?$`) allow.
  */
 export function route(method: string, template: string, handler: Handler, auth: AuthRule = 'required'): Route {
-  const source = template
-    .replace(/\/$/, '')
-    .split('/')
-    .map((segment) => segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)'))
-    .join('/');
-  return { method, pattern: new RegExp(`^${source}/?$`), handler, auth };
+  return { method, pattern: new RegExp(`^${templateSource(template)}/?$`), handler, auth };
 }
 
 export interface RouteMatch {
@@ -80,31 +59,9 @@ export function matchRoute(
   method: string,
   pathname: string,
 ): RouteMatch | 'methodNotAllowed' | undefined {
-  let pathMatched = false;
-  for (const r of routes) {
-    const m = r.pattern.exec(pathname);
-    if (!m) continue;
-    pathMatched = true;
-    if (r.method !== method) continue;
-    const params: Record<string, string> = {};
-    for (const [key, value] of Object.entries(m.groups ?? {})) params[key] = safeDecode(value);
-    return { handler: r.handler, params, auth: r.auth };
-  }
-  return pathMatched ? 'methodNotAllowed' : undefined;
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  const match = matchSharedRoute(routes, method, pathname);
+  if (match === undefined || match === 'methodNotAllowed') return match;
+  return { handler: match.route.handler, params: match.params, auth: match.route.auth };
 }
 
 /** The JSON body of a request, or the 400 Django REST framework answers for a body that does not parse. */
