@@ -448,6 +448,13 @@ export class SqlStore implements Store {
     return rows.length > 0;
   }
 
+  async pruneMarks(kind: string, before: number): Promise<number> {
+    const rows = await this.#write((tx) =>
+      tx.query('DELETE FROM triage_marks WHERE kind = $1 AND created_at < $2 RETURNING kind', [kind, before]),
+    );
+    return rows.length;
+  }
+
   close(): Promise<void> {
     return this.#db.close();
   }

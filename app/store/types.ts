@@ -138,6 +138,8 @@ export interface Store {
   getMark(kind: string, key: string): Promise<TriageMark | undefined>;
   setMarkValue(kind: string, key: string, value: string | null): Promise<boolean>;
   deleteMark(kind: string, key: string): Promise<boolean>;
+  /** Forgets marks of `kind` created before `before` (time-bucketed claims); returns how many. */
+  pruneMarks(kind: string, before: number): Promise<number>;
 
   close(): Promise<void>;
 }

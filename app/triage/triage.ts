@@ -340,8 +340,20 @@ async function linkBack(deps: TriageDeps, work: Work, number: number, htmlUrl: s
   );
 }
 
+let lastPrune = 0;
+/** Hour slots and summaries are only needed for their hour: forget them after two (at most every 10 minutes). */
+async function pruneHourlyMarks(deps: TriageDeps): Promise<void> {
+  if (deps.now() - lastPrune < 10 * 60_000) return;
+  lastPrune = deps.now();
+  for (const kind of [ISSUE_SLOT_MARK, RATE_SUMMARY_MARK])
+    await deps.store.pruneMarks(kind, deps.now() - 2 * 3_600_000);
+}
+
 /** Per-repository limit of new issues per hour: a slot is a unique mark, so concurrent workers cannot overshoot. */
 async function takeIssueSlot(deps: TriageDeps, work: Work): Promise<boolean> {
+  await pruneHourlyMarks(deps).catch((error: unknown) =>
+    work.log.warn({ failure: String(error) }, 'triage: pruning old hourly marks failed'),
+  );
   const limit = work.config.limits.newIssuesPerHour;
   const hour = new Date(Math.floor(deps.now() / 3_600_000) * 3_600_000).toISOString();
   const base = `${work.repo.fullName}|${hour}`;

@@ -43,6 +43,11 @@ for (const { name, available } of backends) {
       expect(await store.setMarkValue('config-error', 'o/r', '#4')).toBe(true);
       expect((await store.getMark('config-error', 'o/r'))?.value).toBe('#4');
       expect(await store.deleteMark('config-error', 'o/r')).toBe(true);
+      await store.putMarkOnce({ kind: 'slot', key: 'old', repo: 'o/r', value: null }, 10);
+      await store.putMarkOnce({ kind: 'slot', key: 'new', repo: 'o/r', value: null }, 20);
+      expect(await store.pruneMarks('slot', 15)).toBe(1);
+      expect(await store.getMark('slot', 'old')).toBeUndefined();
+      expect(await store.getMark('slot', 'new')).toBeDefined();
       expect(await store.getMark('config-error', 'o/r')).toBeUndefined();
     });
   });
