@@ -43,8 +43,12 @@ export function regressionCountsRefresher(services: SyncServices, writes: Record
     }
     const link = await services.store.getLink(id);
     if (!link || link.githubIssueNumber <= 0) return;
-    const issue = await (await services.sentryFor(webhook.installation.uuid)).getIssue(id);
-    if (issue.substatus === 'regressed') await handleRegression(services, writes, webhook, ctx, id);
+    const sentry = await services.sentryFor(webhook.installation.uuid);
+    const issue = await sentry.getIssue(id).catch((error: unknown) => {
+      if ((error as { status?: number }).status === 404) return undefined; // gone (merged, deleted): nothing to do
+      throw error;
+    });
+    if (issue?.substatus === 'regressed') await handleRegression(services, writes, webhook, ctx, id);
   };
 }
 
