@@ -31,6 +31,8 @@ export interface ReleaseResult {
   /** Where the commits came from (refs, local git, GitHub API). */
   commitSource?: string;
   bundleId?: string;
+  /** JavaScript files carrying a debug ID after the step (injected now or before). */
+  debugIds?: number;
   filesUploaded: number;
   bytesUploaded: number;
   chunksSent: number;
@@ -231,6 +233,7 @@ export async function runRelease(opts: ReleaseOptions, deps: ReleaseDeps): Promi
         chunksSent: outcome.chunksSent,
         chunksSkipped: outcome.chunksSkipped,
         ...(outcome.bundleId ? { bundleId: outcome.bundleId } : {}),
+        ...(outcome.injected !== undefined ? { debugIds: outcome.injected } : {}),
         ...(outcome.findings !== undefined ? { findings: outcome.findings } : {}),
         ...(outcome.findingsMarkdown ? { findingsMarkdown: outcome.findingsMarkdown } : {}),
       });

@@ -18,6 +18,7 @@ export function renderJobSummary(result: ReleaseResult, failure?: { step: string
 
   const facts: Array<[string, string]> = [['commits', String(result.commits)]];
   if (result.commitSource) facts.push(['commit source', result.commitSource]);
+  if (result.debugIds) facts.push(['files with a debug ID', String(result.debugIds)]);
   if (result.bundleId) facts.push(['artifact bundle', `\`${result.bundleId}\``]);
   if (result.filesUploaded || result.bundleId) {
     facts.push(['files uploaded', String(result.filesUploaded)]);

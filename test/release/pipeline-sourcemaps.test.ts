@@ -67,6 +67,7 @@ describe('release with source maps', () => {
   it('uploads the injected build as one artifact bundle for the release', async () => {
     const result = await runRelease(options(), deps());
     expect(result.filesUploaded).toBe(6);
+    expect(result.debugIds).toBe(3);
     expect(result.bytesUploaded).toBeGreaterThan(0);
     expect(result.chunksSkipped).toBe(0);
     expect(result.findingsMarkdown).toContain('### Source maps ✅');

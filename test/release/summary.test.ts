@@ -8,6 +8,7 @@ const result: ReleaseResult = {
   commits: 3,
   commitSource: '3 commits abc1234..def5678 from local git',
   bundleId: '6f1e2d3c-0000-4000-8000-000000000001',
+  debugIds: 3,
   filesUploaded: 4,
   bytesUploaded: 20480,
   chunksSent: 1,
@@ -33,6 +34,7 @@ describe('renderJobSummary', () => {
     expect(md).toContain('| commits | ✅ ok | 1.2 s | a \\| b |');
     expect(md).toContain('| deploy | ⏭️ skipped | 0 ms | no environment given |');
     expect(md).toContain('| bytes sent | 20.0 KiB |');
+    expect(md).toContain('| files with a debug ID | 3 |');
     expect(md).toContain('| chunks sent / skipped | 1 / 2 (already in Sentry) |');
     expect(md).toContain('\n### Source maps ✅\n\n| file | map |');
     expect(md).toContain('- commits: something odd');
