@@ -17,6 +17,7 @@ import {
 import { sourcemapsStep } from '../release/sourcemaps-step.ts';
 import { SentryClient } from '../sentry/index.ts';
 import { VERSION } from '../version.ts';
+import { withCiDefaults } from './ci-env.ts';
 import type { CliIo } from './io.ts';
 
 /** Inputs that are switches on the command line: `--dry-run`, `--no-inject`. */
@@ -122,7 +123,12 @@ export async function runReleaseCommand(argv: string[], io: CliIo, deps: Release
     const gitDir = workingDirectory ? resolve(baseDir, workingDirectory) : baseDir;
     const git = await LocalGit.open(gitDir, { safeDirectory: !values['disable-safe-mode'] });
     const localHead = git ? await git.head().catch(() => undefined) : undefined;
-    const { release, sentry, github } = resolveInputs(read, io.env, { baseDir, ...(localHead ? { localHead } : {}) });
+    const { env, ci } = withCiDefaults(io.env);
+    const readWithCi = (input: InputName) => (input === 'deploy_url' ? (read(input) ?? ci?.runUrl) : read(input));
+    const { release, sentry, github } = resolveInputs(readWithCi, env, {
+      baseDir,
+      ...(localHead ? { localHead } : {}),
+    });
     const repository = github.repository ?? (await git?.originRepository());
     const client = release.dryRun
       ? null

@@ -90,4 +90,28 @@ describe('dist/cli.js', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: faultline sourcemaps <check|inject|upload>');
   });
+
+  it('in a GitLab tag pipeline: the release is the tag and the deploy links the pipeline', async () => {
+    const env = {
+      SENTRY_URL: sentry.url,
+      SENTRY_ORG: sentry.org,
+      SENTRY_AUTH_TOKEN: sentry.token,
+      SENTRY_PROJECT: 'web',
+      GITLAB_CI: 'true',
+      CI_COMMIT_TAG: 'v3.1.0',
+      CI_COMMIT_SHA: repo.shas[4]!,
+      CI_PROJECT_PATH: 'acme/web',
+      CI_PIPELINE_URL: 'https://gitlab.example.com/acme/web/-/pipelines/77',
+    };
+    const { code, stderr } = await faultline(['release', '--environment', 'production'], env);
+    expect(code).toBe(0);
+    // cli-1.0 above already holds every commit up to this one
+    expect(stderr).toMatch(
+      /^warning: commits: no new commits: the previous release is at [0-9a-f]{7} too; set ignore_empty/,
+    );
+    const release = sentry.state().releases.find((r) => r.version === 'v3.1.0')!;
+    expect(release.deploys).toMatchObject([{ url: 'https://gitlab.example.com/acme/web/-/pipelines/77' }]);
+    const quiet = await faultline(['release', '--release', 'v3.1.1', '--ignore-empty'], env);
+    expect(quiet.stderr).toBe('');
+  });
 });
