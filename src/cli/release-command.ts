@@ -87,6 +87,9 @@ Deploy:
   --environment ENV       records a deploy (SENTRY_ENVIRONMENT)
   --deploy-name N --deploy-url URL --started-at (Unix seconds or ISO 8601)
 
+In GitLab CI, CircleCI, Bitbucket Pipelines and Jenkins, the tag, commit, repository and build page (the default
+--deploy-url) come from their own variables.
+
 Examples:
   SENTRY_ORG=acme SENTRY_AUTH_TOKEN=… faultline release --projects web --sourcemaps ./dist --environment production
   faultline release --release 1.4.0 --projects web --steps deploy --environment staging
