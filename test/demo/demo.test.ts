@@ -1,9 +1,10 @@
 // `npm run demo` as the README tells a newcomer to run it, and the same loop in-process to look at what it created.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../scripts/demo.ts';
 import type { DemoWorld } from '../../scripts/demo/loop.ts';
 import type { DemoSteps, StepRecord } from '../../scripts/demo/steps.ts';
@@ -23,7 +24,13 @@ const STEPS = [
   'write the HTML page',
 ];
 
+const dataDirs: string[] = [];
+
 describe('npm run demo', () => {
+  afterAll(async () => {
+    for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
+  });
+
   it('exits 0 within two minutes and prints a summary naming every step', async () => {
     const started = Date.now();
     const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'demo'], {
@@ -36,6 +43,8 @@ describe('npm run demo', () => {
     for (const step of STEPS) expect(stdout).toMatch(new RegExp(`^[✓–] ${step}\\s+(ok|skipped)\\s`, 'm'));
     expect(stdout).not.toMatch(/failed at step/);
     expect(stdout).toMatch(/^total [\d.]+ m?s: \d+ ok/m);
+    const dataDir = /data dir (\S+)/.exec(stdout)?.[1];
+    if (dataDir?.includes('faultline-demo-')) await rm(dataDir, { recursive: true, force: true });
   }, 130_000);
 
   it('creates what each step that ran says it created', async () => {
@@ -47,6 +56,7 @@ describe('npm run demo', () => {
     const code = await runDemo({
       print: (line) => lines.push(line),
       inspect: (w: DemoWorld, steps: DemoSteps) => {
+        dataDirs.push(w.dataDir);
         records = steps.records;
         sentry = w.sentry?.state();
         github = w.github?.state();
@@ -98,6 +108,7 @@ describe('npm run demo', () => {
     const code = await runDemo({
       print: (line) => lines.push(line),
       beforeStep: (name, world) => {
+        if (!dataDirs.includes(world.dataDir)) dataDirs.push(world.dataDir);
         // Sentry refuses the token when the action creates release 1.
         if (name === 'release 1 with the bundled action') {
           world.sentry?.inject({
