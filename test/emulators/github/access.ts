@@ -7,7 +7,7 @@
 import { verify } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { CommitObject } from './git.ts';
-import { githubError, notFound, type RequestContext } from './http.ts';
+import { githubError, notFound, type Reply, type RequestContext, type RouteSpec } from './http.ts';
 import type { Caller, GitHubWorld, Repo } from './state.ts';
 
 function decodeJsonSegment(segment: string): Record<string, unknown> | undefined {
@@ -97,6 +97,17 @@ export function repoFor(world: GitHubWorld, ctx: RequestContext): Repo {
   const repo = world.repos.get(key);
   if (!repo || !canSeeRepo(ctx.caller, key)) throw notFound();
   return repo;
+}
+
+/** A route under `/repos/{owner}/{repo}` for installation and user tokens; the handler gets the repo (or 404s). */
+export function repoRoute(
+  world: GitHubWorld,
+  spec: Omit<RouteSpec, 'access' | 'handler'> & {
+    handler: (ctx: RequestContext, repo: Repo) => Reply | Promise<Reply>;
+  },
+): RouteSpec {
+  const { handler, ...rest } = spec;
+  return { ...rest, access: 'installation', handler: (ctx) => handler(ctx, repoFor(world, ctx)) };
 }
 
 /** A ref (branch, tag, `heads/x`, `refs/tags/y`, full or short SHA) to its commit; undefined when unknown. */

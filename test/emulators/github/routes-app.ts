@@ -2,7 +2,7 @@
  * GitHub App routes: the app itself and its installations (app JWT), installation access tokens, the
  * installation's repositories, and the rate-limit overview.
  */
-import { githubError, notFound, jsonBody, paginate, type RouteSpec } from './http.ts';
+import { githubError, notFound, jsonBody, pageReply, paginate, type RequestContext, type RouteSpec } from './http.ts';
 import { appShape, installationShape, repoShape } from './shapes.ts';
 import type { GitHubWorld, Installation } from './state.ts';
 
@@ -12,11 +12,24 @@ export function appRoutes(world: GitHubWorld): RouteSpec[] {
     if (!installation) throw notFound();
     return installation;
   };
-  const installationFor = (predicate: (i: Installation) => boolean): Installation => {
-    const installation = [...world.installations.values()].find(predicate);
-    if (!installation) throw notFound();
-    return installation;
-  };
+  const accountIs =
+    (account: string) =>
+    (i: Installation): boolean =>
+      i.account.toLowerCase() === account.toLowerCase();
+  /** `GET …/installation` of a repo, an organization or a user: the installation found there, or 404. */
+  const installationOf = (
+    template: string,
+    matcher: (ctx: RequestContext) => (i: Installation) => boolean,
+  ): RouteSpec => ({
+    method: 'GET',
+    template,
+    access: 'app',
+    handler: (ctx) => {
+      const installation = [...world.installations.values()].find(matcher(ctx));
+      if (!installation) throw notFound();
+      return { status: 200, body: installationShape(world, ctx.urls, installation) };
+    },
+  });
 
   return [
     {
@@ -32,8 +45,7 @@ export function appRoutes(world: GitHubWorld): RouteSpec[] {
       query: ['per_page', 'page'],
       handler: (ctx) => {
         const all = [...world.installations.values()].map((i) => installationShape(world, ctx.urls, i));
-        const { page, headers } = paginate(ctx, all);
-        return { status: 200, body: page, headers };
+        return pageReply(ctx, all);
       },
     },
     {
@@ -82,54 +94,12 @@ export function appRoutes(world: GitHubWorld): RouteSpec[] {
         };
       },
     },
-    {
-      method: 'GET',
-      template: '/repos/{owner}/{repo}/installation',
-      access: 'app',
-      handler: (ctx) => {
-        const full = `${ctx.params.owner}/${ctx.params.repo}`.toLowerCase();
-        return {
-          status: 200,
-          body: installationShape(
-            world,
-            ctx.urls,
-            installationFor((i) => i.repos.includes(full)),
-          ),
-        };
-      },
-    },
-    {
-      method: 'GET',
-      template: '/orgs/{org}/installation',
-      access: 'app',
-      handler: (ctx) => {
-        const org = ctx.params.org!.toLowerCase();
-        return {
-          status: 200,
-          body: installationShape(
-            world,
-            ctx.urls,
-            installationFor((i) => i.account.toLowerCase() === org),
-          ),
-        };
-      },
-    },
-    {
-      method: 'GET',
-      template: '/users/{username}/installation',
-      access: 'app',
-      handler: (ctx) => {
-        const user = ctx.params.username!.toLowerCase();
-        return {
-          status: 200,
-          body: installationShape(
-            world,
-            ctx.urls,
-            installationFor((i) => i.account.toLowerCase() === user),
-          ),
-        };
-      },
-    },
+    installationOf('/repos/{owner}/{repo}/installation', (ctx) => {
+      const full = `${ctx.params.owner}/${ctx.params.repo}`.toLowerCase();
+      return (i) => i.repos.includes(full);
+    }),
+    installationOf('/orgs/{org}/installation', (ctx) => accountIs(ctx.params.org!)),
+    installationOf('/users/{username}/installation', (ctx) => accountIs(ctx.params.username!)),
     {
       method: 'GET',
       template: '/installation/repositories',

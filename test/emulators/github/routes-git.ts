@@ -3,9 +3,18 @@
  * commits, REST commits (list with path filter, single with files and patches), compare, commit → pulls, and
  * pull requests with their files and commits. Everything is derived from the seeded commits.
  */
-import { repoFor, resolveRef } from './access.ts';
+import { repoRoute, resolveRef } from './access.ts';
 import type { CommitObject } from './git.ts';
-import { githubError, notFound, paginate, validationFailed, type RequestContext, type RouteSpec } from './http.ts';
+import {
+  githubError,
+  notFound,
+  pageReply,
+  pageWhenAsked,
+  paginate,
+  validationFailed,
+  type RequestContext,
+  type RouteSpec,
+} from './http.ts';
 import { commitShape, diffEntryShape, gitCommitShape, pullFiles, pullShape, repoShape, type Urls } from './shapes.ts';
 import type { GitHubWorld, Pull, Repo } from './state.ts';
 
@@ -56,18 +65,15 @@ function pullOr404(repo: Repo, raw: string | undefined): Pull {
 
 export function gitRoutes(world: GitHubWorld): RouteSpec[] {
   return [
-    {
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}',
-      access: 'installation',
-      handler: (ctx) => ({ status: 200, body: repoShape(world, ctx.urls, repoFor(world, ctx)) }),
-    },
-    {
+      handler: (ctx, repo) => ({ status: 200, body: repoShape(world, ctx.urls, repo) }),
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/branches/{branch}',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const name = ctx.params.branch!;
         const sha = repo.branches.get(name);
         if (!sha) throw githubError(404, 'Branch not found');
@@ -87,13 +93,11 @@ export function gitRoutes(world: GitHubWorld): RouteSpec[] {
           },
         };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/git/ref/{ref}',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const ref = ctx.params.ref!;
         const m = /^(heads|tags)\/(.+)$/.exec(ref);
         const sha = m ? (m[1] === 'heads' ? repo.branches : repo.tags).get(m[2]!) : undefined;
@@ -108,14 +112,12 @@ export function gitRoutes(world: GitHubWorld): RouteSpec[] {
           },
         };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/contents/{path}',
-      access: 'installation',
       query: ['ref'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const refParam = ctx.url.searchParams.get('ref') ?? undefined;
         const commit = commitOr404(repo, refParam, (ref) => `No commit found for the ref ${ref}`);
         const ref = refParam ?? repo.defaultBranch;
@@ -150,14 +152,12 @@ export function gitRoutes(world: GitHubWorld): RouteSpec[] {
           ),
         };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/git/trees/{tree_sha}',
-      access: 'installation',
       query: ['recursive'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const wanted = ctx.params.tree_sha!;
         const treeSha = repo.graph.trees.has(wanted) ? wanted : resolveRef(repo, wanted)?.treeSha;
         if (!treeSha) throw notFound();
@@ -181,13 +181,11 @@ export function gitRoutes(world: GitHubWorld): RouteSpec[] {
           },
         };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/git/blobs/{file_sha}',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const sha = ctx.params.file_sha!.toLowerCase();
         const text = repo.graph.blobs.get(sha);
         if (text === undefined) throw notFound();
@@ -204,25 +202,21 @@ export function gitRoutes(world: GitHubWorld): RouteSpec[] {
           },
         };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/git/commits/{commit_sha}',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const commit = repo.graph.commits.get(ctx.params.commit_sha!.toLowerCase());
         if (!commit) throw notFound();
         return { status: 200, body: gitCommitShape(ctx.urls, repo, commit) };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/commits',
-      access: 'installation',
       query: ['sha', 'path', 'author', 'since', 'until', 'per_page', 'page'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const q = ctx.url.searchParams;
         const start = commitOr404(repo, q.get('sha') ?? undefined, (ref) => `No commit found for SHA: ${ref}`);
         const path = q.get('path')?.replace(/^\/+|\/+$/g, '');
@@ -240,36 +234,30 @@ export function gitRoutes(world: GitHubWorld): RouteSpec[] {
         const { page, headers } = paginate(ctx, commits);
         return { status: 200, body: page.map((c) => commitShape(world, ctx.urls, repo, c)), headers };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/commits/{commit_sha}/pulls',
-      access: 'installation',
       query: ['per_page', 'page'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const commit = resolveRef(repo, ctx.params.commit_sha);
         if (!commit) throw validationFailed('Commit', 'commit_sha', 'invalid', ctx.params.commit_sha);
         const pulls = [...repo.pulls.values()]
           .filter((p) => p.headSha === commit.sha || p.mergeCommitSha === commit.sha || p.commits.includes(commit.sha))
           .sort((a, b) => b.number - a.number)
           .map((p) => pullShape(world, ctx.urls, repo, p, false));
-        const { page, headers } = paginate(ctx, pulls);
-        return { status: 200, body: page, headers };
+        return pageReply(ctx, pulls);
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/commits/{ref}',
-      access: 'installation',
       query: ['per_page', 'page'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const commit = commitOr404(repo, ctx.params.ref, (ref) => `No commit found for SHA: ${ref}`, 422);
         const files = repo.graph.changes(commit);
         // GitHub pages a commit's files when asked to (per_page/page), with a Link header.
-        const paged = ctx.url.searchParams.has('per_page') || ctx.url.searchParams.has('page');
-        const { page, headers } = paged ? paginate(ctx, files) : { page: files, headers: {} };
+        const { page, headers } = pageWhenAsked(ctx, files);
         const body = commitShape(world, ctx.urls, repo, commit, page);
         return {
           status: 200,
@@ -277,21 +265,18 @@ export function gitRoutes(world: GitHubWorld): RouteSpec[] {
           headers,
         };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/compare/{basehead}',
-      access: 'installation',
       query: ['per_page', 'page'],
-      handler: (ctx) => compare(world, ctx),
-    },
-    {
+      handler: (ctx, repo) => compare(world, ctx, repo),
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/pulls',
-      access: 'installation',
       query: ['state', 'head', 'base', 'per_page', 'page'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const q = ctx.url.searchParams;
         const state = q.get('state') ?? 'open';
         const head = q.get('head');
@@ -302,54 +287,44 @@ export function gitRoutes(world: GitHubWorld): RouteSpec[] {
           .filter((p) => !base || base === p.baseRef)
           .sort((a, b) => b.number - a.number)
           .map((p) => pullShape(world, ctx.urls, repo, p, false));
-        const { page, headers } = paginate(ctx, pulls);
-        return { status: 200, body: page, headers };
+        return pageReply(ctx, pulls);
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/pulls/{pull_number}',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         return { status: 200, body: pullShape(world, ctx.urls, repo, pullOr404(repo, ctx.params.pull_number), true) };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/pulls/{pull_number}/files',
-      access: 'installation',
       query: ['per_page', 'page'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const pull = pullOr404(repo, ctx.params.pull_number);
         const files = pullFiles(repo, pull).map((f) => diffEntryShape(ctx.urls, repo, pull.headSha, f));
-        const { page, headers } = paginate(ctx, files);
-        return { status: 200, body: page, headers };
+        return pageReply(ctx, files);
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/pulls/{pull_number}/commits',
-      access: 'installation',
       query: ['per_page', 'page'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const pull = pullOr404(repo, ctx.params.pull_number);
         const commits = pull.commits
           .map((sha) => repo.graph.commits.get(sha))
           .filter((c): c is CommitObject => c !== undefined)
           .map((c) => commitShape(world, ctx.urls, repo, c));
-        const { page, headers } = paginate(ctx, commits);
-        return { status: 200, body: page, headers };
+        return pageReply(ctx, commits);
       },
-    },
+    }),
   ];
 }
 
 /** `base...head` (or `base..head`): commits on head not on base, oldest first, files against the merge base. */
-function compare(world: GitHubWorld, ctx: RequestContext) {
-  const repo = repoFor(world, ctx);
+function compare(world: GitHubWorld, ctx: RequestContext, repo: Repo) {
   const m = /^(.+?)\.\.\.?(.+)$/.exec(ctx.params.basehead!);
   if (!m) throw notFound();
   const strip = (ref: string) => ref.replace(/^[^:]+:/, '');
@@ -376,8 +351,7 @@ function compare(world: GitHubWorld, ctx: RequestContext) {
   const basehead = ctx.params.basehead!;
   const shaped = ahead.map((c) => commitShape(world, ctx.urls, repo, c));
   // Without paging parameters GitHub answers up to 250 commits in one response.
-  const paged = ctx.url.searchParams.has('per_page') || ctx.url.searchParams.has('page');
-  const { page, headers } = paged ? paginate(ctx, shaped) : { page: shaped.slice(0, 250), headers: {} };
+  const { page, headers } = pageWhenAsked(ctx, shaped, 250);
   return {
     status: 200,
     headers,

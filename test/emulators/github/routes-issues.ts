@@ -3,13 +3,15 @@
  * labels, assignees, and issue search (`GET /search/issues`) with the qualifiers triage and sync rely on.
  * Pull requests share the issue numbers, as on GitHub.
  */
-import { callerLogin, canSeeRepo, issueNumberParam, repoFor } from './access.ts';
+import { callerLogin, canSeeRepo, issueNumberParam, repoRoute } from './access.ts';
 import {
   githubError,
   jsonBody,
   notFound,
+  pageReply,
   paginate,
   validationFailed,
+  type Reply,
   type RequestContext,
   type RouteSpec,
 } from './http.ts';
@@ -95,6 +97,31 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       .filter((l) => l !== undefined)
       .map((l) => labelShape(ctx.urls, repo, l));
 
+  const labelsReply = (ctx: RequestContext, repo: Repo, issue: Issue): Reply => ({
+    status: 200,
+    body: issueLabels(ctx, repo, issue),
+  });
+  type IssueStep<T> = (ctx: RequestContext, repo: Repo, issue: Issue) => T;
+  /**
+   * A route that changes one issue: `change` edits it (validation throws before any edit), the update is recorded
+   * and announced, then `reply` answers with the issue as it now is.
+   */
+  const issueChangeRoute = (
+    spec: Omit<RouteSpec, 'access' | 'handler'> & { change: IssueStep<void>; reply: IssueStep<Reply> },
+  ): RouteSpec => {
+    const { change, reply, ...route } = spec;
+    return repoRoute(world, {
+      ...route,
+      handler: (ctx, repo) => {
+        const issue = issueOr404(repo, ctx);
+        const before = issueSnapshot(issue);
+        change(ctx, repo, issue);
+        changed(ctx, repo, before, issue);
+        return reply(ctx, repo, issue);
+      },
+    });
+  };
+
   const commentOr404 = (repo: Repo, ctx: RequestContext): Comment => {
     const comment = repo.comments.get(Number(ctx.params.comment_id));
     if (!comment) throw notFound();
@@ -102,13 +129,11 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
   };
 
   return [
-    {
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/issues',
-      access: 'installation',
       query: ['state', 'labels', 'assignee', 'creator', 'sort', 'direction', 'since', 'per_page', 'page'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const q = ctx.url.searchParams;
         const state = q.get('state') ?? 'open';
         const labels = (q.get('labels') ?? '')
@@ -146,14 +171,12 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
         const { page, headers } = paginate(ctx, issues);
         return { status: 200, body: page.map((i) => issueShape(world, ctx.urls, repo, i)), headers };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'POST',
       template: '/repos/{owner}/{repo}/issues',
-      access: 'installation',
       body: ['title', 'body', 'labels', 'assignees', 'assignee'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const body = jsonBody(ctx);
         const title = typeof body.title === 'number' ? String(body.title) : body.title;
         if (typeof title !== 'string' || !title.trim()) throw validationFailed('Issue', 'title', 'missing_field');
@@ -190,25 +213,19 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
         world.emitIssueChanges(repo, undefined, issue, issue.user);
         return issueReply(ctx, repo, issue, 201);
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/issues/{issue_number}',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         return issueReply(ctx, repo, issueOr404(repo, ctx));
       },
-    },
-    {
+    }),
+    issueChangeRoute({
       method: 'PATCH',
       template: '/repos/{owner}/{repo}/issues/{issue_number}',
-      access: 'installation',
       body: ['title', 'body', 'state', 'state_reason', 'labels', 'assignees', 'assignee'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
-        const issue = issueOr404(repo, ctx);
-        const before = issueSnapshot(issue);
+      change: (ctx, repo, issue) => {
         const body = jsonBody(ctx);
         if (body.title !== undefined) {
           if (typeof body.title !== 'string' || !body.title.trim())
@@ -247,17 +264,14 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
         } else if (body.state_reason !== undefined && issue.state === 'closed') {
           issue.stateReason = body.state_reason as Issue['stateReason'];
         }
-        changed(ctx, repo, before, issue);
-        return issueReply(ctx, repo, issue);
       },
-    },
-    {
+      reply: issueReply,
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
-      access: 'installation',
       query: ['since', 'per_page', 'page'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const issue = issueOr404(repo, ctx);
         const since = ctx.url.searchParams.get('since');
         const comments = [...repo.comments.values()]
@@ -265,17 +279,14 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
           .filter((c) => !since || c.updatedAt >= new Date(since).toISOString())
           .sort((a, b) => a.id - b.id)
           .map((c) => commentShape(world, ctx.urls, repo, c));
-        const { page, headers } = paginate(ctx, comments);
-        return { status: 200, body: page, headers };
+        return pageReply(ctx, comments);
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'POST',
       template: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
-      access: 'installation',
       body: ['body'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const issue = issueOr404(repo, ctx);
         const body = jsonBody(ctx);
         if (typeof body.body !== 'string' || !body.body)
@@ -299,23 +310,19 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
           headers: { location: `${ctx.urls.api}/repos/${repo.fullName}/issues/comments/${comment.id}` },
         };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         return { status: 200, body: commentShape(world, ctx.urls, repo, commentOr404(repo, ctx)) };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'PATCH',
       template: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
-      access: 'installation',
       body: ['body'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const comment = commentOr404(repo, ctx);
         const body = jsonBody(ctx);
         if (typeof body.body !== 'string' || !body.body)
@@ -335,41 +342,34 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
         });
         return { status: 200, body: commentShape(world, ctx.urls, repo, comment) };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'DELETE',
       template: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const comment = commentOr404(repo, ctx);
         repo.comments.delete(comment.id);
         const issue = repo.issues.get(comment.issueNumber)!;
         world.emit({ event: 'issue_comment', action: 'deleted', repo, issue, comment, sender: callerLogin(ctx) });
         return { status: 204 };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/labels',
-      access: 'installation',
       query: ['per_page', 'page'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const labels = [...repo.labels.values()]
           .sort((a, b) => a.name.localeCompare(b.name))
           .map((l) => labelShape(ctx.urls, repo, l));
-        const { page, headers } = paginate(ctx, labels);
-        return { status: 200, body: page, headers };
+        return pageReply(ctx, labels);
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'POST',
       template: '/repos/{owner}/{repo}/labels',
-      access: 'installation',
       body: ['name', 'color', 'description'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const body = jsonBody(ctx);
         if (typeof body.name !== 'string' || !body.name.trim())
           throw validationFailed('Label', 'name', 'missing_field');
@@ -386,25 +386,21 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
         repo.labels.set(label.name.toLowerCase(), label);
         return { status: 201, body: labelShape(ctx.urls, repo, label) };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/labels/{name}',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const label = repo.labels.get(ctx.params.name!.toLowerCase());
         if (!label) throw notFound();
         return { status: 200, body: labelShape(ctx.urls, repo, label) };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'PATCH',
       template: '/repos/{owner}/{repo}/labels/{name}',
-      access: 'installation',
       body: ['new_name', 'color', 'description'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const label = repo.labels.get(ctx.params.name!.toLowerCase());
         if (!label) throw notFound();
         const body = jsonBody(ctx);
@@ -422,146 +418,106 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
         }
         return { status: 200, body: labelShape(ctx.urls, repo, label) };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'DELETE',
       template: '/repos/{owner}/{repo}/labels/{name}',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const key = ctx.params.name!.toLowerCase();
         if (!repo.labels.delete(key)) throw notFound();
         for (const issue of repo.issues.values()) issue.labels = issue.labels.filter((n) => n.toLowerCase() !== key);
         return { status: 204 };
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
-      access: 'installation',
       query: ['per_page', 'page'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
-        const { page, headers } = paginate(ctx, issueLabels(ctx, repo, issueOr404(repo, ctx)));
-        return { status: 200, body: page, headers };
+      handler: (ctx, repo) => {
+        return pageReply(ctx, issueLabels(ctx, repo, issueOr404(repo, ctx)));
       },
-    },
-    {
+    }),
+    issueChangeRoute({
       method: 'POST',
       template: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
-      access: 'installation',
       body: ['labels'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
-        const issue = issueOr404(repo, ctx);
-        const before = issueSnapshot(issue);
+      change: (ctx, repo, issue) => {
         const labels = labelsFromBody(ctx);
         world.ensureLabels(repo, labels);
         issue.labels = world.labelNames(repo, [...issue.labels, ...labels]);
-        changed(ctx, repo, before, issue);
-        return { status: 200, body: issueLabels(ctx, repo, issue) };
       },
-    },
-    {
+      reply: labelsReply,
+    }),
+    issueChangeRoute({
       method: 'PUT',
       template: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
-      access: 'installation',
       body: ['labels'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
-        const issue = issueOr404(repo, ctx);
-        const before = issueSnapshot(issue);
+      change: (ctx, repo, issue) => {
         const labels = labelsFromBody(ctx);
         world.ensureLabels(repo, labels);
         issue.labels = world.labelNames(repo, labels);
-        changed(ctx, repo, before, issue);
-        return { status: 200, body: issueLabels(ctx, repo, issue) };
       },
-    },
-    {
+      reply: labelsReply,
+    }),
+    issueChangeRoute({
       method: 'DELETE',
       template: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
-        const issue = issueOr404(repo, ctx);
-        const before = issueSnapshot(issue);
+      change: (ctx, repo, issue) => {
         issue.labels = [];
-        changed(ctx, repo, before, issue);
-        return { status: 204 };
       },
-    },
-    {
+      reply: () => ({ status: 204 }),
+    }),
+    issueChangeRoute({
       method: 'DELETE',
       template: '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
-        const issue = issueOr404(repo, ctx);
-        const before = issueSnapshot(issue);
+      change: (ctx, repo, issue) => {
         const key = ctx.params.name!.toLowerCase();
         if (!issue.labels.some((n) => n.toLowerCase() === key)) throw githubError(404, 'Label does not exist');
         issue.labels = issue.labels.filter((n) => n.toLowerCase() !== key);
-        changed(ctx, repo, before, issue);
-        return { status: 200, body: issueLabels(ctx, repo, issue) };
       },
-    },
-    {
+      reply: labelsReply,
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/assignees',
-      access: 'installation',
       query: ['per_page', 'page'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         const users = [...repo.collaborators].sort().map((login) => actorShape(world, ctx.urls, login));
-        const { page, headers } = paginate(ctx, users);
-        return { status: 200, body: page, headers };
+        return pageReply(ctx, users);
       },
-    },
-    {
+    }),
+    repoRoute(world, {
       method: 'GET',
       template: '/repos/{owner}/{repo}/assignees/{assignee}',
-      access: 'installation',
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
+      handler: (ctx, repo) => {
         if (!repo.collaborators.has(ctx.params.assignee!.toLowerCase())) throw notFound();
         return { status: 204 };
       },
-    },
-    {
+    }),
+    issueChangeRoute({
       method: 'POST',
       template: '/repos/{owner}/{repo}/issues/{issue_number}/assignees',
-      access: 'installation',
       body: ['assignees'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
-        const issue = issueOr404(repo, ctx);
-        const before = issueSnapshot(issue);
+      change: (ctx, repo, issue) => {
         const wanted = stringList(jsonBody(ctx).assignees ?? [], 'Issue', 'assignees');
         // GitHub silently ignores logins that cannot be assigned here.
         issue.assignees = addUnique(
           issue.assignees,
           wanted.filter((l) => repo.collaborators.has(l.toLowerCase())),
         ).slice(0, 10);
-        changed(ctx, repo, before, issue);
-        return issueReply(ctx, repo, issue, 201);
       },
-    },
-    {
+      reply: (ctx, repo, issue) => issueReply(ctx, repo, issue, 201),
+    }),
+    issueChangeRoute({
       method: 'DELETE',
       template: '/repos/{owner}/{repo}/issues/{issue_number}/assignees',
-      access: 'installation',
       body: ['assignees'],
-      handler: (ctx) => {
-        const repo = repoFor(world, ctx);
-        const issue = issueOr404(repo, ctx);
-        const before = issueSnapshot(issue);
+      change: (ctx, repo, issue) => {
         const removed = stringList(jsonBody(ctx).assignees ?? [], 'Issue', 'assignees').map((l) => l.toLowerCase());
         issue.assignees = issue.assignees.filter((a) => !removed.includes(a.toLowerCase()));
-        changed(ctx, repo, before, issue);
-        return issueReply(ctx, repo, issue);
       },
-    },
+      reply: issueReply,
+    }),
     {
       method: 'GET',
       template: '/search/issues',
