@@ -4,6 +4,7 @@
  * source map to it. Files are read twice (a light scan, then one file and its map at a time), so memory stays
  * bounded by the largest file, not the build.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { open, readFile, writeFile } from 'node:fs/promises';
 import { debugIdFromBytes, debugIdFromScriptAndMap } from './debug-id.ts';
@@ -122,12 +123,13 @@ export function scanBytes(file: DiscoveredFile, bytes: Uint8Array): ScannedFile 
 }
 
 function scanScript(file: DiscoveredFile, bytes: Uint8Array): ScannedFile {
-  const text = decodeUtf8(bytes);
-  if (text === undefined) return { ...file, isMap: false };
+  // Read on the bytes (no decoding of the whole file); sentry-cli ignores the comments of non-UTF-8 files.
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buf)) return { ...file, isMap: false };
   const scanned: ScannedFile = { ...file, isMap: false };
-  const debugId = findDebugIdComment(text);
+  const debugId = findDebugIdComment(buf);
   if (debugId) scanned.debugId = debugId;
-  const location = findSourceMappingUrl(text);
+  const location = findSourceMappingUrl(buf);
   // Remote URLs and absolute URL paths that do not exist here are not local maps (sentry-cli's filter).
   if (location !== undefined) {
     if (isRemoteUrl(location) || (location.startsWith('/') && !existsSync(location))) scanned.remoteLocation = location;
@@ -235,9 +237,8 @@ export async function injectDebugIds(
   const overlay = new Map<string, Buffer>();
   const read = async (f: DiscoveredFile) => overlay.get(f.absolutePath) ?? (await readFile(f.absolutePath));
   const write = async (f: DiscoveredFile, data: string) => {
-    const bytes = Buffer.from(data);
-    if (opts.dryRun) overlay.set(f.absolutePath, bytes);
-    else await writeFile(f.absolutePath, bytes);
+    if (opts.dryRun) overlay.set(f.absolutePath, Buffer.from(data));
+    else await writeFile(f.absolutePath, data);
   };
 
   for (const file of scanned) {

@@ -17,16 +17,47 @@ function findMagicComment(text: string, needle: string, allowAt: boolean): strin
   return undefined;
 }
 
+const isAsciiSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0c || b === 0x0d;
+
+/** The same search on bytes (as symbolic does it), so a scan need not decode whole files. */
+function findMagicCommentInBytes(bytes: Buffer, needle: string, allowAt: boolean): string | undefined {
+  const n = Buffer.from(needle);
+  let pos = bytes.lastIndexOf(n);
+  while (pos >= 0) {
+    if (pos >= 4) {
+      const prefix = bytes.toString('latin1', pos - 4, pos);
+      if (prefix === '//# ' || (allowAt && prefix === '//@ ')) {
+        let start = pos + n.length;
+        while (start < bytes.length && isAsciiSpace(bytes[start]!)) start++;
+        let end = start;
+        while (end < bytes.length && !isAsciiSpace(bytes[end]!)) end++;
+        return bytes.toString('utf8', start, end);
+      }
+    }
+    pos = pos === 0 ? -1 : bytes.lastIndexOf(n, pos - 1);
+  }
+  return undefined;
+}
+
+const stripQueryAndFragment = (url: string) => url.split('?')[0]!.split('#')[0]!;
+
 /** The source map location named in the file (query and fragment removed), or undefined. */
-export function findSourceMappingUrl(text: string): string | undefined {
+export function findSourceMappingUrl(text: string | Buffer): string | undefined {
+  if (typeof text !== 'string') {
+    const found = findMagicCommentInBytes(text, 'sourceMappingURL=', true);
+    return found === undefined ? undefined : stripQueryAndFragment(found);
+  }
   const url = findMagicComment(text, 'sourceMappingURL=', true);
   if (url === undefined) return undefined;
   return url.split('?')[0]!.split('#')[0]!;
 }
 
 /** The debug ID of an already injected file (`//# debugId=`), normalised, or undefined. */
-export function findDebugIdComment(text: string): string | undefined {
-  const value = findMagicComment(text, 'debugId=', false);
+export function findDebugIdComment(text: string | Buffer): string | undefined {
+  const value =
+    typeof text === 'string'
+      ? findMagicComment(text, 'debugId=', false)
+      : findMagicCommentInBytes(text, 'debugId=', false);
   return value === undefined ? undefined : normalizeDebugId(value);
 }
 
