@@ -12,6 +12,7 @@ import {
   pageWhenAsked,
   paginate,
   validationFailed,
+  type Reply,
   type RequestContext,
   type RouteSpec,
 } from './http.ts';
@@ -64,6 +65,16 @@ function pullOr404(repo: Repo, raw: string | undefined): Pull {
 }
 
 export function gitRoutes(world: GitHubWorld): RouteSpec[] {
+  /** A page of the repo's pull requests that `keep` selects, newest first, in the list shape. */
+  const pullsReply = (ctx: RequestContext, repo: Repo, keep: (p: Pull) => boolean): Reply =>
+    pageReply(
+      ctx,
+      [...repo.pulls.values()]
+        .filter(keep)
+        .sort((a, b) => b.number - a.number)
+        .map((p) => pullShape(world, ctx.urls, repo, p, false)),
+    );
+
   return [
     repoRoute(world, {
       method: 'GET',
@@ -242,11 +253,11 @@ export function gitRoutes(world: GitHubWorld): RouteSpec[] {
       handler: (ctx, repo) => {
         const commit = resolveRef(repo, ctx.params.commit_sha);
         if (!commit) throw validationFailed('Commit', 'commit_sha', 'invalid', ctx.params.commit_sha);
-        const pulls = [...repo.pulls.values()]
-          .filter((p) => p.headSha === commit.sha || p.mergeCommitSha === commit.sha || p.commits.includes(commit.sha))
-          .sort((a, b) => b.number - a.number)
-          .map((p) => pullShape(world, ctx.urls, repo, p, false));
-        return pageReply(ctx, pulls);
+        return pullsReply(
+          ctx,
+          repo,
+          (p) => p.headSha === commit.sha || p.mergeCommitSha === commit.sha || p.commits.includes(commit.sha),
+        );
       },
     }),
     repoRoute(world, {
@@ -281,13 +292,14 @@ export function gitRoutes(world: GitHubWorld): RouteSpec[] {
         const state = q.get('state') ?? 'open';
         const head = q.get('head');
         const base = q.get('base');
-        const pulls = [...repo.pulls.values()]
-          .filter((p) => state === 'all' || (repo.issues.get(p.number)?.state ?? p.state) === state)
-          .filter((p) => !head || head === `${repo.owner}:${p.headRef}` || head === p.headRef)
-          .filter((p) => !base || base === p.baseRef)
-          .sort((a, b) => b.number - a.number)
-          .map((p) => pullShape(world, ctx.urls, repo, p, false));
-        return pageReply(ctx, pulls);
+        return pullsReply(
+          ctx,
+          repo,
+          (p) =>
+            (state === 'all' || (repo.issues.get(p.number)?.state ?? p.state) === state) &&
+            (!head || head === `${repo.owner}:${p.headRef}` || head === p.headRef) &&
+            (!base || base === p.baseRef),
+        );
       },
     }),
     repoRoute(world, {

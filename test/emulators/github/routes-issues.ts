@@ -55,6 +55,13 @@ function labelsFromBody(ctx: RequestContext): string[] {
   return labelList(jsonBody(ctx).labels ?? []);
 }
 
+/** The `body` of a comment being created or edited; GitHub's 422 when it is missing or empty. */
+function commentText(ctx: RequestContext): string {
+  const { body } = jsonBody(ctx);
+  if (typeof body !== 'string' || !body) throw validationFailed('IssueComment', 'body', 'missing_field');
+  return body;
+}
+
 function stringList(value: unknown, resource: string, field: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
     throw validationFailed(resource, field, 'invalid', value);
@@ -288,14 +295,12 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       body: ['body'],
       handler: (ctx, repo) => {
         const issue = issueOr404(repo, ctx);
-        const body = jsonBody(ctx);
-        if (typeof body.body !== 'string' || !body.body)
-          throw validationFailed('IssueComment', 'body', 'missing_field');
+        const text = commentText(ctx);
         const at = now();
         const comment: Comment = {
           id: world.newId(),
           issueNumber: issue.number,
-          body: body.body,
+          body: text,
           user: callerLogin(ctx),
           createdAt: at,
           updatedAt: at,
@@ -324,11 +329,9 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
       body: ['body'],
       handler: (ctx, repo) => {
         const comment = commentOr404(repo, ctx);
-        const body = jsonBody(ctx);
-        if (typeof body.body !== 'string' || !body.body)
-          throw validationFailed('IssueComment', 'body', 'missing_field');
+        const text = commentText(ctx);
         const from = comment.body;
-        comment.body = body.body;
+        comment.body = text;
         comment.updatedAt = now();
         const issue = repo.issues.get(comment.issueNumber)!;
         world.emit({
