@@ -3,6 +3,7 @@
 import type { Probot } from 'probot';
 import { CONFIG_FILE } from './config.ts';
 import { CODEOWNERS_PATHS } from './owners.ts';
+import { findMarker } from './render.ts';
 
 export type InstallationOctokit = Awaited<ReturnType<Probot['auth']>>;
 
@@ -47,7 +48,8 @@ export interface RepoApi {
   commitsBetween(base: string, head: string): Promise<Set<string> | undefined>;
   pullsOf(sha: string): Promise<Array<{ number: number; title: string; url: string }>>;
   assignable(logins: readonly string[]): Promise<string[]>;
-  findIssueByMarker(marker: string): Promise<IssueSummary | undefined>;
+  /** Our issue for a Sentry issue, found by GitHub search (the database lost it, or never recorded it). */
+  findIssueBySentryId(sentryIssueId: string): Promise<IssueSummary | undefined>;
   getIssue(number: number): Promise<IssueSummary | undefined>;
   createIssue(issue: { title: string; body: string; labels: string[]; assignees: string[] }): Promise<IssueSummary>;
   updateIssueBody(number: number, body: string): Promise<void>;
@@ -180,10 +182,11 @@ export function repoApi(octokit: InstallationOctokit, fullName: string): RepoApi
       }
       return ok;
     },
-    async findIssueByMarker(marker) {
-      const q = `"${marker}" repo:${fullName} is:issue in:body`;
-      const res = await octokit.rest.search.issuesAndPullRequests({ q, per_page: 10 });
-      const hit = res.data.items.find((i) => (i.body ?? '').includes(marker));
+    async findIssueBySentryId(sentryIssueId) {
+      // Visible words of our footer; the hidden marker then tells ours from look-alikes.
+      const q = `faultline ${sentryIssueId} repo:${fullName} is:issue in:body`;
+      const res = await octokit.rest.search.issuesAndPullRequests({ q, per_page: 50 });
+      const hit = res.data.items.find((i) => findMarker(i.body) === sentryIssueId);
       return hit && { number: hit.number, htmlUrl: hit.html_url, body: hit.body ?? '', state: hit.state };
     },
     async getIssue(number) {

@@ -127,7 +127,8 @@ export function renderIssueBody(view: IssueView): string {
     renderBreadcrumbs(event),
     [
       '---',
-      `<sub>Opened by faultline from Sentry issue ${link(escapeText(sentry.shortId ?? sentry.id), sentry.webUrl)}. ` +
+      // The id in plain text too: search finds visible words, whatever it does with HTML comments.
+      `<sub>Opened by faultline from Sentry issue ${link(escapeText(sentry.shortId ?? sentry.id), sentry.webUrl)} (id ${escapeText(sentry.id)}). ` +
         'The status line above is updated as new events arrive.</sub>',
       markerComment(sentry.id),
     ].join('\n'),

@@ -16,7 +16,6 @@ import {
   CONTEXT_LINES,
   findMarker,
   type IssueView,
-  issueMarker,
   renderIssueBody,
   renderIssueTitle,
   renderRateLimitIssue,
@@ -200,7 +199,7 @@ async function createOrRecover(deps: TriageDeps, work: Work, ctx: SentryWebhookC
   let number: number | undefined;
   try {
     // A crash between creating the issue and recording it leaves the marker as the only trace: look first.
-    const found = await repo.findIssueByMarker(issueMarker(id));
+    const found = await repo.findIssueBySentryId(id);
     if (found) {
       number = found.number;
       await store.setLinkIssueNumber(id, number, deps.now());

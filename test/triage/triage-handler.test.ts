@@ -8,6 +8,7 @@ import { memoryLog } from '../../app/log.ts';
 import { openStore, type SqlStore, sqliteFileIn } from '../../app/store/index.ts';
 import { parseTriageConfig } from '../../app/triage/config.ts';
 import type { RepoApi } from '../../app/triage/github.ts';
+import { findMarker } from '../../app/triage/render.ts';
 import { LinkPendingError, type SentryApi, type TriageDeps, triageHandler } from '../../app/triage/triage.ts';
 import { alertData, INSTALLATION, ISSUE_ID } from './world.ts';
 
@@ -34,8 +35,8 @@ function fakeRepo(opts: { failCreate?: number } = {}) {
     commitsBetween: async () => undefined,
     pullsOf: async () => [],
     assignable: async (logins) => [...logins],
-    findIssueByMarker: async (marker) => {
-      const hit = issues.find((i) => i.body.includes(marker));
+    findIssueBySentryId: async (id) => {
+      const hit = issues.find((i) => findMarker(i.body) === id);
       return (
         hit && {
           number: hit.number,
