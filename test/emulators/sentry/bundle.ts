@@ -9,6 +9,7 @@ const SYSB_MAGIC = Buffer.from('SYSB');
 const SYSB_HEADER_LENGTH = 8;
 
 export interface ParsedBundleFile {
+  /** Zip path, e.g. `files/_/_/app.js`. */
   path: string;
   url: string;
   type: string;

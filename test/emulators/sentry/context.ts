@@ -1,5 +1,5 @@
 /** What every route module of the emulator shares: the store and the emulator's own settings. */
-import type { EmulatorStore } from './state.ts';
+import type { EmulatorStore, ProjectRecord } from './state.ts';
 import { notFound, type RequestContext } from './http.ts';
 
 export interface ChunkUploadLimits {
@@ -33,4 +33,11 @@ export interface EmulatorContext {
 /** 404 unless the `{org}` path parameter names the emulator's organization. */
 export function requireOrg(emu: EmulatorContext, ctx: RequestContext): void {
   if (ctx.params.org !== emu.store.orgSlug) throw notFound();
+}
+
+/** The project the `{project}` path parameter names by slug; 404 when there is none. */
+export function requireProject(emu: EmulatorContext, ctx: RequestContext): ProjectRecord {
+  const project = emu.store.projects.find((p) => p.slug === ctx.params.project);
+  if (!project) throw notFound();
+  return project;
 }

@@ -1,6 +1,6 @@
 /** The API index (`GET /api/0/`, what the token may do), the organization and its projects. */
-import { type EmulatorContext, requireOrg } from './context.ts';
-import { json, notFound, paginate, type Route, route } from './http.ts';
+import { type EmulatorContext, requireOrg, requireProject } from './context.ts';
+import { json, paginate, type Route, route } from './http.ts';
 import type { ProjectRecord } from './state.ts';
 
 function serializeOrg(emu: EmulatorContext) {
@@ -58,8 +58,7 @@ export function organizationRoutes(emu: EmulatorContext): Route[] {
     }),
     route('GET', '/api/0/projects/{org}/{project}/', (ctx) => {
       requireOrg(emu, ctx);
-      const project = emu.store.projects.find((p) => p.slug === ctx.params.project);
-      if (!project) throw notFound();
+      const project = requireProject(emu, ctx);
       return json(200, serializeProject(emu, project));
     }),
   ];

@@ -3,7 +3,7 @@
  * list, delete, previous-with-commits, commits, repos, deploys. Validation follows Sentry's serializers
  * (protocol notes §2 and §9).
  */
-import { type EmulatorContext, requireOrg } from './context.ts';
+import { type EmulatorContext, requireOrg, requireProject } from './context.ts';
 import {
   badRequest,
   HttpError,
@@ -379,8 +379,7 @@ export function releaseRoutes(emu: EmulatorContext): Route[] {
       'GET',
       '/api/0/projects/{org}/{project}/releases/',
       org((ctx) => {
-        const project = emu.store.projects.find((p) => p.slug === ctx.params.project);
-        if (!project) throw notFound();
+        const project = requireProject(emu, ctx);
         return listReleases(ctx, project.slug);
       }),
     ),
@@ -388,8 +387,7 @@ export function releaseRoutes(emu: EmulatorContext): Route[] {
       'POST',
       '/api/0/projects/{org}/{project}/releases/',
       org((ctx) => {
-        const project = emu.store.projects.find((p) => p.slug === ctx.params.project);
-        if (!project) throw notFound();
+        const project = requireProject(emu, ctx);
         return createRelease(emu, { ...parseJsonBody(ctx), projects: [project.slug] });
       }),
     ),

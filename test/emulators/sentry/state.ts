@@ -4,6 +4,7 @@
  * external-issue links, plus the request and webhook logs. `snapshot()` is what `GET /__emulator/state` answers.
  */
 import { createHash } from 'node:crypto';
+import type { ParsedBundleFile } from './bundle.ts';
 import type { FaultSpec } from './faults.ts';
 
 export interface CommitRecord {
@@ -58,16 +59,8 @@ export interface ReleaseRecord {
   files: ReleaseFileRecord[];
 }
 
-export interface BundleFileRecord {
-  /** Zip path, e.g. `files/_/_/app.js`. */
-  path: string;
-  url: string;
-  type: string;
-  headers: Record<string, string>;
-  debugId: string | null;
-  size: number;
-  sha1: string;
-}
+/** One file of an assembled bundle, as the bundle reader found it. */
+export type BundleFileRecord = ParsedBundleFile;
 
 export interface BundleRecord {
   bundleId: string;
