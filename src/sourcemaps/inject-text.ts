@@ -136,11 +136,9 @@ export function adjustTokensForInsertion(tokens: Tokens, original: string, ins: 
   const lt = (a: number, b: number, c: number, d: number) => a < c || (a === c && b < d);
   const le = (a: number, b: number, c: number, d: number) => a < c || (a === c && b <= d);
   let oi = 0;
-  const oEnd = (i: number): [number, number] => {
-    const line = tokens.dstLine[i]!;
-    if (i + 1 < n && tokens.dstLine[i + 1] === line) return [line, tokens.dstCol[i + 1]!];
-    return [line, NONE];
-  };
+  const { dstLine, dstCol } = tokens;
+  // End of token i's range: the next token on its line, else the end of the line.
+  const endCol = (i: number): number => (i + 1 < n && dstLine[i + 1] === dstLine[i] ? dstCol[i + 1]! : NONE);
   outer: for (let a = 0; a < adjCount; a++) {
     const aSL = adj[a * 4]!;
     const aSC = adj[a * 4 + 1]!;
@@ -150,8 +148,7 @@ export function adjustTokensForInsertion(tokens: Tokens, original: string, ins: 
     let aEC = NONE;
     if (a + 1 < adjCount && adj[(a + 1) * 4] === aSL) aEC = adj[(a + 1) * 4 + 1]!;
     for (;;) {
-      const [eL, eC] = oEnd(oi);
-      if (!le(eL, eC, aSL, aSC)) break;
+      if (!le(dstLine[oi]!, endCol(oi), aSL, aSC)) break;
       if (++oi >= n) break outer;
     }
     while (lt(tokens.dstLine[oi]!, tokens.dstCol[oi]!, aEL, aEC)) {
@@ -170,8 +167,7 @@ export function adjustTokensForInsertion(tokens: Tokens, original: string, ins: 
         tokens.srcCol[oi]!,
         tokens.nameId[oi]!,
       );
-      const [eL, eC] = oEnd(oi);
-      if (le(aEL, aEC, eL, eC)) break;
+      if (le(aEL, aEC, dstLine[oi]!, endCol(oi))) break;
       if (++oi >= n) break outer;
     }
   }

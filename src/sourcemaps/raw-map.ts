@@ -13,6 +13,8 @@ export const NONE = 0xffffffff;
 /** Mapping segments, sorted by generated position. A field without a value holds NONE. */
 export interface Tokens {
   length: number;
+  /** False once a token was pushed before its predecessor's position (kept up to date by pushToken). */
+  sorted: boolean;
   dstLine: Uint32Array;
   dstCol: Uint32Array;
   srcId: Uint32Array;
@@ -217,6 +219,7 @@ for (let i = 0; i < 64; i++) B64[B64_CHARS.charCodeAt(i)] = i;
 export function emptyTokens(capacity: number): Tokens {
   return {
     length: 0,
+    sorted: true,
     dstLine: new Uint32Array(capacity),
     dstCol: new Uint32Array(capacity),
     srcId: new Uint32Array(capacity),
@@ -236,6 +239,10 @@ export function pushToken(t: Tokens, dl: number, dc: number, sid: number, sl: nu
     }
   }
   const i = t.length++;
+  if (i > 0 && t.sorted) {
+    const pl = t.dstLine[i - 1]!;
+    if (dl < pl || (dl === pl && dc < t.dstCol[i - 1]!)) t.sorted = false;
+  }
   t.dstLine[i] = dl;
   t.dstCol[i] = dc;
   t.srcId[i] = sid;
@@ -318,7 +325,7 @@ export function decodeMappings(mappings: string, sourceCount: number, nameCount:
   return t;
 }
 
-function isSorted(t: Tokens): boolean {
+export function isSorted(t: Tokens): boolean {
   for (let i = 1; i < t.length; i++) {
     if (t.dstLine[i]! < t.dstLine[i - 1]! || (t.dstLine[i] === t.dstLine[i - 1] && t.dstCol[i]! < t.dstCol[i - 1]!))
       return false;
@@ -328,7 +335,7 @@ function isSorted(t: Tokens): boolean {
 
 /** Orders tokens by generated position (stable; sentry-cli's unstable sort leaves sorted input as it is). */
 export function sortTokens(t: Tokens): void {
-  if (isSorted(t)) return;
+  if (t.sorted) return;
   const order = Array.from({ length: t.length }, (_, i) => i);
   order.sort((a, b) => t.dstLine[a]! - t.dstLine[b]! || t.dstCol[a]! - t.dstCol[b]! || a - b);
   for (const k of ['dstLine', 'dstCol', 'srcId', 'srcLine', 'srcCol', 'nameId'] as const) {
@@ -337,6 +344,7 @@ export function sortTokens(t: Tokens): void {
     for (let i = 0; i < order.length; i++) next[i] = src[order[i]!]!;
     t[k] = next;
   }
+  t.sorted = true;
 }
 
 const B64_CODES = Uint8Array.from(B64_CHARS, (c) => c.charCodeAt(0));
