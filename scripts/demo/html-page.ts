@@ -13,10 +13,43 @@ export interface RenderedPost {
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
+/** Tags GitHub keeps in rendered markdown that faultline's bodies use; attributes are dropped. */
+const ALLOWED_TAGS = new Set([
+  'details',
+  'summary',
+  'sub',
+  'sup',
+  'br',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'code',
+  'kbd',
+  'hr',
+  'p',
+]);
+
+/**
+ * Raw HTML as GitHub shows it: comments vanish, a short list of harmless tags stays (without attributes), and
+ * everything else is shown as text rather than trusted.
+ */
+export function sanitizeHtml(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .split(/(<\/?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>)/)
+    .map((part, i) => {
+      if (i % 2 === 0) return escapeHtml(part);
+      const tag = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)/.exec(part);
+      const name = tag?.[2]?.toLowerCase() ?? '';
+      return ALLOWED_TAGS.has(name) ? `<${tag?.[1] ?? ''}${name}>` : escapeHtml(part);
+    })
+    .join('');
+}
+
 export function renderDemoPage(posts: RenderedPost[], opts: { generatedAt: string }): string {
-  // GitHub renders raw HTML only from a safe list; the demo page shows it escaped rather than trusting it.
   const marked = new Marked({ gfm: true, breaks: false, async: false });
-  marked.use({ renderer: { html: ({ text }) => escapeHtml(text) } });
+  marked.use({ renderer: { html: ({ text }) => sanitizeHtml(text) } });
   const sections = posts.map(
     (post) => `<section>
   <h2>${escapeHtml(post.heading)} <a href="${escapeHtml(post.url)}">${escapeHtml(post.url)}</a></h2>

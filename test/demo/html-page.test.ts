@@ -19,6 +19,18 @@ describe('demo HTML page', () => {
             '```',
             '',
             '<script>alert(1)</script>',
+            '',
+            '<!-- faultline:sentry-issue:4711 -->',
+            '<details>',
+            '<summary>Full stack trace (3 frames)</summary>',
+            '',
+            '```',
+            'TypeError: boom',
+            '```',
+            '',
+            '</details>',
+            '',
+            '<sub onclick="x()">Opened by faultline</sub>',
           ].join('\n'),
         },
       ],
@@ -29,6 +41,11 @@ describe('demo HTML page', () => {
     expect(html).toContain('<pre><code class="language-ts">return item.quantity * item.price!.cents;');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>');
+    expect(html).not.toContain('faultline:sentry-issue');
+    expect(html).toContain('<details>\n<summary>Full stack trace (3 frames)</summary>');
+    expect(html).toContain('<pre><code>TypeError: boom');
+    expect(html).toContain('<sub>Opened by faultline</sub>');
+    expect(html).not.toContain('onclick');
     expect(html).toContain(
       '<h1 class="title">TypeError: Cannot read properties of undefined (reading &#39;cents&#39;)</h1>',
     );
