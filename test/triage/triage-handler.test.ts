@@ -151,6 +151,17 @@ describe('triageHandler (in-memory ports)', () => {
     expect(await store.getLink(ISSUE_ID)).toMatchObject({ githubIssueNumber: 1, externalIssueId: 'ext-1' });
   });
 
+  it("takes Sentry's 409 (the issue already has our external link) as done, not as a failure", async () => {
+    const { repo, issues } = fakeRepo();
+    const { run, api } = setup(repo);
+    api.createExternalIssue = async () => {
+      throw Object.assign(new Error('already linked'), { status: 409 });
+    };
+    await run();
+    expect(issues).toHaveLength(1);
+    expect(await store.getMark('triage-external-link', ISSUE_ID)).toBeDefined();
+  });
+
   it('gives the claim back when GitHub fails, so the retry opens the issue', async () => {
     const { repo, issues } = fakeRepo({ failCreate: 1 });
     const { run } = setup(repo);
