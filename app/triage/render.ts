@@ -158,7 +158,9 @@ function renderFacts(view: IssueView): string {
     // Owners as code: listing a team or person must not notify them (assignment does that).
     rows.push(['Owners', view.owners.owners.map((o) => inlineCode(o)).join(' ')]);
   }
-  return table(['', ''], rows);
+  // The Sentry link heads the table: GitHub tables need a header row, and an empty one looks broken.
+  const [head, ...rest] = rows;
+  return table(head!, rest);
 }
 
 function renderRelease(release: string | undefined, repo: IssueView['repo'], commit: IssueView['commit']): string {

@@ -114,6 +114,9 @@ describe('renderIssueBody', () => {
   it('has the facts table, suspect commit, owners, collapsed stack, tags and breadcrumbs', () => {
     const t = text(h);
     expect(t).toContain('42 events · 7 users · last seen 2026-10-01 09:00 UTC');
+    expect(h).toMatch(
+      /<th>Sentry<\/th>\s*<th><a href="https:\/\/sentry.io\/organizations\/acme\/issues\/1170820242\/">SHOP-9<\/a><\/th>/,
+    );
     expect(h).toMatch(/<td>Environment<\/td>\s*<td>production<\/td>/);
     expect(h).toMatch(
       /<td>Release<\/td>\s*<td><code>shop@2.4.0<\/code> at <a href="[^"]+"><code>3f2a9c1<\/code><\/a><\/td>/,
