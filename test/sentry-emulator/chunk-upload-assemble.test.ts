@@ -2,10 +2,10 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import yazl from 'yazl';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
 import { buildArtifactBundle, sha1Hex, splitIntoChunks } from '../sentry-client/artifact-bundle.ts';
-import { type Answer, call, chunkForm, org } from './helpers.ts';
+import { type Answer, call, chunkForm, org, useSentryEmulator } from './helpers.ts';
 
 const DEBUG_ID = '2f3a7c1e-9b4d-5e6f-8a1b-3c4d5e6f7a8b';
 const CHUNK = 256;
@@ -68,13 +68,7 @@ describe('Sentry emulator: chunk upload and assemble', () => {
     return res;
   }
 
-  beforeAll(async () => {
-    emu = await startSentryEmulator({
-      chunkUpload: LIMITS,
-    });
-  });
-  afterAll(() => emu.close());
-  beforeEach(() => emu.reset());
+  useSentryEmulator({ chunkUpload: LIMITS }, (started) => (emu = started));
 
   it('announces chunk-upload options sentry-cli v2 and v3 accept, with an absolute URL back to the emulator', async () => {
     const res = await call(emu, 'GET', org('chunk-upload/'));

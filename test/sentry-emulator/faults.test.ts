@@ -1,15 +1,11 @@
 /** Fault injection: status, delay, dropped connections and headers, for N requests matching method and path. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
-import { call, org } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { SentryEmulator } from '../emulators/sentry/server.ts';
+import { call, org, useSentryEmulator } from './helpers.ts';
 
 describe('Sentry emulator: fault injection', () => {
   let emu: SentryEmulator;
-  beforeAll(async () => {
-    emu = await startSentryEmulator();
-  });
-  afterAll(() => emu.close());
-  beforeEach(() => emu.reset());
+  useSentryEmulator({}, (started) => (emu = started));
 
   it('answers N times with the injected status, then serves normally again', async () => {
     emu.inject({ method: 'GET', path: '/repos/$', times: 2, status: 503 });

@@ -1,9 +1,7 @@
 /** `POST /__emulator/events`: new errors create issues, join them, and regress resolved ones, as Sentry does. */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
-import { call, org } from './helpers.ts';
+import { call, org, webhookReceiver } from './helpers.ts';
 
 const EXCEPTION = {
   values: [
@@ -19,42 +17,21 @@ const EXCEPTION = {
 
 describe('Sentry emulator: event ingestion', () => {
   let emu: SentryEmulator;
-  let target: Server;
-  const hooks: Array<{
-    resource: string;
-    body: { action: string; actor: unknown; data: { issue: Record<string, unknown> } };
-  }> = [];
-
-  async function until(count: number): Promise<void> {
-    const deadline = Date.now() + 5_000;
-    while (hooks.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    expect(hooks).toHaveLength(count);
-  }
+  const app = webhookReceiver<{ action: string; actor: unknown; data: { issue: Record<string, unknown> } }>('/hook');
+  const hooks = app.received;
+  const until = app.until;
 
   beforeAll(async () => {
-    target = createServer((req, res) => {
-      let text = '';
-      req.on('data', (c: Buffer) => (text += c.toString()));
-      req.on('end', () => {
-        hooks.push({
-          resource: String(req.headers['sentry-hook-resource']),
-          body: JSON.parse(text) as (typeof hooks)[number]['body'],
-        });
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-    const webhookUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/hook`;
+    const webhookUrl = await app.start();
     emu = await startSentryEmulator({ seed: { installations: [{ uuid: 'inst-1', webhookUrl }] } });
   });
   afterAll(async () => {
     await emu.close();
-    target.closeAllConnections();
-    await new Promise((resolve) => target.close(resolve));
+    await app.close();
   });
   beforeEach(() => {
     emu.reset();
-    hooks.length = 0;
+    app.clear();
   });
 
   it('creates an issue for a new error and announces it with Sentry as actor', async () => {

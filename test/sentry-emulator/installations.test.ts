@@ -1,7 +1,7 @@
 /** Integration installations: grant-code exchange, refresh rotation, fixed internal tokens, install verification. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
-import { call, org } from './helpers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SentryEmulator } from '../emulators/sentry/server.ts';
+import { call, org, useSentryEmulator } from './helpers.ts';
 
 const UUID = '0d4c1a9e-3b2f-4e5d-8c7b-6a5f4e3d2c1b';
 
@@ -13,12 +13,8 @@ describe('Sentry emulator: integration installations', () => {
       token: null,
     });
 
-  beforeAll(async () => {
-    emu = await startSentryEmulator({ clientId: 'client-id-1', clientSecret: 'secret-1' });
-  });
-  afterAll(() => emu.close());
+  useSentryEmulator({ clientId: 'client-id-1', clientSecret: 'secret-1' }, (started) => (emu = started));
   beforeEach(() => {
-    emu.reset();
     emu.seed({ installations: [{ uuid: UUID, code: 'grant-1', status: 'pending' }] });
   });
 

@@ -1,7 +1,7 @@
 /** Issues, events, comments and external-issue links in the emulator, seeded through the inspection API. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
-import { call, org } from './helpers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SentryEmulator } from '../emulators/sentry/server.ts';
+import { call, org, useSentryEmulator } from './helpers.ts';
 
 const INSTALLATION = '7f1c9a52-5b7e-4c1d-9e3a-2d4b6f8a0c11';
 
@@ -66,12 +66,8 @@ const SEED = {
 
 describe('Sentry emulator: issues and events', () => {
   let emu: SentryEmulator;
-  beforeAll(async () => {
-    emu = await startSentryEmulator();
-  });
-  afterAll(() => emu.close());
+  useSentryEmulator({}, (started) => (emu = started));
   beforeEach(async () => {
-    emu.reset();
     expect((await call(emu, 'POST', '/__emulator/seed', { json: SEED, token: null })).status).toBe(200);
   });
 

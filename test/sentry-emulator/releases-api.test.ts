@@ -1,7 +1,7 @@
 /** Server-side rules of the emulator's release endpoints, as Sentry enforces them (protocol notes §2, §9). */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
-import { call, org } from './helpers.ts';
+import { call, org, useSentryEmulator } from './helpers.ts';
 
 describe('Sentry emulator: auth and organization', () => {
   let emu: SentryEmulator;
@@ -51,11 +51,7 @@ describe('Sentry emulator: auth and organization', () => {
 
 describe('Sentry emulator: releases', () => {
   let emu: SentryEmulator;
-  beforeAll(async () => {
-    emu = await startSentryEmulator();
-  });
-  afterAll(() => emu.close());
-  beforeEach(() => emu.reset());
+  useSentryEmulator({}, (started) => (emu = started));
 
   it('creates a release with 201, answers 208 when nothing changed and 201 again when a project is added', async () => {
     const first = await call(emu, 'POST', org('releases/'), { json: { version: '1.0.0', projects: ['web'] } });

@@ -1,51 +1,29 @@
 /** The webhook sender: a signed integration-platform webhook with Sentry's headers, delivered to a real server. */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../src/sentry/webhook-signature.ts';
 import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
-import { call } from './helpers.ts';
+import { call, webhookReceiver } from './helpers.ts';
 
 const SECRET = 'c0ffee'.repeat(10);
 const INSTALLATION = '7f1c9a52-5b7e-4c1d-9e3a-2d4b6f8a0c11';
 
-interface Received {
-  headers: IncomingMessage['headers'];
-  raw: Buffer;
-}
-
 describe('Sentry emulator: webhook sender', () => {
   let emu: SentryEmulator;
-  let target: Server;
   let targetUrl: string;
-  const received: Received[] = [];
-  let answer: { status: number; body: string; delayMs?: number } = { status: 202, body: '{"queued":true}' };
+  const app = webhookReceiver('/sentry/webhook', { status: 202, body: '{"queued":true}' });
+  const received = app.received;
 
   beforeAll(async () => {
     emu = await startSentryEmulator({ clientSecret: SECRET });
-    target = createServer((req, res) => {
-      const parts: Buffer[] = [];
-      req.on('data', (c: Buffer) => parts.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, raw: Buffer.concat(parts) });
-        setTimeout(
-          () => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body),
-          answer.delayMs ?? 0,
-        );
-      });
-    });
-    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-    targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/sentry/webhook`;
+    targetUrl = await app.start();
   });
   afterAll(async () => {
     await emu.close();
-    target.closeAllConnections();
-    await new Promise((resolve) => target.close(resolve));
+    await app.close();
   });
   beforeEach(() => {
     emu.reset();
-    received.length = 0;
-    answer = { status: 202, body: '{"queued":true}' };
+    app.clear();
   });
 
   const send = (body: Record<string, unknown>) =>
@@ -116,7 +94,7 @@ describe('Sentry emulator: webhook sender', () => {
   });
 
   it('reports the target’s error status, a refused connection and Sentry’s 1-second timeout', async () => {
-    answer = { status: 401, body: '{"error":"bad signature"}' };
+    app.answer = { status: 401, body: '{"error":"bad signature"}' };
     expect((await send({ url: targetUrl, resource: 'issue', action: 'resolved', data: {} })).json).toMatchObject({
       status: 401,
       body: '{"error":"bad signature"}',
@@ -125,7 +103,7 @@ describe('Sentry emulator: webhook sender', () => {
     const refused = await send({ url: 'http://127.0.0.1:9/hook', resource: 'issue', action: 'resolved', data: {} });
     expect(refused.json).toMatchObject({ status: 0, error: expect.stringMatching(/ECONNREFUSED/) });
 
-    answer = { status: 200, body: '{}', delayMs: 400 };
+    app.answer = { status: 200, body: '{}', delayMs: 400 };
     const slow = await send({ url: targetUrl, resource: 'issue', action: 'resolved', data: {}, timeoutMs: 100 });
     expect(slow.json).toMatchObject({ status: 0, error: 'no answer within 100 ms' });
     expect(emu.state().webhooks.map((w) => w.status)).toEqual([401, 0, 0]);
@@ -249,27 +227,12 @@ describe('Sentry emulator: webhook sender', () => {
 
 describe('Sentry emulator: webhooks caused by API changes', () => {
   let emu: SentryEmulator;
-  let target: Server;
-  const received: Array<{ headers: IncomingMessage['headers']; body: Record<string, unknown>; raw: Buffer }> = [];
-
-  async function until(count: number): Promise<void> {
-    const deadline = Date.now() + 5_000;
-    while (received.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    expect(received).toHaveLength(count);
-  }
+  const app = webhookReceiver('/sentry/webhook', { status: 202 });
+  const received = app.received;
+  const until = app.until;
 
   beforeAll(async () => {
-    target = createServer((req, res) => {
-      const parts: Buffer[] = [];
-      req.on('data', (c: Buffer) => parts.push(c));
-      req.on('end', () => {
-        const raw = Buffer.concat(parts);
-        received.push({ headers: req.headers, raw, body: JSON.parse(raw.toString()) as Record<string, unknown> });
-        res.writeHead(202).end();
-      });
-    });
-    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}/sentry/webhook`;
+    const url = await app.start();
     emu = await startSentryEmulator({
       clientSecret: SECRET,
       seed: {
@@ -282,12 +245,11 @@ describe('Sentry emulator: webhooks caused by API changes', () => {
   });
   afterAll(async () => {
     await emu.close();
-    target.closeAllConnections();
-    await new Promise((resolve) => target.close(resolve));
+    await app.close();
   });
   beforeEach(() => {
     emu.reset();
-    received.length = 0;
+    app.clear();
   });
 
   const put = (body: unknown, token?: string) =>
