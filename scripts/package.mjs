@@ -1,29 +1,36 @@
 // Builds the two committed bundles: dist/index.js (the action) and dist/cli.js (the CLI).
 // TypeScript is compiled with tsc first (imports use .ts extensions, rewritten to .js), then ncc bundles
-// plain JavaScript, so the bundle does not depend on ncc's TypeScript support.
+// plain JavaScript, so the bundle does not depend on ncc's TypeScript support. Each run works in its own
+// folder under .build (inside the repo, so ncc resolves node_modules) and replaces dist/ only at the end,
+// so two runs at once cannot mix their output.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const bin = (name) => join('node_modules', '.bin', name);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 
-rmSync('.build', { recursive: true, force: true });
-run(bin('tsc'), ['-p', 'tsconfig.build.json']);
-
-const entries = [
-  { entry: '.build/src/action/main.js', out: 'index.js' },
-  { entry: '.build/src/cli/main.js', out: 'cli.js' },
-];
-rmSync('dist', { recursive: true, force: true });
-mkdirSync('dist');
-for (const { entry, out } of entries) {
-  if (!existsSync(entry)) throw new Error(`package: ${entry} is missing; is its source in src/?`);
-  const tmp = join('.build', 'ncc', out);
-  run(bin('ncc'), ['build', entry, '-o', tmp, '--quiet', '--license', 'licenses.txt', '--target', 'es2024']);
-  for (const name of readdirSync(tmp)) {
-    const target = name === 'index.js' ? out : name === 'licenses.txt' ? `${out}.licenses.txt` : name;
-    cpSync(join(tmp, name), join('dist', target), { recursive: true });
+const work = join('.build', `run-${process.pid}`);
+rmSync(work, { recursive: true, force: true });
+try {
+  run(bin('tsc'), ['-p', 'tsconfig.build.json', '--outDir', work]);
+  const entries = [
+    { entry: join(work, 'src/action/main.js'), out: 'index.js' },
+    { entry: join(work, 'src/cli/main.js'), out: 'cli.js' },
+  ];
+  const dist = join(work, 'dist');
+  mkdirSync(dist);
+  for (const { entry, out } of entries) {
+    if (!existsSync(entry)) throw new Error(`package: ${entry} is missing; is its source in src/?`);
+    const tmp = join(work, 'ncc', out);
+    run(bin('ncc'), ['build', entry, '-o', tmp, '--quiet', '--license', 'licenses.txt', '--target', 'es2024']);
+    for (const name of readdirSync(tmp)) {
+      const target = name === 'index.js' ? out : name === 'licenses.txt' ? `${out}.licenses.txt` : name;
+      cpSync(join(tmp, name), join(dist, target), { recursive: true });
+    }
   }
+  rmSync('dist', { recursive: true, force: true });
+  renameSync(dist, 'dist');
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-rmSync('.build', { recursive: true, force: true });
