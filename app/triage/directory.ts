@@ -23,6 +23,8 @@ export interface RepoDirectory {
 }
 
 export const CONFIG_ERROR_MARK = 'triage-config-error';
+/** Per repository: the open config-error issue (`{number, key}`), closed once the config is valid again. */
+export const CONFIG_ERROR_OPEN_MARK = 'triage-config-error-open';
 const CONFIG_READS_AT_ONCE = 8;
 
 interface Cached<T> {
@@ -114,7 +116,18 @@ export class GitHubRepoDirectory implements RepoDirectory {
     const cached = this.#configs.get(repo.fullName);
     if (this.#fresh(cached)) return cached.value;
     const value = repo.config().then(
-      (raw) => (raw === undefined ? undefined : parseTriageConfig(raw)),
+      async (raw) => {
+        const parsed = raw === undefined ? undefined : parseTriageConfig(raw);
+        if (parsed?.ok) {
+          await this.#closeFixed(repo).catch((error: unknown) =>
+            this.#o.log.warn(
+              { repo: repo.fullName, failure: String(error) },
+              'triage: could not close the config issue',
+            ),
+          );
+        }
+        return parsed;
+      },
       (error: unknown) => {
         // Probot's loader throws on YAML it cannot parse; the cause says where.
         const status = (error as { status?: number }).status;
@@ -136,6 +149,18 @@ export class GitHubRepoDirectory implements RepoDirectory {
     return value;
   }
 
+  /** The config is valid again: close the issue that reported it broken, and forget that report. */
+  async #closeFixed(repo: RepoApi): Promise<void> {
+    const { store, log } = this.#o;
+    const open = await store.getMark(CONFIG_ERROR_OPEN_MARK, repo.fullName);
+    if (!open?.value) return;
+    const { number, key } = JSON.parse(open.value) as { number: number; key: string };
+    await repo.closeIssue(number, `\`${CONFIG_PATH}\` is valid now: Sentry alerts open issues here again.`);
+    await store.deleteMark(CONFIG_ERROR_MARK, key);
+    await store.deleteMark(CONFIG_ERROR_OPEN_MARK, repo.fullName);
+    log.info({ repo: repo.fullName, issue: number }, 'triage: repository config fixed; its issue closed');
+  }
+
   /** One issue per repository and set of problems, however many alerts pass by. */
   async #reportInvalid(repo: RepoApi, problems: string[]): Promise<void> {
     const digest = createHash('sha256').update(problems.join('\n')).digest('hex').slice(0, 16);
@@ -152,6 +177,16 @@ export class GitHubRepoDirectory implements RepoDirectory {
       const issue = await repo.createIssue({ title, body, labels: [], assignees: [] });
       await store.setMarkValue(CONFIG_ERROR_MARK, key, String(issue.number));
       log.warn({ repo: repo.fullName, issue: issue.number, problems }, 'triage: invalid repository config reported');
+      const open = JSON.stringify({ number: issue.number, key });
+      const previous = await store.putMarkOnce(
+        { kind: CONFIG_ERROR_OPEN_MARK, key: repo.fullName, repo: repo.fullName, value: open },
+        this.#now(),
+      );
+      if (!previous.created) {
+        await store.setMarkValue(CONFIG_ERROR_OPEN_MARK, repo.fullName, open);
+        const old = JSON.parse(previous.mark.value ?? '{}') as { number?: number };
+        if (old.number) await repo.closeIssue(old.number, `Superseded by #${issue.number}.`);
+      }
     } catch (error) {
       await store.deleteMark(CONFIG_ERROR_MARK, key).catch(() => {});
       log.error({ repo: repo.fullName, failure: String(error) }, 'triage: could not report an invalid config');

@@ -54,6 +54,7 @@ export interface RepoApi {
   createIssue(issue: { title: string; body: string; labels: string[]; assignees: string[] }): Promise<IssueSummary>;
   updateIssueBody(number: number, body: string): Promise<void>;
   comment(number: number, body: string): Promise<void>;
+  closeIssue(number: number, comment: string): Promise<void>;
 }
 
 const status = (error: unknown): number | undefined => (error as { status?: number }).status;
@@ -202,6 +203,10 @@ export function repoApi(octokit: InstallationOctokit, fullName: string): RepoApi
     },
     async comment(number, body) {
       await octokit.rest.issues.createComment({ ...r, issue_number: number, body });
+    },
+    async closeIssue(number, comment) {
+      await octokit.rest.issues.createComment({ ...r, issue_number: number, body: comment });
+      await octokit.rest.issues.update({ ...r, issue_number: number, state: 'closed', state_reason: 'completed' });
     },
   };
   return api;

@@ -404,4 +404,45 @@ describe('triage end to end: GitHub failing while the issue is opened', () => {
     expect(issueOf(world, '990040')).toHaveLength(0);
     expect(world.logs.some((l) => l.includes('triage: ignored') && l.includes('990040'))).toBe(true);
   });
+
+  it('closes the config-error issue once the pushed config is valid again', async () => {
+    const [reported] = world.issues('acme/broken');
+    expect(reported?.state).toBe('open');
+    const seed = githubSeed();
+    const broken = seed.repos!.find((r) => r.full_name === 'acme/broken')!;
+    broken.commits!.push({
+      sha: 'cd'.repeat(20),
+      message: 'faultline: fix config',
+      author: { name: 'Ana', email: 'ana@example.com', login: 'ana' },
+      files: { '.github/faultline.yml': 'sentry: {org: acme, projects: [broken]}\n' },
+    });
+    world.github.seed({
+      repos: [
+        {
+          ...broken,
+          issues: [{ number: reported!.number, title: reported!.title, body: reported!.body ?? '', state: 'open' }],
+        },
+      ],
+    });
+    await world.github.deliverWebhook({
+      url: `${world.app.url}/api/github/webhooks`,
+      secret: 'gh-webhook-secret',
+      event: 'push',
+      payload: {
+        ref: 'refs/heads/main',
+        installation: { id: 1 },
+        repository: { id: 3, name: 'broken', full_name: 'acme/broken', owner: { login: 'acme', name: 'acme' } },
+        commits: [{ id: 'cd'.repeat(20), added: [], removed: [], modified: ['.github/faultline.yml'] }],
+      },
+    });
+    expect(
+      await world.send('event_alert', 'triggered', alertData({ issueId: '990060', eventId: '6'.repeat(32) })),
+    ).toBe(202);
+    await world.settle();
+    const [fixed] = world.issues('acme/broken');
+    expect(fixed?.state).toBe('closed');
+    expect(fixed?.comments.map((c) => c.body)).toEqual([
+      '`.github/faultline.yml` is valid now: Sentry alerts open issues here again.',
+    ]);
+  });
 });

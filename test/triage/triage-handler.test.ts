@@ -63,6 +63,7 @@ function fakeRepo(opts: { failCreate?: number } = {}) {
       issues.find((i) => i.number === n)!.body = body;
     },
     comment: async () => {},
+    closeIssue: async () => {},
   };
   return { repo, issues };
 }
