@@ -1,19 +1,17 @@
 import { Octokit } from '@octokit/rest';
 import { generateKeyPairSync } from 'node:crypto';
 import { createProbot, Probot } from 'probot';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeAppJwt, startGitHubEmulator, type GitHubEmulator } from '../emulators/github/server.ts';
-import { appPrivateKey, appPublicKey, seed } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { fakeAppJwt, type GitHubEmulator } from '../emulators/github/server.ts';
+import { appPrivateKey, appPublicKey, quiet, seed, useGitHubEmulator } from './fixture.ts';
 
 let emu: GitHubEmulator;
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const privateKey = appPrivateKey();
 
-beforeAll(async () => {
-  emu = await startGitHubEmulator({ seed: { ...seed, tokens: [{ token: 'ghp_everything', login: 'octocat' }] } });
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+useGitHubEmulator(
+  { seed: { ...seed, tokens: [{ token: 'ghp_everything', login: 'octocat' }] } },
+  (started) => (emu = started),
+);
 
 async function call(path: string, authorization?: string, init: RequestInit = {}) {
   const res = await fetch(emu.url + path, {

@@ -1,20 +1,15 @@
 import { Octokit } from '@octokit/rest';
 import { Probot } from 'probot';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/server.ts';
-import { appPrivateKey, seed } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import type { GitHubEmulator } from '../emulators/github/server.ts';
+import { appPrivateKey, quiet, seed, useGitHubEmulator } from './fixture.ts';
 
 let emu: GitHubEmulator;
 let gh: Octokit;
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const web = { owner: 'acme', repo: 'web' };
 
-beforeAll(async () => {
-  emu = await startGitHubEmulator({ seed });
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.reset();
+useGitHubEmulator({ seed }, (started) => {
+  emu = started;
   gh = new Octokit({ baseUrl: emu.apiUrl, auth: emu.installationToken(1), log: quiet });
 });
 

@@ -4,7 +4,12 @@
  * and an installation (id 1) for acme/web and acme/api.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createNodeMiddleware, type Probot } from 'probot';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { GitHubSeed } from '../emulators/github/seed.ts';
+import { type GitHubEmulator, type GitHubEmulatorOptions, startGitHubEmulator } from '../emulators/github/server.ts';
 
 let keys: { privateKey: string; publicKey: string } | undefined;
 
@@ -113,3 +118,44 @@ export const seed: GitHubSeed = {
     { full_name: 'other/secret', commits: [{ message: 'init', author: alice, files: { 'x.txt': 'x\n' } }] },
   ],
 };
+
+/** An Octokit logger that keeps expected 4xx/5xx answers out of the test output. */
+export const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * One emulator for the test file (default: the seed above), reset before every test; `ready` receives it once
+ * started and again after every reset (assign it, and clients made from it, there).
+ */
+export function useGitHubEmulator(
+  options: GitHubEmulatorOptions = { seed },
+  ready: (emu: GitHubEmulator) => void = () => {},
+): void {
+  let emu: GitHubEmulator | undefined;
+  beforeAll(async () => {
+    emu = await startGitHubEmulator(options);
+    ready(emu);
+  });
+  afterAll(() => emu?.close());
+  beforeEach(() => {
+    emu!.reset();
+    ready(emu!);
+  });
+}
+
+/** A Probot app behind a real HTTP server on 127.0.0.1; `url` is its webhook endpoint (`/api/github/webhooks`). */
+export async function startProbotApp(
+  probot: Probot,
+  app: Parameters<typeof createNodeMiddleware>[0],
+): Promise<{ url: string; close(): Promise<void> }> {
+  const middleware = await createNodeMiddleware(app, { probot });
+  const server = createServer((req, res) => {
+    void middleware(req, res, () => {
+      res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

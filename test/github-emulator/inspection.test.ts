@@ -1,24 +1,17 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
-import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Probot, ProbotOctokit } from 'probot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RepoGraph } from '../emulators/github/git.ts';
-import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/server.ts';
-import { appPrivateKey, seed, SHA } from './fixture.ts';
+import type { GitHubEmulator } from '../emulators/github/server.ts';
+import { appPrivateKey, quiet, seed, SHA, startProbotApp, useGitHubEmulator } from './fixture.ts';
 
 let emu: GitHubEmulator;
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
-beforeAll(async () => {
-  emu = await startGitHubEmulator({ seed });
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+useGitHubEmulator({ seed }, (started) => (emu = started));
 
 // Throttling off: its one-write-per-second pacing (shared by every Octokit in the process) only slows tests down.
 const Unthrottled = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
@@ -171,31 +164,22 @@ describe('git parity', () => {
 });
 
 describe('webhooks', () => {
-  let app: Server;
+  let app: { url: string; close(): Promise<void> };
   let appUrl: string;
   const secret = 'webhook-secret';
   const seen: number[] = [];
 
   beforeAll(async () => {
     const probot = new Probot({ ...probotOptions(), secret });
-    const middleware = await createNodeMiddleware(
-      (bot) => {
-        bot.on('issues.opened', async (context) => {
-          seen.push(context.payload.issue.number);
-          await context.octokit.rest.issues.createComment(context.issue({ body: 'thanks for the report' }));
-        });
-      },
-      { probot },
-    );
-    app = createServer((req, res) => {
-      void middleware(req, res, () => {
-        res.writeHead(404).end();
+    app = await startProbotApp(probot, (bot) => {
+      bot.on('issues.opened', async (context) => {
+        seen.push(context.payload.issue.number);
+        await context.octokit.rest.issues.createComment(context.issue({ body: 'thanks for the report' }));
       });
     });
-    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-    appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/github/webhooks`;
+    appUrl = app.url;
   });
-  afterAll(() => new Promise<void>((resolve) => app.close(() => resolve())));
+  afterAll(() => app.close());
 
   it('delivers a signed webhook that Probot verifies and handles, calling back into the emulator', async () => {
     const gh = new Octokit({ baseUrl: emu.url, auth: emu.installationToken(1), log: quiet });
@@ -264,35 +248,26 @@ describe('standalone start', () => {
 });
 
 describe('webhooks for changes made through the API', () => {
-  let app: Server;
+  let app: { url: string; close(): Promise<void> };
   let appUrl: string;
   const secret = 'auto-secret';
   const received: string[] = [];
 
   beforeAll(async () => {
     const probot = new Probot({ ...probotOptions(), secret });
-    const middleware = await createNodeMiddleware(
-      (bot) => {
-        bot.on(['issues', 'issue_comment'], async (context) => {
-          const p = context.payload as { action: string; sender: { login: string }; label?: { name: string } };
-          received.push(`${context.name}.${p.action} by ${p.sender.login}${p.label ? ` (${p.label.name})` : ''}`);
-          // Like the sync handler: answer a person closing the issue, and ignore our own writes.
-          if (context.name === 'issues' && p.action === 'closed' && !p.sender.login.endsWith('[bot]')) {
-            await context.octokit.rest.issues.createComment(context.issue({ body: 'resolved in Sentry too' }));
-          }
-        });
-      },
-      { probot },
-    );
-    app = createServer((req, res) => {
-      void middleware(req, res, () => {
-        res.writeHead(404).end();
+    app = await startProbotApp(probot, (bot) => {
+      bot.on(['issues', 'issue_comment'], async (context) => {
+        const p = context.payload as { action: string; sender: { login: string }; label?: { name: string } };
+        received.push(`${context.name}.${p.action} by ${p.sender.login}${p.label ? ` (${p.label.name})` : ''}`);
+        // Like the sync handler: answer a person closing the issue, and ignore our own writes.
+        if (context.name === 'issues' && p.action === 'closed' && !p.sender.login.endsWith('[bot]')) {
+          await context.octokit.rest.issues.createComment(context.issue({ body: 'resolved in Sentry too' }));
+        }
       });
     });
-    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-    appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/github/webhooks`;
+    appUrl = app.url;
   });
-  afterAll(() => new Promise<void>((resolve) => app.close(() => resolve())));
+  afterAll(() => app.close());
 
   it('sends issues and issue_comment webhooks, in order, signed, with the installation and the sender', async () => {
     emu.setWebhookTarget({ url: appUrl, secret });

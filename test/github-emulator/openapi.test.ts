@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../emulators/github/routes.ts';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/server.ts';
 import { GitHubWorld } from '../emulators/github/state.ts';
-import { seed, SHA } from './fixture.ts';
+import { quiet, seed, SHA } from './fixture.ts';
 import {
   checkShape,
   loadGitHubDescription,
@@ -42,7 +42,6 @@ const KNOWN_DESCRIPTION_QUIRKS = [
 let emu: GitHubEmulator;
 let spec: Description;
 const exchanges: Exchange[] = [];
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 function recording(auth: string): Octokit {
   const octokit = new Octokit({ baseUrl: emu.apiUrl, auth, log: quiet });

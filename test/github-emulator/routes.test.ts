@@ -1,19 +1,14 @@
 import { Octokit } from '@octokit/rest';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/server.ts';
-import { cartV2, cartV3, seed, SHA } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import type { GitHubEmulator } from '../emulators/github/server.ts';
+import { cartV2, cartV3, quiet, seed, SHA, useGitHubEmulator } from './fixture.ts';
 
 let emu: GitHubEmulator;
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 let gh: Octokit;
 const web = { owner: 'acme', repo: 'web' };
 
-beforeAll(async () => {
-  emu = await startGitHubEmulator({ seed });
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.reset();
+useGitHubEmulator({ seed }, (started) => {
+  emu = started;
   gh = new Octokit({ baseUrl: emu.url, auth: emu.installationToken(1), log: quiet });
 });
 
