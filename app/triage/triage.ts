@@ -130,7 +130,8 @@ export function triageHandler(deps: TriageDeps): SentryWebhookHandler {
     if (!raw || normalizeEvent(raw).frames.length === 0) {
       raw = (await fetchLatestEvent(api, alert.sentryIssueId, log)) ?? raw;
     }
-    const event = scrubber.value(normalizeEvent(raw));
+    const unscrubbed = normalizeEvent(raw);
+    const event = scrubber.value(unscrubbed);
     const facts = scrubber.value(
       issueFacts(
         issue,
@@ -147,11 +148,12 @@ export function triageHandler(deps: TriageDeps): SentryWebhookHandler {
       const verdict = judgeAlert(config, {
         org,
         project,
-        level: event.level ?? facts.level,
-        environment: event.environment,
-        exceptionType: event.exceptionType,
-        message: event.exceptionValue,
-        culprit: event.culprit ?? facts.culprit,
+        // Rules see the event as Sentry has it; only what is written to GitHub is scrubbed.
+        level: unscrubbed.level ?? facts.level,
+        environment: unscrubbed.environment,
+        exceptionType: unscrubbed.exceptionType,
+        message: unscrubbed.exceptionValue,
+        culprit: unscrubbed.culprit ?? facts.culprit,
       });
       if (!verdict.open) {
         log.info(

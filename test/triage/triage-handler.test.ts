@@ -101,10 +101,11 @@ describe('triageHandler (in-memory ports)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function setup(repo: RepoApi, overrides: Partial<TriageDeps> = {}) {
+  function setup(repo: RepoApi, overrides: Partial<TriageDeps> = {}, extra: Record<string, unknown> = {}) {
     const parsed = parseTriageConfig({
       sentry: { org: 'acme', projects: ['web'] },
       paths: [{ from: 'webpack://web/./', to: '' }],
+      ...extra,
     });
     if (!parsed.ok) throw new Error('config');
     const api = sentryApi();
@@ -161,6 +162,17 @@ describe('triageHandler (in-memory ports)', () => {
     await run();
     expect(issues).toHaveLength(1);
     expect(await store.getMark('triage-external-link', ISSUE_ID)).toBeDefined();
+  });
+
+  it('judges ignore rules on the event as Sentry sent it, before scrubbing', async () => {
+    const { repo, issues } = fakeRepo();
+    const { run } = setup(repo, {}, { ignore: [{ message: 'for qa-bot@example\\.com$' }] });
+    const data = alertData();
+    const exception = (data.event as { exception: { values: Array<{ value: string }> } }).exception.values[0]!;
+    exception.value = 'Invalid time value for qa-bot@example.com';
+    await run(INSTALLATION, data);
+    expect(issues).toHaveLength(0);
+    expect(await store.getLink(ISSUE_ID)).toBeUndefined();
   });
 
   it('gives the claim back when GitHub fails, so the retry opens the issue', async () => {
