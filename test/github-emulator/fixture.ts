@@ -4,7 +4,7 @@
  * and an installation (id 1) for acme/web and acme/api.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, type Probot } from 'probot';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
@@ -142,20 +142,26 @@ export function useGitHubEmulator(
   });
 }
 
-/** A Probot app behind a real HTTP server on 127.0.0.1; `url` is its webhook endpoint (`/api/github/webhooks`). */
-export async function startProbotApp(
-  probot: Probot,
+/**
+ * A Probot app behind a real HTTP server on 127.0.0.1 for the describe block: started in beforeAll (with the
+ * options `probot` gives then, once the emulator is up), closed in afterAll. `url` is its webhook endpoint.
+ */
+export function useProbotApp(
+  probot: () => Probot,
   app: Parameters<typeof createNodeMiddleware>[0],
-): Promise<{ url: string; close(): Promise<void> }> {
-  const middleware = await createNodeMiddleware(app, { probot });
-  const server = createServer((req, res) => {
-    void middleware(req, res, () => {
-      res.writeHead(404).end();
+): { readonly url: string } {
+  const running = { url: '' };
+  let server: Server | undefined;
+  beforeAll(async () => {
+    const middleware = await createNodeMiddleware(app, { probot: probot() });
+    server = createServer((req, res) => {
+      void middleware(req, res, () => {
+        res.writeHead(404).end();
+      });
     });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    running.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  return running;
 }

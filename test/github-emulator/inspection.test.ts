@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
 import { Probot, ProbotOctokit } from 'probot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RepoGraph } from '../emulators/github/git.ts';
 import type { GitHubEmulator } from '../emulators/github/server.ts';
-import { appPrivateKey, quiet, seed, SHA, startProbotApp, useGitHubEmulator } from './fixture.ts';
+import { appPrivateKey, quiet, seed, SHA, useGitHubEmulator, useProbotApp } from './fixture.ts';
 
 let emu: GitHubEmulator;
 
@@ -164,29 +164,24 @@ describe('git parity', () => {
 });
 
 describe('webhooks', () => {
-  let app: { url: string; close(): Promise<void> };
-  let appUrl: string;
   const secret = 'webhook-secret';
   const seen: number[] = [];
-
-  beforeAll(async () => {
-    const probot = new Probot({ ...probotOptions(), secret });
-    app = await startProbotApp(probot, (bot) => {
+  const app = useProbotApp(
+    () => new Probot({ ...probotOptions(), secret }),
+    (bot) => {
       bot.on('issues.opened', async (context) => {
         seen.push(context.payload.issue.number);
         await context.octokit.rest.issues.createComment(context.issue({ body: 'thanks for the report' }));
       });
-    });
-    appUrl = app.url;
-  });
-  afterAll(() => app.close());
+    },
+  );
 
   it('delivers a signed webhook that Probot verifies and handles, calling back into the emulator', async () => {
     const gh = new Octokit({ baseUrl: emu.url, auth: emu.installationToken(1), log: quiet });
     const { data: issue } = await gh.rest.issues.create({ owner: 'acme', repo: 'web', title: 'hello' });
     const repository = (await gh.rest.repos.get({ owner: 'acme', repo: 'web' })).data;
     const payload = { action: 'opened', issue, repository, sender: issue.user, installation: { id: 1 } };
-    const result = await emu.deliverWebhook({ url: appUrl, secret, event: 'issues', payload });
+    const result = await emu.deliverWebhook({ url: app.url, secret, event: 'issues', payload });
     expect(result.status).toBe(200);
     expect(result.delivery).toMatch(/^[0-9a-f-]{36}$/);
     expect(seen).toContain(issue.number);
@@ -201,10 +196,10 @@ describe('webhooks', () => {
       repository: { name: 'web', owner: { login: 'acme' } },
       installation: { id: 1 },
     };
-    const bad = await post('/__emulator/webhooks', { url: appUrl, secret: 'wrong', event: 'issues', payload });
+    const bad = await post('/__emulator/webhooks', { url: app.url, secret: 'wrong', event: 'issues', payload });
     expect(bad.status).toBe(200);
     expect(bad.body.status).toBeGreaterThanOrEqual(400);
-    const missing = await post('/__emulator/webhooks', { url: appUrl, event: 'issues', payload });
+    const missing = await post('/__emulator/webhooks', { url: app.url, event: 'issues', payload });
     expect(missing).toMatchObject({ status: 400, body: { message: expect.stringContaining('webhook.secret') } });
   });
 });
@@ -248,14 +243,11 @@ describe('standalone start', () => {
 });
 
 describe('webhooks for changes made through the API', () => {
-  let app: { url: string; close(): Promise<void> };
-  let appUrl: string;
   const secret = 'auto-secret';
   const received: string[] = [];
-
-  beforeAll(async () => {
-    const probot = new Probot({ ...probotOptions(), secret });
-    app = await startProbotApp(probot, (bot) => {
+  const app = useProbotApp(
+    () => new Probot({ ...probotOptions(), secret }),
+    (bot) => {
       bot.on(['issues', 'issue_comment'], async (context) => {
         const p = context.payload as { action: string; sender: { login: string }; label?: { name: string } };
         received.push(`${context.name}.${p.action} by ${p.sender.login}${p.label ? ` (${p.label.name})` : ''}`);
@@ -264,13 +256,11 @@ describe('webhooks for changes made through the API', () => {
           await context.octokit.rest.issues.createComment(context.issue({ body: 'resolved in Sentry too' }));
         }
       });
-    });
-    appUrl = app.url;
-  });
-  afterAll(() => app.close());
+    },
+  );
 
   it('sends issues and issue_comment webhooks, in order, signed, with the installation and the sender', async () => {
-    emu.setWebhookTarget({ url: appUrl, secret });
+    emu.setWebhookTarget({ url: app.url, secret });
     received.length = 0;
     const bot = new Octokit({ baseUrl: emu.url, auth: emu.installationToken(1), log: quiet });
     const alice = new Octokit({ baseUrl: emu.url, auth: emu.userToken('alice'), log: quiet });
