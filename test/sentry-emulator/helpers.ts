@@ -64,11 +64,11 @@ export interface HookAnswer {
 }
 
 /**
- * A real HTTP server on 127.0.0.1 standing in for the app that receives the emulator's webhooks: it records each
- * delivery in `received` and answers with `answer`. Call `start()` in beforeAll, `clear()` in beforeEach, `close()`
- * in afterAll.
+ * A real HTTP server on 127.0.0.1 standing in for the app that receives the emulator's webhooks, for the describe
+ * block: it records each delivery in `received` and answers with `answer`. Started in beforeAll (register it before
+ * the emulator that needs its `url`), emptied and its answer restored before every test, closed in afterAll.
  */
-export function webhookReceiver<B = Record<string, unknown>>(path: string, initial: HookAnswer = { status: 200 }) {
+export function useWebhookReceiver<B = Record<string, unknown>>(path: string, initial: HookAnswer = { status: 200 }) {
   const received: Array<ReceivedHook<B>> = [];
   const server: Server = createServer((req, res) => {
     const parts: Buffer[] = [];
@@ -117,17 +117,24 @@ export function webhookReceiver<B = Record<string, unknown>>(path: string, initi
       await new Promise((resolve) => server.close(resolve));
     },
   };
+  beforeAll(() => receiver.start());
+  beforeEach(() => receiver.clear());
+  afterAll(() => receiver.close());
   return receiver;
 }
 
 /**
- * One emulator for a describe block, started with `options` and reset before every test; `ready` receives it once
- * started (assign it to the block's variable there).
+ * One emulator for a describe block, started with `options` (a function when they depend on something started
+ * before, like a webhook receiver's URL) and reset before every test; `ready` receives it once started (assign it
+ * to the block's variable there).
  */
-export function useSentryEmulator(options: SentryEmulatorOptions, ready: (emu: SentryEmulator) => void): void {
+export function useSentryEmulator(
+  options: SentryEmulatorOptions | (() => SentryEmulatorOptions),
+  ready: (emu: SentryEmulator) => void,
+): void {
   let emu: SentryEmulator | undefined;
   beforeAll(async () => {
-    emu = await startSentryEmulator(options);
+    emu = await startSentryEmulator(typeof options === 'function' ? options() : options);
     ready(emu);
   });
   afterAll(() => emu?.close());

@@ -1,7 +1,7 @@
 /** `POST /__emulator/events`: new errors create issues, join them, and regress resolved ones, as Sentry does. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
-import { call, org, webhookReceiver } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { SentryEmulator } from '../emulators/sentry/server.ts';
+import { call, org, useSentryEmulator, useWebhookReceiver } from './helpers.ts';
 
 const EXCEPTION = {
   values: [
@@ -17,22 +17,13 @@ const EXCEPTION = {
 
 describe('Sentry emulator: event ingestion', () => {
   let emu: SentryEmulator;
-  const app = webhookReceiver<{ action: string; actor: unknown; data: { issue: Record<string, unknown> } }>('/hook');
+  const app = useWebhookReceiver<{ action: string; actor: unknown; data: { issue: Record<string, unknown> } }>('/hook');
   const hooks = app.received;
   const until = app.until;
-
-  beforeAll(async () => {
-    const webhookUrl = await app.start();
-    emu = await startSentryEmulator({ seed: { installations: [{ uuid: 'inst-1', webhookUrl }] } });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await app.close();
-  });
-  beforeEach(() => {
-    emu.reset();
-    app.clear();
-  });
+  useSentryEmulator(
+    () => ({ seed: { installations: [{ uuid: 'inst-1', webhookUrl: app.url }] } }),
+    (started) => (emu = started),
+  );
 
   it('creates an issue for a new error and announces it with Sentry as actor', async () => {
     const res = await call(emu, 'POST', '/__emulator/events', {

@@ -1,30 +1,17 @@
 /** The webhook sender: a signed integration-platform webhook with Sentry's headers, delivered to a real server. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../src/sentry/webhook-signature.ts';
-import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
-import { call, webhookReceiver } from './helpers.ts';
+import type { SentryEmulator } from '../emulators/sentry/server.ts';
+import { call, useSentryEmulator, useWebhookReceiver } from './helpers.ts';
 
 const SECRET = 'c0ffee'.repeat(10);
 const INSTALLATION = '7f1c9a52-5b7e-4c1d-9e3a-2d4b6f8a0c11';
 
 describe('Sentry emulator: webhook sender', () => {
   let emu: SentryEmulator;
-  let targetUrl: string;
-  const app = webhookReceiver('/sentry/webhook', { status: 202, body: '{"queued":true}' });
+  const app = useWebhookReceiver('/sentry/webhook', { status: 202, body: '{"queued":true}' });
   const received = app.received;
-
-  beforeAll(async () => {
-    emu = await startSentryEmulator({ clientSecret: SECRET });
-    targetUrl = await app.start();
-  });
-  afterAll(async () => {
-    await emu.close();
-    await app.close();
-  });
-  beforeEach(() => {
-    emu.reset();
-    app.clear();
-  });
+  useSentryEmulator({ clientSecret: SECRET }, (started) => (emu = started));
 
   const send = (body: Record<string, unknown>) =>
     call(emu, 'POST', '/__emulator/webhooks', { json: body, token: null });
@@ -32,7 +19,7 @@ describe('Sentry emulator: webhook sender', () => {
   it('delivers the body with Sentry’s headers, signed over the raw bytes with the client secret', async () => {
     const data = { issue: { id: '42', title: 'TypeError: x', status: 'unresolved' } };
     const before = Math.floor(Date.now() / 1000);
-    const res = await send({ url: targetUrl, resource: 'issue', action: 'created', data });
+    const res = await send({ url: app.url, resource: 'issue', action: 'created', data });
     expect(res.json).toMatchObject({ status: 202, body: '{"queued":true}', requestId: expect.any(String) });
 
     expect(received).toHaveLength(1);
@@ -52,14 +39,14 @@ describe('Sentry emulator: webhook sender', () => {
       actor: { type: 'application', id: 'sentry', name: 'Sentry' },
     });
     expect(emu.state().webhooks).toEqual([
-      { url: targetUrl, resource: 'issue', action: 'created', requestId: headers['request-id'], status: 202 },
+      { url: app.url, resource: 'issue', action: 'created', requestId: headers['request-id'], status: 202 },
     ]);
   });
 
   it('writes compact JSON with non-ASCII escaped as Python does, so re-serialising in JavaScript breaks the signature', async () => {
     const data = { comment: 'Größe — ✓ 😀' };
     await send({
-      url: targetUrl,
+      url: app.url,
       resource: 'comment',
       action: 'created',
       data,
@@ -79,7 +66,7 @@ describe('Sentry emulator: webhook sender', () => {
   it('sends exact raw bytes, a stale timestamp or a wrong secret when a test asks for them', async () => {
     const rawBody = '{"action":"triggered","data":{"value":1.0}}';
     await send({
-      url: targetUrl,
+      url: app.url,
       resource: 'event_alert',
       action: 'triggered',
       rawBody,
@@ -95,7 +82,7 @@ describe('Sentry emulator: webhook sender', () => {
 
   it('reports the target’s error status, a refused connection and Sentry’s 1-second timeout', async () => {
     app.answer = { status: 401, body: '{"error":"bad signature"}' };
-    expect((await send({ url: targetUrl, resource: 'issue', action: 'resolved', data: {} })).json).toMatchObject({
+    expect((await send({ url: app.url, resource: 'issue', action: 'resolved', data: {} })).json).toMatchObject({
       status: 401,
       body: '{"error":"bad signature"}',
     });
@@ -104,7 +91,7 @@ describe('Sentry emulator: webhook sender', () => {
     expect(refused.json).toMatchObject({ status: 0, error: expect.stringMatching(/ECONNREFUSED/) });
 
     app.answer = { status: 200, body: '{}', delayMs: 400 };
-    const slow = await send({ url: targetUrl, resource: 'issue', action: 'resolved', data: {}, timeoutMs: 100 });
+    const slow = await send({ url: app.url, resource: 'issue', action: 'resolved', data: {}, timeoutMs: 100 });
     expect(slow.json).toMatchObject({ status: 0, error: 'no answer within 100 ms' });
     expect(emu.state().webhooks.map((w) => w.status)).toEqual([401, 0, 0]);
   });
@@ -151,15 +138,15 @@ describe('Sentry emulator: webhook sender', () => {
         },
       ],
     });
-    await send({ url: targetUrl, resource: 'issue', action: 'created', issueId: '42' });
+    await send({ url: app.url, resource: 'issue', action: 'created', issueId: '42' });
     await send({
-      url: targetUrl,
+      url: app.url,
       resource: 'event_alert',
       action: 'triggered',
       issueId: '42',
       triggeredRule: 'prod errors',
     });
-    await send({ url: targetUrl, resource: 'error', action: 'created', eventID: 'c'.repeat(32) });
+    await send({ url: app.url, resource: 'error', action: 'created', eventID: 'c'.repeat(32) });
     const [issue, alert, error] = received.map(
       (r) => JSON.parse(r.raw.toString()) as { data: Record<string, unknown> },
     );
@@ -208,7 +195,7 @@ describe('Sentry emulator: webhook sender', () => {
       },
     });
     expect(error!.data.error).toEqual(alert!.data.event);
-    expect((await send({ url: targetUrl, resource: 'issue', action: 'created', issueId: '999' })).json).toEqual({
+    expect((await send({ url: app.url, resource: 'issue', action: 'created', issueId: '999' })).json).toEqual({
       error: 'no seeded issue "999"; seed it or pass data',
     });
   });
@@ -218,7 +205,7 @@ describe('Sentry emulator: webhook sender', () => {
       error: 'webhook.url must be a non-empty string, got undefined',
     });
     expect((await send({ url: 'ftp://x', resource: 'issue', action: 'created', data: {} })).status).toBe(400);
-    expect((await send({ url: targetUrl, resource: 'issue', action: 'created', data: [] })).json).toMatchObject({
+    expect((await send({ url: app.url, resource: 'issue', action: 'created', data: [] })).json).toMatchObject({
       error: expect.stringContaining('webhook.data must be an object'),
     });
     expect(received).toHaveLength(0);
@@ -227,30 +214,26 @@ describe('Sentry emulator: webhook sender', () => {
 
 describe('Sentry emulator: webhooks caused by API changes', () => {
   let emu: SentryEmulator;
-  const app = webhookReceiver('/sentry/webhook', { status: 202 });
+  const app = useWebhookReceiver('/sentry/webhook', { status: 202 });
   const received = app.received;
   const until = app.until;
-
-  beforeAll(async () => {
-    const url = await app.start();
-    emu = await startSentryEmulator({
+  useSentryEmulator(
+    () => ({
       clientSecret: SECRET,
       seed: {
         installations: [
-          { uuid: 'app-install', token: 'app-token', webhookUrl: url, app: { uuid: 'app-uuid', slug: 'faultline' } },
+          {
+            uuid: 'app-install',
+            token: 'app-token',
+            webhookUrl: app.url,
+            app: { uuid: 'app-uuid', slug: 'faultline' },
+          },
         ],
         issues: [{ id: '42', shortId: 'WEB-1', project: 'web', title: 'RangeError: Invalid time value' }],
       },
-    });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await app.close();
-  });
-  beforeEach(() => {
-    emu.reset();
-    app.clear();
-  });
+    }),
+    (started) => (emu = started),
+  );
 
   const put = (body: unknown, token?: string) =>
     call(emu, 'PUT', '/api/0/organizations/acme/issues/42/', { json: body, ...(token ? { token } : {}) });
