@@ -64326,7 +64326,7 @@ module.exports = index;
 
 /***/ }),
 
-/***/ 962:
+/***/ 8286:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -64341,7 +64341,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.build/run-28126/app/store/migrations.js
+;// CONCATENATED MODULE: ./.build/app/store/migrations.js
 const sqliteInitial = `
 CREATE TABLE installations (
   uuid TEXT PRIMARY KEY,
@@ -64542,7 +64542,7 @@ const defaults = lib.defaults
 // Re-export the default
 /* harmony default export */ const esm = (lib);
 
-;// CONCATENATED MODULE: ./.build/run-28126/app/store/postgres-driver.js
+;// CONCATENATED MODULE: ./.build/app/store/postgres-driver.js
 
 class postgres_driver_PostgresDriver {
     dialect = 'postgres';
@@ -64592,7 +64592,7 @@ class postgres_driver_PostgresDriver {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.build/run-28126/app/store/sql-store.js
+;// CONCATENATED MODULE: ./.build/app/store/sql-store.js
 
 
 const DEFAULT_MAX_ATTEMPTS = 8;
@@ -64949,7 +64949,7 @@ function toLink(row) {
 
 // EXTERNAL MODULE: external "node:sqlite"
 var external_node_sqlite_ = __nccwpck_require__(99);
-;// CONCATENATED MODULE: ./.build/run-28126/app/store/sqlite-driver.js
+;// CONCATENATED MODULE: ./.build/app/store/sqlite-driver.js
 
 
 
@@ -65015,7 +65015,7 @@ class sqlite_driver_SqliteDriver {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/app/store/index.js
+;// CONCATENATED MODULE: ./.build/app/store/index.js
 
 
 
@@ -65038,7 +65038,7 @@ async function openStore(config) {
     return new SqlStore(driver);
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/app/config.js
+;// CONCATENATED MODULE: ./.build/app/config.js
 
 
 
@@ -65168,7 +65168,7 @@ function loadConfig(env, cwd = process.cwd()) {
     return config;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/doctor/github-app.js
+;// CONCATENATED MODULE: ./.build/src/doctor/github-app.js
 // GitHub App authentication for the doctor: the app's JWT (RS256, as GitHub documents it) and plain REST calls.
 // Kept apart from the checks so they stay pure; the app itself authenticates through Probot.
 
@@ -74749,7 +74749,7 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/app/triage/config.js
+;// CONCATENATED MODULE: ./.build/app/triage/config.js
 // The triage part of a repository's `.github/faultline.yml` (read with Probot's config conventions: the repo's file,
 // else the owner's `.github` repository, `_extends` honoured). Pure: parsing and validation only.
 
@@ -74872,7 +74872,7 @@ function describeIssue(issue) {
     return `${path}: ${issue.message}`;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/app/sync/assignees.js
+;// CONCATENATED MODULE: ./.build/app/sync/assignees.js
 // Who is who on both sides: the repo config maps Sentry people (email or username) to GitHub logins.
 // Anyone not in the map is left alone on both sides.
 function peopleMap(entries) {
@@ -74915,7 +74915,7 @@ function planGitHubAssignees(current, target, people) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/app/sync/sync-config.js
+;// CONCATENATED MODULE: ./.build/app/sync/sync-config.js
 // The sync's part of a repository's `.github/faultline.yml`. Each key is optional; defaults keep sync on.
 
 
@@ -74981,7 +74981,7 @@ function routesAlertRule(settings, rule) {
     return settings.metricAlerts.rules.some((r) => (rule.id !== undefined && String(r) === String(rule.id)) || (rule.name !== undefined && r === rule.name));
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/doctor/types.js
+;// CONCATENATED MODULE: ./.build/src/doctor/types.js
 const pass = (group, name, detail) => ({
     group,
     name,
@@ -75002,7 +75002,7 @@ const skip = (group, name, detail) => ({
     detail,
 });
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/doctor/repo-config.js
+;// CONCATENATED MODULE: ./.build/src/doctor/repo-config.js
 // Each installed repository's .github/faultline.yml: present, valid, and naming a Sentry organization this
 // deployment acts for (the tenant rule: a Sentry installation only acts on repositories that name its org).
 
@@ -75094,7 +75094,7 @@ async function checkRepositoryConfigs(github, jwt, allowedOrgs) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/doctor/app-checks.js
+;// CONCATENATED MODULE: ./.build/src/doctor/app-checks.js
 // The GitHub App half of `faultline doctor`: settings, database, GitHub App credentials, webhook secrets, and each
 // installed repository's .github/faultline.yml. Judges are pure; `runAppChecks` does the I/O.
 
@@ -75302,11 +75302,11 @@ async function runAppChecks(opts) {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
-// EXTERNAL MODULE: ./.build/run-28126/src/sentry/index.js + 9 modules
-var src_sentry = __nccwpck_require__(187);
-// EXTERNAL MODULE: ./.build/run-28126/src/version.js
-var src_version = __nccwpck_require__(3181);
-;// CONCATENATED MODULE: ./.build/run-28126/src/doctor/sentry-probe.js
+// EXTERNAL MODULE: ./.build/src/sentry/index.js + 9 modules
+var src_sentry = __nccwpck_require__(8653);
+// EXTERNAL MODULE: ./.build/src/version.js
+var src_version = __nccwpck_require__(7319);
+;// CONCATENATED MODULE: ./.build/src/doctor/sentry-probe.js
 // The doctor's window onto Sentry: single GET requests with a short deadline and no retries, so a broken setup is
 // reported in seconds. The Sentry client retries for minutes, which is right for a release and wrong for a check.
 
@@ -75359,7 +75359,7 @@ function createSentryProbe(opts) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/doctor/sentry-checks.js
+;// CONCATENATED MODULE: ./.build/src/doctor/sentry-checks.js
 
 
 const sentry_checks_G = 'sentry';
@@ -75524,7 +75524,7 @@ async function checkOrganization(settings, probe, results) {
     results.push(judgeChunkUpload(await probe.get(`${orgPath(org)}chunk-upload/`), settings.allowLegacyUploads));
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/doctor/render.js
+;// CONCATENATED MODULE: ./.build/src/doctor/render.js
 const MARK = { pass: '✓', fail: '✗', skip: '–' };
 const TITLES = { sentry: 'Sentry', app: 'GitHub App' };
 /**
@@ -75568,7 +75568,7 @@ function redact(text, secrets) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./.build/run-28126/src/doctor/settings.js
+;// CONCATENATED MODULE: ./.build/src/doctor/settings.js
 // `faultline doctor` flags and environment, parsed once into one typed object. Pure.
 
 class DoctorUsageError extends Error {
@@ -75631,7 +75631,7 @@ function parseDoctorSettings(argv, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/doctor/index.js
+;// CONCATENATED MODULE: ./.build/src/doctor/index.js
 // `faultline doctor`: runs the Sentry checks, then (when the app's settings are present) the app checks.
 
 
@@ -75653,7 +75653,7 @@ function secretsIn(env) {
         .filter((v) => Boolean(v));
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/cli/doctor-command.js
+;// CONCATENATED MODULE: ./.build/src/cli/doctor-command.js
 // `faultline doctor`: parse flags, run the checks, print the table (or JSON), exit 1 on any ✗.
 
 
@@ -75688,7 +75688,7 @@ async function runDoctorCommand(argv, io) {
     return results.some((r) => r.status === 'fail') ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/errors.js
+;// CONCATENATED MODULE: ./.build/src/release/errors.js
 /** Errors of the release pipeline. Messages name the input, the value, and what to do; never a token. */
 /** An input (action input, CLI flag or environment variable) is missing or malformed; nothing was sent. */
 class ReleaseInputError extends Error {
@@ -75723,7 +75723,7 @@ class MissingCommitError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/commits.js
+;// CONCATENATED MODULE: ./.build/src/release/commits.js
 
 /** sentry-cli's default depth when there is no previous release (or it cannot be found with ignore_missing). */
 const DEFAULT_COMMIT_DEPTH = 20;
@@ -75845,7 +75845,7 @@ function commits_short(sha) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/git.js
+;// CONCATENATED MODULE: ./.build/src/release/git.js
 /** Local git history as Sentry commits: HEAD, shallow boundaries, ancestry and `git log` with patch sets. */
 
 
@@ -77491,7 +77491,7 @@ var dist_bundle_request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/github-history.js
+;// CONCATENATED MODULE: ./.build/src/release/github-history.js
 /**
  * Commit history from the GitHub REST API, for shallow checkouts: compare base...head for the range and one
  * `GET commits/{sha}` per commit for its patch set. Works with any Octokit's `request`; the action and the CLI use
@@ -77601,11 +77601,11 @@ function githubError(error, repository, missingSha) {
     return new ReleaseStepError('commits', `commits: the GitHub API failed for ${repository}: ${message}`, 'Re-run the job, or set ignore_missing: true', error);
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/options.js
+;// CONCATENATED MODULE: ./.build/src/release/options.js
 /** The pipeline's one typed settings object, and the step and commit-mode vocabularies. */
 const STEP_NAMES = ['create', 'commits', 'sourcemaps', 'finalize', 'deploy'];
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/version.js
+;// CONCATENATED MODULE: ./.build/src/release/version.js
 /** The release version: which source wins, and the rules Sentry applies to it. Pure: no I/O. */
 
 /** Sentry's `Release.is_valid_version` limit (the version column is 200 characters). */
@@ -77660,7 +77660,7 @@ function printable(value) {
     return shown.replace(/[\r\n\t\f\v]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/inputs.js
+;// CONCATENATED MODULE: ./.build/src/release/inputs.js
 /**
  * Parses the raw inputs (action inputs or CLI flags, with SENTRY_* / GITHUB_* fallbacks) into ReleaseOptions plus
  * the connection settings. Pure: the caller passes a reader and the environment; nothing here touches I/O.
@@ -77912,7 +77912,7 @@ function workflowRunUrl(env) {
     return `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${runId}`;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/pipeline.js
+;// CONCATENATED MODULE: ./.build/src/release/pipeline.js
 /**
  * The release pipeline: create → commits → source maps → finalize → deploy. Each step can be left out (`steps`),
  * skips itself when it has nothing to do, and is safe to re-run: an existing release is fine (208), commits are
@@ -78152,7 +78152,7 @@ function releasePageUrl(baseUrl, org, version) {
     return `${baseUrl.replace(/\/+$/, '')}/organizations/${encodeURIComponent(org)}/releases/${encodeURIComponent(version)}/`;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/summary.js
+;// CONCATENATED MODULE: ./.build/src/release/summary.js
 const STATUS_MARK = { ok: '✅ ok', skipped: '⏭️ skipped', failed: '❌ failed' };
 function renderJobSummary(result, failure) {
     const lines = [];
@@ -78225,7 +78225,7 @@ function escapeCell(text) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/debug-id.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/debug-id.js
 /** Debug IDs as sentry-cli computes and reads them (protocol notes §5.1). */
 
 /**
@@ -79164,7 +79164,7 @@ function globSync(globInput, options) {
 //#endregion
 
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/discover.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/discover.js
 /**
  * Finding built JavaScript and source maps: files, directories and globs (newline- or comma-separated lists),
  * filtered by extension and ignore globs. `node_modules` is skipped unless asked for (hidden files are walked, as
@@ -79299,7 +79299,7 @@ function staticBase(pattern) {
     return fixed.join('/') || '.';
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/raw-map.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/raw-map.js
 /**
  * Source maps read and written exactly as sentry-cli 3.8 does it (rust-sourcemap 9.3): which JSON counts as a map,
  * how mappings decode into tokens, and the compact re-serialisation (fixed key order, unknown keys dropped,
@@ -79744,7 +79744,7 @@ function encodeMap(map) {
     return `{${parts.join(',')}}`;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/inject-text.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/inject-text.js
 /**
  * The text edits of `sentry-cli sourcemaps inject` (3.8), byte for byte, and the matching source-map fix-ups.
  * Pure: strings and token arrays in, strings and token arrays out.
@@ -79905,7 +79905,7 @@ function adjustTokensForInsertion(tokens, original, ins) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/js-comments.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/js-comments.js
 /**
  * Magic comments in built JavaScript, read the way symbolic's `js.rs` reads them: the LAST `sourceMappingURL=`
  * or `debugId=` whose four preceding characters are `//# ` (or `//@ ` for source maps), value up to whitespace.
@@ -79970,7 +79970,7 @@ function isRemoteUrl(location) {
     return m !== null && m[1].toLowerCase() !== 'data';
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/url-paths.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/url-paths.js
 /**
  * Path arithmetic on the `/`-separated file URLs sentry-cli uses while injecting: symbolic's `join_path` and
  * `clean_path`, sentry-cli's `normalize_sourcemap_url`, `find_matching_paths` and the sibling-name guesses.
@@ -80109,7 +80109,7 @@ function guessSourcemapReference(sourcemaps, minUrl) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/inject.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/inject.js
 /**
  * `faultline sourcemaps inject`: gives every built JavaScript file a debug ID exactly as
  * `sentry-cli sourcemaps inject` 3.8 does (same bytes, same IDs, maps fixed up the same way), and ties its
@@ -80408,7 +80408,7 @@ function renderInjectReport(r) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/report.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/report.js
 const report_TITLES = {
     'no-files': 'No files',
     'missing-map': 'No source map',
@@ -80482,7 +80482,7 @@ function renderReportMarkdown(report, limit = 50) {
     return `${out.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/validate.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/validate.js
 /**
  * `faultline sourcemaps check`: before anything is uploaded, does every built script have a source map (comment,
  * data URL, or sentry-cli's sibling-name rules), does the map parse, can its sources be resolved, and do a sample
@@ -80692,7 +80692,7 @@ var external_node_stream_ = __nccwpck_require__(7075);
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: ./node_modules/yazl/index.js
 var yazl = __nccwpck_require__(3044);
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/bundle.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/bundle.js
 /**
  * Artifact bundles as Sentry reads them (protocol notes §4): an 8-byte `SYSB` v2 header, then a zip of
  * `files/<bundle path>` entries in URL order and `manifest.json` last, every entry dated 1980-01-01, so the same
@@ -80854,9 +80854,9 @@ async function buildArtifactBundle(entries, attrs, opts) {
     }
 }
 
-// EXTERNAL MODULE: ./.build/run-28126/src/sentry/errors.js
-var errors = __nccwpck_require__(4230);
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/chunk-plan.js
+// EXTERNAL MODULE: ./.build/src/sentry/errors.js
+var errors = __nccwpck_require__(9464);
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/chunk-plan.js
 /** Default cap on raw chunk bytes held by requests in flight (gzip copies come on top). */
 const DEFAULT_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 function planChunkUpload(chunks, missing, options, inFlightBytes = DEFAULT_IN_FLIGHT_BYTES) {
@@ -80903,7 +80903,7 @@ function planChunkUpload(chunks, missing, options, inFlightBytes = DEFAULT_IN_FL
     };
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/upload.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/upload.js
 /**
  * `faultline sourcemaps upload`: one artifact bundle per group of paths (a `dir:project` pair, or all paths for the
  * given projects), chunked by the server's `chunkSize`; assemble is asked first which chunks it lacks, only those are
@@ -81248,7 +81248,7 @@ async function uploadSourcemaps(client, opts) {
     return summary;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/index.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/index.js
 /** Source maps: discover, validate, inject debug IDs (as sentry-cli 3.8 does), bundle, and upload. */
 
 
@@ -81262,7 +81262,7 @@ async function uploadSourcemaps(client, opts) {
 
 
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/sourcemaps-step.js
+;// CONCATENATED MODULE: ./.build/src/release/sourcemaps-step.js
 /**
  * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
  * artifact bundle, and optionally delete the maps. A dry run injects into a temporary copy and sends nothing.
@@ -81435,7 +81435,7 @@ async function stripCommonPrefixes(groups, cwd, opts) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/index.js
+;// CONCATENATED MODULE: ./.build/src/release/index.js
 /** The release pipeline: the action and the CLI are two thin front doors onto this. */
 
 
@@ -81448,7 +81448,7 @@ async function stripCommonPrefixes(groups, cwd, opts) {
 
 
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/cli/ci-env.js
+;// CONCATENATED MODULE: ./.build/src/cli/ci-env.js
 const tagRef = (tag) => (tag ? `refs/tags/${tag}` : undefined);
 /** The CI system this process runs in, when it is one faultline knows besides GitHub Actions. */
 function detectCi(env) {
@@ -81505,7 +81505,7 @@ function withCiDefaults(env) {
     return { env: out, ci };
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/cli/release-command.js
+;// CONCATENATED MODULE: ./.build/src/cli/release-command.js
 // `faultline release`: the action's inputs as --flags (dashes for underscores), SENTRY_* variables as fallbacks.
 
 
@@ -81672,7 +81672,7 @@ async function runReleaseCommand(argv, io, deps = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/cli/sourcemaps-command.js
+;// CONCATENATED MODULE: ./.build/src/cli/sourcemaps-command.js
 // `faultline sourcemaps <check|inject|upload>`: flags parsed here, the work done in src/sourcemaps.
 
 
@@ -81816,7 +81816,7 @@ async function runUpload(paths, values, io) {
         knownMapDebugIds = injected.mapDebugIds;
     }
     // Loaded here so that check and inject start without the HTTP stack.
-    const { SentryClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 187));
+    const { SentryClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8653));
     const client = new SentryClient({
         token,
         org,
@@ -81888,7 +81888,7 @@ async function runSourcemapsCommand(argv, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/cli/cli.js
+;// CONCATENATED MODULE: ./.build/src/cli/cli.js
 // The faultline CLI's dispatcher: `faultline <command> [flags]`.
 
 
@@ -81952,7 +81952,7 @@ async function runCli(argv, io, commands = DEFAULT_COMMANDS) {
 
 /***/ }),
 
-/***/ 8018:
+/***/ 3024:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -81970,12 +81970,12 @@ function processIo() {
 
 /***/ }),
 
-/***/ 9751:
+/***/ 8613:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(962);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8018);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 // The CLI's entry (bundled to dist/cli.js, the package's `bin`). No logic here: see cli.ts.
 
 
@@ -81986,7 +81986,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4230:
+/***/ 9464:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -82071,7 +82071,7 @@ function describeApiError(init) {
 
 /***/ }),
 
-/***/ 187:
+/***/ 8653:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -82089,13 +82089,13 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./.build/run-28126/src/version.js
-var version = __nccwpck_require__(3181);
-// EXTERNAL MODULE: ./.build/run-28126/src/sentry/errors.js
-var errors = __nccwpck_require__(4230);
+// EXTERNAL MODULE: ./.build/src/version.js
+var version = __nccwpck_require__(7319);
+// EXTERNAL MODULE: ./.build/src/sentry/errors.js
+var errors = __nccwpck_require__(9464);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/hints.js
+;// CONCATENATED MODULE: ./.build/src/sentry/hints.js
 /** What to tell the user for each kind of Sentry API failure. Pure: no I/O. */
 function hintForStatus(ctx) {
     const { status, org, baseUrl } = ctx;
@@ -82145,7 +82145,7 @@ function hintForConnectionFailure(code, baseUrl, timeoutMs) {
         'is needed.');
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/redact.js
+;// CONCATENATED MODULE: ./.build/src/sentry/redact.js
 /** Removes secrets from text that may reach a log line or an error message. Pure: no I/O. */
 const REDACTED = '[redacted]';
 /** Replaces every occurrence of `secret`, any bearer credential, and Sentry-style tokens in `text`. */
@@ -82156,7 +82156,7 @@ function redactSecret(text, secret) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/retry.js
+;// CONCATENATED MODULE: ./.build/src/sentry/retry.js
 /** Retry policy of the Sentry client: which failures are retried and how long to wait. Pure: no I/O. */
 /** Statuses Sentry (and sentry-cli) treat as transient server trouble, plus 429 rate limiting. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504, 507, 524]);
@@ -82209,7 +82209,7 @@ function rateLimitWait(headers, nowMs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/http.js
+;// CONCATENATED MODULE: ./.build/src/sentry/http.js
 
 
 
@@ -82406,7 +82406,7 @@ function toTransportFailure(err) {
     return new TransportFailure(code, message || String(err), err);
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/multipart.js
+;// CONCATENATED MODULE: ./.build/src/sentry/multipart.js
 /** multipart/form-data encoding for chunk and release-file uploads. Pure: no I/O. */
 
 // WHATWG form-data escaping for names in the Content-Disposition header.
@@ -82437,7 +82437,7 @@ function randomBoundary() {
     return `----faultline${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/pagination.js
+;// CONCATENATED MODULE: ./.build/src/sentry/pagination.js
 /** Sentry's `Link` header pagination (`rel="next"; results="true"; cursor="..."`). Pure: no I/O. */
 /** Parses an RFC 8288 `Link` header into its entries; tolerant of spacing and quoting. */
 function parseLinkHeader(header) {
@@ -82505,7 +82505,7 @@ function nextPageCursor(header) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/paths.js
+;// CONCATENATED MODULE: ./.build/src/sentry/paths.js
 /** Building Sentry API paths and URLs. Pure: no I/O. */
 
 /**
@@ -82552,7 +82552,7 @@ function resolveServerUrl(baseUrl, serverUrl) {
     return new URL(serverUrl, `${baseUrl}/api/0/`);
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/client.js
+;// CONCATENATED MODULE: ./.build/src/sentry/client.js
 /** The Sentry Web API client: releases, commits, deploys, chunk upload, artifact bundles, issues, events. */
 
 
@@ -82828,7 +82828,7 @@ function normaliseRefs(refs) {
     return refs.map((r) => ({ repository: r.repository, commit: r.commit, previousCommit: r.previousCommit ?? null }));
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/webhook-signature.js
+;// CONCATENATED MODULE: ./.build/src/sentry/webhook-signature.js
 /** HMAC-SHA256 signatures of Sentry integration-platform webhooks (`Sentry-Hook-Signature`). Pure: no I/O. */
 
 /** Hex HMAC-SHA256 of the exact body bytes with the integration's client secret, as Sentry computes it. */
@@ -82853,7 +82853,7 @@ function verifyWebhookSignature(rawBody, signatureHeader, secret) {
     return timingSafeEqual(actual, expected);
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/index.js
+;// CONCATENATED MODULE: ./.build/src/sentry/index.js
 
 
 
@@ -82863,7 +82863,7 @@ function verifyWebhookSignature(rawBody, signatureHeader, secret) {
 
 /***/ }),
 
-/***/ 3181:
+/***/ 7319:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -83055,6 +83055,6 @@ const VERSION = '0.1.0';
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9751);
+/******/ var __webpack_exports__ = __nccwpck_require__(8613);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

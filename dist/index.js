@@ -77486,11 +77486,11 @@ module.exports = index;
 
 /***/ }),
 
-/***/ 3635:
+/***/ 9597:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9312);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9230);
 // The action's entry (bundled to dist/index.js). No logic here: see run.ts.
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
@@ -77500,7 +77500,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9312:
+/***/ 9230:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80455,7 +80455,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/errors.js
+;// CONCATENATED MODULE: ./.build/src/release/errors.js
 /** Errors of the release pipeline. Messages name the input, the value, and what to do; never a token. */
 /** An input (action input, CLI flag or environment variable) is missing or malformed; nothing was sent. */
 class ReleaseInputError extends Error {
@@ -80490,7 +80490,7 @@ class MissingCommitError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/commits.js
+;// CONCATENATED MODULE: ./.build/src/release/commits.js
 
 /** sentry-cli's default depth when there is no previous release (or it cannot be found with ignore_missing). */
 const DEFAULT_COMMIT_DEPTH = 20;
@@ -80614,7 +80614,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/git.js
+;// CONCATENATED MODULE: ./.build/src/release/git.js
 /** Local git history as Sentry commits: HEAD, shallow boundaries, ancestry and `git log` with patch sets. */
 
 
@@ -82268,11 +82268,11 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./.build/run-28126/src/version.js
+;// CONCATENATED MODULE: ./.build/src/version.js
 /** The faultline version, sent as the User-Agent and shown by `faultline --version`. */
 const version_VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/errors.js
+;// CONCATENATED MODULE: ./.build/src/sentry/errors.js
 /** Typed errors of the Sentry client. Messages name the endpoint and what to do; they never hold the token. */
 /** Sentry answered with an error status (or, for the subclass below, could not be reached). */
 class SentryApiError extends Error {
@@ -82346,7 +82346,7 @@ function describeApiError(init) {
     return `Sentry API ${init.endpoint} failed with ${status}${detail}${attempts}. ${init.hint}`;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/hints.js
+;// CONCATENATED MODULE: ./.build/src/sentry/hints.js
 /** What to tell the user for each kind of Sentry API failure. Pure: no I/O. */
 function hintForStatus(ctx) {
     const { status, org, baseUrl } = ctx;
@@ -82396,7 +82396,7 @@ function hintForConnectionFailure(code, baseUrl, timeoutMs) {
         'is needed.');
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/redact.js
+;// CONCATENATED MODULE: ./.build/src/sentry/redact.js
 /** Removes secrets from text that may reach a log line or an error message. Pure: no I/O. */
 const REDACTED = '[redacted]';
 /** Replaces every occurrence of `secret`, any bearer credential, and Sentry-style tokens in `text`. */
@@ -82407,7 +82407,7 @@ function redactSecret(text, secret) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/retry.js
+;// CONCATENATED MODULE: ./.build/src/sentry/retry.js
 /** Retry policy of the Sentry client: which failures are retried and how long to wait. Pure: no I/O. */
 /** Statuses Sentry (and sentry-cli) treat as transient server trouble, plus 429 rate limiting. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504, 507, 524]);
@@ -82460,7 +82460,7 @@ function rateLimitWait(headers, nowMs) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/http.js
+;// CONCATENATED MODULE: ./.build/src/sentry/http.js
 
 
 
@@ -82657,7 +82657,7 @@ function toTransportFailure(err) {
     return new TransportFailure(code, message || String(err), err);
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/multipart.js
+;// CONCATENATED MODULE: ./.build/src/sentry/multipart.js
 /** multipart/form-data encoding for chunk and release-file uploads. Pure: no I/O. */
 
 // WHATWG form-data escaping for names in the Content-Disposition header.
@@ -82688,7 +82688,7 @@ function randomBoundary() {
     return `----faultline${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/pagination.js
+;// CONCATENATED MODULE: ./.build/src/sentry/pagination.js
 /** Sentry's `Link` header pagination (`rel="next"; results="true"; cursor="..."`). Pure: no I/O. */
 /** Parses an RFC 8288 `Link` header into its entries; tolerant of spacing and quoting. */
 function parseLinkHeader(header) {
@@ -82756,7 +82756,7 @@ function nextPageCursor(header) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/paths.js
+;// CONCATENATED MODULE: ./.build/src/sentry/paths.js
 /** Building Sentry API paths and URLs. Pure: no I/O. */
 
 /**
@@ -82803,7 +82803,7 @@ function resolveServerUrl(baseUrl, serverUrl) {
     return new URL(serverUrl, `${baseUrl}/api/0/`);
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/client.js
+;// CONCATENATED MODULE: ./.build/src/sentry/client.js
 /** The Sentry Web API client: releases, commits, deploys, chunk upload, artifact bundles, issues, events. */
 
 
@@ -83079,7 +83079,7 @@ function normaliseRefs(refs) {
     return refs.map((r) => ({ repository: r.repository, commit: r.commit, previousCommit: r.previousCommit ?? null }));
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/webhook-signature.js
+;// CONCATENATED MODULE: ./.build/src/sentry/webhook-signature.js
 /** HMAC-SHA256 signatures of Sentry integration-platform webhooks (`Sentry-Hook-Signature`). Pure: no I/O. */
 
 /** Hex HMAC-SHA256 of the exact body bytes with the integration's client secret, as Sentry computes it. */
@@ -83104,14 +83104,14 @@ function verifyWebhookSignature(rawBody, signatureHeader, secret) {
     return timingSafeEqual(actual, expected);
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sentry/index.js
+;// CONCATENATED MODULE: ./.build/src/sentry/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/github-history.js
+;// CONCATENATED MODULE: ./.build/src/release/github-history.js
 /**
  * Commit history from the GitHub REST API, for shallow checkouts: compare base...head for the range and one
  * `GET commits/{sha}` per commit for its patch set. Works with any Octokit's `request`; the action and the CLI use
@@ -83221,11 +83221,11 @@ function githubError(error, repository, missingSha) {
     return new ReleaseStepError('commits', `commits: the GitHub API failed for ${repository}: ${message}`, 'Re-run the job, or set ignore_missing: true', error);
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/options.js
+;// CONCATENATED MODULE: ./.build/src/release/options.js
 /** The pipeline's one typed settings object, and the step and commit-mode vocabularies. */
 const STEP_NAMES = ['create', 'commits', 'sourcemaps', 'finalize', 'deploy'];
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/version.js
+;// CONCATENATED MODULE: ./.build/src/release/version.js
 /** The release version: which source wins, and the rules Sentry applies to it. Pure: no I/O. */
 
 /** Sentry's `Release.is_valid_version` limit (the version column is 200 characters). */
@@ -83280,7 +83280,7 @@ function printable(value) {
     return shown.replace(/[\r\n\t\f\v]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/inputs.js
+;// CONCATENATED MODULE: ./.build/src/release/inputs.js
 /**
  * Parses the raw inputs (action inputs or CLI flags, with SENTRY_* / GITHUB_* fallbacks) into ReleaseOptions plus
  * the connection settings. Pure: the caller passes a reader and the environment; nothing here touches I/O.
@@ -83534,7 +83534,7 @@ function workflowRunUrl(env) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/pipeline.js
+;// CONCATENATED MODULE: ./.build/src/release/pipeline.js
 /**
  * The release pipeline: create → commits → source maps → finalize → deploy. Each step can be left out (`steps`),
  * skips itself when it has nothing to do, and is safe to re-run: an existing release is fine (208), commits are
@@ -83774,7 +83774,7 @@ function releasePageUrl(baseUrl, org, version) {
     return `${baseUrl.replace(/\/+$/, '')}/organizations/${encodeURIComponent(org)}/releases/${encodeURIComponent(version)}/`;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/summary.js
+;// CONCATENATED MODULE: ./.build/src/release/summary.js
 const STATUS_MARK = { ok: '✅ ok', skipped: '⏭️ skipped', failed: '❌ failed' };
 function renderJobSummary(result, failure) {
     const lines = [];
@@ -83847,7 +83847,7 @@ function escapeCell(text) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/debug-id.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/debug-id.js
 /** Debug IDs as sentry-cli computes and reads them (protocol notes §5.1). */
 
 /**
@@ -84781,7 +84781,7 @@ function globSync(globInput, options) {
 //#endregion
 
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/discover.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/discover.js
 /**
  * Finding built JavaScript and source maps: files, directories and globs (newline- or comma-separated lists),
  * filtered by extension and ignore globs. `node_modules` is skipped unless asked for (hidden files are walked, as
@@ -84916,7 +84916,7 @@ function staticBase(pattern) {
     return fixed.join('/') || '.';
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/raw-map.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/raw-map.js
 /**
  * Source maps read and written exactly as sentry-cli 3.8 does it (rust-sourcemap 9.3): which JSON counts as a map,
  * how mappings decode into tokens, and the compact re-serialisation (fixed key order, unknown keys dropped,
@@ -85361,7 +85361,7 @@ function encodeMap(map) {
     return `{${parts.join(',')}}`;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/inject-text.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/inject-text.js
 /**
  * The text edits of `sentry-cli sourcemaps inject` (3.8), byte for byte, and the matching source-map fix-ups.
  * Pure: strings and token arrays in, strings and token arrays out.
@@ -85522,7 +85522,7 @@ function adjustTokensForInsertion(tokens, original, ins) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/js-comments.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/js-comments.js
 /**
  * Magic comments in built JavaScript, read the way symbolic's `js.rs` reads them: the LAST `sourceMappingURL=`
  * or `debugId=` whose four preceding characters are `//# ` (or `//@ ` for source maps), value up to whitespace.
@@ -85587,7 +85587,7 @@ function isRemoteUrl(location) {
     return m !== null && m[1].toLowerCase() !== 'data';
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/url-paths.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/url-paths.js
 /**
  * Path arithmetic on the `/`-separated file URLs sentry-cli uses while injecting: symbolic's `join_path` and
  * `clean_path`, sentry-cli's `normalize_sourcemap_url`, `find_matching_paths` and the sibling-name guesses.
@@ -85726,7 +85726,7 @@ function guessSourcemapReference(sourcemaps, minUrl) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/inject.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/inject.js
 /**
  * `faultline sourcemaps inject`: gives every built JavaScript file a debug ID exactly as
  * `sentry-cli sourcemaps inject` 3.8 does (same bytes, same IDs, maps fixed up the same way), and ties its
@@ -86025,7 +86025,7 @@ function renderInjectReport(r) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/report.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/report.js
 const TITLES = {
     'no-files': 'No files',
     'missing-map': 'No source map',
@@ -86099,7 +86099,7 @@ function renderReportMarkdown(report, limit = 50) {
     return `${out.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/validate.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/validate.js
 /**
  * `faultline sourcemaps check`: before anything is uploaded, does every built script have a source map (comment,
  * data URL, or sentry-cli's sibling-name rules), does the map parse, can its sources be resolved, and do a sample
@@ -86309,7 +86309,7 @@ var external_node_stream_ = __nccwpck_require__(7075);
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: ./node_modules/yazl/index.js
 var yazl = __nccwpck_require__(3044);
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/bundle.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/bundle.js
 /**
  * Artifact bundles as Sentry reads them (protocol notes §4): an 8-byte `SYSB` v2 header, then a zip of
  * `files/<bundle path>` entries in URL order and `manifest.json` last, every entry dated 1980-01-01, so the same
@@ -86471,7 +86471,7 @@ async function buildArtifactBundle(entries, attrs, opts) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/chunk-plan.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/chunk-plan.js
 /** Default cap on raw chunk bytes held by requests in flight (gzip copies come on top). */
 const DEFAULT_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 function planChunkUpload(chunks, missing, options, inFlightBytes = DEFAULT_IN_FLIGHT_BYTES) {
@@ -86518,7 +86518,7 @@ function planChunkUpload(chunks, missing, options, inFlightBytes = DEFAULT_IN_FL
     };
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/upload.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/upload.js
 /**
  * `faultline sourcemaps upload`: one artifact bundle per group of paths (a `dir:project` pair, or all paths for the
  * given projects), chunked by the server's `chunkSize`; assemble is asked first which chunks it lacks, only those are
@@ -86863,7 +86863,7 @@ async function uploadSourcemaps(client, opts) {
     return summary;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/sourcemaps/index.js
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/index.js
 /** Source maps: discover, validate, inject debug IDs (as sentry-cli 3.8 does), bundle, and upload. */
 
 
@@ -86877,7 +86877,7 @@ async function uploadSourcemaps(client, opts) {
 
 
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/sourcemaps-step.js
+;// CONCATENATED MODULE: ./.build/src/release/sourcemaps-step.js
 /**
  * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
  * artifact bundle, and optionally delete the maps. A dry run injects into a temporary copy and sends nothing.
@@ -87050,7 +87050,7 @@ async function stripCommonPrefixes(groups, cwd, opts) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/release/index.js
+;// CONCATENATED MODULE: ./.build/src/release/index.js
 /** The release pipeline: the action and the CLI are two thin front doors onto this. */
 
 
@@ -87063,7 +87063,7 @@ async function stripCommonPrefixes(groups, cwd, opts) {
 
 
 
-;// CONCATENATED MODULE: ./.build/run-28126/src/action/run.js
+;// CONCATENATED MODULE: ./.build/src/action/run.js
 /**
  * The action: read the inputs, run the release pipeline in log groups, write outputs and the job summary.
  * Everything else lives in src/release; only this file talks to the runner (@actions/core).
@@ -87331,6 +87331,6 @@ async function writeSummary(markdown) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3635);
+/******/ var __webpack_exports__ = __nccwpck_require__(9597);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,16 +1,31 @@
 // Builds the two committed bundles: dist/index.js (the action) and dist/cli.js (the CLI).
 // TypeScript is compiled with tsc first (imports use .ts extensions, rewritten to .js), then ncc bundles
-// plain JavaScript, so the bundle does not depend on ncc's TypeScript support. Each run works in its own
-// folder under .build (inside the repo, so ncc resolves node_modules) and replaces dist/ only at the end,
-// so two runs at once cannot mix their output.
+// plain JavaScript, so the bundle does not depend on ncc's TypeScript support. The bundle names its modules by
+// their path, so the build folder is always .build (inside the repo, so ncc resolves node_modules); a lock
+// folder makes concurrent runs take turns, and dist/ is replaced only at the end.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const bin = (name) => join('node_modules', '.bin', name);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 
-const work = join('.build', `run-${process.pid}`);
+const lock = '.build.lock';
+const waitUntil = Date.now() + 180_000;
+for (;;) {
+  try {
+    mkdirSync(lock);
+    break;
+  } catch {
+    // A lock older than 5 minutes belongs to a run that died.
+    if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000)
+      rmSync(lock, { recursive: true, force: true });
+    if (Date.now() > waitUntil)
+      throw new Error(`package: ${lock} is held by another run; remove it if none is running`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+  }
+}
+const work = '.build';
 rmSync(work, { recursive: true, force: true });
 try {
   run(bin('tsc'), ['-p', 'tsconfig.build.json', '--outDir', work]);
@@ -33,4 +48,5 @@ try {
   renameSync(dist, 'dist');
 } finally {
   rmSync(work, { recursive: true, force: true });
+  rmSync(lock, { recursive: true, force: true });
 }
