@@ -73,11 +73,18 @@ export async function handleRegression(
   }
   const sentry = await services.sentryFor(webhook.installation.uuid);
   const issue = await sentry.getIssue(issueId);
-  const event = await sentry.getLatestEvent(issueId);
-  const facts = eventFacts(event, linked.settings.paths);
-  const release = facts.release;
-  const frames = facts.frames;
-  const range = release ? await releaseRange(sentry, release) : undefined;
+  const event = await latestEvent(sentry, issueId);
+  const facts = event === undefined ? undefined : eventFacts(event, linked.settings.paths);
+  const release = facts?.release ?? issue.lastRelease?.version ?? webhookRelease(webhook);
+  const frames = facts?.frames ?? [];
+  // Without in-app frames there is nothing to rank PRs by: the issue is still reopened, naming the release.
+  const unranked = frames.length ? undefined : 'Sentry has no event with a stack trace for this issue';
+  if (unranked)
+    services.log.info(
+      { issueId, release: release ?? null, event: event === undefined ? 'none' : 'no in-app frames' },
+      'sync: regression without an event stack trace; suspect ranking skipped',
+    );
+  const range = release && !unranked ? await releaseRange(sentry, release) : undefined;
   const pulls = range?.head ? await candidatePulls(linked, range.base, range.head) : [];
   const suspects = rankSuspectPulls(pulls, frames, {
     repo: linked.repo,
@@ -85,8 +92,8 @@ export async function handleRegression(
   });
   const ref = { ...issueRef(services, sentry.org, { ...issue, id: issueId }) };
   const metadata = (issue.metadata ?? {}) as { type?: string; value?: string };
-  const errorType = facts.exceptionType ?? metadata.type;
-  const errorValue = facts.exceptionValue ?? metadata.value;
+  const errorType = facts?.exceptionType ?? metadata.type;
+  const errorValue = facts?.exceptionValue ?? metadata.value;
   const commented: RegressionOutcome['commented'] = [];
   await services.store.putMarkOnce(
     { kind: REGRESSION_MARK, key: issueId, repo: linked.repo, value: release ?? null },
@@ -126,7 +133,7 @@ export async function handleRegression(
           owner: linked.owner,
           repo: linked.name,
           issue_number: linked.number,
-          body: renderRegressionReopenComment({ issue: ref, release, suspects, key }),
+          body: renderRegressionReopenComment({ issue: ref, release, suspects, key, unranked }),
         });
       }
       await writes.record(writeKey.githubState(linked.repo, linked.number, 'open'), linked.repo);
@@ -139,6 +146,23 @@ export async function handleRegression(
     }
   }
   return { release, suspects, commented };
+}
+
+/** The issue's latest event; undefined when Sentry has none (404, or an empty answer). */
+async function latestEvent(sentry: SentryApi, issueId: string): Promise<unknown> {
+  try {
+    const event: unknown = await sentry.getLatestEvent(issueId);
+    return event && typeof event === 'object' && Object.keys(event).length ? event : undefined;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** The release an `event_alert` webhook's event names (the other regression webhooks carry none). */
+function webhookRelease(webhook: SentryWebhook): string | undefined {
+  const release = (webhook.data as { event?: { release?: unknown } }).event?.release;
+  return typeof release === 'string' && release !== '' ? release : undefined;
 }
 
 /** The release's head commit and the previous release's (the range the regression came in with). */

@@ -145,9 +145,13 @@ export function renderRegressionReopenComment(opts: {
   release: string | undefined;
   suspects: readonly SuspectPull[];
   key?: string | undefined;
+  /** Why suspects were not looked for (no stack trace); said instead of the suspect list. */
+  unranked?: string | undefined;
 }): string {
-  const suspects = opts.suspects.length
-    ? `Suspect pull requests: ${opts.suspects.map((s) => `#${s.pull.number}`).join(', ')}.`
-    : 'No merged pull request of this repository touched the crashing code since the previous release.';
+  const suspects = opts.unranked
+    ? `${opts.unranked}, so no suspect pull requests were looked for.`
+    : opts.suspects.length
+      ? `Suspect pull requests: ${opts.suspects.map((s) => `#${s.pull.number}`).join(', ')}.`
+      : 'No merged pull request of this repository touched the crashing code since the previous release.';
   return `Regressed${opts.release ? ` in release \`${inline(opts.release)}\`` : ''}: [${inline(opts.issue.shortId ?? opts.issue.id)}](${opts.issue.sentryUrl}) came back after being resolved. Reopening. ${suspects}\n\n${syncMarker('sync', opts.key ?? `regression=${opts.issue.id}`)}`;
 }

@@ -81,6 +81,25 @@ for (const { name: backend, available } of backends) {
       expect(world.issue().state).toBe('open');
     });
 
+    it('a regressed issue without events still reopens naming the release, without suspects, and is not dead-lettered', async () => {
+      const seed = sentrySeed();
+      seed.events = []; // Sentry answers 404 for the latest event
+      seed.issues = seed.issues?.map((i) => ({ ...i, lastRelease: { version: 'web@1.2.0' } }));
+      world = await startWorld({ sentrySeed: seed, githubSeed: regressionRepo(), backend });
+      expect(await world.sentryWebhook('issue', 'unresolved', regressed('312'), sentryItself)).toBe(202);
+      await world.settle();
+
+      const issue = world.issue();
+      expect(issue.state).toBe('open');
+      expect(issue.comments).toHaveLength(1);
+      expect(issue.comments[0]?.body).toMatch(/^Regressed in release `web@1\.2\.0`: \[WEB-9\]/);
+      expect(issue.comments[0]?.body).toContain('Sentry has no event with a stack trace for this issue');
+      expect(pullComments(world)).toEqual([]);
+      const jobs = await world.app.deps.store.listJobs({ type: 'sentry.webhook' });
+      expect(jobs.map((j) => j.state)).toEqual(['done', 'done']);
+      expect(world.logs.some((l) => l.includes('no event') && l.includes('suspect'))).toBe(true);
+    });
+
     it('writes no PR comment when the config turns it off, and still reopens', async () => {
       world = await startWorld({
         sentrySeed: sentrySeed(),
