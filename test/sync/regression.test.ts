@@ -97,7 +97,7 @@ for (const { name: backend, available } of backends) {
       expect(pullComments(world)).toEqual([]);
       const jobs = await world.app.deps.store.listJobs({ type: 'sentry.webhook' });
       expect(jobs.map((j) => j.state)).toEqual(['done', 'done']);
-      expect(world.logs.some((l) => l.includes('no event') && l.includes('suspect'))).toBe(true);
+      expect(world.logs.some((l) => l.includes('without an event stack trace; suspect ranking skipped'))).toBe(true);
     });
 
     it('writes no PR comment when the config turns it off, and still reopens', async () => {
