@@ -1,6 +1,7 @@
 // The GitHub issue for a Sentry issue: title, body, the status line re-triggers rewrite, and the hidden marker that
 // finds the issue again. Pure: every input is already fetched and scrubbed.
 import type { Frame, TriageEvent } from './event.ts';
+import type { CommitSummary } from './github.ts';
 import { codeBlock, details, escapeText, inlineCode, languageOf, link, table, truncate } from './markdown.ts';
 import type { Owners } from './owners.ts';
 import { cleanStackPath, type MappedFrame, permalink } from './paths.ts';
@@ -37,14 +38,8 @@ export interface ShownFrame extends MappedFrame {
   code?: CodeExcerpt | undefined;
 }
 
-export interface SuspectCommit {
-  sha: string;
-  message: string;
-  author?: string | undefined;
-  /** GitHub login when known (shown as a mention-free handle). */
-  login?: string | undefined;
-  date?: string | undefined;
-  url: string;
+/** A commit that touched the crashing file (its login is shown as a mention-free handle), with its pull requests. */
+export interface SuspectCommit extends CommitSummary {
   pulls: Array<{ number: number; title: string; url: string }>;
 }
 

@@ -1,12 +1,11 @@
 // A world for the sync's end-to-end tests: the Sentry emulator, the GitHub emulator, and the app (SQLite) wired to
 // both, with a linked issue. Webhooks arrive as in production: Sentry's signed by the Sentry emulator's sender,
 // GitHub's signed with the app's WEBHOOK_SECRET.
-import { ProbotOctokit } from 'probot';
-import { startApp, type RunningApp } from '../../app/server.ts';
+import type { RunningApp } from '../../app/server.ts';
 import { createBackend } from '../app/backends.ts';
-import { testConfig, until } from '../app/helpers.ts';
-import { type GitHubEmulator, type GitHubSeed, startGitHubEmulator } from '../emulators/github/server.ts';
-import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { startAppWorld } from '../app-world/world.ts';
+import type { GitHubEmulator, GitHubSeed } from '../emulators/github/server.ts';
+import type { SentryEmulator } from '../emulators/sentry/server.ts';
 import type { EmulatorSeed } from '../emulators/sentry/state.ts';
 
 export const ORG = 'acme';
@@ -125,53 +124,24 @@ export function baseGitHubSeed(extra: Partial<GitHubSeed> = {}): GitHubSeed {
 export async function startWorld(
   opts: { sentrySeed?: EmulatorSeed; githubSeed?: GitHubSeed; link?: boolean; backend?: 'sqlite' | 'postgres' } = {},
 ): Promise<World> {
-  const sentry = await startSentryEmulator({ seed: opts.sentrySeed ?? baseSentrySeed() });
-  const github = await startGitHubEmulator({ seed: opts.githubSeed ?? baseGitHubSeed() });
   const backend = await createBackend(opts.backend ?? 'sqlite');
-  const config = testConfig(backend.config, {
-    url: sentry.url,
-    clientSecret: sentry.clientSecret,
-    authToken: sentry.token,
+  const base = await startAppWorld({
+    sentrySeed: opts.sentrySeed ?? baseSentrySeed(),
+    githubSeed: opts.githubSeed ?? baseGitHubSeed(),
+    storage: backend.config,
+    disposeStorage: () => backend.dispose(),
+    configure: (config) => {
+      config.github.webhookSecret = GH_SECRET;
+    },
   });
-  config.github.baseUrl = github.apiUrl;
-  config.github.webhookSecret = GH_SECRET;
-  const logs: string[] = [];
-  const line = (level: string) => (fields: object, message?: string) => {
-    logs.push(`${level} ${message ?? ''} ${JSON.stringify(fields)}`);
-  };
-  const app = await startApp(config, {
-    runner: { pollMs: 20 },
-    // GitHub etiquette spaces writes a second apart (notifications three) and retries 5xx after 1, 4, 9 s: right in
-    // production, slow in tests. The same behaviour here, in milliseconds.
-    octokit: ProbotOctokit.defaults((o: { throttle?: object }) => ({
-      ...o,
-      throttle: { ...o.throttle, enabled: false },
-      retry: { retryAfterBaseValue: 10 },
-    })),
-    log: { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') },
-  });
-
+  const { sentry, github, app } = base;
   const world: World = {
     sentry,
     github,
     app,
-    logs,
-    async sentryWebhook(resource, action, data, actor) {
-      const res = await fetch(`${sentry.url}/__emulator/webhooks`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          url: `${app.url}/sentry/webhook`,
-          resource,
-          action,
-          data,
-          installation: { uuid: INSTALLATION_UUID },
-          ...(actor ? { actor } : {}),
-        }),
-      });
-      const result = (await res.json()) as { status: number };
-      return result.status;
-    },
+    logs: base.logs,
+    sentryWebhook: (resource, action, data, actor) =>
+      base.sendSentry(resource, action, data, { installation: INSTALLATION_UUID, actor }),
     async githubWebhook(event, payload) {
       const result = await github.deliverWebhook({
         url: `${app.url}/api/github/webhooks`,
@@ -181,12 +151,7 @@ export async function startWorld(
       });
       return result.status;
     },
-    async settle() {
-      await until(async () => {
-        const counts = await app.deps.store.countJobs();
-        return counts.queued === 0 && counts.running === 0;
-      }, 15_000);
-    },
+    settle: () => base.settle(15_000),
     issue: (repo = REPO, number = 1) => findIssue(github, repo, number),
     sentryIssue: (id = ISSUE_ID) =>
       sentry.state().issues.find((i) => i.id === id) as Record<string, unknown> | undefined,
@@ -195,23 +160,11 @@ export async function startWorld(
         .state()
         .requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('/__emulator'))
         .map((r) => ({ method: r.method, path: r.path, json: r.json })),
-    async close() {
-      await app.close(1_000);
-      await Promise.all([sentry.close(), github.close()]);
-      await backend.dispose();
-    },
+    close: () => base.close(),
   };
 
   // The integration is installed (Sentry tells the app its org and app uuid), and triage linked issue 1.
-  const status = await world.sentryWebhook('installation', 'created', {
-    installation: {
-      uuid: INSTALLATION_UUID,
-      organization: { slug: ORG },
-      app: { uuid: SENTRY_APP_UUID, slug: 'faultline' },
-      status: 'installed',
-    },
-  });
-  if (status !== 202) throw new Error(`installation webhook answered ${status}`);
+  await base.install({ uuid: INSTALLATION_UUID, org: ORG, appUuid: SENTRY_APP_UUID });
   await world.settle();
   if (opts.link !== false) {
     await app.deps.store.linkIssue(

@@ -3,12 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProbotOctokit } from 'probot';
-import { type RunningApp, startApp } from '../../app/server.ts';
+import type { RunningApp } from '../../app/server.ts';
 import { sqliteFileIn, type StorageConfig } from '../../app/store/index.ts';
-import { testConfig, until } from '../app/helpers.ts';
-import { type GitHubEmulator, type GitHubSeed, startGitHubEmulator } from '../emulators/github/server.ts';
-import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { startAppWorld } from '../app-world/world.ts';
+import type { GitHubEmulator, GitHubSeed } from '../emulators/github/server.ts';
+import type { SentryEmulator } from '../emulators/sentry/server.ts';
 import type { EmulatorSeed } from '../emulators/sentry/state.ts';
 
 export const ORG = 'acme';
@@ -360,88 +359,38 @@ export interface World {
 }
 
 export async function startWorld(opts: { storage?: StorageConfig } = {}): Promise<World> {
-  const sentry = await startSentryEmulator({ seed: sentrySeed() });
-  const github = await startGitHubEmulator({ seed: githubSeed() });
   const dir = mkdtempSync(join(tmpdir(), 'faultline-triage-'));
-  const config = testConfig(opts.storage ?? { kind: 'sqlite', file: sqliteFileIn(dir) }, {
-    url: sentry.url,
-    clientSecret: sentry.clientSecret,
-    authToken: sentry.token,
+  const base = await startAppWorld({
+    sentrySeed: sentrySeed(),
+    githubSeed: githubSeed(),
+    storage: opts.storage ?? { kind: 'sqlite', file: sqliteFileIn(dir) },
+    disposeStorage: () => rmSync(dir, { recursive: true, force: true }),
+    configure: (config) => {
+      config.workers.concurrency = 8;
+    },
+    // The job runner's own retries are what is under test.
+    octokitRetry: false,
   });
-  config.github.baseUrl = github.apiUrl;
-  config.workers.concurrency = 8;
-  const logs: string[] = [];
-  const line = (level: string) => (fields: object, message?: string) => {
-    logs.push(`${level} ${message ?? ''} ${JSON.stringify(fields)}`);
-  };
-  const app = await startApp(config, {
-    runner: { pollMs: 20 },
-    // Probot spaces GitHub writes a second apart and retries 5xx itself with growing waits: right in production,
-    // slow in tests, where the job runner's own retries are what is under test.
-    octokit: ProbotOctokit.defaults((o: { throttle?: object }) => ({
-      ...o,
-      throttle: { ...o.throttle, enabled: false },
-      retry: { enabled: false },
-    })),
-    log: { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') },
-  });
+  const { sentry, github, app } = base;
   const world: World = {
     sentry,
     github,
     app,
-    logs,
-    async send(resource, action, data, installation = INSTALLATION) {
-      const res = await fetch(`${sentry.url}/__emulator/webhooks`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          url: `${app.url}/sentry/webhook`,
-          resource,
-          action,
-          data,
-          installation: { uuid: installation },
-        }),
-      });
-      return ((await res.json()) as { status: number }).status;
-    },
-    async settle(timeoutMs = 20_000) {
-      await until(async () => {
-        const counts = await app.deps.store.countJobs();
-        return counts.queued === 0 && counts.running === 0;
-      }, timeoutMs);
-    },
+    logs: base.logs,
+    send: (resource, action, data, installation = INSTALLATION) =>
+      base.sendSentry(resource, action, data, { installation }),
+    settle: (timeoutMs) => base.settle(timeoutMs),
     issues: (repo = REPO) => github.state().repos.find((r) => r.full_name === repo)?.issues ?? [],
     githubWrites: () =>
       github
         .state()
         .requests.filter((r) => r.method !== 'GET')
         .map((r) => ({ method: r.method, path: r.path, body: r.body })),
-    async close() {
-      await app.close(1_000);
-      await Promise.all([sentry.close(), github.close()]);
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => base.close(),
   };
   // The app learns each Sentry installation's org from its installation webhook, as in production.
-  for (const [uuid, org] of [
-    [INSTALLATION, ORG],
-    [FOREIGN_INSTALLATION, 'globex'],
-  ] as const) {
-    const status = await world.send(
-      'installation',
-      'created',
-      {
-        installation: {
-          uuid,
-          organization: { slug: org },
-          app: { uuid: 'app-uuid', slug: 'faultline' },
-          status: 'installed',
-        },
-      },
-      uuid,
-    );
-    if (status !== 202) throw new Error(`installation webhook answered ${status}`);
-  }
+  await base.install({ uuid: INSTALLATION, org: ORG, appUuid: 'app-uuid' });
+  await base.install({ uuid: FOREIGN_INSTALLATION, org: 'globex', appUuid: 'app-uuid' });
   await world.settle();
   return world;
 }
