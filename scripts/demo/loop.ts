@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { buildWebApp } from '../../examples/web-app/build.ts';
 import { runDoctorCommand } from '../../src/cli/doctor-command.ts';
 import { runBundledAction } from './action-runner.ts';
@@ -12,6 +14,8 @@ import { CRASH, crashEvent, type SentryFrame, symbolicatedFrames } from './crash
 import { renderDemoPage, type RenderedPost } from './html-page.ts';
 import { createSampleRepo, exportCommits, type SampleCommit, type SampleRepo } from './sample-repo.ts';
 import { type DemoSteps, StepUnavailable } from './steps.ts';
+
+const execFileAsync = promisify(execFile);
 
 export const ORG = 'acme';
 export const PROJECT = 'web';
@@ -261,20 +265,33 @@ function bundledAction(world: DemoWorld): { entry: string; sourcemaps: boolean }
   return { entry, sourcemaps: text.includes('injectDebugIds') };
 }
 
-async function release(world: DemoWorld, version: string, sha: string): Promise<string> {
+/**
+ * Builds the sample app at `sha` and runs the bundled action on it. `shallow` checks out one commit only, as
+ * actions/checkout does by default: the action then reads the commits since the last release from GitHub.
+ */
+async function release(world: DemoWorld, version: string, sha: string, opts: { shallow?: boolean } = {}) {
   const { repo, sentry } = world;
   if (!repo) throw new Error('the sample repository is missing');
   if (!sentry) throw new StepUnavailable('needs the Sentry emulator');
   const { entry, sourcemaps } = bundledAction(world);
-  await repo.git('checkout', '-q', sha);
-  const buildDir = join(repo.dir, 'dist');
+  let workspace = repo.dir;
+  if (opts.shallow) {
+    workspace = join(world.dataDir, `checkout-${version.replace(/[^\w.-]/g, '_')}`);
+    await repo.git('clone', '-q', '--depth', '1', '--branch', 'main', `file://${repo.dir}`, workspace);
+    const head = (await execFileAsync('git', ['-C', workspace, 'rev-parse', 'HEAD'])).stdout.trim();
+    if (head !== sha) throw new Error(`the shallow clone of main is at ${head}, expected ${sha}`);
+    await execFileAsync('git', ['-C', workspace, 'remote', 'set-url', 'origin', `https://github.com/${REPO}.git`]);
+  } else {
+    await repo.git('checkout', '-q', sha);
+  }
+  const buildDir = join(workspace, 'dist');
   await rm(buildDir, { recursive: true, force: true });
-  await buildWebApp(join(repo.dir, 'src'), buildDir);
-  world.frames = await symbolicatedFrames(buildDir, repo.dir);
+  await buildWebApp(join(workspace, 'src'), buildDir);
+  world.frames = await symbolicatedFrames(buildDir, workspace);
   const run = await runBundledAction({
     node: process.execPath,
     entry,
-    workspace: repo.dir,
+    workspace,
     inputs: {
       release: version,
       projects: PROJECT,
@@ -306,7 +323,7 @@ async function release(world: DemoWorld, version: string, sha: string): Promise<
     throw new Error(`output release is "${run.outputs.release}", expected ${version}`);
   const bytes = bundle?.files.reduce((n, f) => n + f.size, 0) ?? 0;
   return [
-    `release ${version}: ${rel.commits.length} commits`,
+    `release ${version}: ${rel.commits.length} commits${opts.shallow ? ' (shallow clone: from the GitHub API)' : ''}`,
     deploy ? `deploy #${deploy.id} production` : 'no deploy',
     bundle
       ? `bundle ${bundle.bundleId.slice(0, 8)} (${bundle.files.length} files, ${(bytes / 1024).toFixed(1)} KB, ` +
@@ -412,7 +429,7 @@ export async function resolveIssue(world: DemoWorld): Promise<string> {
 
 export async function releaseTwo(world: DemoWorld): Promise<string> {
   if (!world.repo || !world.merge) throw new Error('the sample repository is missing');
-  const detail = await release(world, 'shop@1.1.0', world.merge.sha);
+  const detail = await release(world, 'shop@1.1.0', world.merge.sha, { shallow: true });
   return `${detail} (merge of PR #${PULL_NUMBER} "${world.repo.commits.regression.message}")`;
 }
 

@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,8 +75,12 @@ describe('npm run demo', () => {
       expect(r1?.deploys.map((d) => d.environment)).toEqual(['production']);
     }
     if (ok('release 2 from a PR that brings the error back')) {
-      // the fix, the pull request's commit and its merge: everything since release 1
+      // the fix, the pull request's commit and its merge: everything since release 1, although the checkout the
+      // action ran in holds one commit (shallow, as actions/checkout makes it): the rest came from GitHub
       expect(sentry?.releases.find((r) => r.version === 'shop@1.1.0')?.commits).toHaveLength(3);
+      const checkout = join(world?.dataDir ?? '', 'checkout-shop_1.1.0');
+      const count = await promisify(execFile)('git', ['-C', checkout, 'rev-list', '--count', 'HEAD']);
+      expect(count.stdout.trim()).toBe('1');
     }
     const shop = github?.repos.find((r) => r.full_name === 'acme/shop');
     const issue = shop?.issues.find((i) => i.number === world?.issue?.number);
