@@ -3,19 +3,15 @@
 // GitHub's signed with the app's WEBHOOK_SECRET.
 import type { RunningApp } from '../../app/server.ts';
 import { createBackend } from '../app/backends.ts';
+import { INSTALLATION_UUID, ISSUE_ID, ORG, REPO, sha } from '../app-world/fixtures.ts';
 import { startAppWorld } from '../app-world/world.ts';
 import type { GitHubEmulator, GitHubSeed } from '../emulators/github/server.ts';
 import type { SentryEmulator } from '../emulators/sentry/server.ts';
 import type { EmulatorSeed } from '../emulators/sentry/state.ts';
 
-export const ORG = 'acme';
-export const REPO = 'acme/web';
-export const INSTALLATION_UUID = 'a8e5d37a-696c-4c54-adb5-b3f28d64c7de';
+export { INSTALLATION_UUID, ISSUE_ID, ORG, REPO, sha };
 export const SENTRY_APP_UUID = '5d9c3f44-0000-4a3b-9c1e-faul71ine000';
-export const ISSUE_ID = '1170820242';
 export const GH_SECRET = 'gh-webhook-secret';
-
-export const sha = (n: number): string => n.toString(16).padStart(2, '0').repeat(20);
 
 export const CONFIG_YAML = `sentry:
   org: acme

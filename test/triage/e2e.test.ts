@@ -1,6 +1,5 @@
 // Sentry alert → app → GitHub, end to end through both emulators: what a user finds in GitHub afterwards.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRIAGE_EVENTS } from '../../app/triage/index.ts';
 import { FIXTURES } from '../app/helpers.ts';
@@ -20,19 +19,25 @@ import {
   startWorld,
   type World,
 } from './world.ts';
+import { hrefs, html, text } from './rendered-markdown.ts';
 
-const html = (md: string) => marked.parse(md, { gfm: true, async: false });
-const hrefs = (h: string) => [...h.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-const text = (h: string) =>
-  h
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&gt;/g, '>')
-    .replace(/&lt;/g, '<')
-    .replace(/&amp;/g, '&');
 const issueOf = (world: World, sentryIssueId: string) =>
   world.issues().filter((i) => (i.body ?? '').includes(`faultline:sentry-issue:${sentryIssueId} `));
+
+/** GitHub's `push` webhook for a commit on main that changed the repository config (acme/<name>). */
+function pushConfigChange(world: World, repo: { id: number; name: string }, commit: string) {
+  return world.github.deliverWebhook({
+    url: `${world.app.url}/api/github/webhooks`,
+    secret: 'gh-webhook-secret',
+    event: 'push',
+    payload: {
+      ref: 'refs/heads/main',
+      installation: { id: 1 },
+      repository: { ...repo, full_name: `acme/${repo.name}`, owner: { login: 'acme', name: 'acme' } },
+      commits: [{ id: commit, added: [], removed: [], modified: ['.github/faultline.yml'] }],
+    },
+  });
+}
 
 /** One world for a describe block (started before its tests, closed after); `prepare` runs once it is up. */
 export function useWorld(prepare?: (world: World) => Promise<void>): () => World {
@@ -399,17 +404,7 @@ describe('triage end to end: GitHub failing while the issue is opened', () => {
       files: { '.github/faultline.yml': CONFIG_YAML.replace('ignore:\n', 'ignore:\n  - type: RangeError\n') },
     });
     world().github.seed({ repos: [web] });
-    const status = await world().github.deliverWebhook({
-      url: `${world().app.url}/api/github/webhooks`,
-      secret: 'gh-webhook-secret',
-      event: 'push',
-      payload: {
-        ref: 'refs/heads/main',
-        installation: { id: 1 },
-        repository: { id: 1, name: 'web', full_name: REPO, owner: { login: 'acme', name: 'acme' } },
-        commits: [{ id: 'ab'.repeat(20), added: [], removed: [], modified: ['.github/faultline.yml'] }],
-      },
-    });
+    const status = await pushConfigChange(world(), { id: 1, name: 'web' }, 'ab'.repeat(20));
     expect(status.status).toBe(200);
     expect(
       await world().send('event_alert', 'triggered', alertData({ issueId: '990040', eventId: '4'.repeat(32) })),
@@ -438,17 +433,7 @@ describe('triage end to end: GitHub failing while the issue is opened', () => {
         },
       ],
     });
-    await world().github.deliverWebhook({
-      url: `${world().app.url}/api/github/webhooks`,
-      secret: 'gh-webhook-secret',
-      event: 'push',
-      payload: {
-        ref: 'refs/heads/main',
-        installation: { id: 1 },
-        repository: { id: 3, name: 'broken', full_name: 'acme/broken', owner: { login: 'acme', name: 'acme' } },
-        commits: [{ id: 'cd'.repeat(20), added: [], removed: [], modified: ['.github/faultline.yml'] }],
-      },
-    });
+    await pushConfigChange(world(), { id: 3, name: 'broken' }, 'cd'.repeat(20));
     expect(
       await world().send('event_alert', 'triggered', alertData({ issueId: '990060', eventId: '6'.repeat(32) })),
     ).toBe(202);

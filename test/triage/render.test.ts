@@ -1,6 +1,5 @@
 // What a user sees in the GitHub issue: the body rendered as GitHub-flavoured markdown (marked), then read as HTML.
 import { readFileSync } from 'node:fs';
-import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { normalizeEvent } from '../../app/triage/event.ts';
 import { mapFrames } from '../../app/triage/paths.ts';
@@ -13,6 +12,7 @@ import {
   renderStatusLine,
   replaceStatusLine,
 } from '../../app/triage/render.ts';
+import { hrefs, html, text } from './rendered-markdown.ts';
 
 const SHA = '3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39';
 const webhook = JSON.parse(
@@ -65,17 +65,6 @@ function view(overrides: Partial<IssueView> = {}): IssueView {
     ...overrides,
   };
 }
-
-const html = (md: string) => marked.parse(md, { gfm: true, async: false });
-const hrefs = (h: string) => [...h.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-const text = (h: string) =>
-  h
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/&gt;/g, '>')
-    .replace(/&lt;/g, '<');
 
 describe('renderIssueTitle', () => {
   it('is [level] Type: message, bounded', () => {

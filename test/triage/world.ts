@@ -5,21 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningApp } from '../../app/server.ts';
 import { sqliteFileIn, type StorageConfig } from '../../app/store/index.ts';
+import { INSTALLATION_UUID, ISSUE_ID, ORG, REPO, sha } from '../app-world/fixtures.ts';
 import { startAppWorld } from '../app-world/world.ts';
 import type { GitHubEmulator, GitHubSeed } from '../emulators/github/server.ts';
 import type { SentryEmulator } from '../emulators/sentry/server.ts';
 import type { EmulatorSeed } from '../emulators/sentry/state.ts';
 
-export const ORG = 'acme';
-export const REPO = 'acme/web';
-export const INSTALLATION = 'a8e5d37a-696c-4c54-adb5-b3f28d64c7de';
+export { ISSUE_ID, ORG, REPO };
+export const INSTALLATION = INSTALLATION_UUID;
 export const FOREIGN_INSTALLATION = '0f0f0f0f-1111-4222-8333-944444444444';
-export const ISSUE_ID = '1170820242';
 export const FETCHED_ISSUE_ID = '1170820300';
-
-const hex = (n: number) => n.toString(16).padStart(2, '0').repeat(20);
 /** c1 initial, c2 the suspect (PR #5), c3 docs only = release web@2.4.0, c4 after the release. */
-export const SHA = { c1: hex(0xa1), c2: hex(0xb2), c3: hex(0xc3), c4: hex(0xd4), api: hex(0x7e) } as const;
+export const SHA = { c1: sha(0xa1), c2: sha(0xb2), c3: sha(0xc3), c4: sha(0xd4), api: sha(0x7e) } as const;
 export const RELEASE = 'web@2.4.0';
 
 export const CONFIG_YAML = `sentry:
@@ -140,17 +137,17 @@ export function githubSeed(): GitHubSeed {
       {
         // The owner's shared config names the same project: neither it nor repos without their own file take alerts.
         full_name: 'acme/.github',
-        commits: [{ sha: hex(0x9e), message: 'init', author: ANA, files: { '.github/faultline.yml': CONFIG_YAML } }],
+        commits: [{ sha: sha(0x9e), message: 'init', author: ANA, files: { '.github/faultline.yml': CONFIG_YAML } }],
       },
       {
         full_name: 'acme/other',
-        commits: [{ sha: hex(0xe5), message: 'init', author: ANA, files: { 'README.md': '# other\n' } }],
+        commits: [{ sha: sha(0xe5), message: 'init', author: ANA, files: { 'README.md': '# other\n' } }],
       },
       {
         full_name: 'acme/broken',
         commits: [
           {
-            sha: hex(0xf6),
+            sha: sha(0xf6),
             message: 'init',
             author: ANA,
             files: { '.github/faultline.yml': 'sentry:\n  org: acme\n  projects: []\npath: []\n' },
