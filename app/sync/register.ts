@@ -4,6 +4,7 @@ import { SentryClient } from '../../src/sentry/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { SentryWebhook } from '../intake/schema.ts';
 import { PermanentJobError } from '../jobs/index.ts';
+import { InstalledRepos } from '../triage/installed-repos.ts';
 import { createScrubber } from '../triage/scrub.ts';
 import { SENTRY_APP_MARK } from './context.ts';
 import { GITHUB_SYNC_JOB, type GitHubIssueEvent, githubChangeToMirror, githubSyncJob } from './github-to-sentry.ts';
@@ -23,6 +24,7 @@ export function createSyncServices(app: Probot, deps: AppDeps, opts: { now?: () 
   const scrubber = createScrubber();
   const installationOf = new Map<string, { id: number | undefined; at: number }>();
   const configs = new Map<string, { value: Promise<unknown>; at: number }>();
+  const installed = new InstalledRepos({ app, now });
   let slug: Promise<string | undefined> | undefined;
 
   const services: SyncServices = {
@@ -63,18 +65,9 @@ export function createSyncServices(app: Probot, deps: AppDeps, opts: { now?: () 
       return id === undefined ? undefined : ((await app.auth(id)) as GitHub);
     },
     async listRepos(): Promise<string[]> {
-      const jwt = await app.auth();
-      const installations = await jwt.paginate(jwt.rest.apps.listInstallations, { per_page: 100 });
-      const repos: string[] = [];
-      for (const installation of installations) {
-        const gh = await app.auth(installation.id);
-        const list = await gh.paginate(gh.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
-        for (const r of list) {
-          repos.push(r.full_name);
-          installationOf.set(r.full_name, { id: installation.id, at: now() });
-        }
-      }
-      return repos;
+      const repos = await installed.list();
+      for (const r of repos) installationOf.set(r.fullName, { id: r.installationId, at: now() });
+      return repos.map((r) => r.fullName);
     },
     repoConfig(github, repo): Promise<unknown> {
       const cached = configs.get(repo);
@@ -91,7 +84,10 @@ export function createSyncServices(app: Probot, deps: AppDeps, opts: { now?: () 
     },
     forgetConfig(repo) {
       if (repo) configs.delete(repo);
-      else configs.clear();
+      else {
+        configs.clear();
+        installed.forget();
+      }
     },
     appSlug() {
       slug ??= app

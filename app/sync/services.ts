@@ -42,7 +42,7 @@ export interface SyncServices {
   listRepos(): Promise<string[]>;
   /** The parsed `.github/faultline.yml` of the repo (undefined when it has none). */
   repoConfig(github: GitHub, repo: string): Promise<unknown>;
-  /** Forget a cached config (a push changed it), or every one. */
+  /** Forget a cached config (a push changed it), or every config and the repo list (installations changed). */
   forgetConfig?(repo?: string): void;
   /** The app's slug (its bot is `<slug>[bot]`), when known. */
   appSlug(): Promise<string | undefined>;

@@ -6,7 +6,8 @@ import type { Probot } from 'probot';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { CONFIG_PATH, parseTriageConfig, type TriageConfig } from './config.ts';
-import { type InstallationOctokit, type RepoApi, repoApi } from './github.ts';
+import { type RepoApi, repoApi } from './github.ts';
+import { InstalledRepos } from './installed-repos.ts';
 import { renderConfigErrorIssue } from './render.ts';
 import { repoAcceptsAlert } from './rules.ts';
 
@@ -45,18 +46,19 @@ export class GitHubRepoDirectory implements RepoDirectory {
   readonly #o: GitHubDirectoryOptions;
   readonly #now: () => number;
   readonly #ttl: number;
-  #repos: Cached<Array<{ fullName: string; octokit: InstallationOctokit }>> | undefined;
+  readonly #installed: InstalledRepos;
   readonly #configs = new Map<string, Cached<ReturnType<typeof parseTriageConfig> | undefined>>();
 
   constructor(opts: GitHubDirectoryOptions) {
     this.#o = opts;
     this.#now = opts.now ?? Date.now;
     this.#ttl = opts.ttlMs ?? 60_000;
+    this.#installed = new InstalledRepos({ app: opts.app, now: this.#now, ttlMs: this.#ttl });
   }
 
   async route(org: string, project: string): Promise<Route[]> {
     // An owner's `.github` repository holds shared config for the others; it is no destination itself.
-    const repos = (await this.#listRepos())
+    const repos = (await this.#installed.list())
       .filter(({ fullName }) => !fullName.endsWith('/.github'))
       .map(({ fullName, octokit }) => repoApi(octokit, fullName));
     const configs: Array<ReturnType<typeof parseTriageConfig> | undefined> = [];
@@ -83,33 +85,12 @@ export class GitHubRepoDirectory implements RepoDirectory {
     if (fullName) this.#configs.delete(fullName);
     else {
       this.#configs.clear();
-      this.#repos = undefined;
+      this.#installed.forget();
     }
   }
 
   #fresh<T>(c: Cached<T> | undefined): c is Cached<T> {
     return c !== undefined && this.#now() - c.at < this.#ttl;
-  }
-
-  #listRepos(): Promise<Array<{ fullName: string; octokit: InstallationOctokit }>> {
-    if (this.#fresh(this.#repos)) return this.#repos.value;
-    const value = (async () => {
-      const { app } = this.#o;
-      const jwt = await app.auth();
-      const installations = await jwt.paginate(jwt.rest.apps.listInstallations, { per_page: 100 });
-      const out: Array<{ fullName: string; octokit: InstallationOctokit }> = [];
-      for (const installation of installations) {
-        const octokit = await app.auth(installation.id);
-        const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
-        for (const r of repos) out.push({ fullName: r.full_name, octokit });
-      }
-      return out;
-    })();
-    value.catch(() => {
-      if (this.#repos?.value === value) this.#repos = undefined;
-    });
-    this.#repos = { value, at: this.#now() };
-    return value;
   }
 
   #config(repo: RepoApi): Promise<ReturnType<typeof parseTriageConfig> | undefined> {

@@ -8,3 +8,12 @@ export const ISSUE_ID = '1170820242';
 
 /** A 40-hex-digit commit SHA made of one byte repeated: `sha(0xa1)` = `a1a1…`. */
 export const sha = (n: number): string => n.toString(16).padStart(2, '0').repeat(20);
+
+/** The start of acme/web's `.github/faultline.yml`: its Sentry project and how webpack stack paths map to the repo. */
+export const WEB_SENTRY_CONFIG_YAML = `sentry:
+  org: acme
+  projects: [web]
+paths:
+  - from: "webpack://web/./"
+    to: ""
+`;

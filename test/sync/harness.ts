@@ -3,7 +3,7 @@
 // GitHub's signed with the app's WEBHOOK_SECRET.
 import type { RunningApp } from '../../app/server.ts';
 import { createBackend } from '../app/backends.ts';
-import { INSTALLATION_UUID, ISSUE_ID, ORG, REPO, sha } from '../app-world/fixtures.ts';
+import { INSTALLATION_UUID, ISSUE_ID, ORG, REPO, sha, WEB_SENTRY_CONFIG_YAML } from '../app-world/fixtures.ts';
 import { startAppWorld } from '../app-world/world.ts';
 import type { GitHubEmulator, GitHubSeed } from '../emulators/github/server.ts';
 import type { SentryEmulator } from '../emulators/sentry/server.ts';
@@ -13,13 +13,7 @@ export { INSTALLATION_UUID, ISSUE_ID, ORG, REPO, sha };
 export const SENTRY_APP_UUID = '5d9c3f44-0000-4a3b-9c1e-faul71ine000';
 export const GH_SECRET = 'gh-webhook-secret';
 
-export const CONFIG_YAML = `sentry:
-  org: acme
-  projects: [web]
-paths:
-  - from: "webpack://web/./"
-    to: ""
-people:
+export const CONFIG_YAML = `${WEB_SENTRY_CONFIG_YAML}people:
   ana@example.com: ana-gh
   bo@example.com: bo-gh
 metricAlerts:

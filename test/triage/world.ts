@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningApp } from '../../app/server.ts';
 import { sqliteFileIn, type StorageConfig } from '../../app/store/index.ts';
-import { INSTALLATION_UUID, ISSUE_ID, ORG, REPO, sha } from '../app-world/fixtures.ts';
+import { INSTALLATION_UUID, ISSUE_ID, ORG, REPO, sha, WEB_SENTRY_CONFIG_YAML } from '../app-world/fixtures.ts';
 import { startAppWorld } from '../app-world/world.ts';
 import type { GitHubEmulator, GitHubSeed } from '../emulators/github/server.ts';
 import type { SentryEmulator } from '../emulators/sentry/server.ts';
@@ -19,13 +19,7 @@ export const FETCHED_ISSUE_ID = '1170820300';
 export const SHA = { c1: sha(0xa1), c2: sha(0xb2), c3: sha(0xc3), c4: sha(0xd4), api: sha(0x7e) } as const;
 export const RELEASE = 'web@2.4.0';
 
-export const CONFIG_YAML = `sentry:
-  org: acme
-  projects: [web]
-paths:
-  - from: "webpack://web/./"
-    to: ""
-labels:
+export const CONFIG_YAML = `${WEB_SENTRY_CONFIG_YAML}labels:
   always: [sentry]
   level: {error: [bug]}
   environment: {production: [prod]}
