@@ -384,6 +384,7 @@ export async function uploadSourcemaps(client: SentryClient, opts: UploadOptions
         headers: f.headers,
         absolutePath: f.absolutePath,
         sha1: f.sha1,
+        size: f.bytes,
       }));
       const bundle = await buildArtifactBundle(
         entries,
