@@ -126,10 +126,7 @@ export async function startWorld(
   });
   const { sentry, github, app } = base;
   const world: World = {
-    sentry,
-    github,
-    app,
-    logs: base.logs,
+    ...base,
     sentryWebhook: (resource, action, data, actor) =>
       base.sendSentry(resource, action, data, { installation: INSTALLATION_UUID, actor }),
     async githubWebhook(event, payload) {
@@ -150,7 +147,6 @@ export async function startWorld(
         .state()
         .requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('/__emulator'))
         .map((r) => ({ method: r.method, path: r.path, json: r.json })),
-    close: () => base.close(),
   };
 
   // The integration is installed (Sentry tells the app its org and app uuid), and triage linked issue 1.

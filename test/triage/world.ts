@@ -362,22 +362,17 @@ export async function startWorld(opts: { storage?: StorageConfig } = {}): Promis
     // The job runner's own retries are what is under test.
     octokitRetry: false,
   });
-  const { sentry, github, app } = base;
+  const { github } = base;
   const world: World = {
-    sentry,
-    github,
-    app,
-    logs: base.logs,
+    ...base,
     send: (resource, action, data, installation = INSTALLATION) =>
       base.sendSentry(resource, action, data, { installation }),
-    settle: (timeoutMs) => base.settle(timeoutMs),
     issues: (repo = REPO) => github.state().repos.find((r) => r.full_name === repo)?.issues ?? [],
     githubWrites: () =>
       github
         .state()
         .requests.filter((r) => r.method !== 'GET')
         .map((r) => ({ method: r.method, path: r.path, body: r.body })),
-    close: () => base.close(),
   };
   // The app learns each Sentry installation's org from its installation webhook, as in production.
   await base.install({ uuid: INSTALLATION, org: ORG, appUuid: 'app-uuid' });
