@@ -9,7 +9,20 @@ import { createHash } from 'node:crypto';
 import { open, readFile, rm } from 'node:fs/promises';
 import type { AssembleResponse, ChunkUploadOptions, SentryClient } from '../sentry/index.ts';
 import { SentryAssembleError } from '../sentry/errors.ts';
-import { type BundleEntry, buildArtifactBundle, type BuiltBundle, type ChunkRef } from './bundle.ts';
+import {
+  type BundleAttributes,
+  type BundleEntry,
+  buildArtifactBundle,
+  type BuiltBundle,
+  type ChunkRef,
+} from './bundle.ts';
+import {
+  type BundlePlan,
+  bundlePlanKey,
+  forgetBundlePlan,
+  readBundlePlan,
+  writeBundlePlan,
+} from './bundle-plan-cache.ts';
 import { planChunkUpload } from './chunk-plan.ts';
 import { type DiscoverOptions, discoverFiles, splitPathList } from './discover.ts';
 import { mapLimited, resolveReferences, type ScannedFile, scanBytes } from './inject.ts';
@@ -180,7 +193,8 @@ function describeError(e: unknown): string {
 async function uploadBundle(
   client: SentryClient,
   options: ChunkUploadOptions,
-  bundle: BuiltBundle,
+  bundle: BundlePlan,
+  bundleFile: () => Promise<string>,
   projects: string[],
   opts: UploadOptions,
   log: (line: string) => void,
@@ -202,7 +216,7 @@ async function uploadBundle(
   );
   let sent = 0;
   if (plan.chunksToSend > 0) {
-    const fd = await open(bundle.path, 'r');
+    const fd = await open(await bundleFile(), 'r');
     try {
       await runLimited(
         plan.batches.map((batch) => async () => {
@@ -230,7 +244,7 @@ async function uploadBundle(
     // The server lost (or refused) chunks between the two calls: send them once more, then give up.
     plan = planChunkUpload(bundle.chunks, res.missingChunks, options);
     log(`> The server still misses ${plan.chunksToSend} chunk(s); sending them again`);
-    const fd = await open(bundle.path, 'r');
+    const fd = await open(await bundleFile(), 'r');
     try {
       for (const batch of plan.batches) {
         const data = await Promise.all(
@@ -278,7 +292,7 @@ function leastFinished(states: Array<BundleSummary['state']>): BundleSummary['st
   return 'ok';
 }
 
-function assembleFailure(bundle: BuiltBundle, res: AssembleResponse): UploadError {
+function assembleFailure(bundle: BundlePlan, res: AssembleResponse): UploadError {
   const why =
     res.detail ||
     (res.state === 'not_found' ? `${res.missingChunks.length} chunk(s) missing on the server` : 'unknown error');
@@ -386,23 +400,41 @@ export async function uploadSourcemaps(client: SentryClient, opts: UploadOptions
         sha1: f.sha1,
         size: f.bytes,
       }));
-      const bundle = await buildArtifactBundle(
-        entries,
-        {
-          org: client.org,
-          projects: group.projects,
-          ...(opts.release ? { release: opts.release } : {}),
-          ...(opts.dist !== undefined ? { dist: opts.dist } : {}),
-          ...(opts.note ? { note: opts.note } : {}),
-        },
-        {
-          chunkSize: options.chunkSize,
-          ...(opts.compressionLevel !== undefined ? { compressionLevel: opts.compressionLevel } : {}),
-        },
-      );
+      const attrs: BundleAttributes = {
+        org: client.org,
+        projects: group.projects,
+        ...(opts.release ? { release: opts.release } : {}),
+        ...(opts.dist !== undefined ? { dist: opts.dist } : {}),
+        ...(opts.note ? { note: opts.note } : {}),
+      };
+      const buildOpts = {
+        chunkSize: options.chunkSize,
+        ...(opts.compressionLevel !== undefined ? { compressionLevel: opts.compressionLevel } : {}),
+      };
+      const planKey = bundlePlanKey(entries, attrs, buildOpts);
+      const cached = await readBundlePlan(planKey);
+      let built: BuiltBundle | undefined;
+      const build = async (): Promise<BuiltBundle> => {
+        built ??= await buildArtifactBundle(entries, attrs, buildOpts);
+        return built;
+      };
+      // An unchanged build: the bundle's checksum and chunks are known, so it is only written if chunks must go.
+      const bundle: BundlePlan = cached ?? (await build());
+      if (!cached) await writeBundlePlan(planKey, bundle);
+      const bundleFile = async () => {
+        const b = await build();
+        if (b.checksum !== bundle.checksum) {
+          await forgetBundlePlan(planKey);
+          throw new UploadError(
+            `the remembered layout of bundle ${bundle.bundleId} does not match the bundle written now ` +
+              `(${b.checksum} instead of ${bundle.checksum}); run the upload again`,
+          );
+        }
+        return b.path;
+      };
       try {
         log(`> Bundled ${files.length} file(s) for upload (${formatBytes(bundle.size)}), bundle ID ${bundle.bundleId}`);
-        const r = await uploadBundle(client, options, bundle, group.projects, opts, log);
+        const r = await uploadBundle(client, options, bundle, bundleFile, group.projects, opts, log);
         summary.mode = 'artifact-bundle';
         summary.bundles.push({
           bundleId: bundle.bundleId,
@@ -422,7 +454,7 @@ export async function uploadSourcemaps(client: SentryClient, opts: UploadOptions
         summary.chunksSkipped += r.chunksSkipped;
         summary.state = leastFinished(summary.bundles.map((b) => b.state));
       } finally {
-        await bundle.dispose();
+        await built?.dispose();
       }
     }
     for (const f of files) if (f.isMap) uploadedMaps.push(f.absolutePath);

@@ -89,6 +89,29 @@ describe('uploadSourcemaps', () => {
     expect(again.chunksSkipped).toBe(first.chunksSent + first.chunksSkipped);
   });
 
+  it('re-uploads an unchanged build to a server that lost it from the remembered layout, and recovers from a stale one', async () => {
+    const first = await upload([tree], { wait: true, release: 'web@plan' });
+    const checksum = emu.state().bundles[0]!.checksum;
+    emu.reset();
+    // The layout is remembered now: the chunks are rebuilt on demand and match what was sent before.
+    const again = await upload([tree], { wait: true, release: 'web@plan' });
+    expect(again).toMatchObject({ chunksSent: first.chunksSent, state: 'ok', bundleId: first.bundleId });
+    expect(emu.state().bundles[0]!.checksum).toBe(checksum);
+    // A remembered layout that no longer matches is reported, forgotten, and the next run succeeds.
+    const { readdir, readFile, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = `${tmpdir()}/faultline-bundle-plans`;
+    for (const name of await readdir(dir)) {
+      const plan = JSON.parse(await readFile(`${dir}/${name}`, 'utf8')) as { checksum: string };
+      if (plan.checksum !== checksum) continue;
+      await writeFile(`${dir}/${name}`, JSON.stringify({ ...plan, checksum: '0'.repeat(40) }));
+    }
+    emu.reset();
+    await expect(upload([tree], { release: 'web@plan' })).rejects.toThrow(/does not match the bundle written now/);
+    emu.reset();
+    expect((await upload([tree], { wait: true, release: 'web@plan' })).state).toBe('ok');
+  });
+
   it('splits a large bundle into chunks sent in parallel batches within the server limits', async () => {
     const small = await startSentryEmulator({
       token: emu.token,
