@@ -15,9 +15,12 @@ import {
   runRelease,
   type SourcemapsRunner,
 } from '../release/index.ts';
+import { parseSteps, wantsDoctor } from '../release/inputs.ts';
 import { sourcemapsStep } from '../release/sourcemaps-step.ts';
 import { SentryClient } from '../sentry/index.ts';
 import { VERSION } from '../version.ts';
+import { renderDoctorReport, runDoctor, secretsIn } from '../doctor/index.ts';
+import { doctorFailureMessage, doctorSettingsFromInputs, renderDoctorMarkdown } from './doctor.ts';
 
 export interface ActionDeps {
   /** The source-maps step (src/sourcemaps behind the release port). */
@@ -31,6 +34,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, deps: Acti
   }
   let result: ReleaseResult | undefined;
   try {
+    const stepsInput = core.getInput('steps');
+    const releaseSteps = parseSteps(stepsInput); // an unknown step fails here, before the doctor runs
+    if (wantsDoctor(stepsInput)) {
+      if (!(await runDoctorStep(env))) return;
+      if (releaseSteps.length === 0) return; // `steps: doctor` alone
+    }
     const inputs = resolveInputs((name: InputName) => core.getInput(name), env, {
       baseDir: env.GITHUB_WORKSPACE || process.cwd(),
     });
@@ -75,6 +84,32 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, deps: Acti
       core.setFailed(error instanceof Error ? error.message : String(error));
     }
   }
+}
+
+/** The doctor's Sentry checks with the action's inputs; false (and the run failed) when any check fails. */
+async function runDoctorStep(env: NodeJS.ProcessEnv): Promise<boolean> {
+  const settings = doctorSettingsFromInputs(
+    {
+      url: core.getInput('url'),
+      org: core.getInput('org'),
+      token: core.getInput('auth_token'),
+      projects: core.getInput('projects'),
+    },
+    env,
+  );
+  const secrets = [...secretsIn(env), ...(settings.sentry.token ? [settings.sentry.token] : [])];
+  const target = `${settings.sentry.url}${settings.sentry.org ? `, org ${settings.sentry.org}` : ''}`;
+  const results = await core.group('doctor', async () => {
+    const checks = await runDoctor(settings, { env: {}, cwd: env.GITHUB_WORKSPACE || process.cwd() });
+    core.info(renderDoctorReport(checks, { header: { sentry: target }, secrets }));
+    return checks;
+  });
+  await writeSummary(renderDoctorMarkdown(results, { target, secrets }));
+  if (results.some((r) => r.status === 'fail')) {
+    core.setFailed(doctorFailureMessage(results, secrets));
+    return false;
+  }
+  return true;
 }
 
 function writeOutputs(result: ReleaseResult): void {

@@ -207,18 +207,28 @@ export function parseBoolean(input: InputName, value: string | undefined, fallba
 }
 
 /** `all` (default) or a list of step names; always run in pipeline order. */
+/**
+ * The `steps` input's release steps. `doctor` is accepted here but is not a release step: the action runs it first
+ * (see wantsDoctor), so `steps: doctor` alone leaves no release step.
+ */
 export function parseSteps(value: string | undefined): StepName[] {
   const items = parseList(value).map((s) => s.toLowerCase());
   if (items.length === 0 || items.includes('all')) return [...STEP_NAMES];
-  const unknown = items.filter((s) => !(STEP_NAMES as readonly string[]).includes(s));
+  const known: readonly string[] = [...STEP_NAMES, 'doctor'];
+  const unknown = items.filter((s) => !known.includes(s));
   if (unknown.length > 0) {
     throw new ReleaseInputError(
       'steps',
-      `steps: unknown step "${unknown[0]}"; use "all" or any of ${STEP_NAMES.join(', ')} (e.g. "deploy" to record ` +
-        'a deploy of an existing release)',
+      `steps: unknown step "${unknown[0]}"; use "all" or any of ${STEP_NAMES.join(', ')}, doctor (e.g. "deploy" to ` +
+        'record a deploy of an existing release)',
     );
   }
   return STEP_NAMES.filter((s) => items.includes(s));
+}
+
+/** Whether the `steps` input names `doctor` explicitly (`all` means the release steps only). */
+export function wantsDoctor(value: string | undefined): boolean {
+  return parseList(value).some((s) => s.toLowerCase() === 'doctor');
 }
 
 export function parseSetCommits(

@@ -8,6 +8,7 @@ import {
   parseSetCommits,
   parseStartedAt,
   parseSteps,
+  wantsDoctor,
   resolveInputs,
 } from '../../src/release/inputs.ts';
 
@@ -64,6 +65,16 @@ describe('parseSteps', () => {
     expect(parseSteps('deploy, create')).toEqual(['create', 'deploy']);
     expect(parseSteps('all')).toHaveLength(5);
     expect(inputError(() => parseSteps('create upload')).message).toMatch(/steps: unknown step "upload"/);
+  });
+
+  it('accepts doctor, which is not a release step: `doctor` alone leaves none, `all` does not include it', () => {
+    expect(parseSteps('doctor')).toEqual([]);
+    expect(parseSteps('Doctor,\ndeploy')).toEqual(['deploy']);
+    expect(wantsDoctor('doctor')).toBe(true);
+    expect(wantsDoctor('deploy DOCTOR')).toBe(true);
+    expect(wantsDoctor('all')).toBe(false);
+    expect(wantsDoctor(undefined)).toBe(false);
+    expect(inputError(() => parseSteps('doctor docter')).message).toMatch(/unknown step "docter".*doctor/);
   });
 });
 
