@@ -19,6 +19,8 @@ export interface AppConfig {
     clientId: string | undefined;
     /** Internal-integration token; public installations keep their own. */
     authToken: string | undefined;
+    /** The internal integration's org (SENTRY_ORG): with `authToken`, webhooks from unknown installations are its. */
+    org?: string | undefined;
   };
   storage: StorageConfig;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -121,6 +123,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     "set it to the Sentry integration's Client Secret (it signs the webhooks)",
   );
 
+  const authToken = get('SENTRY_AUTH_TOKEN');
+  const org = get('SENTRY_ORG');
+  if (authToken && !org) {
+    problems.push(
+      'SENTRY_AUTH_TOKEN is set but SENTRY_ORG is not: an internal integration belongs to one Sentry org; set SENTRY_ORG to its slug (e.g. acme), or unset SENTRY_AUTH_TOKEN for a public integration',
+    );
+  }
+  if (org && !/^[a-z0-9][a-z0-9_-]*$/i.test(org)) {
+    problems.push(`SENTRY_ORG is "${org}": expected an organization slug such as acme (letters, digits, - and _)`);
+  }
+
   let storage: StorageConfig;
   const databaseUrl = get('DATABASE_URL');
   if (databaseUrl) {
@@ -151,7 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
 
   const config: AppConfig = {
     github: { appId, privateKey: privateKey ?? '', webhookSecret, baseUrl },
-    sentry: { url: sentryUrl, clientSecret, clientId: get('SENTRY_CLIENT_ID'), authToken: get('SENTRY_AUTH_TOKEN') },
+    sentry: { url: sentryUrl, clientSecret, clientId: get('SENTRY_CLIENT_ID'), authToken, org },
     storage,
     logLevel: logLevelRaw as AppConfig['logLevel'],
     logFormat: logFormat as AppConfig['logFormat'],

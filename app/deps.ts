@@ -1,4 +1,5 @@
 import type { AppConfig } from './config.ts';
+import { InstallationResolver } from './installation-resolver.ts';
 import { InstallationTokens } from './intake/installations.ts';
 import { SentryWebhookHandlers } from './intake/sentry-webhook-job.ts';
 import { JobRunner } from './jobs/index.ts';
@@ -12,9 +13,11 @@ export interface AppDeps {
   /** Register Sentry webhook handlers here: `deps.sentry.on('issue.created', handler)`. */
   sentry: SentryWebhookHandlers;
   tokens: InstallationTokens;
+  /** Installation uuid → org and token (stored installations; in internal mode, SENTRY_ORG for unknown ones). */
+  installations: InstallationResolver;
   clientSecret: string;
   /** Where the Sentry API is and the internal-integration token (public installations keep their own in `tokens`). */
-  sentryApi: { url: string; authToken: string | undefined };
+  sentryApi: { url: string; authToken: string | undefined; org?: string | undefined };
   maxAttempts: number;
   log: Log;
 }
@@ -38,8 +41,14 @@ export async function createAppDeps(
     runner,
     sentry: new SentryWebhookHandlers(),
     tokens,
+    installations: new InstallationResolver({
+      store,
+      tokens,
+      authToken: config.sentry.authToken,
+      org: config.sentry.org,
+    }),
     clientSecret: config.sentry.clientSecret,
-    sentryApi: { url: config.sentry.url, authToken: config.sentry.authToken },
+    sentryApi: { url: config.sentry.url, authToken: config.sentry.authToken, org: config.sentry.org },
     maxAttempts: config.workers.maxAttempts,
     log,
   };

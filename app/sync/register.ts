@@ -28,21 +28,22 @@ export function createSyncServices(app: Probot, deps: AppDeps, opts: { now?: () 
   let slug: Promise<string | undefined> | undefined;
 
   const services: SyncServices = {
-    store: deps.store,
+    // Installation lookups (the tenant checks in context.ts and incidents.ts) go through the resolver.
+    store: deps.installations.view(deps.store),
     log: deps.log,
     now,
     scrub: (text) => scrubber.text(text),
     async sentryFor(uuid): Promise<SentryApi> {
-      const installation = await deps.store.getInstallation(uuid);
+      const installation = await deps.installations.getInstallation(uuid);
       if (!installation) {
         throw new PermanentJobError(
-          `Sentry installation ${uuid} is not known to faultline: reinstall the integration in Sentry so the app receives its installation webhook`,
+          `Sentry installation ${uuid} is not known to faultline: for an internal integration set SENTRY_AUTH_TOKEN and SENTRY_ORG; for a public one, reinstall it in Sentry so the app receives its installation webhook`,
         );
       }
-      const token = (await deps.tokens.tokenFor(uuid)) ?? deps.sentryApi.authToken;
+      const token = await deps.installations.tokenFor(uuid);
       if (!token) {
         throw new PermanentJobError(
-          `no Sentry token for installation ${uuid} (org ${installation.orgSlug}): set SENTRY_AUTH_TOKEN for an internal integration`,
+          `no Sentry token for installation ${uuid} (org ${installation.orgSlug}): set SENTRY_AUTH_TOKEN and SENTRY_ORG for an internal integration`,
         );
       }
       return new SentryClient({ url: deps.sentryApi.url, token, org: installation.orgSlug, maxAttempts: 3 });

@@ -23,12 +23,12 @@ export function createTriageDeps(app: Probot, deps: AppDeps, opts: { now?: () =>
     now,
     directory: new GitHubRepoDirectory({ app, store: deps.store, log: deps.log, now }),
     async sentryFor(uuid) {
-      const installation = await deps.store.getInstallation(uuid);
+      const installation = await deps.installations.getInstallation(uuid);
       if (!installation) return undefined;
-      const token = (await deps.tokens.tokenFor(uuid)) ?? deps.sentryApi.authToken;
+      const token = await deps.installations.tokenFor(uuid);
       if (!token) {
         throw new PermanentJobError(
-          `no Sentry token for installation ${uuid} (org ${installation.orgSlug}): set SENTRY_AUTH_TOKEN for an internal integration, or reinstall the public integration`,
+          `no Sentry token for installation ${uuid} (org ${installation.orgSlug}): set SENTRY_AUTH_TOKEN and SENTRY_ORG for an internal integration, or reinstall the public integration`,
         );
       }
       const api = new SentryClient({ url: sentryUrl, token, org: installation.orgSlug, maxAttempts: 3 });

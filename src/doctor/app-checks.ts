@@ -188,6 +188,16 @@ async function installationsIn(driver: SqlDriver): Promise<InstallationFacts[]> 
 /** The Sentry organizations the app serves, and whether it can call Sentry for each (never the token itself). */
 export function judgeInstallations(installs: InstallationFacts[], env: NodeJS.ProcessEnv, now: number): CheckResult {
   const name = 'Sentry installations';
+  const internalOrg = internalIntegrationOrg(env);
+  if (internalOrg && installs.length === 0) {
+    // An internal integration sends no installation webhook: its webhooks are SENTRY_ORG's, with SENTRY_AUTH_TOKEN
+    // (the Sentry section checks that token against that org).
+    return pass(
+      G,
+      name,
+      `internal integration for ${internalOrg} (SENTRY_ORG; token checked under Sentry → organization)`,
+    );
+  }
   if (installs.length === 0) {
     return fail(
       G,
@@ -213,13 +223,21 @@ export function judgeInstallations(installs: InstallationFacts[], env: NodeJS.Pr
   return pass(G, name, `${installs.map((i) => i.org).join(', ')} (token${installs.length > 1 ? 's' : ''} held)`);
 }
 
-/** Sentry organizations this deployment acts for: one per installation the app has recorded (as triage routes). */
-async function sentryOrgs(driver: SqlDriver | undefined): Promise<string[]> {
-  if (!driver) return [];
-  const rows = await driver
-    .query<{ org_slug: unknown }>('SELECT org_slug FROM installations')
-    .catch((): Array<{ org_slug: unknown }> => []);
-  return [...new Set(rows.map((row) => String(row.org_slug)))].sort();
+/** SENTRY_ORG when the app runs as an internal integration (SENTRY_AUTH_TOKEN and SENTRY_ORG both set). */
+export function internalIntegrationOrg(env: NodeJS.ProcessEnv): string | undefined {
+  const org = env.SENTRY_ORG?.trim();
+  return org && env.SENTRY_AUTH_TOKEN?.trim() ? org : undefined;
+}
+
+/** Sentry organizations this deployment acts for: each recorded installation's, and the internal integration's. */
+async function sentryOrgs(driver: SqlDriver | undefined, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const rows = driver
+    ? await driver
+        .query<{ org_slug: unknown }>('SELECT org_slug FROM installations')
+        .catch((): Array<{ org_slug: unknown }> => [])
+    : [];
+  const internalOrg = internalIntegrationOrg(env);
+  return [...new Set([...rows.map((row) => String(row.org_slug)), ...(internalOrg ? [internalOrg] : [])])].sort();
 }
 
 export async function runAppChecks(opts: {
@@ -283,7 +301,7 @@ export async function runAppChecks(opts: {
       results.push(skip(G, 'repository configs', 'needs working GitHub App credentials'));
       return results;
     }
-    results.push(...(await checkRepositoryConfigs(github, jwt, await sentryOrgs(db.driver))));
+    results.push(...(await checkRepositoryConfigs(github, jwt, await sentryOrgs(db.driver, env))));
     return results;
   } finally {
     await db.driver?.close().catch(() => {});
