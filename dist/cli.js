@@ -63172,7 +63172,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6262:
+/***/ 4758:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74169,7 +74169,7 @@ async function runAppChecks(opts) {
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
 // EXTERNAL MODULE: ./.build/src/sentry/index.js + 9 modules
-var src_sentry = __nccwpck_require__(8653);
+var sentry = __nccwpck_require__(8653);
 // EXTERNAL MODULE: ./.build/src/version.js
 var src_version = __nccwpck_require__(7319);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-probe.js
@@ -74188,7 +74188,7 @@ class ProbeConnectionError extends Error {
     }
 }
 function createSentryProbe(opts) {
-    const dispatcher = opts.dispatcher ?? (0,src_sentry/* sharedSentryDispatcher */.o8)();
+    const dispatcher = opts.dispatcher ?? (0,sentry/* sharedSentryDispatcher */.o8)();
     return {
         async get(path, { anonymous = false } = {}) {
             const headers = {
@@ -74552,6 +74552,16 @@ async function runDoctorCommand(argv, io) {
         }));
     }
     return results.some((r) => r.status === 'fail') ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./.build/src/release/client.js
+
+/** The Sentry client for a resolved run; none in a dry run, where nothing may be sent. */
+function releaseClient(inputs, userAgent, log) {
+    if (inputs.release.dryRun)
+        return null;
+    const { url, token, org } = inputs.sentry;
+    return new sentry.SentryClient({ url, token, org, userAgent, ...(log ? { log } : {}) });
 }
 
 ;// CONCATENATED MODULE: ./.build/src/release/errors.js
@@ -76381,7 +76391,7 @@ function githubRequest(token, apiUrl, userAgent) {
         baseUrl: apiUrl.replace(/\/+$/, ''),
         headers: { authorization: `token ${token}`, 'user-agent': userAgent },
         request: {
-            fetch: (url, init) => (0,undici/* fetch */.hd)(url, { ...init, dispatcher: (0,src_sentry/* sharedSentryDispatcher */.o8)() }),
+            fetch: (url, init) => (0,undici/* fetch */.hd)(url, { ...init, dispatcher: (0,sentry/* sharedSentryDispatcher */.o8)() }),
         },
     });
     return (route, params) => request(route, params);
@@ -78648,15 +78658,17 @@ function rustLines(text) {
     }
     return lines;
 }
+/** Index of the last `//# sourceMappingURL=` line, or -1. */
+function lastSourcemapLine(lines) {
+    for (let i = lines.length - 1; i >= 0; i--)
+        if (SOURCEMAP_LINE(lines[i]))
+            return i;
+    return -1;
+}
 /** Snippet appended at the end, the last sourceMappingURL line moved after it, then the debugId comment. */
 function injectAtEnd(text, debugId) {
     const lines = rustLines(text);
-    let idx = -1;
-    for (let i = lines.length - 1; i >= 0; i--)
-        if (SOURCEMAP_LINE(lines[i])) {
-            idx = i;
-            break;
-        }
+    const idx = lastSourcemapLine(lines);
     const moved = idx >= 0 ? lines.splice(idx, 1)[0] : undefined;
     let out = lines.map((l) => `${l}\n`).join('');
     out += `${snippetFor(debugId)}\n`;
@@ -78681,12 +78693,7 @@ function injectAtStart(text, debugId) {
 /** Replaces the last `//# sourceMappingURL=` line (a no-op when there is none). */
 function replaceSourcemapUrl(text, newUrl) {
     const lines = rustLines(text);
-    let idx = -1;
-    for (let i = lines.length - 1; i >= 0; i--)
-        if (SOURCEMAP_LINE(lines[i])) {
-            idx = i;
-            break;
-        }
+    const idx = lastSourcemapLine(lines);
     if (idx < 0)
         return text;
     lines[idx] = `//# sourceMappingURL=${newUrl}`;
@@ -80499,6 +80506,7 @@ async function stripCommonPrefixes(groups, cwd, opts) {
 
 
 
+
 ;// CONCATENATED MODULE: ./.build/src/cli/ci-env.js
 const tagRef = (tag) => (tag ? `refs/tags/${tag}` : undefined);
 /** The CI system this process runs in, when it is one faultline knows besides GitHub Actions. */
@@ -80672,14 +80680,7 @@ async function runReleaseCommand(argv, io, deps = {}) {
             ...(localHead ? { localHead } : {}),
         });
         const repository = github.repository ?? (await git?.originRepository());
-        const client = release.dryRun
-            ? null
-            : new src_sentry.SentryClient({
-                url: sentry.url,
-                token: sentry.token,
-                org: sentry.org,
-                userAgent: `faultline-cli/${src_version/* VERSION */.x}`,
-            });
+        const client = releaseClient({ release, sentry }, `faultline-cli/${src_version/* VERSION */.x}`);
         const history = github.token && repository
             ? githubHistory(githubRequest(github.token, github.apiUrl, `faultline-cli/${src_version/* VERSION */.x}`), repository)
             : undefined;
@@ -81025,7 +81026,7 @@ function processIo() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6262);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4758);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 // The CLI's entry (bundled to dist/cli.js, the package's `bin`). No logic here: see cli.ts.
 

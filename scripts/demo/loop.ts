@@ -349,18 +349,21 @@ function gitHubIssue(world: DemoWorld, predicate: (i: EmulatedIssue) => boolean)
     ?.issues.find(predicate);
 }
 
-export async function alertToIssue(world: DemoWorld): Promise<string> {
-  if (!world.app || !world.sentry || !world.github) throw new StepUnavailable('needs the app and both emulators');
-  if (!appHandles(world, 'triage')) throw new StepUnavailable('triage is not registered in app/index.ts yet');
-  if (!world.frames) throw new StepUnavailable('needs release 1 (its source maps symbolicate the crash)');
-  const eventId = 'c0ffee00c0ffee00c0ffee00c0ffee01';
+/** Seeds the Sentry emulator with the sample crash in `release` (its issue and one event) and returns the event. */
+function seedCrash(
+  world: DemoWorld,
+  release: string,
+  eventId: string,
+  issueFields: Record<string, unknown>,
+): ReturnType<typeof crashEvent> {
+  if (!world.sentry || !world.frames) throw new Error('the Sentry emulator and release 1 are needed');
   const event = crashEvent({
     sentryUrl: sentryUrl(world),
     org: ORG,
     project: { id: '1', slug: PROJECT },
     issueId: SENTRY_ISSUE_ID,
     eventId,
-    release: 'shop@1.0.0',
+    release,
     frames: world.frames,
     at: new Date(),
   });
@@ -375,12 +378,22 @@ export async function alertToIssue(world: DemoWorld): Promise<string> {
         level: 'error',
         status: 'unresolved',
         metadata: event.metadata,
-        count: '23',
-        userCount: 9,
-        firstRelease: { version: 'shop@1.0.0' },
+        ...issueFields,
       },
     ],
-    events: [{ ...event, issueId: SENTRY_ISSUE_ID, eventID: eventId, release: 'shop@1.0.0' }],
+    events: [{ ...event, issueId: SENTRY_ISSUE_ID, eventID: eventId, release }],
+  });
+  return event;
+}
+
+export async function alertToIssue(world: DemoWorld): Promise<string> {
+  if (!world.app || !world.sentry || !world.github) throw new StepUnavailable('needs the app and both emulators');
+  if (!appHandles(world, 'triage')) throw new StepUnavailable('triage is not registered in app/index.ts yet');
+  if (!world.frames) throw new StepUnavailable('needs release 1 (its source maps symbolicate the crash)');
+  const event = seedCrash(world, 'shop@1.0.0', 'c0ffee00c0ffee00c0ffee00c0ffee01', {
+    count: '23',
+    userCount: 9,
+    firstRelease: { version: 'shop@1.0.0' },
   });
   await sendSentryWebhook(world, 'event_alert', 'triggered', {
     event,
@@ -439,35 +452,11 @@ export async function regressionToComment(world: DemoWorld): Promise<string> {
   if (!world.frames || !world.sentry.state().releases.some((r) => r.version === 'shop@1.1.0')) {
     throw new StepUnavailable('needs release 2');
   }
-  const eventId = 'c0ffee00c0ffee00c0ffee00c0ffee02';
-  const event = crashEvent({
-    sentryUrl: sentryUrl(world),
-    org: ORG,
-    project: { id: '1', slug: PROJECT },
-    issueId: SENTRY_ISSUE_ID,
-    eventId,
-    release: 'shop@1.1.0',
-    frames: world.frames,
-    at: new Date(),
-  });
-  world.sentry.seed({
-    issues: [
-      {
-        id: SENTRY_ISSUE_ID,
-        project: PROJECT,
-        shortId: 'WEB-1',
-        title: event.title,
-        culprit: event.culprit,
-        level: 'error',
-        status: 'unresolved',
-        substatus: 'regressed',
-        metadata: event.metadata,
-        count: '31',
-        userCount: 12,
-        lastRelease: { version: 'shop@1.1.0' },
-      },
-    ],
-    events: [{ ...event, issueId: SENTRY_ISSUE_ID, eventID: eventId, release: 'shop@1.1.0' }],
+  seedCrash(world, 'shop@1.1.0', 'c0ffee00c0ffee00c0ffee00c0ffee02', {
+    substatus: 'regressed',
+    count: '31',
+    userCount: 12,
+    lastRelease: { version: 'shop@1.1.0' },
   });
   const issue = await (
     await fetch(`${world.sentry.url}/api/0/organizations/${ORG}/issues/${SENTRY_ISSUE_ID}/`, {

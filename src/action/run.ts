@@ -15,9 +15,9 @@ import {
   runRelease,
   type SourcemapsRunner,
 } from '../release/index.ts';
+import { releaseClient } from '../release/client.ts';
 import { parseSteps, wantsDoctor } from '../release/inputs.ts';
 import { sourcemapsStep } from '../release/sourcemaps-step.ts';
-import { SentryClient } from '../sentry/index.ts';
 import { VERSION } from '../version.ts';
 import { renderDoctorReport, runDoctor, secretsIn } from '../doctor/index.ts';
 import { doctorFailureMessage, doctorSettingsFromInputs, renderDoctorMarkdown } from './doctor.ts';
@@ -49,15 +49,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, deps: Acti
         (sentry.org ? ` (org ${sentry.org})` : '') +
         (release.dryRun ? ', dry run: nothing is sent' : ''),
     );
-    const client = release.dryRun
-      ? null
-      : new SentryClient({
-          url: sentry.url,
-          token: sentry.token,
-          org: sentry.org,
-          userAgent: `faultline-action/${VERSION}`,
-          ...(core.isDebug() ? { log: (line: string) => core.debug(line) } : {}),
-        });
+    const client = releaseClient(
+      inputs,
+      `faultline-action/${VERSION}`,
+      core.isDebug() ? (line: string) => core.debug(line) : undefined,
+    );
     const history =
       github.token && github.repository
         ? githubHistory(githubRequest(github.token, github.apiUrl, `faultline-action/${VERSION}`), github.repository)

@@ -14,8 +14,8 @@ import {
   runRelease,
   type SourcemapsRunner,
 } from '../release/index.ts';
+import { releaseClient } from '../release/client.ts';
 import { sourcemapsStep } from '../release/sourcemaps-step.ts';
-import { SentryClient } from '../sentry/index.ts';
 import { VERSION } from '../version.ts';
 import { withCiDefaults } from './ci-env.ts';
 import type { CliIo } from './io.ts';
@@ -133,14 +133,7 @@ export async function runReleaseCommand(argv: string[], io: CliIo, deps: Release
       ...(localHead ? { localHead } : {}),
     });
     const repository = github.repository ?? (await git?.originRepository());
-    const client = release.dryRun
-      ? null
-      : new SentryClient({
-          url: sentry.url,
-          token: sentry.token,
-          org: sentry.org,
-          userAgent: `faultline-cli/${VERSION}`,
-        });
+    const client = releaseClient({ release, sentry }, `faultline-cli/${VERSION}`);
     const history =
       github.token && repository
         ? githubHistory(githubRequest(github.token, github.apiUrl, `faultline-cli/${VERSION}`), repository)

@@ -1,4 +1,5 @@
 /** The release pipeline: the action and the CLI are two thin front doors onto this. */
+export { releaseClient } from './client.ts';
 export { DEFAULT_COMMIT_DEPTH, planCommits, sameRepository } from './commits.ts';
 export type { CommitPlan, CommitSelection, LocalHistory, RemoteHistory } from './commits.ts';
 export { MissingCommitError, ReleaseInputError, ReleaseStepError } from './errors.ts';

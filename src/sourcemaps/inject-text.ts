@@ -37,15 +37,16 @@ function rustLines(text: string): string[] {
   return lines;
 }
 
+/** Index of the last `//# sourceMappingURL=` line, or -1. */
+function lastSourcemapLine(lines: string[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (SOURCEMAP_LINE(lines[i]!)) return i;
+  return -1;
+}
+
 /** Snippet appended at the end, the last sourceMappingURL line moved after it, then the debugId comment. */
 export function injectAtEnd(text: string, debugId: string): string {
   const lines = rustLines(text);
-  let idx = -1;
-  for (let i = lines.length - 1; i >= 0; i--)
-    if (SOURCEMAP_LINE(lines[i]!)) {
-      idx = i;
-      break;
-    }
+  const idx = lastSourcemapLine(lines);
   const moved = idx >= 0 ? lines.splice(idx, 1)[0] : undefined;
   let out = lines.map((l) => `${l}\n`).join('');
   out += `${snippetFor(debugId)}\n`;
@@ -71,12 +72,7 @@ export function injectAtStart(text: string, debugId: string): string {
 /** Replaces the last `//# sourceMappingURL=` line (a no-op when there is none). */
 export function replaceSourcemapUrl(text: string, newUrl: string): string {
   const lines = rustLines(text);
-  let idx = -1;
-  for (let i = lines.length - 1; i >= 0; i--)
-    if (SOURCEMAP_LINE(lines[i]!)) {
-      idx = i;
-      break;
-    }
+  const idx = lastSourcemapLine(lines);
   if (idx < 0) return text;
   lines[idx] = `//# sourceMappingURL=${newUrl}`;
   return lines.map((l) => `${l}\n`).join('');

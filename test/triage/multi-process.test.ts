@@ -69,6 +69,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('triage with 3 app processes o
       SENTRY_URL: sentry.url,
       SENTRY_CLIENT_SECRET: sentry.clientSecret,
       SENTRY_AUTH_TOKEN: sentry.token,
+      SENTRY_ORG: sentry.org,
       DATABASE_URL: backend.env.DATABASE_URL,
       HOST: '127.0.0.1',
       PORT: '0',
