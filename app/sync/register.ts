@@ -66,7 +66,7 @@ export function createSyncServices(app: Probot, deps: AppDeps, opts: { now?: () 
       return id === undefined ? undefined : ((await app.auth(id)) as GitHub);
     },
     async listRepos(): Promise<string[]> {
-      const repos = await installed.list();
+      const repos = await installed.destinations();
       for (const r of repos) installationOf.set(r.fullName, { id: r.installationId, at: now() });
       return repos.map((r) => r.fullName);
     },
@@ -74,7 +74,9 @@ export function createSyncServices(app: Probot, deps: AppDeps, opts: { now?: () 
       const cached = configs.get(repo);
       if (cached && now() - cached.at < CONFIG_CACHE_MS) return cached.value;
       const value = github.config.get({ ...splitRepo(repo), path: CONFIG_PATH }).then(
-        ({ config, files }) => (files.some((f) => f.config !== null) ? config : undefined),
+        // The repository's own file is required, as for triage: an owner-wide default alone would route the same
+        // alert rule into every repository of the owner.
+        ({ config, files }) => (files[0]?.config ? config : undefined),
         (error: unknown) => {
           configs.delete(repo); // do not keep a failure
           throw error;

@@ -57,10 +57,7 @@ export class GitHubRepoDirectory implements RepoDirectory {
   }
 
   async route(org: string, project: string): Promise<Route[]> {
-    // An owner's `.github` repository holds shared config for the others; it is no destination itself.
-    const repos = (await this.#installed.list())
-      .filter(({ fullName }) => !fullName.endsWith('/.github'))
-      .map(({ fullName, octokit }) => repoApi(octokit, fullName));
+    const repos = (await this.#installed.destinations()).map(({ fullName, octokit }) => repoApi(octokit, fullName));
     const configs: Array<ReturnType<typeof parseTriageConfig> | undefined> = [];
     // A few at a time: many repositories, one cold cache.
     for (let i = 0; i < repos.length; i += CONFIG_READS_AT_ONCE) {

@@ -28,6 +28,11 @@ export class InstalledRepos {
     this.#ttl = opts.ttlMs ?? 60_000;
   }
 
+  /** The repositories alerts may be routed to: an owner's `.github` repository holds shared config, not issues. */
+  async destinations(): Promise<InstalledRepo[]> {
+    return (await this.list()).filter(({ fullName }) => !fullName.endsWith('/.github'));
+  }
+
   list(): Promise<InstalledRepo[]> {
     if (this.#cached && this.#now() - this.#cached.at < this.#ttl) return this.#cached.value;
     const value = this.#fetch();

@@ -86,3 +86,42 @@ describe('metric alerts as incidents', () => {
     expect(issuesOf(world, 'acme/other')).toEqual([]);
   });
 });
+
+describe('metric alerts and an owner-wide config', () => {
+  let world: World;
+  beforeEach(async () => {
+    // acme/.github holds a shared config that routes the rule; acme/other has no file of its own.
+    const seed = baseGitHubSeed();
+    seed.installations = [{ id: 1, account: 'acme', repos: [REPO, 'acme/other', 'acme/.github'] }];
+    seed.repos = [
+      ...(seed.repos ?? []),
+      {
+        full_name: 'acme/.github',
+        commits: [
+          {
+            sha: sha(30),
+            message: 'shared faultline config',
+            author: { name: 'Ana', email: 'ana@example.com' },
+            files: {
+              '.github/faultline.yml':
+                'sentry:\n  org: acme\n  projects: [web]\nmetricAlerts:\n  rules: ["Checkout error rate"]\n',
+            },
+          },
+        ],
+      },
+    ];
+    world = await startWorld({ githubSeed: seed });
+  });
+  afterEach(async () => {
+    await world?.close();
+  });
+
+  it('opens the incident only in the repository whose own config routes the rule', async () => {
+    const existing = issuesOf(world, REPO).length;
+    expect(await world.sentryWebhook('metric_alert', 'warning', warning())).toBe(202);
+    await world.settle();
+    expect(issuesOf(world, REPO).slice(existing)).toHaveLength(1);
+    expect(issuesOf(world, 'acme/other')).toHaveLength(0);
+    expect(issuesOf(world, 'acme/.github')).toHaveLength(0);
+  });
+});
