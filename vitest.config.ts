@@ -6,6 +6,7 @@ export default defineConfig({
       'src/**/*.test.ts',
       'app/**/*.test.ts',
       'test/**/*.test.ts',
+      'emulators/**/*.test.ts',
       'scripts/**/*.test.ts',
       'bench/**/*.test.ts',
     ],

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startSentryEmulator } from '../test/emulators/sentry/server.ts';
+import { startSentryEmulator } from '../emulators/sentry/server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ENTRY = join(root, 'dist/index.js');

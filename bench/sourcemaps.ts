@@ -252,7 +252,7 @@ export async function main(argv: string[]): Promise<void> {
   const corpus = await ensureCorpus(mb);
   const size = await dirBytes(corpus);
   // Loaded here, not at the top: the faultline child (this file with --child) must not pay for the emulator.
-  const { startSentryEmulator } = await import('../test/emulators/sentry/server.ts');
+  const { startSentryEmulator } = await import('../emulators/sentry/server.ts');
   const emu = await startSentryEmulator();
   const env = {
     PATH: process.env.PATH ?? '',

@@ -28,7 +28,7 @@ const SENTRY_ISSUE_ID = '4711';
 const PULL_NUMBER = 1;
 const GRANT_CODE = 'demo-grant-code-0001';
 
-/** What the demo needs of the Sentry emulator (test/emulators/sentry/server.ts). */
+/** What the demo needs of the Sentry emulator (emulators/sentry/server.ts). */
 interface SentryEmulator {
   url: string;
   token: string;
@@ -45,7 +45,7 @@ interface SentryEmulator {
   close(): Promise<void>;
 }
 
-/** What the demo needs of the GitHub emulator (test/emulators/github/server.ts). */
+/** What the demo needs of the GitHub emulator (emulators/github/server.ts). */
 interface GitHubEmulator {
   url: string;
   apiUrl: string;
@@ -126,7 +126,7 @@ export async function prepareRepository(world: DemoWorld): Promise<string> {
 }
 
 export async function startSentry(world: DemoWorld): Promise<string> {
-  const path = need(world, 'test/emulators/sentry/server.ts', 'the Sentry emulator');
+  const path = need(world, 'emulators/sentry/server.ts', 'the Sentry emulator');
   const mod = (await import(pathToFileURL(path).href)) as {
     startSentryEmulator(opts: { seed?: Record<string, unknown> }): Promise<SentryEmulator>;
   };
@@ -182,7 +182,7 @@ async function seedGitHub(world: DemoWorld): Promise<void> {
 }
 
 export async function startGitHub(world: DemoWorld): Promise<string> {
-  const path = need(world, 'test/emulators/github/server.ts', 'the GitHub emulator');
+  const path = need(world, 'emulators/github/server.ts', 'the GitHub emulator');
   const mod = (await import(pathToFileURL(path).href)) as {
     startGitHubEmulator(opts?: Record<string, unknown>): Promise<GitHubEmulator>;
   };

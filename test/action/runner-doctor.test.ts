@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActionRun, runBundledAction } from '../../scripts/demo/action-runner.ts';
-import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = join(root, 'dist/index.js');

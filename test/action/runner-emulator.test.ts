@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebApp } from '../../examples/web-app/build.ts';
 import { type ActionRun, runBundledAction } from '../../scripts/demo/action-runner.ts';
-import { startGitHubEmulator } from '../emulators/github/server.ts';
-import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { startGitHubEmulator } from '../../emulators/github/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
 import { type GitFixture, githubSeedFrom, makeRepo, shallowClone } from '../release/git-fixture.ts';
 import { type GitHubStub, startGitHubStub } from '../release/github-stub.ts';
 

@@ -6,9 +6,9 @@ import type { AppConfig } from '../../app/config.ts';
 import { type RunningApp, startApp } from '../../app/server.ts';
 import type { StorageConfig } from '../../app/store/index.ts';
 import { testConfig, until } from '../app/helpers.ts';
-import { type GitHubEmulator, type GitHubSeed, startGitHubEmulator } from '../emulators/github/server.ts';
-import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
-import type { EmulatorSeed } from '../emulators/sentry/state.ts';
+import { type GitHubEmulator, type GitHubSeed, startGitHubEmulator } from '../../emulators/github/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
+import type { EmulatorSeed } from '../../emulators/sentry/state.ts';
 
 export interface AppWorld {
   sentry: SentryEmulator;

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
 import { type GitFixture, makeRepo } from '../release/git-fixture.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

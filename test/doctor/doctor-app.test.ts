@@ -8,8 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, sqliteFileIn } from '../../app/store/index.ts';
 import { SqliteDriver } from '../../app/store/sqlite-driver.ts';
 import { runDoctorCommand } from '../../src/cli/doctor-command.ts';
-import { type GitHubEmulator, startGitHubEmulator } from '../emulators/github/server.ts';
-import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { type GitHubEmulator, startGitHubEmulator } from '../../emulators/github/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
 
 const PRIVATE_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
   type: 'pkcs1',

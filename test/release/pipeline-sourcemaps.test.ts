@@ -10,7 +10,7 @@ import type { ReleaseOptions } from '../../src/release/options.ts';
 import { runRelease } from '../../src/release/pipeline.ts';
 import { sourcemapsStep } from '../../src/release/sourcemaps-step.ts';
 import { SentryClient } from '../../src/sentry/index.ts';
-import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
 
 const webSrc = fileURLToPath(new URL('../../examples/web-app/src', import.meta.url));
 

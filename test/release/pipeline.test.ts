@@ -6,7 +6,7 @@ import { LocalGit } from '../../src/release/git.ts';
 import type { ReleaseOptions } from '../../src/release/options.ts';
 import { type ReleaseDeps, ReleaseFailedError, runRelease } from '../../src/release/pipeline.ts';
 import { SentryClient } from '../../src/sentry/index.ts';
-import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
 import { type GitFixture, makeRepo, shallowClone } from './git-fixture.ts';
 import { type GitHubStub, startGitHubStub } from './github-stub.ts';
 

@@ -1,5 +1,5 @@
 /**
- * src/sentry against the Sentry emulator (test/emulators/sentry/server.ts): the sentry-cli release flow run
+ * src/sentry against the Sentry emulator (emulators/sentry/server.ts): the sentry-cli release flow run
  * through the client must leave the emulator in the same state as the real sentry-cli does, and the client
  * must ride out injected faults within its retry budget and fail clearly beyond it.
  */
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentryApiError, SentryClient, SentryConnectionError } from '../../src/sentry/index.ts';
-import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
 import { runReleaseFlow } from './client-flow.ts';
 import { localCommits, makeBuiltTree, makeGitRepo, readDebugId, sentryCli } from './fixtures.ts';
 

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runSourcemapsCommand } from '../../src/cli/sourcemaps-command.ts';
 import { SentryClient } from '../../src/sentry/index.ts';
 import { injectDebugIds, UploadError, uploadSourcemaps, type UploadOptions } from '../../src/sourcemaps/index.ts';
-import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
 import { copyTree, edgeFixtures, listFiles, REPO, removeCopies, sentryCli } from './helpers.ts';
 
 let emu: SentryEmulator;

@@ -5,9 +5,9 @@ import type { RunningApp } from '../../app/server.ts';
 import { createBackend } from '../app/backends.ts';
 import { INSTALLATION_UUID, ISSUE_ID, ORG, REPO, sha, WEB_SENTRY_CONFIG_YAML } from '../app-world/fixtures.ts';
 import { startAppWorld } from '../app-world/world.ts';
-import type { GitHubEmulator, GitHubSeed } from '../emulators/github/server.ts';
-import type { SentryEmulator } from '../emulators/sentry/server.ts';
-import type { EmulatorSeed } from '../emulators/sentry/state.ts';
+import type { GitHubEmulator, GitHubSeed } from '../../emulators/github/server.ts';
+import type { SentryEmulator } from '../../emulators/sentry/server.ts';
+import type { EmulatorSeed } from '../../emulators/sentry/state.ts';
 
 export { INSTALLATION_UUID, ISSUE_ID, ORG, REPO, sha };
 export const SENTRY_APP_UUID = '5d9c3f44-0000-4a3b-9c1e-faul71ine000';

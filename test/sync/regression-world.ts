@@ -1,5 +1,5 @@
 // The regression scenario's world: a repo history with three releases and five merged PRs, and the Sentry side.
-import type { GitHubSeed } from '../emulators/github/server.ts';
+import type { GitHubSeed } from '../../emulators/github/server.ts';
 import { baseGitHubSeed, baseSentrySeed, CONFIG_YAML, ISSUE_ID, REPO, sha, type World } from './harness.ts';
 
 const author = { name: 'Bo', email: 'bo@example.com', login: 'bo-gh' };

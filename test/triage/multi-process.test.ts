@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SqlStore } from '../../app/store/index.ts';
 import { createBackend, type TestBackend } from '../app/backends.ts';
 import { testPrivateKey, until } from '../app/helpers.ts';
-import { type GitHubEmulator, startGitHubEmulator } from '../emulators/github/server.ts';
-import { type SentryEmulator, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { type GitHubEmulator, startGitHubEmulator } from '../../emulators/github/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
 import { alertData, githubSeed, INSTALLATION, ISSUE_ID, ORG, REPO, sentrySeed } from './world.ts';
 
 function startAppProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {

@@ -7,9 +7,9 @@ import type { RunningApp } from '../../app/server.ts';
 import { sqliteFileIn, type StorageConfig } from '../../app/store/index.ts';
 import { INSTALLATION_UUID, ISSUE_ID, ORG, REPO, sha, WEB_SENTRY_CONFIG_YAML } from '../app-world/fixtures.ts';
 import { startAppWorld } from '../app-world/world.ts';
-import type { GitHubEmulator, GitHubSeed } from '../emulators/github/server.ts';
-import type { SentryEmulator } from '../emulators/sentry/server.ts';
-import type { EmulatorSeed } from '../emulators/sentry/state.ts';
+import type { GitHubEmulator, GitHubSeed } from '../../emulators/github/server.ts';
+import type { SentryEmulator } from '../../emulators/sentry/server.ts';
+import type { EmulatorSeed } from '../../emulators/sentry/state.ts';
 
 export { ISSUE_ID, ORG, REPO };
 export const INSTALLATION = INSTALLATION_UUID;

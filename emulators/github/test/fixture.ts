@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, type Probot } from 'probot';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { GitHubSeed } from '../emulators/github/seed.ts';
-import { type GitHubEmulator, type GitHubEmulatorOptions, startGitHubEmulator } from '../emulators/github/server.ts';
+import type { GitHubSeed } from '../seed.ts';
+import { type GitHubEmulator, type GitHubEmulatorOptions, startGitHubEmulator } from '../server.ts';
 
 let keys: { privateKey: string; publicKey: string } | undefined;
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
 import { Probot, ProbotOctokit } from 'probot';
 import { describe, expect, it } from 'vitest';
-import { RepoGraph } from '../emulators/github/git.ts';
-import type { GitHubEmulator } from '../emulators/github/server.ts';
+import { RepoGraph } from '../git.ts';
+import type { GitHubEmulator } from '../server.ts';
 import { appPrivateKey, quiet, seed, SHA, useGitHubEmulator, useProbotApp } from './fixture.ts';
 
 let emu: GitHubEmulator;
@@ -209,8 +209,8 @@ describe('standalone start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gh-emu-seed-'));
     const seedFile = join(dir, 'seed.json');
     writeFileSync(seedFile, JSON.stringify(seed));
-    const child = spawn(process.execPath, ['test/emulators/cli.ts', 'github', '--port', '0', '--seed', seedFile], {
-      cwd: join(import.meta.dirname, '..', '..'),
+    const child = spawn(process.execPath, ['emulators/cli.ts', 'github', '--port', '0', '--seed', seedFile], {
+      cwd: join(import.meta.dirname, '..', '..', '..'),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
+import { startSentryEmulator, type SentryEmulator } from '../server.ts';
 import {
   localCommits,
   makeBuiltTree,
@@ -15,7 +15,7 @@ import {
   readDebugId,
   SENTRY_CLI,
   sentryCli,
-} from '../sentry-client/fixtures.ts';
+} from '../../../test/sentry-client/fixtures.ts';
 
 const TOKEN = `sntryu_${'c1'.repeat(32)}`;
 const VERSION = 'web@3.1.0';

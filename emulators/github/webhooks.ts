@@ -33,7 +33,7 @@ export function signWebhookBody(secret: string, body: string): string {
 export async function deliverWebhook(input: Partial<WebhookDelivery>): Promise<WebhookResult> {
   for (const field of ['url', 'secret', 'event'] as const) {
     if (typeof input[field] !== 'string' || !input[field]) {
-      throw new WebhookSpecError(`webhook.${field} must be a non-empty string (see test/emulators/github/README.md)`);
+      throw new WebhookSpecError(`webhook.${field} must be a non-empty string (see emulators/github/README.md)`);
     }
   }
   if (input.payload === undefined)

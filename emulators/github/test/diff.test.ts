@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unifiedDiff } from '../emulators/github/diff.ts';
+import { unifiedDiff } from '../diff.ts';
 
 /** Applies a GitHub-style patch (hunks only) to `before`; throws when a context or removed line does not match. */
 function applyPatch(before: string, patch: string): string {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
-import { signWebhookBody } from '../../../src/sentry/webhook-signature.ts';
+import { signWebhookBody } from '../../src/sentry/webhook-signature.ts';
 import type { EmulatorStore, WebhookDelivery } from './state.ts';
 
 /** The body of `POST /__emulator/webhooks`. */

@@ -1,6 +1,6 @@
 /** `POST /__emulator/events`: new errors create issues, join them, and regress resolved ones, as Sentry does. */
 import { describe, expect, it } from 'vitest';
-import type { SentryEmulator } from '../emulators/sentry/server.ts';
+import type { SentryEmulator } from '../server.ts';
 import { call, org, useSentryEmulator, useWebhookReceiver } from './helpers.ts';
 
 const EXCEPTION = {

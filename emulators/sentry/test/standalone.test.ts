@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const CLI = resolve(import.meta.dirname, '../emulators/cli.ts');
+const CLI = resolve(import.meta.dirname, '../../cli.ts');
 const children: ChildProcess[] = [];
 
 /** Starts the emulator and resolves with everything it printed up to and including the listening line. */

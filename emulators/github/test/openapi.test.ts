@@ -5,9 +5,9 @@
  */
 import { Octokit } from '@octokit/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allRoutes } from '../emulators/github/routes.ts';
-import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/server.ts';
-import { GitHubWorld } from '../emulators/github/state.ts';
+import { allRoutes } from '../routes.ts';
+import { startGitHubEmulator, type GitHubEmulator } from '../server.ts';
+import { GitHubWorld } from '../state.ts';
 import { quiet, seed, SHA } from './fixture.ts';
 import {
   checkShape,

@@ -1,6 +1,6 @@
 /** Server-side rules of the emulator's release endpoints, as Sentry enforces them (protocol notes §2, §9). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
+import { startSentryEmulator, type SentryEmulator } from '../server.ts';
 import { call, org, useSentryEmulator } from './helpers.ts';
 
 describe('Sentry emulator: auth and organization', () => {

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { type SentryEmulator, type SentryEmulatorOptions, startSentryEmulator } from '../emulators/sentry/server.ts';
+import { type SentryEmulator, type SentryEmulatorOptions, startSentryEmulator } from '../server.ts';
 
 export interface Answer {
   status: number;

@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
-import type { GitHubEmulator } from '../emulators/github/server.ts';
+import type { GitHubEmulator } from '../server.ts';
 import { cartV2, cartV3, quiet, seed, SHA, useGitHubEmulator } from './fixture.ts';
 
 let emu: GitHubEmulator;

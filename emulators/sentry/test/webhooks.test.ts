@@ -1,7 +1,7 @@
 /** The webhook sender: a signed integration-platform webhook with Sentry's headers, delivered to a real server. */
 import { describe, expect, it } from 'vitest';
-import { verifyWebhookSignature } from '../../src/sentry/webhook-signature.ts';
-import type { SentryEmulator } from '../emulators/sentry/server.ts';
+import { verifyWebhookSignature } from '../../../src/sentry/webhook-signature.ts';
+import type { SentryEmulator } from '../server.ts';
 import { call, useSentryEmulator, useWebhookReceiver } from './helpers.ts';
 
 const SECRET = 'c0ffee'.repeat(10);

@@ -2,7 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { generateKeyPairSync } from 'node:crypto';
 import { createProbot, Probot } from 'probot';
 import { describe, expect, it } from 'vitest';
-import { fakeAppJwt, type GitHubEmulator } from '../emulators/github/server.ts';
+import { fakeAppJwt, type GitHubEmulator } from '../server.ts';
 import { appPrivateKey, appPublicKey, quiet, seed, useGitHubEmulator } from './fixture.ts';
 
 let emu: GitHubEmulator;

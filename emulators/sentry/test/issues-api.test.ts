@@ -1,6 +1,6 @@
 /** Issues, events, comments and external-issue links in the emulator, seeded through the inspection API. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SentryEmulator } from '../emulators/sentry/server.ts';
+import type { SentryEmulator } from '../server.ts';
 import { call, org, useSentryEmulator } from './helpers.ts';
 
 const INSTALLATION = '7f1c9a52-5b7e-4c1d-9e3a-2d4b6f8a0c11';

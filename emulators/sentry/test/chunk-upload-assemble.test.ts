@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
-import { startSentryEmulator, type SentryEmulator } from '../emulators/sentry/server.ts';
-import { buildArtifactBundle, sha1Hex, splitIntoChunks } from '../sentry-client/artifact-bundle.ts';
+import { startSentryEmulator, type SentryEmulator } from '../server.ts';
+import { buildArtifactBundle, sha1Hex, splitIntoChunks } from '../../../test/sentry-client/artifact-bundle.ts';
 import { type Answer, call, chunkForm, org, useSentryEmulator } from './helpers.ts';
 
 const DEBUG_ID = '2f3a7c1e-9b4d-5e6f-8a1b-3c4d5e6f7a8b';

@@ -117,7 +117,7 @@ export function parseSeed(input: unknown): ParsedSeed {
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new InvalidSeedError(
-      `GitHub emulator seed is invalid: ${problems.join('; ')} (see test/emulators/github/README.md)`,
+      `GitHub emulator seed is invalid: ${problems.join('; ')} (see emulators/github/README.md)`,
     );
   }
   return result.data;

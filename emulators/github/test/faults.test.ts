@@ -1,7 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { Probot } from 'probot';
 import { describe, expect, it } from 'vitest';
-import type { GitHubEmulator } from '../emulators/github/server.ts';
+import type { GitHubEmulator } from '../server.ts';
 import { appPrivateKey, quiet, seed, useGitHubEmulator } from './fixture.ts';
 
 let emu: GitHubEmulator;

@@ -1,6 +1,6 @@
 /** Fault injection: status, delay, dropped connections and headers, for N requests matching method and path. */
 import { describe, expect, it } from 'vitest';
-import type { SentryEmulator } from '../emulators/sentry/server.ts';
+import type { SentryEmulator } from '../server.ts';
 import { call, org, useSentryEmulator } from './helpers.ts';
 
 describe('Sentry emulator: fault injection', () => {

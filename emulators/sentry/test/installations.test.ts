@@ -1,6 +1,6 @@
 /** Integration installations: grant-code exchange, refresh rotation, fixed internal tokens, install verification. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SentryEmulator } from '../emulators/sentry/server.ts';
+import type { SentryEmulator } from '../server.ts';
 import { call, org, useSentryEmulator } from './helpers.ts';
 
 const UUID = '0d4c1a9e-3b2f-4e5d-8c7b-6a5f4e3d2c1b';
