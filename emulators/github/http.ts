@@ -55,6 +55,28 @@ export function validationFailed(resource: string, field: string, code: string, 
   });
 }
 
+/** GitHub's limits on what a person or an app writes (checked by GitHub in characters, not bytes). */
+export const LIMITS = { title: 256, body: 65_536 } as const;
+
+/**
+ * GitHub's 422 for text over a limit. Issues answer `code: custom` on the field; comments answer
+ * `code: unprocessable` on `data` with a capitalised message (both as GitHub sends them).
+ */
+export function tooLong(
+  resource: 'Issue' | 'IssueComment',
+  field: 'title' | 'body',
+  value: unknown,
+): HttpError | undefined {
+  const max = LIMITS[field];
+  if (typeof value !== 'string' || [...value].length <= max) return undefined;
+  const message = `${field} is too long (maximum is ${max} characters)`;
+  const error =
+    resource === 'Issue'
+      ? { resource, code: 'custom', field, message }
+      : { resource, code: 'unprocessable', field: 'data', message: message[0]!.toUpperCase() + message.slice(1) };
+  return githubError(422, 'Validation Failed', { errors: [error] });
+}
+
 // Parameters that may span several path segments (file paths, refs with slashes, `base...head`); a contents path
 // may be empty (the repository root).
 const MULTI_SEGMENT_PATTERN: Record<string, string> = { path: '.*', basehead: '.+', ref: '.+' };

@@ -10,6 +10,7 @@ import {
   notFound,
   pageReply,
   paginate,
+  tooLong,
   validationFailed,
   type Reply,
   type RequestContext,
@@ -59,7 +60,14 @@ function labelsFromBody(ctx: RequestContext): string[] {
 function commentText(ctx: RequestContext): string {
   const { body } = jsonBody(ctx);
   if (typeof body !== 'string' || !body) throw validationFailed('IssueComment', 'body', 'missing_field');
+  const long = tooLong('IssueComment', 'body', body);
+  if (long) throw long;
   return body;
+}
+
+function checkIssueLengths(body: Record<string, unknown>): void {
+  const long = tooLong('Issue', 'title', body.title) ?? tooLong('Issue', 'body', body.body);
+  if (long) throw long;
 }
 
 function stringList(value: unknown, resource: string, field: string): string[] {
@@ -190,6 +198,7 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
         if (body.body !== undefined && body.body !== null && typeof body.body !== 'string') {
           throw validationFailed('Issue', 'body', 'invalid', body.body);
         }
+        checkIssueLengths(body);
         const labels = body.labels === undefined ? [] : labelList(body.labels);
         const assignees = [
           ...(body.assignees === undefined ? [] : stringList(body.assignees, 'Issue', 'assignees')),
@@ -238,6 +247,7 @@ export function issueRoutes(world: GitHubWorld): RouteSpec[] {
           if (typeof body.title !== 'string' || !body.title.trim())
             throw validationFailed('Issue', 'title', 'invalid', body.title);
         }
+        checkIssueLengths(body);
         if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed') {
           throw validationFailed('Issue', 'state', 'invalid', body.state);
         }

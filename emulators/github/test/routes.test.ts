@@ -208,6 +208,51 @@ describe('issues, comments, labels, assignees, search', () => {
     });
   });
 
+  it('refuses titles over 256 and bodies over 65,536 characters with the 422 GitHub sends', async () => {
+    const tooLong = (field: string) => ({
+      status: 422,
+      response: {
+        data: {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'Issue',
+              code: 'custom',
+              field,
+              message: `${field} is too long (maximum is ${field === 'title' ? 256 : 65536} characters)`,
+            },
+          ],
+        },
+      },
+    });
+    await expect(gh.issues.create({ ...web, title: 't'.repeat(257) })).rejects.toMatchObject(tooLong('title'));
+    await expect(gh.issues.create({ ...web, title: 't', body: 'b'.repeat(65_537) })).rejects.toMatchObject(
+      tooLong('body'),
+    );
+    // Characters, not UTF-16 units: 256 emoji are a valid title.
+    const { data: issue } = await gh.issues.create({ ...web, title: '🔥'.repeat(256), body: 'b'.repeat(65_536) });
+    await expect(
+      gh.issues.update({ ...web, issue_number: issue.number, body: 'b'.repeat(65_537) }),
+    ).rejects.toMatchObject(tooLong('body'));
+    await expect(
+      gh.issues.createComment({ ...web, issue_number: issue.number, body: 'c'.repeat(65_537) }),
+    ).rejects.toMatchObject({
+      status: 422,
+      response: {
+        data: {
+          errors: [
+            {
+              resource: 'IssueComment',
+              code: 'unprocessable',
+              field: 'data',
+              message: 'Body is too long (maximum is 65536 characters)',
+            },
+          ],
+        },
+      },
+    });
+  });
+
   it('updates, closes and reopens an issue; lists by state and label', async () => {
     const { data: created } = await gh.issues.create({ ...web, title: 'a', labels: ['bug'] });
     await gh.issues.create({ ...web, title: 'b' });
