@@ -1,12 +1,12 @@
 /**
- * A small checker over GitHub's published OpenAPI description (npm `@octokit/openapi`): finds an operation by
+ * A small checker over GitHub's published OpenAPI description (npm `@octokit/openapi`, trimmed to the operations the
+ * emulator serves by scripts/trim-openapi.ts): finds an operation by
  * method and path, resolves `$ref`s, and checks a JSON value against a schema's types, enums and required
  * properties (allOf / oneOf / anyOf / nullable understood). Enough to catch a missing or mistyped field in an
  * emulator answer; not a full JSON Schema validator.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 type Schema = {
   $ref?: string;
@@ -45,9 +45,7 @@ export interface Description {
 }
 
 export function loadGitHubDescription(): Description {
-  const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve('@octokit/openapi/package.json'));
-  return JSON.parse(readFileSync(join(root, 'generated', 'api.github.com.json'), 'utf8')) as Description;
+  return JSON.parse(readFileSync(join(import.meta.dirname, 'api.github.com.trimmed.json'), 'utf8')) as Description;
 }
 
 function resolve<T>(spec: Description, value: T & { $ref?: string }): T {
