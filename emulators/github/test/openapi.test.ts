@@ -154,7 +154,9 @@ describe("GitHub's OpenAPI description", () => {
     for (const route of emu.routes) {
       const op = operation(spec, route.method, route.template);
       if (!op) {
-        problems.push(`${route.method} ${route.template}: not in GitHub's description (after adding a route: npm run openapi:trim)`);
+        problems.push(
+          `${route.method} ${route.template}: not in GitHub's description (after adding a route: npm run openapi:trim)`,
+        );
         continue;
       }
     }
