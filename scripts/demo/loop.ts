@@ -51,7 +51,7 @@ export interface DemoWorld {
 /** The Sentry emulator by name, as a real Sentry is reached (an IP address in a link is scrubbed as personal data). */
 const sentryUrl = (world: DemoWorld): string => world.sentry?.url.replace('//127.0.0.1:', '//localhost:') ?? '';
 
-/** What an earlier step made: the steps run in order and stop at the first failure, so it is there. */
+/** What an earlier step made. Steps run in order and stop at the first failure, so only a wrong order misses it. */
 function made<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`${what} is missing: the step that makes it has not run`);
   return value;
