@@ -1,6 +1,6 @@
 // `npm run demo`: the whole loop against local emulators — release with the bundled action, alert → GitHub issue,
 // resolve, release 2 from a pull request that brings the error back, regression → PR comment — then a summary.
-// Steps whose piece is not in this tree yet are named and skipped; a present step that breaks fails the demo.
+// A step that cannot do its part fails the demo (exit 1), naming the step and what to do; later steps do not run.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export interface DemoOptions {
   print?: (line: string) => void;
+  /** The bundled action to release with; default dist/index.js (tests name a missing one to see the demo fail). */
+  actionEntry?: string;
   /** Called before each step runs (tests inject faults to see the demo fail). */
   beforeStep?: (name: string, world: DemoWorld) => void | Promise<void>;
   /** Called with the world before the emulators stop (tests look at what was created). */
@@ -23,7 +25,8 @@ export async function runDemo(opts: DemoOptions = {}): Promise<number> {
   const started = performance.now();
   const dataDir = await mkdtemp(join(tmpdir(), 'faultline-demo-'));
   const steps = new DemoSteps(print);
-  const world: DemoWorld = { root, dataDir, print, cleanups: [] };
+  const actionEntry = opts.actionEntry ?? join(root, 'dist/index.js');
+  const world: DemoWorld = { root, dataDir, actionEntry, print, cleanups: [] };
   print(`faultline demo — data dir ${dataDir}`);
   try {
     await runLoop(world, steps, opts.beforeStep);

@@ -61,6 +61,13 @@ export const CRASH = {
   value: "Cannot read properties of undefined (reading 'cents')",
 } as const;
 
+/** An event as webhooks carry it; the fields its Sentry issue is seeded with are typed. */
+export type CrashEvent = Record<string, unknown> & {
+  title: string;
+  culprit: string;
+  metadata: Record<string, unknown>;
+};
+
 /** An event as Sentry's webhooks carry it (`data.event` of `event_alert.triggered`), with PII for the scrubber. */
 export function crashEvent(opts: {
   sentryUrl: string;
@@ -71,7 +78,7 @@ export function crashEvent(opts: {
   release: string;
   frames: SentryFrame[];
   at: Date;
-}): Record<string, unknown> {
+}): CrashEvent {
   const top = opts.frames.at(-1);
   const culprit = top ? `${top.function}(${top.filename})` : '';
   return {

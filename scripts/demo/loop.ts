@@ -1,19 +1,21 @@
 // The demo's steps, in order, over one shared world: emulators, the app, the sample repository and what each step
-// created. A step whose piece is missing from the tree throws StepUnavailable (skipped); any other error fails it.
-import { existsSync, readFileSync } from 'node:fs';
+// created. A step that cannot do its part throws, naming what is wrong and what to do; the demo stops there.
+import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isAbsolute, join, relative } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { type GitHubEmulator, startGitHubEmulator } from '../../emulators/github/server.ts';
+import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
+import { sendWebhookToApp } from '../../emulators/sentry/webhook-client.ts';
 import { buildWebApp } from '../../examples/web-app/build.ts';
 import { runDoctorCommand } from '../../src/cli/doctor-command.ts';
 import { runBundledAction } from './action-runner.ts';
 import { type DemoApp, demoPrivateKey, startDemoApp } from './app.ts';
-import { CRASH, crashEvent, type SentryFrame, symbolicatedFrames } from './crash.ts';
+import { CRASH, type CrashEvent, crashEvent, type SentryFrame, symbolicatedFrames } from './crash.ts';
 import { renderDemoPage, type RenderedPost } from './html-page.ts';
 import { createSampleRepo, exportCommits, type SampleCommit, type SampleRepo } from './sample-repo.ts';
-import { type DemoSteps, StepUnavailable } from './steps.ts';
+import type { DemoSteps } from './steps.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -28,47 +30,11 @@ const SENTRY_ISSUE_ID = '4711';
 const PULL_NUMBER = 1;
 const GRANT_CODE = 'demo-grant-code-0001';
 
-/** What the demo needs of the Sentry emulator (emulators/sentry/server.ts). */
-interface SentryEmulator {
-  url: string;
-  token: string;
-  clientId: string;
-  clientSecret: string;
-  state(): {
-    releases: Array<{ version: string; commits: unknown[]; deploys: Array<{ id: string; environment: string }> }>;
-    bundles: Array<{ bundleId: string; release: string | null; files: Array<{ size: number }> }>;
-    issues: Array<{ id: string; status: string }>;
-    externalIssues: Array<{ issueId: string; webUrl: string }>;
-  };
-  seed(seed: Record<string, unknown>): void;
-  inject(fault: { method?: string; path: string; times?: number; status?: number; body?: unknown }): void;
-  close(): Promise<void>;
-}
-
-/** What the demo needs of the GitHub emulator (emulators/github/server.ts). */
-interface GitHubEmulator {
-  url: string;
-  apiUrl: string;
-  state(): {
-    repos: Array<{
-      full_name: string;
-      issues: Array<{
-        number: number;
-        title: string;
-        body: string | null;
-        state: string;
-        comments: Array<{ id: number; body: string }>;
-      }>;
-      pull_comments: Array<{ number: number; comments: Array<{ id: number; body: string }> }>;
-    }>;
-  };
-  seed(seed: Record<string, unknown>): void;
-  close(): Promise<void>;
-}
-
 export interface DemoWorld {
   root: string;
   dataDir: string;
+  /** The bundled action both releases run: `<root>/dist/index.js` unless the caller names another. */
+  actionEntry: string;
   print(line: string): void;
   cleanups: Array<() => Promise<void>>;
   repo?: SampleRepo;
@@ -85,11 +51,11 @@ export interface DemoWorld {
 /** The Sentry emulator by name, as a real Sentry is reached (an IP address in a link is scrubbed as personal data). */
 const sentryUrl = (world: DemoWorld): string => world.sentry?.url.replace('//127.0.0.1:', '//localhost:') ?? '';
 
-const need = (world: DemoWorld, path: string, what: string): string => {
-  const full = join(world.root, path);
-  if (!existsSync(full)) throw new StepUnavailable(`${what} is not in this tree yet (${path})`);
-  return full;
-};
+/** What an earlier step made. Steps run in order and stop at the first failure, so only a wrong order misses it. */
+function made<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is missing: the step that makes it has not run`);
+  return value;
+}
 
 async function until<T>(
   what: string,
@@ -103,11 +69,6 @@ async function until<T>(
     if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-/** The app registers the handlers of a piece in app/index.ts; until then its steps cannot work. */
-function appHandles(world: DemoWorld, piece: 'triage' | 'sync'): boolean {
-  return readFileSync(join(world.root, 'app/index.ts'), 'utf8').includes(`./${piece}/`);
 }
 
 export async function prepareRepository(world: DemoWorld): Promise<string> {
@@ -126,11 +87,7 @@ export async function prepareRepository(world: DemoWorld): Promise<string> {
 }
 
 export async function startSentry(world: DemoWorld): Promise<string> {
-  const path = need(world, 'emulators/sentry/server.ts', 'the Sentry emulator');
-  const mod = (await import(pathToFileURL(path).href)) as {
-    startSentryEmulator(opts: { seed?: Record<string, unknown> }): Promise<SentryEmulator>;
-  };
-  const sentry = await mod.startSentryEmulator({
+  const sentry = await startSentryEmulator({
     seed: {
       // faultline as a public integration installed on acme: Sentry hands the app a one-time grant code.
       installations: [{ uuid: INSTALLATION_UUID, org: ORG, app: { slug: 'faultline' }, code: GRANT_CODE }],
@@ -144,8 +101,9 @@ export async function startSentry(world: DemoWorld): Promise<string> {
 
 /** The GitHub emulator's view of the sample repository: its whole history and the merged pull request. */
 async function seedGitHub(world: DemoWorld): Promise<void> {
-  const { repo, github, merge } = world;
-  if (!repo || !github || !merge) throw new Error('the sample repository is missing');
+  const repo = made(world.repo, 'the sample repository');
+  const merge = made(world.merge, 'the merge of the pull request');
+  const github = made(world.github, 'the GitHub emulator');
   const c = repo.commits;
   const commits = await exportCommits(repo, [c.initial.sha, c.bug.sha, c.fix.sha, c.regression.sha, merge.sha]);
   github.seed({
@@ -182,11 +140,7 @@ async function seedGitHub(world: DemoWorld): Promise<void> {
 }
 
 export async function startGitHub(world: DemoWorld): Promise<string> {
-  const path = need(world, 'emulators/github/server.ts', 'the GitHub emulator');
-  const mod = (await import(pathToFileURL(path).href)) as {
-    startGitHubEmulator(opts?: Record<string, unknown>): Promise<GitHubEmulator>;
-  };
-  const github = await mod.startGitHubEmulator();
+  const github = await startGitHubEmulator();
   world.github = github;
   world.cleanups.push(() => github.close());
   await seedGitHub(world);
@@ -194,15 +148,16 @@ export async function startGitHub(world: DemoWorld): Promise<string> {
 }
 
 export async function startTheApp(world: DemoWorld): Promise<string> {
-  if (!world.sentry || !world.github) throw new StepUnavailable('needs both emulators');
+  const sentry = made(world.sentry, 'the Sentry emulator');
+  const github = made(world.github, 'the GitHub emulator');
   const app = await startDemoApp({
     dataDir: join(world.dataDir, 'app'),
     appId: GITHUB_APP_ID,
     privateKey: demoPrivateKey(),
-    githubRestUrl: world.github.apiUrl,
+    githubRestUrl: github.apiUrl,
     sentryUrl: sentryUrl(world),
-    sentryClientId: world.sentry.clientId,
-    sentryClientSecret: world.sentry.clientSecret,
+    sentryClientId: sentry.clientId,
+    sentryClientSecret: sentry.clientSecret,
   });
   world.app = app;
   world.cleanups.push(() => app.close());
@@ -227,42 +182,32 @@ export async function startTheApp(world: DemoWorld): Promise<string> {
   return `${app.url} (SQLite in ${join(world.dataDir, 'app')}; /readyz ok; installed for Sentry org ${installation.orgSlug})`;
 }
 
+/** Sends the app a Sentry webhook, signed and delivered by the Sentry emulator as Sentry does; the app answers 202. */
 async function sendSentryWebhook(
   world: DemoWorld,
   resource: string,
   action: string,
   data: Record<string, unknown>,
 ): Promise<void> {
-  const { sentry, app } = world;
-  if (!sentry || !app) throw new Error('the Sentry emulator and the app must run');
-  const res = await fetch(`${sentry.url}/__emulator/webhooks`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      url: `${app.url}/sentry/webhook`,
-      resource,
-      action,
-      data,
-      installation: { uuid: INSTALLATION_UUID },
-    }),
-  });
-  const result = (await res.json()) as { status?: number; body?: string; error?: string };
-  if (!res.ok || result.status !== 202) {
+  const sentry = made(world.sentry, 'the Sentry emulator');
+  const app = made(world.app, 'the app');
+  const answer = await sendWebhookToApp(sentry, app, { resource, action, data, installation: INSTALLATION_UUID });
+  if (answer.status !== 202) {
     throw new Error(
-      `the app answered the ${resource}.${action} webhook with ${result.status ?? res.status}: ${result.error ?? result.body ?? ''}`,
+      `the app answered the ${resource}.${action} webhook with ${answer.status}: ${answer.error ?? answer.body}`,
     );
   }
 }
 
-/** `dist/index.js` as committed is a placeholder until the action is bundled (npm run package). */
-function bundledAction(world: DemoWorld): { entry: string; sourcemaps: boolean } {
-  const entry = join(world.root, 'dist/index.js');
-  const text = existsSync(entry) ? readFileSync(entry, 'utf8') : '';
-  if (!text.includes('files_uploaded')) {
-    throw new StepUnavailable('dist/index.js is not the bundled action yet (npm run package builds it)');
+/** The bundled action, as `npm run package` builds it: without it there is nothing to release with. */
+function bundledAction(world: DemoWorld): string {
+  const entry = world.actionEntry;
+  if (!existsSync(entry)) {
+    const shown = relative(world.root, entry);
+    const path = shown.startsWith('..') || isAbsolute(shown) ? entry : shown;
+    throw new Error(`${path} is missing; run npm run package`);
   }
-  // Built before src/sourcemaps landed, the bundle refuses the sourcemaps input.
-  return { entry, sourcemaps: text.includes('injectDebugIds') };
+  return entry;
 }
 
 /**
@@ -270,10 +215,10 @@ function bundledAction(world: DemoWorld): { entry: string; sourcemaps: boolean }
  * actions/checkout does by default: the action then reads the commits since the last release from GitHub.
  */
 async function release(world: DemoWorld, version: string, sha: string, opts: { shallow?: boolean } = {}) {
-  const { repo, sentry } = world;
-  if (!repo) throw new Error('the sample repository is missing');
-  if (!sentry) throw new StepUnavailable('needs the Sentry emulator');
-  const { entry, sourcemaps } = bundledAction(world);
+  const entry = bundledAction(world);
+  const repo = made(world.repo, 'the sample repository');
+  const sentry = made(world.sentry, 'the Sentry emulator');
+  const github = made(world.github, 'the GitHub emulator');
   let workspace = repo.dir;
   if (opts.shallow) {
     workspace = join(world.dataDir, `checkout-${version.replace(/[^\w.-]/g, '_')}`);
@@ -296,7 +241,8 @@ async function release(world: DemoWorld, version: string, sha: string, opts: { s
       release: version,
       projects: PROJECT,
       environment: 'production',
-      ...(sourcemaps ? { sourcemaps: 'dist', url_prefix: '~/' } : {}),
+      sourcemaps: 'dist',
+      url_prefix: '~/',
       url: sentryUrl(world),
       org: ORG,
       auth_token: sentry.token,
@@ -306,8 +252,8 @@ async function release(world: DemoWorld, version: string, sha: string, opts: { s
       repository: REPO,
       sha,
       ref: 'refs/heads/main',
-      apiUrl: world.github?.apiUrl ?? 'http://127.0.0.1:9',
-      serverUrl: world.github?.url ?? 'https://github.com',
+      apiUrl: github.apiUrl,
+      serverUrl: github.url,
     },
   });
   if (run.exitCode !== 0) {
@@ -318,26 +264,23 @@ async function release(world: DemoWorld, version: string, sha: string, opts: { s
   const rel = state.releases.find((r) => r.version === version);
   if (!rel) throw new Error(`the action succeeded but Sentry has no release ${version}`);
   const bundle = state.bundles.find((b) => b.release === version);
+  if (!bundle) throw new Error(`the action succeeded but Sentry has no artifact bundle for ${version}`);
   const deploy = rel.deploys.find((d) => d.environment === 'production');
+  if (!deploy) throw new Error(`the action succeeded but Sentry has no production deploy of ${version}`);
   if (run.outputs.release !== version)
     throw new Error(`output release is "${run.outputs.release}", expected ${version}`);
-  const bytes = bundle?.files.reduce((n, f) => n + f.size, 0) ?? 0;
+  const bytes = bundle.files.reduce((n, f) => n + f.size, 0);
   return [
     `release ${version}: ${rel.commits.length} commits${opts.shallow ? ' (shallow clone: from the GitHub API)' : ''}`,
-    deploy ? `deploy #${deploy.id} production` : 'no deploy',
-    bundle
-      ? `bundle ${bundle.bundleId.slice(0, 8)} (${bundle.files.length} files, ${(bytes / 1024).toFixed(1)} KB, ` +
-        `${run.outputs.bytes_uploaded ?? '?'} B sent, ${run.outputs.chunks_skipped ?? '?'} chunks held)`
-      : sourcemaps
-        ? 'no bundle'
-        : 'no source maps (this dist/ predates src/sourcemaps)',
+    `deploy #${deploy.id} production`,
+    `bundle ${bundle.bundleId.slice(0, 8)} (${bundle.files.length} files, ${(bytes / 1024).toFixed(1)} KB, ` +
+      `${run.outputs.bytes_uploaded ?? '?'} B sent, ${run.outputs.chunks_skipped ?? '?'} chunks held)`,
     `action ${run.ms} ms`,
   ].join(', ');
 }
 
 export async function releaseOne(world: DemoWorld): Promise<string> {
-  if (!world.repo) throw new Error('the sample repository is missing');
-  return release(world, 'shop@1.0.0', world.repo.commits.bug.sha);
+  return release(world, 'shop@1.0.0', made(world.repo, 'the sample repository').commits.bug.sha);
 }
 
 type EmulatedIssue = ReturnType<GitHubEmulator['state']>['repos'][number]['issues'][number];
@@ -355,8 +298,9 @@ function seedCrash(
   release: string,
   eventId: string,
   issueFields: Record<string, unknown>,
-): ReturnType<typeof crashEvent> {
-  if (!world.sentry || !world.frames) throw new Error('the Sentry emulator and release 1 are needed');
+): CrashEvent {
+  const sentry = made(world.sentry, 'the Sentry emulator');
+  const frames = made(world.frames, 'the frames of release 1 (its source maps symbolicate the crash)');
   const event = crashEvent({
     sentryUrl: sentryUrl(world),
     org: ORG,
@@ -364,10 +308,10 @@ function seedCrash(
     issueId: SENTRY_ISSUE_ID,
     eventId,
     release,
-    frames: world.frames,
+    frames,
     at: new Date(),
   });
-  world.sentry.seed({
+  sentry.seed({
     issues: [
       {
         id: SENTRY_ISSUE_ID,
@@ -387,9 +331,7 @@ function seedCrash(
 }
 
 export async function alertToIssue(world: DemoWorld): Promise<string> {
-  if (!world.app || !world.sentry || !world.github) throw new StepUnavailable('needs the app and both emulators');
-  if (!appHandles(world, 'triage')) throw new StepUnavailable('triage is not registered in app/index.ts yet');
-  if (!world.frames) throw new StepUnavailable('needs release 1 (its source maps symbolicate the crash)');
+  const github = made(world.github, 'the GitHub emulator');
   const event = seedCrash(world, 'shop@1.0.0', 'c0ffee00c0ffee00c0ffee00c0ffee01', {
     count: '23',
     userCount: 9,
@@ -405,53 +347,46 @@ export async function alertToIssue(world: DemoWorld): Promise<string> {
     number: issue.number,
     title: issue.title,
     body: issue.body ?? '',
-    url: `${world.github.url}/${REPO}/issues/${issue.number}`,
+    url: `${github.url}/${REPO}/issues/${issue.number}`,
   };
   world.print(`    ── GitHub issue ${REPO}#${issue.number}: ${issue.title}`);
   for (const line of (issue.body ?? '').split('\n').slice(0, 40)) world.print(`    │ ${line}`);
   // The Sentry-side link is made right after the issue is opened.
   const link = await until(
-    'the Sentry link',
+    'the link back in Sentry',
     () => world.sentry?.state().externalIssues.find((e) => e.issueId === SENTRY_ISSUE_ID),
     5_000,
-  ).catch(() => undefined);
-  return `issue ${REPO}#${issue.number}${link ? `, linked back in Sentry (${link.webUrl})` : ''}`;
+  );
+  return `issue ${REPO}#${issue.number}, linked back in Sentry (${link.webUrl})`;
 }
 
 export async function resolveIssue(world: DemoWorld): Promise<string> {
-  if (!world.issue || !world.sentry || !world.github) throw new StepUnavailable('needs the GitHub issue of the alert');
-  if (!appHandles(world, 'sync')) throw new StepUnavailable('sync is not registered in app/index.ts yet');
+  const sentry = made(world.sentry, 'the Sentry emulator');
+  const number = made(world.issue, 'the GitHub issue of the alert').number;
   // The fix (commit C) ships; someone resolves the issue in Sentry, which tells the app.
-  const res = await fetch(`${world.sentry.url}/api/0/organizations/${ORG}/issues/${SENTRY_ISSUE_ID}/`, {
+  const res = await fetch(`${sentry.url}/api/0/organizations/${ORG}/issues/${SENTRY_ISSUE_ID}/`, {
     method: 'PUT',
-    headers: { authorization: `Bearer ${world.sentry.token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${sentry.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ status: 'resolved' }),
   });
   if (!res.ok) throw new Error(`resolving Sentry issue ${SENTRY_ISSUE_ID} answered ${res.status}`);
   const issue = (await res.json()) as Record<string, unknown>;
   await sendSentryWebhook(world, 'issue', 'resolved', { issue: { ...issue, status: 'resolved' } });
-  const number = world.issue.number;
-  await until('the GitHub issue closing', () =>
-    gitHubIssue(world, () => true) &&
-    world.github?.state().repos[0]?.issues.find((i) => i.number === number)?.state === 'closed'
-      ? true
-      : undefined,
-  );
+  await until('the GitHub issue closing', () => gitHubIssue(world, (i) => i.number === number && i.state === 'closed'));
   return `Sentry ${SENTRY_ISSUE_ID} resolved → ${REPO}#${number} closed`;
 }
 
 export async function releaseTwo(world: DemoWorld): Promise<string> {
-  if (!world.repo || !world.merge) throw new Error('the sample repository is missing');
-  const detail = await release(world, 'shop@1.1.0', world.merge.sha, { shallow: true });
-  return `${detail} (merge of PR #${PULL_NUMBER} "${world.repo.commits.regression.message}")`;
+  const repo = made(world.repo, 'the sample repository');
+  const merge = made(world.merge, 'the merge of the pull request');
+  const detail = await release(world, 'shop@1.1.0', merge.sha, { shallow: true });
+  return `${detail} (merge of PR #${PULL_NUMBER} "${repo.commits.regression.message}")`;
 }
 
 export async function regressionToComment(world: DemoWorld): Promise<string> {
-  if (!world.issue || !world.sentry || !world.github) throw new StepUnavailable('needs the GitHub issue of the alert');
-  if (!appHandles(world, 'sync')) throw new StepUnavailable('sync is not registered in app/index.ts yet');
-  if (!world.frames || !world.sentry.state().releases.some((r) => r.version === 'shop@1.1.0')) {
-    throw new StepUnavailable('needs release 2');
-  }
+  const sentry = made(world.sentry, 'the Sentry emulator');
+  const github = made(world.github, 'the GitHub emulator');
+  const number = made(world.issue, 'the GitHub issue of the alert').number;
   seedCrash(world, 'shop@1.1.0', 'c0ffee00c0ffee00c0ffee00c0ffee02', {
     substatus: 'regressed',
     count: '31',
@@ -459,8 +394,8 @@ export async function regressionToComment(world: DemoWorld): Promise<string> {
     lastRelease: { version: 'shop@1.1.0' },
   });
   const issue = await (
-    await fetch(`${world.sentry.url}/api/0/organizations/${ORG}/issues/${SENTRY_ISSUE_ID}/`, {
-      headers: { authorization: `Bearer ${world.sentry.token}` },
+    await fetch(`${sentry.url}/api/0/organizations/${ORG}/issues/${SENTRY_ISSUE_ID}/`, {
+      headers: { authorization: `Bearer ${sentry.token}` },
     })
   ).json();
   await sendSentryWebhook(world, 'issue', 'unresolved', { issue });
@@ -468,38 +403,21 @@ export async function regressionToComment(world: DemoWorld): Promise<string> {
     const repo = world.github?.state().repos.find((r) => r.full_name === REPO);
     return repo?.pull_comments.find((p) => p.number === PULL_NUMBER)?.comments.at(-1);
   });
-  const url = `${world.github.url}/${REPO}/pull/${PULL_NUMBER}#issuecomment-${comment.id}`;
+  const url = `${github.url}/${REPO}/pull/${PULL_NUMBER}#issuecomment-${comment.id}`;
   world.prComment = { pr: PULL_NUMBER, body: comment.body, url };
   world.print(`    ── comment on pull request ${REPO}#${PULL_NUMBER}`);
   for (const line of comment.body.split('\n').slice(0, 30)) world.print(`    │ ${line}`);
-  const number = world.issue.number;
-  const reopened = await until('the GitHub issue reopening', () =>
-    gitHubIssue(world, (i) => i.number === number && i.state === 'open'),
-  ).then(
-    () => true,
-    () => false,
-  );
-  return `comment on PR ${REPO}#${PULL_NUMBER}${reopened ? `; ${REPO}#${number} reopened` : ''}`;
+  await until('the GitHub issue reopening', () => gitHubIssue(world, (i) => i.number === number && i.state === 'open'));
+  return `comment on PR ${REPO}#${PULL_NUMBER}; ${REPO}#${number} reopened`;
 }
 
 export async function writeHtmlPage(world: DemoWorld): Promise<string> {
-  const posts: RenderedPost[] = [];
-  if (world.issue) {
-    posts.push({
-      heading: `Issue ${REPO}#${world.issue.number}`,
-      url: world.issue.url,
-      title: world.issue.title,
-      markdown: world.issue.body,
-    });
-  }
-  if (world.prComment) {
-    posts.push({
-      heading: `Comment on ${REPO}#${world.prComment.pr}`,
-      url: world.prComment.url,
-      markdown: world.prComment.body,
-    });
-  }
-  if (posts.length === 0) throw new StepUnavailable('nothing was written to GitHub in this run');
+  const issue = made(world.issue, 'the GitHub issue of the alert');
+  const prComment = made(world.prComment, 'the comment on the pull request');
+  const posts: RenderedPost[] = [
+    { heading: `Issue ${REPO}#${issue.number}`, url: issue.url, title: issue.title, markdown: issue.body },
+    { heading: `Comment on ${REPO}#${prComment.pr}`, url: prComment.url, markdown: prComment.body },
+  ];
   world.htmlPath = join(world.dataDir, 'faultline-demo.html');
   await writeFile(world.htmlPath, renderDemoPage(posts, { generatedAt: new Date().toISOString() }));
   return world.htmlPath;
@@ -507,20 +425,22 @@ export async function writeHtmlPage(world: DemoWorld): Promise<string> {
 
 /** `faultline doctor` against the demo's own setup: every check a team would run, green. */
 export async function runDoctor(world: DemoWorld): Promise<string> {
-  if (!world.app || !world.sentry || !world.github) throw new StepUnavailable('needs the app and both emulators');
+  const app = made(world.app, 'the app');
+  const sentry = made(world.sentry, 'the Sentry emulator');
+  const github = made(world.github, 'the GitHub emulator');
   const lines: string[] = [];
-  const host = new URL(world.github.url).host;
+  const host = new URL(github.url).host;
   const code = await runDoctorCommand([], {
     env: {
       SENTRY_URL: sentryUrl(world),
-      SENTRY_AUTH_TOKEN: world.sentry.token,
+      SENTRY_AUTH_TOKEN: sentry.token,
       SENTRY_ORG: ORG,
       SENTRY_PROJECT: PROJECT,
-      APP_ID: String(world.app.appId),
-      PRIVATE_KEY: world.app.privateKey,
-      WEBHOOK_SECRET: world.app.webhookSecret,
-      SENTRY_CLIENT_ID: world.sentry.clientId,
-      SENTRY_CLIENT_SECRET: world.sentry.clientSecret,
+      APP_ID: String(app.appId),
+      PRIVATE_KEY: app.privateKey,
+      WEBHOOK_SECRET: app.webhookSecret,
+      SENTRY_CLIENT_ID: sentry.clientId,
+      SENTRY_CLIENT_SECRET: sentry.clientSecret,
       FAULTLINE_DATA_DIR: join(world.dataDir, 'app'),
       GHE_HOST: host,
       GHE_PROTOCOL: 'http',

@@ -1,19 +1,14 @@
 // The demo's step bookkeeping: run each step once, time it, record what it created, and render the summary.
 // Pure apart from the clock and the progress lines it hands to `print`.
 
-export type StepStatus = 'ok' | 'skipped' | 'failed' | 'not run';
+export type StepStatus = 'ok' | 'failed' | 'not run';
 
 export interface StepRecord {
   name: string;
   status: StepStatus;
   ms: number;
-  /** What the step created and where, or why it was skipped or failed. */
+  /** What the step created and where, or why it failed. */
   detail: string;
-}
-
-/** Thrown by a step when a piece it needs is not in this tree yet: the step is skipped, the demo goes on. */
-export class StepUnavailable extends Error {
-  override name = 'StepUnavailable';
 }
 
 export class DemoSteps {
@@ -33,7 +28,7 @@ export class DemoSteps {
 
   /**
    * Runs `fn` unless an earlier step failed. `fn` returns the one-line detail for the summary ("issue #1 in
-   * acme/shop"). Throwing StepUnavailable skips the step; any other error fails it and every later step is not run.
+   * acme/shop"). An error fails the step, and every later step is not run.
    */
   async run(name: string, fn: () => Promise<string>): Promise<boolean> {
     if (this.failedStep) {
@@ -51,30 +46,15 @@ export class DemoSteps {
     } catch (error) {
       const ms = Math.round(this.now() - start);
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof StepUnavailable) {
-        this.records.push({ name, status: 'skipped', ms, detail: message });
-        this.print(`  – ${name}: skipped, ${message}`);
-        return false;
-      }
       this.failedStep = name;
       this.records.push({ name, status: 'failed', ms, detail: message });
       this.print(`  ✗ ${name} (${ms} ms): ${message}`);
       return false;
     }
   }
-
-  /** Records a step that cannot run at all (its piece is missing), without running anything. */
-  skip(name: string, reason: string): void {
-    if (this.failedStep) {
-      this.records.push({ name, status: 'not run', ms: 0, detail: `after "${this.failedStep}" failed` });
-      return;
-    }
-    this.records.push({ name, status: 'skipped', ms: 0, detail: reason });
-    this.print(`– ${name}: skipped, ${reason}`);
-  }
 }
 
-const MARK: Record<StepStatus, string> = { ok: '✓', skipped: '–', failed: '✗', 'not run': '·' };
+const MARK: Record<StepStatus, string> = { ok: '✓', failed: '✗', 'not run': '·' };
 
 /** A plain-text table: one row per step with its mark, time and detail, then a total line. */
 export function renderSummary(records: StepRecord[], totalMs: number): string {
@@ -86,7 +66,7 @@ export function renderSummary(records: StepRecord[], totalMs: number): string {
       .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  const counts = (['ok', 'skipped', 'failed', 'not run'] as const)
+  const counts = (['ok', 'failed', 'not run'] as const)
     .map((s) => [s, records.filter((r) => r.status === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`)

@@ -9,6 +9,7 @@ import { testConfig, until } from '../app/helpers.ts';
 import { type GitHubEmulator, type GitHubSeed, startGitHubEmulator } from '../../emulators/github/server.ts';
 import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
 import type { EmulatorSeed } from '../../emulators/sentry/state.ts';
+import { sendWebhookToApp } from '../../emulators/sentry/webhook-client.ts';
 
 export interface AppWorld {
   sentry: SentryEmulator;
@@ -73,19 +74,7 @@ export async function startAppWorld(opts: AppWorldOptions): Promise<AppWorld> {
     app,
     logs,
     async sendSentry(resource, action, data, { installation, actor }) {
-      const res = await fetch(`${sentry.url}/__emulator/webhooks`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          url: `${app.url}/sentry/webhook`,
-          resource,
-          action,
-          data,
-          installation: { uuid: installation },
-          ...(actor ? { actor } : {}),
-        }),
-      });
-      return ((await res.json()) as { status: number }).status;
+      return (await sendWebhookToApp(sentry, app, { resource, action, data, installation, actor })).status;
     },
     async install({ uuid, org, appUuid }) {
       const data = {

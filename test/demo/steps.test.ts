@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DemoSteps, renderSummary, StepUnavailable } from '../../scripts/demo/steps.ts';
+import { DemoSteps, renderSummary } from '../../scripts/demo/steps.ts';
 
 describe('demo steps', () => {
-  it('records ok, skipped and failed steps, and runs nothing after a failure', async () => {
+  it('records ok and failed steps, and runs nothing after a failure', async () => {
     const lines: string[] = [];
     let clock = 0;
     const steps = new DemoSteps(
@@ -10,9 +10,6 @@ describe('demo steps', () => {
       () => (clock += 5),
     );
     await steps.run('first', async () => 'made a thing');
-    await steps.run('missing', async () => {
-      throw new StepUnavailable('piece not here');
-    });
     await steps.run('breaks', async () => {
       throw new Error('boom');
     });
@@ -21,16 +18,13 @@ describe('demo steps', () => {
       ranAfterFailure = true;
       return '';
     });
-    steps.skip('skipped later', 'x');
 
     expect(ranAfterFailure).toBe(false);
     expect(steps.failed).toBe('breaks');
     expect(steps.records.map((r) => [r.name, r.status])).toEqual([
       ['first', 'ok'],
-      ['missing', 'skipped'],
       ['breaks', 'failed'],
       ['after', 'not run'],
-      ['skipped later', 'not run'],
     ]);
     expect(lines).toContain('  ✗ breaks (5 ms): boom');
   });
@@ -39,7 +33,7 @@ describe('demo steps', () => {
     const text = renderSummary(
       [
         { name: 'build', status: 'ok', ms: 1500, detail: '3 files' },
-        { name: 'alert → issue', status: 'skipped', ms: 0, detail: 'triage missing' },
+        { name: 'alert → issue', status: 'not run', ms: 0, detail: 'after "build" failed' },
         { name: 'long', status: 'failed', ms: 3, detail: `${'x'.repeat(130)}\nsecond line` },
       ],
       2000,
@@ -47,8 +41,8 @@ describe('demo steps', () => {
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^step\s+status\s+time\s+created \/ notes$/);
     expect(lines[2]).toBe('✓ build          ok       1.5 s  3 files');
-    expect(lines[3]).toBe('– alert → issue  skipped  0 ms   triage missing');
+    expect(lines[3]).toBe('· alert → issue  not run  0 ms   after "build" failed');
     expect(lines[4]).toBe(`✗ long           failed   3 ms   ${'x'.repeat(119)}…`);
-    expect(lines.at(-1)).toBe('total 2.0 s: 1 ok, 1 skipped, 1 failed');
+    expect(lines.at(-1)).toBe('total 2.0 s: 1 ok, 1 failed, 1 not run');
   });
 });

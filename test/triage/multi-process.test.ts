@@ -7,6 +7,7 @@ import { createBackend, type TestBackend } from '../app/backends.ts';
 import { testPrivateKey, until } from '../app/helpers.ts';
 import { type GitHubEmulator, startGitHubEmulator } from '../../emulators/github/server.ts';
 import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
+import { sendWebhookToApp } from '../../emulators/sentry/webhook-client.ts';
 import { alertData, githubSeed, INSTALLATION, ISSUE_ID, ORG, REPO, sentrySeed } from './world.ts';
 
 function startAppProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
@@ -80,20 +81,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('triage with 3 app processes o
     const running = await Promise.all([0, 1, 2].map(() => startAppProcess(env)));
     apps.push(...running.map((r) => r.child));
 
-    const send = async (url: string, resource: string, action: string, data: Record<string, unknown>) => {
-      const res = await fetch(`${sentry!.url}/__emulator/webhooks`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          url: `${url}/sentry/webhook`,
-          resource,
-          action,
-          data,
-          installation: { uuid: INSTALLATION },
-        }),
-      });
-      return ((await res.json()) as { status: number }).status;
-    };
+    const send = async (url: string, resource: string, action: string, data: Record<string, unknown>) =>
+      (await sendWebhookToApp(sentry!, { url }, { resource, action, data, installation: INSTALLATION })).status;
     const installation = {
       uuid: INSTALLATION,
       organization: { slug: ORG },
