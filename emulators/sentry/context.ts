@@ -1,6 +1,8 @@
 /** What every route module of the emulator shares: the store and the emulator's own settings. */
 import type { EmulatorStore, ProjectRecord } from './state.ts';
-import { notFound, type RequestContext } from './http.ts';
+import { HttpError, notFound, type RequestContext } from './http.ts';
+import type { Caller } from './permissions.ts';
+import { PERMISSION_DENIED } from './permissions.ts';
 
 export interface ChunkUploadLimits {
   chunkSize: number;
@@ -16,6 +18,8 @@ export interface EmulatorContext {
   /** http://127.0.0.1:PORT, known once the server listens. */
   baseUrl(): string;
   limits: ChunkUploadLimits;
+  /** Who an `Authorization` header names (scopes, installation); undefined for a missing, unknown or expired token. */
+  caller(authorization: string | undefined): Caller | undefined;
   /**
    * Tells installations that subscribed (seeded with a `webhookUrl`) what an API call changed, as Sentry's
    * integration platform does; `authorization` is the caller's header, which decides the webhook's actor, unless
@@ -41,3 +45,6 @@ export function requireProject(emu: EmulatorContext, ctx: RequestContext): Proje
   if (!project) throw notFound();
   return project;
 }
+
+/** The 403 Sentry answers when the token lacks the permission a route needs. */
+export const permissionDenied = () => new HttpError(403, PERMISSION_DENIED);

@@ -3,6 +3,7 @@
  * (always `Content-Type: application/json`), typed HTTP errors, and `Link` pagination with Sentry's cursors.
  */
 import { type BaseRequestContext, HttpError, matchRoute as matchSharedRoute, templateSource } from '../shared/http.ts';
+import type { ScopeMap } from './permissions.ts';
 
 /** An error answer: `body` is the JSON Sentry sends (`{"detail": ...}`, `{"error": ...}` or DRF field errors). */
 export { HttpError, readBody } from '../shared/http.ts';
@@ -11,8 +12,9 @@ export { HttpError, readBody } from '../shared/http.ts';
 export interface Reply {
   status: number;
   body?: unknown;
-  /** Bytes sent as-is (application/octet-stream) instead of a JSON body. */
+  /** Bytes sent as-is instead of a JSON body, as `contentType` (default application/octet-stream). */
   raw?: Buffer;
+  contentType?: string;
   headers?: Record<string, string>;
 }
 
@@ -28,6 +30,8 @@ export interface Route {
   pattern: RegExp;
   handler: Handler;
   auth: AuthRule;
+  /** The scopes that allow each method (see permissions.ts); absent: any valid token will do. */
+  scopes?: ScopeMap;
 }
 
 export const notFound = () => new HttpError(404, { detail: 'The requested resource does not exist' });
@@ -47,10 +51,16 @@ export function route(method: string, template: string, handler: Handler, auth: 
   return { method, pattern: new RegExp(`^${templateSource(template)}/?$`), handler, auth };
 }
 
+/** The same routes, each requiring one of the scopes `scopes` names for its method. */
+export function withPermission(scopes: ScopeMap, routes: Route[]): Route[] {
+  return routes.map((r) => ({ ...r, scopes }));
+}
+
 export interface RouteMatch {
   handler: Handler;
   params: Record<string, string>;
   auth: AuthRule;
+  scopes?: ScopeMap;
 }
 
 /** The route for method + pathname; `methodNotAllowed` when only the path matched. */
@@ -61,7 +71,8 @@ export function matchRoute(
 ): RouteMatch | 'methodNotAllowed' | undefined {
   const match = matchSharedRoute(routes, method, pathname);
   if (match === undefined || match === 'methodNotAllowed') return match;
-  return { handler: match.route.handler, params: match.params, auth: match.route.auth };
+  const { handler, auth, scopes } = match.route;
+  return { handler, params: match.params, auth, ...(scopes ? { scopes } : {}) };
 }
 
 /** The JSON body of a request, or the 400 Django REST framework answers for a body that does not parse. */

@@ -2,18 +2,20 @@
  * The emulator's own API under `/__emulator/`, for tests, the demo and people poking at it with curl: state,
  * reset, seed, faults and the webhook sender. No token needed; never subject to faults; not in the request log.
  */
-import { FaultSpecError, type FaultInjector } from './faults.ts';
+import type { HeldDelivery } from './deliveries.ts';
+import { FaultSpecError, type SentryFaults } from './faults.ts';
 import { badRequest, HttpError, json, parseJsonBody, type Route, route } from './http.ts';
 import type { EmulatorSeed, EmulatorState } from './state.ts';
-import { deliverWebhook, WebhookRequestError } from './webhooks.ts';
+import { type WebhookResult, WebhookRequestError } from './webhooks.ts';
 
 export interface InspectionDeps {
   state(): EmulatorState;
   reset(): void;
   seed(seed: EmulatorSeed): void;
   bundleFile(bundleId: string, url: string): Buffer | undefined;
-  faults: FaultInjector;
-  webhook: Omit<Parameters<typeof deliverWebhook>[0], 'request'>;
+  faults: SentryFaults;
+  /** Sends a webhook as the emulator's own deliveries go (retries, webhook faults). */
+  sendWebhook(request: Record<string, unknown>): Promise<WebhookResult | HeldDelivery>;
   /** Processes one new error as Sentry would (see ingest.ts). */
   ingest(body: Record<string, unknown>): unknown;
   /** `data` built from the seeded issue or event a webhook request names (`issueId`, `eventID`). */
@@ -57,7 +59,8 @@ export function inspectionRoutes(deps: InspectionDeps): Route[] {
       try {
         const request = parseJsonBody(ctx);
         const data = request.data === undefined ? deps.seededPayload(request) : undefined;
-        return json(200, await deliverWebhook({ ...deps.webhook, request: data ? { ...request, data } : request }));
+        const result = await deps.sendWebhook(data ? { ...request, data } : request);
+        return json('held' in result ? 202 : 200, result);
       } catch (err) {
         if (err instanceof WebhookRequestError) throw badRequest({ error: err.message });
         throw err;

@@ -3,7 +3,7 @@
  * under the organization (`/api/0/organizations/{org}/issues/{id}/...`) and under the older `/api/0/issues/{id}/`.
  * Events are served in the REST shape (camelCase frames inside `entries`) whichever shape they were seeded in.
  */
-import { type EmulatorContext, requireOrg } from './context.ts';
+import { type EmulatorContext, permissionDenied, requireOrg } from './context.ts';
 import {
   badRequest,
   HttpError,
@@ -16,6 +16,7 @@ import {
   route,
 } from './http.ts';
 import { serializeEvent } from './events.ts';
+import { EXTERNAL_ISSUE_PERMISSION, installationAllows } from './permissions.ts';
 import { isUrl } from './releases.ts';
 import type { EventRecord, IssueRecord } from './state.ts';
 
@@ -29,6 +30,8 @@ const SUBSTATUSES = new Set([
   'regressed',
   'new',
 ]);
+
+const NO_RELEASE_FOR_NEXT_RELEASE = "No release data present in the system to form a basis for 'Next Release'";
 
 function findIssue(emu: EmulatorContext, idOrShortId: string | undefined): IssueRecord {
   const key = idOrShortId ?? '';
@@ -138,6 +141,12 @@ function updateIssue(emu: EmulatorContext, issue: IssueRecord, body: Record<stri
     if (!emu.store.releases.has(details.inRelease))
       throw badRequest({ statusDetails: ['Unable to find the given release.'] });
   }
+  // StatusDetailsValidator: "next release" and "latest" need a release of the issue's project to refer to.
+  const hasRelease = [...emu.store.releases.values()].some((r) => r.projects.includes(issue.project));
+  if (!hasRelease && (details.inNextRelease === true || details.inRelease === 'latest')) {
+    const field = details.inNextRelease === true ? 'inNextRelease' : 'inRelease';
+    throw badRequest({ statusDetails: { [field]: [NO_RELEASE_FOR_NEXT_RELEASE] } });
+  }
   const inCommit = details.inCommit as { repository?: string } | undefined;
   if (inCommit && !emu.store.repos.some((r) => r.name === inCommit.repository)) {
     throw badRequest({ statusDetails: { inCommit: ['Unable to find the given commit.'] } });
@@ -209,35 +218,63 @@ function addComment(emu: EmulatorContext, issue: IssueRecord, body: Record<strin
   });
 }
 
-function createExternalIssue(emu: EmulatorContext, installationUuid: string, body: Record<string, unknown>) {
-  const installation = emu.store.installations.get(installationUuid);
-  if (!installation) throw notFound();
+/** Sentry App installation routes: the installation the path names, if the caller may act on it (else 403). */
+function permittedInstallation(emu: EmulatorContext, ctx: RequestContext) {
+  const installation = emu.store.installations.get(ctx.params.uuid ?? '');
+  if (!installation || installation.org !== emu.store.orgSlug) throw notFound();
+  const caller = emu.caller(ctx.headers.authorization);
+  if (!caller || !installationAllows(EXTERNAL_ISSUE_PERMISSION, ctx.method, caller, installation)) {
+    throw permissionDenied();
+  }
+  return installation;
+}
+
+/**
+ * Links an issue to an external one. Sentry keeps one link per (issue, app) and updates it on a second call
+ * (`update_or_create`), answering 200 both times; the link is shown as `{project}#{identifier}`, HTML-escaped.
+ */
+function linkExternalIssue(emu: EmulatorContext, ctx: RequestContext) {
+  const installation = permittedInstallation(emu, ctx);
+  const body = parseJsonBody(ctx);
   const errors: Record<string, string[]> = {};
-  for (const field of ['issueId', 'webUrl', 'project', 'identifier']) {
+  for (const field of ['webUrl', 'project', 'identifier']) {
     const v = body[field];
     if (v === undefined || v === null || v === '') errors[field] = ['This field is required.'];
   }
   if (!errors.webUrl && !isUrl(body.webUrl)) errors.webUrl = ['Enter a valid URL.'];
   if (Object.keys(errors).length) throw badRequest(errors);
-  const issue = emu.store.issues.get(String(body.issueId));
-  if (!issue || installation.org !== emu.store.orgSlug) throw notFound();
-  const serviceType = installation.app.slug;
-  if (emu.store.externalIssues.some((l) => l.issueId === issue.id && l.serviceType === serviceType)) {
-    // Sentry's model is unique on (group, service_type): a second link for the same app fails.
-    throw new HttpError(409, { detail: `Issue ${issue.id} already has an external issue link from ${serviceType}` });
+  if (!/^\d+$/.test(String(body.issueId ?? ''))) {
+    throw badRequest({ detail: 'issueId is required, and must be an integer' });
   }
-  const link = {
-    id: emu.store.nextId(),
-    installationUuid,
-    issueId: issue.id,
-    serviceType,
-    displayName: `${String(body.project)}#${String(body.identifier)}`,
+  const issue = emu.store.issues.get(String(body.issueId));
+  if (!issue) throw new HttpError(404, { detail: 'Could not find issue from given groupId' });
+  const serviceType = installation.app.slug;
+  const fields = {
+    displayName: `${escapeHtml(String(body.project))}#${escapeHtml(String(body.identifier))}`,
     webUrl: String(body.webUrl),
     project: String(body.project),
     identifier: String(body.identifier),
   };
+  const existing = emu.store.externalIssues.find((l) => l.issueId === issue.id && l.serviceType === serviceType);
+  if (existing) {
+    Object.assign(existing, fields, { installationUuid: installation.uuid });
+    return json(200, serializeLink(existing));
+  }
+  const link = {
+    id: emu.store.nextId(),
+    installationUuid: installation.uuid,
+    issueId: issue.id,
+    serviceType,
+    ...fields,
+  };
   emu.store.externalIssues.push(link);
   return json(200, serializeLink(link));
+}
+
+/** Python's html.escape, which Sentry applies to both parts of the display name. */
+function escapeHtml(text: string): string {
+  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' };
+  return text.replace(/[&<>"']/g, (c) => entities[c]!);
 }
 
 function serializeLink(l: { id: string; issueId: string; serviceType: string; displayName: string; webUrl: string }) {
@@ -286,10 +323,15 @@ export function issueRoutes(emu: EmulatorContext): Route[] {
       if (!event) throw notFound();
       return json(200, serializeEvent(emu, event));
     }),
-    route('POST', '/api/0/sentry-app-installations/{uuid}/external-issues/', (ctx) =>
-      createExternalIssue(emu, ctx.params.uuid!, parseJsonBody(ctx)),
-    ),
+  ];
+}
+
+/** `POST/DELETE sentry-app-installations/{uuid}/external-issues/`: the integration's links on Sentry issues. */
+export function externalIssueRoutes(emu: EmulatorContext): Route[] {
+  return [
+    route('POST', '/api/0/sentry-app-installations/{uuid}/external-issues/', (ctx) => linkExternalIssue(emu, ctx)),
     route('DELETE', '/api/0/sentry-app-installations/{uuid}/external-issues/{id}/', (ctx) => {
+      permittedInstallation(emu, ctx);
       const before = emu.store.externalIssues.length;
       emu.store.externalIssues = emu.store.externalIssues.filter(
         (l) => !(l.id === ctx.params.id && l.installationUuid === ctx.params.uuid),

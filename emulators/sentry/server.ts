@@ -9,21 +9,32 @@ import type { AddressInfo } from 'node:net';
 import { AssemblyJobs, assembleRoutes } from './assemble.ts';
 import { chunkRoutes } from './chunks.ts';
 import type { ChunkUploadLimits, EmulatorContext } from './context.ts';
-import { type FaultSpec, FaultInjector } from './faults.ts';
-import { type AuthRule, HttpError, matchRoute, readBody, type Reply, type RequestContext, type Route } from './http.ts';
+import { WebhookDeliveries } from './deliveries.ts';
+import { type FaultSpec, rateLimitReply, SentryFaults, type SentryFaultSpec } from './faults.ts';
+import {
+  HttpError,
+  matchRoute,
+  readBody,
+  type Reply,
+  type RequestContext,
+  type Route,
+  type RouteMatch,
+  withPermission,
+} from './http.ts';
 import { inspectionRoutes } from './inspection.ts';
 import { type IngestResult, ingestEvent } from './ingest.ts';
 import { installationRoutes } from './installations.ts';
-import { issueRoutes } from './issues.ts';
+import { externalIssueRoutes, issueRoutes } from './issues.ts';
 import { indexRoute, organizationRoutes } from './organizations.ts';
+import { type Caller, EVENT_PERMISSION, PERMISSION_DENIED, RELEASE_PERMISSION, scopesAllow } from './permissions.ts';
 import { releaseFileRoutes } from './release-files.ts';
 import { releaseRoutes } from './releases.ts';
 import { payloadFromSeed } from './webhook-payloads.ts';
-import { actorFor, deliverWebhook } from './webhooks.ts';
+import { actorFor } from './webhooks.ts';
 import { DEFAULT_SCOPES, DEFAULT_SEED, type EmulatorSeed, type EmulatorState, EmulatorStore } from './state.ts';
 
 export type { EmulatorSeed, EmulatorState } from './state.ts';
-export type { FaultSpec } from './faults.ts';
+export type { FaultSpec, SentryFaultSpec, WebhookFaultSpec } from './faults.ts';
 export type { WebhookRequest, WebhookResult } from './webhooks.ts';
 
 export interface SentryEmulatorOptions {
@@ -41,6 +52,10 @@ export interface SentryEmulatorOptions {
   chunkUpload?: Partial<ChunkUploadLimits>;
   /** How long an assembly stays `assembling` (default 0: done as soon as the bundle is read). */
   assembleDelayMs?: number;
+  /** Time between Sentry's webhook retries (default 5 minutes, as Sentry's tasks wait). */
+  retryDelayMs?: number;
+  /** Behave as a self-hosted Sentry: rate-limit faults answer without `X-Sentry-Rate-Limit-*` headers. */
+  selfHosted?: boolean;
 }
 
 export interface SentryEmulator {
@@ -53,7 +68,8 @@ export interface SentryEmulator {
   state(): EmulatorState;
   reset(): void;
   seed(seed: EmulatorSeed): void;
-  inject(fault: FaultSpec): void;
+  /** A request fault (`kind: "rateLimit"` for Sentry's 429), or a webhook fault (`webhook`); see README. */
+  inject(fault: SentryFaultSpec | (Omit<FaultSpec, 'path'> & { webhook: string; event?: string })): void;
   /** Processes one new error as Sentry would: joins or creates its issue, regresses a resolved one (README). */
   ingestEvent(event: Record<string, unknown>): IngestResult;
   /** The bytes of one file of an assembled bundle, by its URL (`~/app.js`); undefined when absent. */
@@ -85,15 +101,31 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     return store;
   };
   let store = freshStore();
-  const faults = new FaultInjector();
+  const faults = new SentryFaults();
   const jobs = new AssemblyJobs(opts.assembleDelayMs ?? 0);
   const deliveries = new Set<Promise<unknown>>();
+  const sender = new WebhookDeliveries({
+    clientSecret,
+    faults: faults.webhooks,
+    ...(opts.retryDelayMs !== undefined ? { retryDelayMs: opts.retryDelayMs } : {}),
+  });
+  /** Who an Authorization header names; exchanged integration tokens stop working after 8 hours, as Sentry's do. */
+  const caller = (authorization: string | undefined): Caller | undefined => {
+    const given = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (given === undefined) return undefined;
+    const scopes = store.tokens.get(given);
+    if (!scopes) return undefined;
+    const installation = [...store.installations.values()].find((i) => i.token === given);
+    if (installation?.tokenExpiresAt && Date.parse(installation.tokenExpiresAt) <= Date.now()) return undefined;
+    return installation ? { scopes, installation } : { scopes };
+  };
   const emu: EmulatorContext = {
     get store() {
       return store;
     },
     baseUrl: () => baseUrl,
     limits: { ...DEFAULT_CHUNK_UPLOAD_LIMITS, ...opts.chunkUpload },
+    caller,
     notify(event) {
       const at = store;
       const actor = event.actor ?? actorFor(at, event.authorization);
@@ -109,7 +141,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
         };
         // After the API answer, as Sentry's task queue sends them.
         const delivery = new Promise((resolve) => setImmediate(resolve))
-          .then(() => deliverWebhook({ request, clientSecret, store: () => at }))
+          .then(() => sender.send(request, () => at))
           .finally(() => deliveries.delete(delivery));
         deliveries.add(delivery);
       }
@@ -120,27 +152,23 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
   const reset = () => {
     jobs.cancelAll();
     faults.clear();
+    sender.cancelPending();
     store = freshStore();
   };
   const seed = (s: EmulatorSeed) => store.applySeed(s);
-  const scopesOf = (authorization: string | undefined) => {
-    const given = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    if (given === undefined) return undefined;
-    // Exchanged integration tokens stop working when they expire (8 hours), as Sentry's do.
-    const expired = [...store.installations.values()].some(
-      (i) => i.token === given && i.tokenExpiresAt !== null && Date.parse(i.tokenExpiresAt) <= Date.now(),
-    );
-    return expired ? undefined : store.tokens.get(given);
-  };
+  const scopesOf = (authorization: string | undefined) => caller(authorization)?.scopes as string[] | undefined;
 
   const apiRoutes: Route[] = [
     indexRoute(emu, scopesOf),
     ...organizationRoutes(emu),
-    ...releaseRoutes(emu),
-    ...releaseFileRoutes(emu),
-    ...chunkRoutes(emu),
-    ...assembleRoutes(emu, jobs),
-    ...issueRoutes(emu),
+    ...withPermission(RELEASE_PERMISSION, [
+      ...releaseRoutes(emu),
+      ...releaseFileRoutes(emu),
+      ...chunkRoutes(emu),
+      ...assembleRoutes(emu, jobs),
+    ]),
+    ...withPermission(EVENT_PERMISSION, issueRoutes(emu)),
+    ...externalIssueRoutes(emu),
     ...installationRoutes(emu, { clientId, clientSecret }),
   ];
   const bundleFile = (bundleId: string, url: string) => store.bundleContents.get(bundleId)?.get(url);
@@ -150,7 +178,10 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     reset,
     seed,
     faults,
-    webhook: { clientSecret, store: () => store },
+    sendWebhook: (request) => {
+      const at = store;
+      return sender.send(request, () => at);
+    },
     seededPayload: (request) => payloadFromSeed(emu, request),
     ingest: (body) => ingestEvent(emu, body),
   });
@@ -164,22 +195,26 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
       timers.add(t);
     });
 
-  /** Sentry authenticates every API call (the index also answers anonymous callers). */
-  function authenticate(ctx: RequestContext, rule: AuthRule): void {
-    if (rule === 'none') return;
+  /** Sentry authenticates every API call (the index also answers anonymous callers), then checks the scopes. */
+  function authenticate(ctx: RequestContext, match: RouteMatch): void {
+    if (match.auth === 'none') return;
     const header = ctx.headers.authorization;
     if (header === undefined) {
-      if (rule === 'optional') return;
+      if (match.auth === 'optional') return;
       throw new HttpError(401, { detail: 'Authentication credentials were not provided.' });
     }
-    if (!scopesOf(header)) throw new HttpError(401, { detail: 'Invalid token' });
+    const who = caller(header);
+    if (!who) throw new HttpError(401, { detail: 'Invalid token' });
+    if (match.scopes && !scopesAllow(match.scopes, ctx.method, who.scopes)) {
+      throw new HttpError(403, PERMISSION_DENIED);
+    }
   }
 
   async function answerApi(ctx: RequestContext): Promise<Reply> {
     const match = matchRoute(apiRoutes, ctx.method, ctx.url.pathname);
     if (match === undefined) throw new HttpError(404, { detail: 'The requested resource does not exist' });
     if (match === 'methodNotAllowed') throw new HttpError(405, { detail: `Method "${ctx.method}" not allowed.` });
-    authenticate(ctx, match.auth);
+    authenticate(ctx, match);
     return match.handler({ ...ctx, params: match.params });
   }
 
@@ -207,7 +242,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
       ...jsonOf(req, raw),
     };
     store.logRequest(logEntry);
-    const fault = faults.take(method, url.pathname);
+    const fault = faults.requests.take(method, url.pathname);
     if (fault) Object.assign(logEntry, { fault: true });
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.drop) {
@@ -215,7 +250,9 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
       return;
     }
     let reply: Reply;
-    if (fault && (fault.status !== undefined || fault.body !== undefined)) {
+    if (fault?.kind === 'rateLimit') {
+      reply = rateLimitReply({ selfHosted: opts.selfHosted ?? false, ...fault }, method, Date.now());
+    } else if (fault && (fault.status !== undefined || fault.body !== undefined)) {
       const status = fault.status ?? 200;
       reply = { status, body: fault.body ?? (status >= 400 ? { detail: `Injected fault: HTTP ${status}` } : {}) };
     } else {
@@ -257,7 +294,12 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
         jobs.cancelAll();
         for (const t of timers) clearTimeout(t);
         server.closeAllConnections();
-        server.close(() => void Promise.allSettled([...deliveries]).then(() => resolve()));
+        server.close(
+          () =>
+            void Promise.allSettled([...deliveries])
+              .then(() => sender.close())
+              .then(() => resolve()),
+        );
       }),
   };
 }
@@ -283,7 +325,11 @@ function jsonOf(req: IncomingMessage, raw: Buffer): { json?: unknown } {
 function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed) return;
   if (reply.raw) {
-    res.writeHead(reply.status, { 'Content-Type': 'application/octet-stream', 'Content-Length': reply.raw.length });
+    res.writeHead(reply.status, {
+      'Content-Type': reply.contentType ?? 'application/octet-stream',
+      'Content-Length': reply.raw.length,
+      ...reply.headers,
+    });
     res.end(reply.raw);
     return;
   }

@@ -177,6 +177,8 @@ export interface WebhookDelivery {
   action: string;
   requestId: string;
   status: number;
+  /** 1 for the first try, 2-4 for Sentry's retries of the same body. */
+  attempt: number;
   error?: string;
 }
 
@@ -240,7 +242,15 @@ export interface EmulatorState {
   requests: RequestLogEntry[];
 }
 
-export const DEFAULT_SCOPES = ['org:read', 'org:ci', 'project:read', 'project:releases', 'event:read', 'event:write'];
+export const DEFAULT_SCOPES = [
+  'org:read',
+  'org:ci',
+  'project:read',
+  'project:releases',
+  'event:read',
+  'event:write',
+  'event:admin',
+];
 
 /** What an integration with Issue & Event read/write and Release admin may do. */
 export const INTEGRATION_SCOPES = [

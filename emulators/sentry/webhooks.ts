@@ -99,6 +99,8 @@ export async function deliverWebhook(opts: {
   request: Record<string, unknown>;
   clientSecret: string;
   store: () => EmulatorStore;
+  /** Which try this is (1 = first), recorded in `state().webhooks`. */
+  attempt?: number;
 }): Promise<WebhookResult> {
   const store = opts.store();
   const req = parseWebhookRequest(opts.request, store);
@@ -110,7 +112,8 @@ export async function deliverWebhook(opts: {
       data: req.data,
       actor: req.actor ?? SENTRY_ACTOR,
     });
-  const requestId = randomUUID();
+  // Sentry's AppPlatformEvent: uuid4().hex, a fresh one for every request it sends (retries included).
+  const requestId = randomUUID().replaceAll('-', '');
   const headers = {
     'Content-Type': 'application/json',
     'Request-ID': requestId,
@@ -126,6 +129,7 @@ export async function deliverWebhook(opts: {
     action: req.action,
     requestId,
     status: 0,
+    attempt: opts.attempt ?? 1,
   };
   store.webhooks.push(record);
   try {

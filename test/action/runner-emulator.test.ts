@@ -84,7 +84,7 @@ describe('dist/index.js against the emulator', () => {
       `### Sentry release [\`v1.4.0\`](${sentry.url}/organizations/acme/releases/v1.4.0/)`,
     );
     expect(result.summary).toMatch(
-      /\| commits \| ✅ ok \| \d+ ms \| 5 newest commits up to [0-9a-f]{7} from local git/,
+      /\| commits \| ✅ ok \| [\d.]+ m?s \| 5 newest commits up to [0-9a-f]{7} from local git/,
     );
     for (const group of ['Create release', 'Associate commits', 'Source maps', 'Finalize', 'Deploy']) {
       expect(result.stdout).toContain(`::group::${group}`);
@@ -112,7 +112,7 @@ describe('dist/index.js against the emulator', () => {
     const second = await run({ projects: 'web', release: '2.0.0', environment: 'production' });
     expect(second.exitCode).toBe(0);
     expect(second.outputs.deploy_id).toBe(first.outputs.deploy_id);
-    expect(second.summary).toMatch(/\| finalize \| ⏭️ skipped \| \d+ ms \| already finalized at/);
+    expect(second.summary).toMatch(/\| finalize \| ⏭️ skipped \| [\d.]+ m?s \| already finalized at/);
     expect(sentry.state().releases.find((r) => r.version === '2.0.0')!.deploys).toHaveLength(1);
   });
 

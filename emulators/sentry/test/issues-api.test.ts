@@ -200,9 +200,13 @@ describe('Sentry emulator: issues and events', () => {
       displayName: 'acme/web#12',
       webUrl: body.webUrl,
     });
-    expect((await call(emu, 'POST', path, { json: body })).status).toBe(409);
+    // A second link for the same issue and app updates the one link (Sentry's update_or_create), 200 again.
+    const moved = { ...body, webUrl: 'https://github.com/acme/web/issues/13', identifier: '13' };
+    const relinked = await call(emu, 'POST', path, { json: moved });
+    expect(relinked.status).toBe(200);
+    expect(relinked.json).toMatchObject({ id: (created.json as { id: string }).id, displayName: 'acme/web#13' });
     expect((await call(emu, 'GET', org('issues/42/'))).json).toMatchObject({
-      annotations: [{ displayName: 'acme/web#12', url: body.webUrl }],
+      annotations: [{ displayName: 'acme/web#13', url: moved.webUrl }],
     });
     expect((await call(emu, 'POST', path, { json: { ...body, issueId: 999 } })).status).toBe(404);
     expect((await call(emu, 'POST', path, { json: { ...body, webUrl: 'nope' } })).json).toEqual({

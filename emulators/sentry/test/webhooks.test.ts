@@ -25,7 +25,7 @@ describe('Sentry emulator: webhook sender', () => {
     expect(received).toHaveLength(1);
     const { headers, raw } = received[0]!;
     expect(headers['content-type']).toBe('application/json');
-    expect(headers['request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(headers['request-id']).toMatch(/^[0-9a-f]{32}$/);
     expect(headers['request-id']).toBe((res.json as { requestId: string }).requestId);
     expect(headers['sentry-hook-resource']).toBe('issue');
     expect(Number(headers['sentry-hook-timestamp'])).toBeGreaterThanOrEqual(before);
@@ -39,7 +39,7 @@ describe('Sentry emulator: webhook sender', () => {
       actor: { type: 'application', id: 'sentry', name: 'Sentry' },
     });
     expect(emu.state().webhooks).toEqual([
-      { url: app.url, resource: 'issue', action: 'created', requestId: headers['request-id'], status: 202 },
+      { url: app.url, resource: 'issue', action: 'created', requestId: headers['request-id'], status: 202, attempt: 1 },
     ]);
   });
 
@@ -230,6 +230,8 @@ describe('Sentry emulator: webhooks caused by API changes', () => {
           },
         ],
         issues: [{ id: '42', shortId: 'WEB-1', project: 'web', title: 'RangeError: Invalid time value' }],
+        // "Resolved in the next release" needs a release of the project to refer to.
+        releases: [{ version: 'web@1.0.0', projects: ['web'] }],
       },
     }),
     (started) => (emu = started),
