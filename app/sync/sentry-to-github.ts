@@ -1,8 +1,8 @@
 // Sentry → GitHub: status, assignee and comments of a linked issue, mirrored unless we caused the change.
 import type { SentryWebhookContext } from '../intake/sentry-webhook-job.ts';
 import type { SentryWebhook } from '../intake/schema.ts';
-import { githubLoginFor, planGitHubAssignees } from './assignees.ts';
 import { carriesMarker } from '../services/markers.ts';
+import { githubLoginFor, planGitHubAssignees } from './assignees.ts';
 import { ClaimBusyError, claimOnce } from './claims.ts';
 import {
   actedByUs,

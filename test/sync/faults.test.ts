@@ -18,7 +18,7 @@ const unresolved = { issue: { ...resolved.issue, status: 'unresolved', substatus
 /** The world's linked GitHub issue starts closed (resolved earlier). */
 function closedIssueSeed() {
   const seed = baseGitHubSeed();
-  for (const issue of seed.repos[0]?.issues ?? []) issue.state = 'closed';
+  for (const issue of seed.repos?.[0]?.issues ?? []) issue.state = 'closed';
   return seed;
 }
 
