@@ -131,7 +131,8 @@ CREATE TABLE pr_comments (
 );
 `;
 
-// Triage: one-time claims (a config-error issue per repo, a comment per release, new-issue slots per hour).
+// One-time claims and small keyed records of triage and sync (a config-error issue per repo, new-issue slots per
+// hour, a mirrored comment's id, an incident's issue). Created as `triage_marks`; version 3 renames it `marks`.
 const triageMarks = (time: 'INTEGER' | 'BIGINT') => `
 CREATE TABLE triage_marks (
   kind TEXT NOT NULL,
@@ -144,14 +145,29 @@ CREATE TABLE triage_marks (
 CREATE INDEX triage_marks_repo ON triage_marks (repo, kind, created_at)
 `;
 
+// SQLite has no ALTER INDEX: the index is dropped and created again under its new name (same columns).
+const sqliteRenameMarks = `
+ALTER TABLE triage_marks RENAME TO marks;
+DROP INDEX triage_marks_repo;
+CREATE INDEX marks_repo ON marks (repo, kind, created_at)
+`;
+
+const postgresRenameMarks = `
+ALTER TABLE triage_marks RENAME TO marks;
+ALTER INDEX triage_marks_repo RENAME TO marks_repo;
+ALTER TABLE marks RENAME CONSTRAINT triage_marks_pkey TO marks_pkey
+`;
+
 export const migrations: Record<Dialect, readonly Migration[]> = {
   sqlite: [
     { version: 1, name: 'initial', sql: sqliteInitial },
     { version: 2, name: 'triage marks', sql: triageMarks('INTEGER') },
+    { version: 3, name: 'rename triage_marks to marks', sql: sqliteRenameMarks },
   ],
   postgres: [
     { version: 1, name: 'initial', sql: postgresInitial },
     { version: 2, name: 'triage marks', sql: triageMarks('BIGINT') },
+    { version: 3, name: 'rename triage_marks to marks', sql: postgresRenameMarks },
   ],
 };
 

@@ -7,12 +7,12 @@ import type {
   Job,
   JobState,
   Link,
+  Mark,
   NewDelivery,
   NewJob,
   PrComment,
   RecordDeliveryResult,
   Store,
-  TriageMark,
 } from './types.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
@@ -403,22 +403,22 @@ export class SqlStore implements Store {
     return rows.length > 0;
   }
 
-  async putMarkOnce(mark: Omit<TriageMark, 'createdAt'>, now: number): Promise<{ mark: TriageMark; created: boolean }> {
+  async putMarkOnce(mark: Omit<Mark, 'createdAt'>, now: number): Promise<{ mark: Mark; created: boolean }> {
     const inserted = await this.#write((tx) =>
       tx.query(
-        `INSERT INTO triage_marks (kind, mark_key, repo, value, created_at) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO marks (kind, mark_key, repo, value, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (kind, mark_key) DO NOTHING RETURNING kind`,
         [mark.kind, mark.key, mark.repo, mark.value, now],
       ),
     );
     if (inserted.length > 0) return { mark: { ...mark, createdAt: now }, created: true };
     const existing = await this.getMark(mark.kind, mark.key);
-    if (!existing) throw new Error(`triage mark ${mark.kind}/${mark.key} vanished while being created; retry`);
+    if (!existing) throw new Error(`mark ${mark.kind}/${mark.key} vanished while being created; retry`);
     return { mark: existing, created: false };
   }
 
-  async getMark(kind: string, key: string): Promise<TriageMark | undefined> {
-    const rows = await this.#db.query('SELECT * FROM triage_marks WHERE kind = $1 AND mark_key = $2', [kind, key]);
+  async getMark(kind: string, key: string): Promise<Mark | undefined> {
+    const rows = await this.#db.query('SELECT * FROM marks WHERE kind = $1 AND mark_key = $2', [kind, key]);
     const row = rows[0];
     if (!row) return undefined;
     return {
@@ -432,25 +432,21 @@ export class SqlStore implements Store {
 
   async setMarkValue(kind: string, key: string, value: string | null): Promise<boolean> {
     const rows = await this.#write((tx) =>
-      tx.query('UPDATE triage_marks SET value = $3 WHERE kind = $1 AND mark_key = $2 RETURNING kind', [
-        kind,
-        key,
-        value,
-      ]),
+      tx.query('UPDATE marks SET value = $3 WHERE kind = $1 AND mark_key = $2 RETURNING kind', [kind, key, value]),
     );
     return rows.length > 0;
   }
 
   async deleteMark(kind: string, key: string): Promise<boolean> {
     const rows = await this.#write((tx) =>
-      tx.query('DELETE FROM triage_marks WHERE kind = $1 AND mark_key = $2 RETURNING kind', [kind, key]),
+      tx.query('DELETE FROM marks WHERE kind = $1 AND mark_key = $2 RETURNING kind', [kind, key]),
     );
     return rows.length > 0;
   }
 
   async pruneMarks(kind: string, before: number): Promise<number> {
     const rows = await this.#write((tx) =>
-      tx.query('DELETE FROM triage_marks WHERE kind = $1 AND created_at < $2 RETURNING kind', [kind, before]),
+      tx.query('DELETE FROM marks WHERE kind = $1 AND created_at < $2 RETURNING kind', [kind, before]),
     );
     return rows.length;
   }

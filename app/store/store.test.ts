@@ -1,7 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createBackend, type TestBackend } from '../../test/app/backends.ts';
-import { applyMigrations, latestMigration } from './migrations.ts';
-import type { NewDelivery, SqlStore } from './index.ts';
+import { applyMigrations, latestMigration, migrations } from './migrations.ts';
+import { type NewDelivery, SqlStore } from './index.ts';
+import type { SqlDriver } from './sql.ts';
+
+async function driverFor(b: TestBackend): Promise<SqlDriver> {
+  const { SqliteDriver } = await import('./sqlite-driver.ts');
+  const { PostgresDriver } = await import('./postgres-driver.ts');
+  return b.config.kind === 'sqlite' ? new SqliteDriver(b.config.file) : new PostgresDriver(b.config.databaseUrl);
+}
+
+/** A database as an older faultline left it: the migrations up to `version` applied, the later ones not. */
+async function applyUpTo(driver: SqlDriver, version: number): Promise<void> {
+  await driver.query(
+    'CREATE TABLE faultline_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+  );
+  for (const migration of migrations[driver.dialect].filter((m) => m.version <= version)) {
+    for (const statement of migration.sql.split(';').map((s) => s.trim())) if (statement) await driver.query(statement);
+    await driver.query('INSERT INTO faultline_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+      migration.version,
+      migration.name,
+      0,
+    ]);
+  }
+}
 
 const delivery = (digest: string, overrides: Partial<NewDelivery> = {}): NewDelivery => ({
   digest,
@@ -42,6 +64,32 @@ for (const backend of backends) {
         b.config.kind === 'sqlite' ? new SqliteDriver(b.config.file) : new PostgresDriver(b.config.databaseUrl);
       expect(await applyMigrations(driver)).toEqual([]);
       await driver.close();
+    });
+
+    it('renames triage_marks to marks on a database created before version 3, keeping its rows', async () => {
+      const old = await createBackend(backend.name);
+      const driver = await driverFor(old);
+      try {
+        await applyUpTo(driver, 2);
+        await driver.query(
+          "INSERT INTO triage_marks (kind, mark_key, repo, value, created_at) VALUES ('sync-comment', 'c-1', 'o/r', '42', 5)",
+        );
+        expect(await applyMigrations(driver)).toEqual([3]);
+        const migrated = new SqlStore(driver);
+        expect(await migrated.getMark('sync-comment', 'c-1')).toEqual({
+          kind: 'sync-comment',
+          key: 'c-1',
+          repo: 'o/r',
+          value: '42',
+          createdAt: 5,
+        });
+        expect(
+          await migrated.putMarkOnce({ kind: 'sync-comment', key: 'c-1', repo: 'o/r', value: '43' }, 6),
+        ).toMatchObject({ created: false, mark: { value: '42' } });
+      } finally {
+        await driver.close();
+        await old.dispose();
+      }
     });
 
     it('records a delivery and its job together, and a same-body delivery as a duplicate with no job', async () => {

@@ -62,8 +62,11 @@ export interface PrComment {
   commentId: number | null;
 }
 
-/** A one-time claim of the triage handlers, unique on (kind, key): e.g. one config-error issue per repo. */
-export interface TriageMark {
+/**
+ * A small keyed record, unique on (kind, key): a one-time claim (one config-error issue per repo, a new-issue slot
+ * per hour) or what an object created once is known by (a mirrored comment's id, an incident's issue number).
+ */
+export interface Mark {
   kind: string;
   key: string;
   repo: string;
@@ -134,8 +137,8 @@ export interface Store {
   takeOverPendingLink(sentryIssueId: string, staleBefore: number, now: number): Promise<boolean>;
 
   /** Inserts the mark unless (kind, key) exists; returns the mark that holds. */
-  putMarkOnce(mark: Omit<TriageMark, 'createdAt'>, now: number): Promise<{ mark: TriageMark; created: boolean }>;
-  getMark(kind: string, key: string): Promise<TriageMark | undefined>;
+  putMarkOnce(mark: Omit<Mark, 'createdAt'>, now: number): Promise<{ mark: Mark; created: boolean }>;
+  getMark(kind: string, key: string): Promise<Mark | undefined>;
   setMarkValue(kind: string, key: string, value: string | null): Promise<boolean>;
   deleteMark(kind: string, key: string): Promise<boolean>;
   /** Forgets marks of `kind` created before `before` (time-bucketed claims); returns how many. */

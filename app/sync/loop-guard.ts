@@ -1,25 +1,7 @@
 // Recognising our own writes, so a change the app made on one side is never mirrored back (no echo loops).
 // Three independent signals: Sentry names the acting integration (`actor.type: application` + its uuid), every
-// text the app writes to GitHub carries a hidden marker, and writes are recorded just before they are made.
-
-/** Hidden in every GitHub body or comment the sync writes; the part after the colon says what it mirrors. */
-export const SYNC_MARKER_PREFIX = '<!-- faultline:';
-
-export type MarkerKind = 'sync' | 'sentry-comment' | 'regression' | 'incident';
-
-/** `<!-- faultline:regression sentry-issue=123 -->`: what wrote it and the key that finds it again. */
-export function syncMarker(kind: MarkerKind, key?: string): string {
-  return `${SYNC_MARKER_PREFIX}${kind}${key ? ` ${key}` : ''} -->`;
-}
-
-/** The marker's kind and key when `body` carries one of ours, else undefined. */
-export function readSyncMarker(body: string | null | undefined): { kind: string; key: string | undefined } | undefined {
-  const match = /<!-- faultline:([a-z-]+)(?: ([^\s>]+))? -->/.exec(body ?? '');
-  if (!match?.[1]) return undefined;
-  return { kind: match[1], key: match[2] };
-}
-
-export const carriesSyncMarker = (body: string | null | undefined): boolean => readSyncMarker(body) !== undefined;
+// text the app writes to GitHub carries a hidden marker (app/services/markers.ts), and writes are recorded just
+// before they are made.
 
 export interface SentryActor {
   type?: string;

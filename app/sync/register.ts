@@ -2,15 +2,15 @@
 import type { Probot } from 'probot';
 import { SentryClient } from '../../src/sentry/index.ts';
 import type { AppDeps } from '../deps.ts';
+import { incidentHandler } from '../incidents/incidents.ts';
 import type { SentryWebhook } from '../intake/schema.ts';
 import { PermanentJobError } from '../jobs/index.ts';
+import { regressionCountsRefresher, regressionHandler } from '../regressions/regressions.ts';
 import { InstalledRepos } from '../triage/installed-repos.ts';
 import { createScrubber } from '../triage/scrub.ts';
 import { SENTRY_APP_MARK } from './context.ts';
 import { GITHUB_SYNC_JOB, type GitHubIssueEvent, githubChangeToMirror, githubSyncJob } from './github-to-sentry.ts';
-import { incidentHandler } from './incidents.ts';
 import { RecordedWrites } from './recorded-writes.ts';
-import { regressionCountsRefresher, regressionHandler } from './regressions.ts';
 import { assignOnAssign, closeOnResolve, mirrorComment, reopenOnUnresolve } from './sentry-to-github.ts';
 import { CONFIG_PATH, type GitHub, type SentryApi, splitRepo, type SyncServices } from './services.ts';
 
@@ -119,7 +119,7 @@ export function registerSync(app: Probot, deps: AppDeps, services = createSyncSe
   deps.sentry.on('issue.assigned', assignOnAssign(services, writes));
   for (const action of ['created', 'updated', 'deleted']) deps.sentry.on(`comment.${action}`, mirrorComment(services));
   for (const action of ['critical', 'warning', 'resolved'])
-    deps.sentry.on(`metric_alert.${action}`, incidentHandler(services));
+    deps.sentry.on(`metric_alert.${action}`, incidentHandler(services, writes));
   deps.sentry.on('event_alert.triggered', regressionCountsRefresher(services, writes));
 
   if (!deps.runner.hasHandler(GITHUB_SYNC_JOB)) deps.runner.register(GITHUB_SYNC_JOB, githubSyncJob(services, writes));

@@ -1,77 +1,101 @@
 // Sentry → GitHub: status, assignee and comments of a linked issue, mirrored unless we caused the change.
 import type { SentryWebhookContext } from '../intake/sentry-webhook-job.ts';
 import type { SentryWebhook } from '../intake/schema.ts';
+import { carriesMarker } from '../services/markers.ts';
 import { githubLoginFor, planGitHubAssignees } from './assignees.ts';
-import { actedByUs, actorName, findLinkedIssue, issueRef, type LinkedIssue, webhookIssue } from './context.ts';
 import { ClaimBusyError, claimOnce } from './claims.ts';
-import { carriesSyncMarker, type MarkerKind, syncMarker, writeKey } from './loop-guard.ts';
+import {
+  actedByUs,
+  actorName,
+  findLinkedIssue,
+  issueRef,
+  type LinkedIssue,
+  webhookIssue,
+  type WebhookIssue,
+} from './context.ts';
+import { findComment, issueParams, setIssueState, type StateChange } from './issue-state.ts';
+import { writeKey } from './loop-guard.ts';
 import type { RecordedWrites } from './recorded-writes.ts';
 import { renderMirroredComment, renderStatusComment, renderUnresolvedComment } from './render.ts';
 import type { SyncServices } from './services.ts';
 
 export type SentryHandler = (webhook: SentryWebhook, ctx: SentryWebhookContext) => Promise<void>;
 
-/** `issue.resolved`, `issue.ignored`, `issue.archived` → close the linked GitHub issue with one comment. */
-export function closeOnResolve(services: SyncServices, writes: RecordedWrites): SentryHandler {
+/** What a Sentry status webhook asks of the linked GitHub issue. */
+interface LinkedStateSpec {
+  /** False for the webhooks another handler owns. */
+  applies?(issue: WebhookIssue): boolean;
+  /** The Sentry status this webhook reports: our own recorded change to it is an echo, not mirrored. */
+  sentryStatus(webhook: SentryWebhook): string;
+  change(webhook: SentryWebhook, ctx: SentryWebhookContext, linked: LinkedIssue): StateChange;
+}
+
+/** Find the linked issue, skip our own echo, then set its state with its keyed comment (`setIssueState`). */
+function linkedStateHandler(services: SyncServices, writes: RecordedWrites, spec: LinkedStateSpec): SentryHandler {
   return async (webhook, ctx) => {
     const issue = webhookIssue(webhook);
-    const status = webhook.action === 'resolved' ? 'resolved' : 'ignored';
-    if (await echo(services, writes, webhook, writeKey.sentryStatus(String(issue.id), status))) return;
+    if (spec.applies && !spec.applies(issue)) return;
+    const echoKey = writeKey.sentryStatus(String(issue.id), spec.sentryStatus(webhook));
+    if (await echo(services, writes, webhook, echoKey)) return;
     const linked = await findLinkedIssue(services, String(issue.id), webhook.installation.uuid);
     if (!linked?.settings.status) return;
-    const current = await linked.github.rest.issues.get(target(linked));
-    if (current.data.state === 'closed') return; // closed already (by a person, or by an earlier run of this job)
-    const { org } = await services.sentryFor(webhook.installation.uuid);
-    // Comment first, then close: a retry after a failure in between finds its comment by the key and only closes.
-    const key = `status=${status}@${ctx.delivery.id}`;
-    if (!(await findComment(linked, key))) {
-      await linked.github.rest.issues.createComment({
-        ...target(linked),
-        body: renderStatusComment({
-          action: status,
-          actorName: actorName(webhook),
-          issue: issueRef(services, org, issue),
-          inRelease: issue.statusDetails?.inRelease,
-          inNextRelease: issue.statusDetails?.inNextRelease,
-          scrub: linked.scrub,
-          key,
-        }),
-      });
-    }
-    await writes.record(writeKey.githubState(linked.repo, linked.number, 'closed'), linked.repo);
-    await linked.github.rest.issues.update({
-      ...target(linked),
-      state: 'closed',
-      state_reason: status === 'resolved' ? 'completed' : 'not_planned',
-    });
+    await setIssueState(linked, spec.change(webhook, ctx, linked), writes);
   };
+}
+
+const closedStatus = (webhook: SentryWebhook) => (webhook.action === 'resolved' ? 'resolved' : 'ignored');
+
+/** `issue.resolved`, `issue.ignored`, `issue.archived` → close the linked GitHub issue with one comment. */
+export function closeOnResolve(services: SyncServices, writes: RecordedWrites): SentryHandler {
+  return linkedStateHandler(services, writes, {
+    sentryStatus: closedStatus,
+    change(webhook, ctx, linked) {
+      const status = closedStatus(webhook);
+      const key = `status=${status}@${ctx.delivery.id}`;
+      return {
+        state: 'closed',
+        stateReason: status === 'resolved' ? 'completed' : 'not_planned',
+        key,
+        async comment() {
+          const issue = webhookIssue(webhook);
+          const { org } = await services.sentryFor(webhook.installation.uuid);
+          return renderStatusComment({
+            action: status,
+            actorName: actorName(webhook),
+            issue: issueRef(services, org, issue),
+            inRelease: issue.statusDetails?.inRelease,
+            inNextRelease: issue.statusDetails?.inNextRelease,
+            scrub: linked.scrub,
+            key,
+          });
+        },
+      };
+    },
+  });
 }
 
 /** `issue.unresolved` (not a regression: that is the regression handler's) → reopen with one comment. */
 export function reopenOnUnresolve(services: SyncServices, writes: RecordedWrites): SentryHandler {
-  return async (webhook, ctx) => {
-    const issue = webhookIssue(webhook);
-    if (issue.substatus === 'regressed') return;
-    if (await echo(services, writes, webhook, writeKey.sentryStatus(String(issue.id), 'unresolved'))) return;
-    const linked = await findLinkedIssue(services, String(issue.id), webhook.installation.uuid);
-    if (!linked?.settings.status) return;
-    const current = await linked.github.rest.issues.get(target(linked));
-    if (current.data.state === 'open') return;
-    const { org } = await services.sentryFor(webhook.installation.uuid);
-    await writes.record(writeKey.githubState(linked.repo, linked.number, 'open'), linked.repo);
-    await linked.github.rest.issues.update({ ...target(linked), state: 'open' });
-    const key = `status=unresolved@${ctx.delivery.id}`;
-    if (await findComment(linked, key)) return;
-    await linked.github.rest.issues.createComment({
-      ...target(linked),
-      body: renderUnresolvedComment({
-        actorName: actorName(webhook),
-        issue: issueRef(services, org, issue),
-        scrub: linked.scrub,
+  return linkedStateHandler(services, writes, {
+    applies: (issue) => issue.substatus !== 'regressed',
+    sentryStatus: () => 'unresolved',
+    change(webhook, ctx, linked) {
+      const key = `status=unresolved@${ctx.delivery.id}`;
+      return {
+        state: 'open',
         key,
-      }),
-    });
-  };
+        async comment() {
+          const { org } = await services.sentryFor(webhook.installation.uuid);
+          return renderUnresolvedComment({
+            actorName: actorName(webhook),
+            issue: issueRef(services, org, webhookIssue(webhook)),
+            scrub: linked.scrub,
+            key,
+          });
+        },
+      };
+    },
+  });
 }
 
 /** `issue.assigned` → the mapped GitHub login becomes the assignee; people the map does not know are left alone. */
@@ -85,7 +109,7 @@ export function assignOnAssign(services: SyncServices, writes: RecordedWrites): 
     if (!linked?.settings.assignees) return;
     const login = githubLoginFor(assignee, linked.settings.people);
     if (!login) return;
-    const current = await linked.github.rest.issues.get(target(linked));
+    const current = await linked.github.rest.issues.get(issueParams(linked));
     const plan = planGitHubAssignees(
       (current.data.assignees ?? []).map((a) => a.login),
       login,
@@ -93,13 +117,13 @@ export function assignOnAssign(services: SyncServices, writes: RecordedWrites): 
     );
     if (plan.add.length) {
       await writes.record(writeKey.githubAssignee(linked.repo, linked.number, login), linked.repo);
-      await linked.github.rest.issues.addAssignees({ ...target(linked), assignees: plan.add });
+      await linked.github.rest.issues.addAssignees({ ...issueParams(linked), assignees: plan.add });
     }
     if (plan.remove.length) {
       for (const login of plan.remove) {
         await writes.record(writeKey.githubUnassignee(linked.repo, linked.number, login), linked.repo);
       }
-      await linked.github.rest.issues.removeAssignees({ ...target(linked), assignees: plan.remove });
+      await linked.github.rest.issues.removeAssignees({ ...issueParams(linked), assignees: plan.remove });
     }
   };
 }
@@ -121,7 +145,7 @@ export function mirrorComment(services: SyncServices): SentryHandler {
     if (data.comment_id === undefined) return;
     const commentId = String(data.comment_id);
     if (await actedByUs(services, webhook)) return;
-    if (webhook.action !== 'deleted' && carriesSyncMarker(data.comment)) return; // a comment we wrote in Sentry
+    if (webhook.action !== 'deleted' && carriesMarker(data.comment)) return; // a comment we wrote in Sentry
     const linked = await findLinkedIssue(services, String(data.issue_id), webhook.installation.uuid);
     if (!linked?.settings.comments) return;
     const { org } = await services.sentryFor(webhook.installation.uuid);
@@ -159,7 +183,7 @@ export function mirrorComment(services: SyncServices): SentryHandler {
         body,
       });
     } else {
-      const created = await linked.github.rest.issues.createComment({ ...target(linked), body });
+      const created = await linked.github.rest.issues.createComment({ ...issueParams(linked), body });
       await services.store.setMarkValue(COMMENT_MARK, commentId, String(created.data.id));
     }
   };
@@ -168,20 +192,6 @@ export function mirrorComment(services: SyncServices): SentryHandler {
 /** After a crash between creating a GitHub comment and storing its id, the marker finds it again. */
 const findMirror = (linked: LinkedIssue, commentId: string) => findComment(linked, `id=${commentId}`, 'sentry-comment');
 
-/** The id of our comment on the linked issue whose marker carries `key`, if there is one. */
-export async function findComment(
-  linked: LinkedIssue,
-  key: string,
-  kind: MarkerKind = 'sync',
-): Promise<number | undefined> {
-  const comments = await linked.github.paginate(linked.github.rest.issues.listComments, {
-    ...target(linked),
-    per_page: 100,
-  });
-  const marker = syncMarker(kind, key);
-  return comments.find((c) => c.body?.includes(marker))?.id;
-}
-
 async function deleteIfPresent(linked: LinkedIssue, commentId: number): Promise<void> {
   try {
     await linked.github.rest.issues.deleteComment({ owner: linked.owner, repo: linked.name, comment_id: commentId });
@@ -189,12 +199,6 @@ async function deleteIfPresent(linked: LinkedIssue, commentId: number): Promise<
     if ((error as { status?: number }).status !== 404) throw error; // already gone: done
   }
 }
-
-export const target = (linked: LinkedIssue) => ({
-  owner: linked.owner,
-  repo: linked.name,
-  issue_number: linked.number,
-});
 
 /** Our own change coming back: recorded before we made it, or Sentry names our integration as the actor. */
 async function echo(

@@ -2,8 +2,9 @@
 // Immutable answers (trees and files at a commit) are cached per process.
 import type { Probot } from 'probot';
 import { CONFIG_FILE } from './config.ts';
+import { findIssueMarker } from '../services/markers.ts';
 import { CODEOWNERS_PATHS } from './owners.ts';
-import { findMarker } from './render.ts';
+import type { CommitSummary } from './render.ts';
 
 export type InstallationOctokit = Awaited<ReturnType<Probot['auth']>>;
 
@@ -13,15 +14,6 @@ export interface RepoInfo {
   name: string;
   htmlUrl: string;
   defaultBranch: string;
-}
-
-export interface CommitSummary {
-  sha: string;
-  message: string;
-  author?: string | undefined;
-  login?: string | undefined;
-  date?: string | undefined;
-  url: string;
 }
 
 export interface IssueSummary {
@@ -187,7 +179,7 @@ export function repoApi(octokit: InstallationOctokit, fullName: string): RepoApi
       // Visible words of our footer; the hidden marker then tells ours from look-alikes.
       const q = `faultline ${sentryIssueId} repo:${fullName} is:issue in:body`;
       const res = await octokit.rest.search.issuesAndPullRequests({ q, per_page: 50 });
-      const hit = res.data.items.find((i) => findMarker(i.body) === sentryIssueId);
+      const hit = res.data.items.find((i) => findIssueMarker(i.body) === sentryIssueId);
       return hit && { number: hit.number, htmlUrl: hit.html_url, body: hit.body ?? '', state: hit.state };
     },
     async getIssue(number) {

@@ -1,8 +1,18 @@
 // The GitHub issue for a Sentry issue: title, body, the status line re-triggers rewrite, and the hidden marker that
 // finds the issue again. Pure: every input is already fetched and scrubbed.
+import {
+  codeBlock,
+  details,
+  escapeText,
+  inlineCode,
+  languageOf,
+  link,
+  plural,
+  table,
+  truncate,
+} from '../services/markdown.ts';
+import { issueMarker, marker, statusLineEnd, statusLineStart } from '../services/markers.ts';
 import type { Frame, TriageEvent } from './event.ts';
-import type { CommitSummary } from './github.ts';
-import { codeBlock, details, escapeText, inlineCode, languageOf, link, table, truncate } from './markdown.ts';
 import type { Owners } from './owners.ts';
 import { cleanStackPath, type MappedFrame, permalink } from './paths.ts';
 import type { ReleaseCommit } from './release.ts';
@@ -38,6 +48,15 @@ export interface ShownFrame extends MappedFrame {
   code?: CodeExcerpt | undefined;
 }
 
+export interface CommitSummary {
+  sha: string;
+  message: string;
+  author?: string | undefined;
+  login?: string | undefined;
+  date?: string | undefined;
+  url: string;
+}
+
 /** A commit that touched the crashing file (its login is shown as a mention-free handle), with its pull requests. */
 export interface SuspectCommit extends CommitSummary {
   pulls: Array<{ number: number; title: string; url: string }>;
@@ -55,16 +74,6 @@ export interface IssueView {
   owners: Owners & { path?: string | undefined };
 }
 
-const MARKER_PREFIX = 'faultline:sentry-issue:';
-/** The hidden marker in every issue body; also the search term that finds the issue when our database lost it. */
-export const issueMarker = (sentryIssueId: string): string => `${MARKER_PREFIX}${sentryIssueId}`;
-export const markerComment = (sentryIssueId: string): string => `<!-- ${issueMarker(sentryIssueId)} -->`;
-
-/** The Sentry issue id in a body written by us, or undefined. */
-export function findMarker(body: string | null | undefined): string | undefined {
-  return body?.match(/<!-- faultline:sentry-issue:([A-Za-z0-9_-]+) -->/)?.[1];
-}
-
 export function renderIssueTitle(view: Pick<IssueView, 'sentry' | 'event'>): string {
   const { sentry, event } = view;
   const level = (event.level ?? sentry.level ?? 'error').toLowerCase();
@@ -74,9 +83,6 @@ export function renderIssueTitle(view: Pick<IssueView, 'sentry' | 'event'>): str
     type && message ? `${type}: ${message}` : (type ?? message ?? sentry.title ?? event.title ?? 'Sentry issue');
   return truncate(`[${level}] ${what.replace(/\s+/g, ' ').trim()}`, TITLE_MAX);
 }
-
-const STATUS_START = '<!-- faultline:status -->';
-const STATUS_END = '<!-- /faultline:status -->';
 
 export interface StatusFacts {
   count?: number | undefined;
@@ -93,15 +99,15 @@ export function renderStatusLine(s: StatusFacts): string {
     s.lastSeen ? `last seen ${formatTime(s.lastSeen)}` : undefined,
     s.release ? `latest release ${inlineCode(s.release)}` : undefined,
   ].filter(Boolean);
-  return `${STATUS_START}\n**Status:** ${parts.join(' · ') || 'new'}\n${STATUS_END}`;
+  return `${statusLineStart}\n**Status:** ${parts.join(' · ') || 'new'}\n${statusLineEnd}`;
 }
 
 /** Replaces the status line in a body we wrote; a body without one gets it on top. */
 export function replaceStatusLine(body: string, statusLine: string): string {
-  const start = body.indexOf(STATUS_START);
-  const end = body.indexOf(STATUS_END);
+  const start = body.indexOf(statusLineStart);
+  const end = body.indexOf(statusLineEnd);
   if (start === -1 || end < start) return `${statusLine}\n\n${body}`;
-  return body.slice(0, start) + statusLine + body.slice(end + STATUS_END.length);
+  return body.slice(0, start) + statusLine + body.slice(end + statusLineEnd.length);
 }
 
 export function renderIssueBody(view: IssueView): string {
@@ -125,7 +131,7 @@ export function renderIssueBody(view: IssueView): string {
       // The id in plain text too: search finds visible words, whatever it does with HTML comments.
       `<sub>Opened by faultline from Sentry issue ${link(escapeText(sentry.shortId ?? sentry.id), sentry.webUrl)} (id ${escapeText(sentry.id)}). ` +
         'The status line above is updated as new events arrive.</sub>',
-      markerComment(sentry.id),
+      issueMarker(sentry.id),
     ].join('\n'),
   ];
   return sections.filter((s) => s !== '').join('\n\n');
@@ -294,7 +300,7 @@ export function renderConfigErrorIssue(problems: readonly string[], path: string
       ),
       '',
       'Close this issue once the file is fixed; faultline opens a new one only for a different problem.',
-      '<!-- faultline:config-error -->',
+      marker('config-error'),
     ].join('\n'),
   };
 }
@@ -311,13 +317,9 @@ export function renderRateLimitIssue(input: {
       'These Sentry issues were not opened here; they will be when they fire again after the hour:',
       '',
       ...input.skipped.map((s) => `- ${link(escapeText(truncate(s.title, 100)), s.url)}`),
-      '<!-- faultline:rate-limit -->',
+      marker('rate-limit'),
     ].join('\n'),
   };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** `2026-10-01 08:12 UTC`: stable, unambiguous, no locale. */

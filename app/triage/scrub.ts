@@ -99,3 +99,6 @@ export function createScrubber(opts: ScrubOptions = {}): Scrubber {
   };
   return { text, value: <T>(v: T) => walk(v) as T, isSensitiveKey };
 }
+
+/** A text scrubber as the renderers take it. */
+export type Scrub = (text: string) => string;

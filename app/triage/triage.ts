@@ -3,6 +3,7 @@
 import type { Release, SentryEvent, SentryIssue } from '../../src/sentry/index.ts';
 import type { SentryWebhookContext, SentryWebhookHandler } from '../intake/sentry-webhook-job.ts';
 import type { Log } from '../log.ts';
+import { findIssueMarker } from '../services/markers.ts';
 import type { Link, Store } from '../store/index.ts';
 import { type Alert, readAlert } from './alert.ts';
 import type { TriageConfig } from './config.ts';
@@ -14,7 +15,6 @@ import { mapFrames } from './paths.ts';
 import { resolveReleaseCommit } from './release.ts';
 import {
   CONTEXT_LINES,
-  findMarker,
   type IssueView,
   renderIssueBody,
   renderIssueTitle,
@@ -303,7 +303,7 @@ async function updateStatus(
   sentryIssueId: string,
   status: Parameters<typeof renderStatusLine>[0],
 ): Promise<void> {
-  if (findMarker(issue.body) !== sentryIssueId) return; // not a body we wrote
+  if (findIssueMarker(issue.body) !== sentryIssueId) return; // not a body we wrote
   const next = replaceStatusLine(issue.body, renderStatusLine(status));
   if (next !== issue.body) await repo.updateIssueBody(issue.number, next);
 }

@@ -1,6 +1,6 @@
 // GitHub or Sentry answering 5xx in the middle of a sync: the job is retried and nothing is written twice.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ISSUE_ID, issuesPayload, startWorld, type World } from './harness.ts';
+import { baseGitHubSeed, ISSUE_ID, issuesPayload, startWorld, type World } from './harness.ts';
 import { pullComments, regressed, regressionRepo, sentryItself, sentrySeed } from './regression-world.ts';
 
 const ana = { type: 'user', id: '42', name: 'Ana Lead' };
@@ -13,6 +13,14 @@ const resolved = {
     statusDetails: {},
   },
 };
+const unresolved = { issue: { ...resolved.issue, status: 'unresolved', substatus: 'ongoing' } };
+
+/** The world's linked GitHub issue starts closed (resolved earlier). */
+function closedIssueSeed() {
+  const seed = baseGitHubSeed();
+  for (const issue of seed.repos?.[0]?.issues ?? []) issue.state = 'closed';
+  return seed;
+}
 
 describe('5xx mid-sync', () => {
   let world: World | undefined;
@@ -42,6 +50,30 @@ describe('5xx mid-sync', () => {
     const issue = world.issue();
     expect(issue.state).toBe('closed');
     expect(issue.comments).toHaveLength(1);
+    const jobs = await world.app.deps.store.listJobs({ type: 'sentry.webhook' });
+    expect(jobs.map((j) => j.attempts).sort()).toEqual([1, 2]); // installation, then this one retried once
+  });
+
+  it('GitHub failing the reopen after the comment: the retry reopens without a second comment', async () => {
+    world = await startWorld({ githubSeed: closedIssueSeed() });
+    world.github.inject({ method: 'PATCH', path: '^/repos/acme/web/issues/1$', times: 4, status: 502 });
+    await world.sentryWebhook('issue', 'unresolved', unresolved, ana);
+    await world.settle();
+    const issue = world.issue();
+    expect(issue.state).toBe('open');
+    expect(issue.comments).toHaveLength(1);
+    expect(issue.comments[0]?.body).toMatch(/^Marked unresolved in Sentry by Ana Lead/);
+  });
+
+  it('GitHub failing the comment of a reopen: the retry writes it, then reopens (a reopen is never left without it)', async () => {
+    world = await startWorld({ githubSeed: closedIssueSeed() });
+    world.github.inject({ method: 'POST', path: '^/repos/acme/web/issues/1/comments$', times: 4, status: 502 });
+    await world.sentryWebhook('issue', 'unresolved', unresolved, ana);
+    await world.settle();
+    const issue = world.issue();
+    expect(issue.state).toBe('open');
+    expect(issue.comments).toHaveLength(1);
+    expect(issue.comments[0]?.body).toMatch(/^Marked unresolved in Sentry by Ana Lead/);
     const jobs = await world.app.deps.store.listJobs({ type: 'sentry.webhook' });
     expect(jobs.map((j) => j.attempts).sort()).toEqual([1, 2]); // installation, then this one retried once
   });

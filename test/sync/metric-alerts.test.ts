@@ -85,6 +85,21 @@ describe('metric alerts as incidents', () => {
     ]);
     expect(issuesOf(world, 'acme/other')).toEqual([]);
   });
+
+  it('GitHub failing the close after the resolve comment: the retry closes without a second comment', async () => {
+    const existing = issuesOf(world, REPO).length;
+    await world.sentryWebhook('metric_alert', 'warning', warning());
+    await world.settle();
+    const number = issuesOf(world, REPO)[existing]?.number;
+    world.github.inject({ method: 'PATCH', path: `^/repos/${REPO}/issues/${number}$`, times: 4, status: 502 });
+    await world.sentryWebhook('metric_alert', 'resolved', fixture('metric_alert.resolved'));
+    await world.settle();
+    const incident = issuesOf(world, REPO)[existing];
+    expect(incident?.state).toBe('closed');
+    expect(incident?.comments).toHaveLength(1);
+    const jobs = await world.app.deps.store.listJobs({ type: 'sentry.webhook' });
+    expect(Math.max(...jobs.map((j) => j.attempts))).toBe(2); // the resolve failed once and ran again
+  });
 });
 
 describe('metric alerts and an owner-wide config', () => {

@@ -128,7 +128,7 @@ describe('comments', () => {
     expect(comments).toHaveLength(1);
     const body = comments[0]?.body ?? '';
     expect(body).toContain('**Ana Lead** commented on [1170820242]');
-    expect(body).toContain('`@bo`');
+    expect(body).toContain('@\u200bbo see');
     expect(body).not.toContain('ana@example.com');
     expect(body).not.toContain('abc123secret');
     expect(body).not.toContain('ORDER-1234'); // the repo's own scrub pattern

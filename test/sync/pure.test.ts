@@ -1,29 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { githubLoginFor, peopleMap, planGitHubAssignees, sentryAssigneeFor } from '../../app/sync/assignees.ts';
-import { hunkForLine, parseHunks } from '../../app/sync/diff-hunks.ts';
-import {
-  carriesSyncMarker,
-  isOwnGitHubSender,
-  isOwnSentryActor,
-  readSyncMarker,
-  syncMarker,
-} from '../../app/sync/loop-guard.ts';
 import {
   describeThreshold,
   formatDuration,
   readIncident,
   renderIncidentIssue,
   renderIncidentResolvedComment,
-} from '../../app/sync/metric-alerts.ts';
-import {
-  defuseMentions,
-  fence,
-  renderMirroredComment,
-  renderRegressionPrComment,
-  renderRegressionReopenComment,
-  renderStatusComment,
-} from '../../app/sync/render.ts';
-import { type CandidatePull, rankSuspectPulls } from '../../app/sync/suspects.ts';
+} from '../../app/incidents/metric-alerts.ts';
+import { hunkForLine, parseHunks } from '../../app/regressions/diff-hunks.ts';
+import { renderRegressionPrComment, renderRegressionReopenComment } from '../../app/regressions/render.ts';
+import { type CandidatePull, rankSuspectPulls } from '../../app/regressions/suspects.ts';
+import { codeBlock, defuseMentions } from '../../app/services/markdown.ts';
+import { carriesMarker, marker, readMarker } from '../../app/services/markers.ts';
+import { isOwnGitHubSender, isOwnSentryActor } from '../../app/sync/loop-guard.ts';
+import { renderMirroredComment, renderStatusComment } from '../../app/sync/render.ts';
 import { parseSyncSettings, routesAlertRule } from '../../app/sync/sync-config.ts';
 
 const scrubEmails = (t: string) => t.replace(/[\w.+-]+@[\w-]+\.[\w.]+/g, '[email]');
@@ -53,11 +43,11 @@ describe('loop guard', () => {
   });
 
   it('finds the marker and its key in a body, and nothing in ordinary text', () => {
-    const body = `hello\n\n${syncMarker('sentry-comment', 'id=1456')}`;
-    expect(readSyncMarker(body)).toEqual({ kind: 'sentry-comment', key: 'id=1456' });
-    expect(readSyncMarker(syncMarker('sync'))).toEqual({ kind: 'sync', key: undefined });
-    expect(carriesSyncMarker('a plain <!-- html comment --> here')).toBe(false);
-    expect(carriesSyncMarker(null)).toBe(false);
+    const body = `hello\n\n${marker('sentry-comment', 'id=1456')}`;
+    expect(readMarker(body)).toEqual({ kind: 'sentry-comment', key: 'id=1456' });
+    expect(readMarker(marker('sync'))).toEqual({ kind: 'sync', key: undefined });
+    expect(carriesMarker('a plain <!-- html comment --> here')).toBe(false);
+    expect(carriesMarker(null)).toBe(false);
   });
 
   it('recognises the app bot as the GitHub sender', () => {
@@ -154,11 +144,11 @@ describe('rendering', () => {
       scrub: scrubEmails,
     });
     expect(body).toContain('**Ana Lead** commented on [SHOP-9](https://sentry.example/i/1)');
-    expect(body).toContain('> `@bo` mail [email] please');
+    expect(body).toContain('> @\u200bbo mail [email] please');
     expect(body).not.toContain('ana@example.com');
-    expect(readSyncMarker(body)).toEqual({ kind: 'sentry-comment', key: 'id=1456' });
+    expect(readMarker(body)).toEqual({ kind: 'sentry-comment', key: 'id=1456' });
     expect(body.match(/<!-- faultline/g)).toHaveLength(1);
-    expect(defuseMentions('x@y.com and @org/team')).toBe('x@y.com and `@org/team`');
+    expect(defuseMentions('x@y.com and @org/team')).toBe('x@y.com and @\u200borg/team');
   });
 
   it('says who resolved and how', () => {
@@ -170,7 +160,7 @@ describe('rendering', () => {
       scrub: (t) => t,
     });
     expect(text).toMatch(/^Resolved in Sentry by Ana Lead in the next release: \[SHOP-9\]/);
-    expect(carriesSyncMarker(text)).toBe(true);
+    expect(carriesMarker(text)).toBe(true);
   });
 
   it('renders the PR comment with the error, the frame, the hunk and the counts', () => {
@@ -207,7 +197,7 @@ describe('rendering', () => {
     expect(body).toContain('```diff\n@@ -10,6 +10,7 @@');
     expect(body).toContain('+  const due = addDays(new Date(invoice.issued), terms.days);');
     expect(body).toContain('- **Issue:** acme/web#4');
-    expect(readSyncMarker(body)).toEqual({ kind: 'regression', key: 'sentry-issue=1170820242' });
+    expect(readMarker(body)).toEqual({ kind: 'regression', key: 'sentry-issue=1170820242' });
 
     const reopen = renderRegressionReopenComment({ issue, release: 'web@1.3.0', suspects: [suspect] });
     expect(reopen).toContain('Regressed in release `web@1.3.0`');
@@ -215,7 +205,7 @@ describe('rendering', () => {
   });
 
   it('fences code that itself contains backticks', () => {
-    expect(fence('a ``` b')).toBe('````\na ``` b\n````');
+    expect(codeBlock('a ``` b')).toBe('````\na ``` b\n````');
   });
 });
 
@@ -251,7 +241,7 @@ describe('metric alerts', () => {
     expect(issue.labels).toEqual(['incident', 'severity:critical']);
     expect(issue.body).toContain('132 events in the last 5 minutes');
     expect(issue.body).toContain('(https://sentry.example/alerts/rules/details/12/?alert=7)');
-    expect(readSyncMarker(issue.body)).toEqual({ kind: 'incident', key: 'key=12:7' });
+    expect(readMarker(issue.body)).toEqual({ kind: 'incident', key: 'key=12:7' });
   });
 
   it('closes with the duration', () => {

@@ -1,10 +1,10 @@
 // What a user sees in the GitHub issue: the body rendered as GitHub-flavoured markdown (marked), then read as HTML.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { findIssueMarker } from '../../app/services/markers.ts';
 import { normalizeEvent } from '../../app/triage/event.ts';
 import { mapFrames } from '../../app/triage/paths.ts';
 import {
-  findMarker,
   type IssueView,
   renderConfigErrorIssue,
   renderIssueBody,
@@ -122,7 +122,7 @@ describe('renderIssueBody', () => {
 
   it('ends with the hidden marker, found again from the body', () => {
     expect(body).toContain('<!-- faultline:sentry-issue:1170820242 -->');
-    expect(findMarker(body)).toBe('1170820242');
+    expect(findIssueMarker(body)).toBe('1170820242');
     expect(text(h)).not.toContain('faultline:sentry-issue');
   });
 

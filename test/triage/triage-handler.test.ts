@@ -8,7 +8,7 @@ import { memoryLog } from '../../app/log.ts';
 import { openStore, type SqlStore, sqliteFileIn } from '../../app/store/index.ts';
 import { parseTriageConfig } from '../../app/triage/config.ts';
 import type { RepoApi } from '../../app/triage/github.ts';
-import { findMarker } from '../../app/triage/render.ts';
+import { findIssueMarker } from '../../app/services/markers.ts';
 import { LinkPendingError, type SentryApi, type TriageDeps, triageHandler } from '../../app/triage/triage.ts';
 import { alertData, INSTALLATION, ISSUE_ID } from './world.ts';
 
@@ -36,7 +36,7 @@ function fakeRepo(opts: { failCreate?: number } = {}) {
     pullsOf: async () => [],
     assignable: async (logins) => [...logins],
     findIssueBySentryId: async (id) => {
-      const hit = issues.find((i) => findMarker(i.body) === id);
+      const hit = issues.find((i) => findIssueMarker(i.body) === id);
       return (
         hit && {
           number: hit.number,

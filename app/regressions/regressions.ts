@@ -2,14 +2,15 @@
 // (one comment per PR per Sentry issue, edited in place), and reopen the linked GitHub issue naming them.
 import type { SentryWebhook } from '../intake/schema.ts';
 import type { SentryWebhookContext } from '../intake/sentry-webhook-job.ts';
-import { ClaimBusyError, claimOnce } from './claims.ts';
-import { findLinkedIssue, issueRef, type LinkedIssue, type WebhookIssue } from './context.ts';
+import { regressionMarker } from '../services/markers.ts';
+import { ClaimBusyError, claimOnce } from '../sync/claims.ts';
+import { findLinkedIssue, issueRef, type LinkedIssue, type WebhookIssue } from '../sync/context.ts';
+import { setIssueState } from '../sync/issue-state.ts';
+import type { RecordedWrites } from '../sync/recorded-writes.ts';
+import type { SentryHandler } from '../sync/sentry-to-github.ts';
+import type { GitHub, SentryApi, SyncServices } from '../sync/services.ts';
 import { eventFacts } from './event-frames.ts';
-import { writeKey } from './loop-guard.ts';
-import type { RecordedWrites } from './recorded-writes.ts';
-import { regressionMarker, renderRegressionPrComment, renderRegressionReopenComment } from './render.ts';
-import { findComment, type SentryHandler } from './sentry-to-github.ts';
-import type { GitHub, SentryApi, SyncServices } from './services.ts';
+import { renderRegressionPrComment, renderRegressionReopenComment } from './render.ts';
 import { type CandidatePull, rankSuspectPulls, type SuspectPull } from './suspects.ts';
 
 /** How many commits between two releases are looked at, at most. */
@@ -120,30 +121,16 @@ export async function handleRegression(
     }
   }
   if (opts.reopen !== false && linked.settings.regressions.reopen) {
-    const current = await linked.github.rest.issues.get({
-      owner: linked.owner,
-      repo: linked.name,
-      issue_number: linked.number,
-    });
-    if (current.data.state === 'closed') {
-      // Comment first, then reopen: a retry in between finds the comment by its key and only reopens.
-      const key = `regression=${issueId}@${release ?? 'unknown'}`;
-      if (!(await findComment(linked, key))) {
-        await linked.github.rest.issues.createComment({
-          owner: linked.owner,
-          repo: linked.name,
-          issue_number: linked.number,
-          body: renderRegressionReopenComment({ issue: ref, release, suspects, key, unranked }),
-        });
-      }
-      await writes.record(writeKey.githubState(linked.repo, linked.number, 'open'), linked.repo);
-      await linked.github.rest.issues.update({
-        owner: linked.owner,
-        repo: linked.name,
-        issue_number: linked.number,
+    const key = `regression=${issueId}@${release ?? 'unknown'}`;
+    await setIssueState(
+      linked,
+      {
         state: 'open',
-      });
-    }
+        key,
+        comment: () => renderRegressionReopenComment({ issue: ref, release, suspects, key, unranked }),
+      },
+      writes,
+    );
   }
   return { release, suspects, commented };
 }

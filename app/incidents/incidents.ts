@@ -1,10 +1,16 @@
 // `metric_alert.critical|warning|resolved` → one GitHub issue per alert-rule incident in each repository whose
 // config routes that rule (and names the installation's Sentry org): opened, escalated in place, closed on resolve.
 import type { SentryWebhook } from '../intake/schema.ts';
-import { ClaimBusyError, claimOnce } from './claims.ts';
-import { scrubFor, settingsFor } from './context.ts';
+import { incidentMarker } from '../services/markers.ts';
+import { ClaimBusyError, claimOnce } from '../sync/claims.ts';
+import { scrubFor, settingsFor } from '../sync/context.ts';
+import { setIssueState } from '../sync/issue-state.ts';
+import type { RecordedWrites } from '../sync/recorded-writes.ts';
+import type { SentryHandler } from '../sync/sentry-to-github.ts';
+import { type GitHub, splitRepo, type SyncServices } from '../sync/services.ts';
+import { routesAlertRule, type SyncSettings } from '../sync/sync-config.ts';
+import type { Scrub } from '../triage/scrub.ts';
 import {
-  incidentMarker,
   type Incident,
   type MetricAlertPayload,
   readIncident,
@@ -14,10 +20,6 @@ import {
   severityOf,
   type Severity,
 } from './metric-alerts.ts';
-import type { Scrub } from './render.ts';
-import type { SentryHandler } from './sentry-to-github.ts';
-import { type GitHub, splitRepo, type SyncServices } from './services.ts';
-import { routesAlertRule, type SyncSettings } from './sync-config.ts';
 
 const INCIDENT_MARK = 'sync-incident';
 
@@ -29,13 +31,13 @@ interface IncidentRecord {
 const readRecord = (value: string | null | undefined): IncidentRecord | undefined =>
   value?.startsWith('{') ? (JSON.parse(value) as IncidentRecord) : undefined;
 
-export function incidentHandler(services: SyncServices): SentryHandler {
+export function incidentHandler(services: SyncServices, writes: RecordedWrites): SentryHandler {
   return async (webhook, ctx) => {
     const data = webhook.data as MetricAlertPayload;
     const incident = readIncident(data);
     if (!incident) return;
     for (const route of await routedRepos(services, webhook, incident)) {
-      await syncIncident(services, webhook, data, incident, route, ctx.job.id);
+      await syncIncident(services, writes, webhook, data, incident, route, ctx.job.id);
     }
   };
 }
@@ -71,6 +73,7 @@ async function routedRepos(services: SyncServices, webhook: SentryWebhook, incid
 
 async function syncIncident(
   services: SyncServices,
+  writes: RecordedWrites,
   webhook: SentryWebhook,
   data: MetricAlertPayload,
   incident: Incident,
@@ -86,21 +89,17 @@ async function syncIncident(
 
   if (!severity) {
     if (webhook.action !== 'resolved' || !record) return;
-    const issue = await gh.rest.issues.get({ owner, repo: name, issue_number: record.number });
-    if (issue.data.state === 'closed') return;
-    await gh.rest.issues.createComment({
-      owner,
-      repo: name,
-      issue_number: record.number,
-      body: renderIncidentResolvedComment(data, route.scrub),
-    });
-    await gh.rest.issues.update({
-      owner,
-      repo: name,
-      issue_number: record.number,
-      state: 'closed',
-      state_reason: 'completed',
-    });
+    const commentKey = `incident=${incident.key}@resolved`;
+    await setIssueState(
+      { github: gh, repo: route.repo, owner, name, number: record.number },
+      {
+        state: 'closed',
+        stateReason: 'completed',
+        key: commentKey,
+        comment: () => renderIncidentResolvedComment(data, route.scrub, commentKey),
+      },
+      writes,
+    );
     return;
   }
 

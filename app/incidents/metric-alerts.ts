@@ -1,7 +1,11 @@
 // A Sentry metric-alert incident as one GitHub issue: opened on warning/critical, escalated by editing the same
 // issue, closed with the incident's duration on resolve.
-import { syncMarker } from './loop-guard.ts';
-import { cleanText, type Scrub } from './render.ts';
+import { inertMarkdown, inlineCode } from '../services/markdown.ts';
+import { incidentMarker, syncCommentMarker } from '../services/markers.ts';
+import type { Scrub } from '../triage/scrub.ts';
+
+/** Text from Sentry as it may appear in an incident's issue or comment: scrubbed, mentions and markers defused. */
+const clean = (text: string, scrub: Scrub): string => inertMarkdown(scrub(text));
 
 export type Severity = 'critical' | 'warning';
 
@@ -60,7 +64,6 @@ export function readIncident(data: MetricAlertPayload): Incident | undefined {
   };
 }
 
-export const incidentMarker = (key: string): string => syncMarker('incident', `key=${key}`);
 export const severityLabel = (severity: Severity): string => `severity:${severity}`;
 
 /** "count() above 100 in 5 min" from the rule's trigger for this severity. */
@@ -81,9 +84,9 @@ export function renderIncidentIssue(
   const incident = readIncident(data);
   if (!incident) throw new Error('metric_alert webhook without metric_alert.id and alert_rule.id: cannot render');
   const threshold = describeThreshold(data, severity);
-  const name = cleanText(incident.ruleName, opts.scrub).replace(/[\r\n]+/g, ' ');
+  const name = clean(incident.ruleName, opts.scrub).replace(/[\r\n]+/g, ' ');
   const title = `[${severity}] ${name}${threshold ? `: ${threshold}` : ''}`.slice(0, 200);
-  const measured = data.description_text ? cleanText(data.description_text, opts.scrub) : undefined;
+  const measured = data.description_text ? clean(data.description_text, opts.scrub) : undefined;
   const rule = data.metric_alert?.alert_rule;
   const lines = [
     `**${severity === 'critical' ? ':red_circle: Critical' : ':warning: Warning'}** — Sentry metric alert **${name}**`,
@@ -91,7 +94,7 @@ export function renderIncidentIssue(
     `- **Threshold:** ${threshold ?? 'n/a'}`,
     `- **Measured:** ${measured ?? 'n/a'}`,
     `- **Started:** ${incident.startedAt ?? 'n/a'}`,
-    ...(rule?.query ? [`- **Query:** \`${cleanText(rule.query, opts.scrub).replace(/`/g, "'")}\``] : []),
+    ...(rule?.query ? [`- **Query:** ${inlineCode(opts.scrub(rule.query))}`] : []),
     ...(incident.projects.length ? [`- **Projects:** ${incident.projects.join(', ')}`] : []),
     ...(incident.webUrl ? [`- **Chart:** [open the incident in Sentry](${incident.webUrl})`] : []),
     '',
@@ -112,11 +115,12 @@ export function formatDuration(fromIso: string | undefined, toIso: string | unde
   return [h ? part(h, 'hour') : '', m ? part(m, 'minute') : ''].filter(Boolean).join(' ');
 }
 
-export function renderIncidentResolvedComment(data: MetricAlertPayload, scrub: Scrub): string {
+/** `key` lets a retried job find this comment instead of writing it twice. */
+export function renderIncidentResolvedComment(data: MetricAlertPayload, scrub: Scrub, key?: string): string {
   const incident = readIncident(data);
   const duration = formatDuration(incident?.startedAt, incident?.closedAt);
-  const measured = data.description_text ? ` Last measured: ${cleanText(data.description_text, scrub)}.` : '';
-  return `Resolved in Sentry${duration ? ` after ${duration}` : ''}.${measured}\n\n${syncMarker('sync')}`;
+  const measured = data.description_text ? ` Last measured: ${clean(data.description_text, scrub)}.` : '';
+  return `Resolved in Sentry${duration ? ` after ${duration}` : ''}.${measured}\n\n${syncCommentMarker(key)}`;
 }
 
 /** The webhook action as a severity; undefined for `resolved` and anything else. */
