@@ -1,16 +1,16 @@
 // The GitHub App half of `faultline doctor`: settings, database, GitHub App credentials, webhook secrets, and each
 // installed repository's .github/faultline.yml. Judges are pure; `runAppChecks` does the I/O.
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../../app/config.ts';
-import { latestMigration } from '../../app/store/migrations.ts';
-import { PostgresDriver } from '../../app/store/postgres-driver.ts';
-import type { SqlDriver } from '../../app/store/sql.ts';
-import { SqliteDriver } from '../../app/store/sqlite-driver.ts';
-import { sqliteFileIn } from '../../app/store/index.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { latestMigration } from '../store/migrations.ts';
+import { PostgresDriver } from '../store/postgres-driver.ts';
+import type { SqlDriver } from '../store/sql.ts';
+import { SqliteDriver } from '../store/sqlite-driver.ts';
+import { sqliteFileIn } from '../store/index.ts';
 import { resolve } from 'node:path';
 import { appJwt, createGitHubRest, type GitHubAnswer, type GitHubRest, gitHubBaseUrl } from './github-app.ts';
 import { checkRepositoryConfigs } from './repo-config.ts';
-import { type CheckResult, fail, pass, skip } from './types.ts';
+import { type CheckResult, fail, pass, skip } from '../../src/doctor/types.ts';
 
 const G = 'app' as const;
 
