@@ -1,4 +1,5 @@
-// Builds the two committed bundles: dist/index.js (the action) and dist/cli.js (the CLI).
+// Builds the two committed bundles: dist/index.js (the action) and dist/cli.js (the CLI, with the chunks its commands
+// load when they run).
 // TypeScript is compiled with tsc first (imports use .ts extensions, rewritten to .js), then ncc bundles
 // plain JavaScript, so the bundle does not depend on ncc's TypeScript support. The bundle names its modules by
 // their path, so the build folder is always .build (inside the repo, so ncc resolves node_modules); a lock
@@ -39,8 +40,11 @@ try {
     if (!existsSync(entry)) throw new Error(`package: ${entry} is missing; is its source in src/?`);
     const tmp = join(work, 'ncc', out);
     run(bin('ncc'), ['build', entry, '-o', tmp, '--quiet', '--license', 'licenses.txt', '--target', 'es2024']);
+    // Besides its entry and licenses, ncc writes one file per lazily imported chunk (`<id>.index.js`), which the
+    // entry loads from its own folder: the chunks go beside it, and two bundles must not claim one name.
     for (const name of readdirSync(tmp)) {
       const target = name === 'index.js' ? out : name === 'licenses.txt' ? `${out}.licenses.txt` : name;
+      if (existsSync(join(dist, target))) throw new Error(`package: ${out} and an earlier bundle both write ${target}`);
       cpSync(join(tmp, name), join(dist, target), { recursive: true });
     }
   }
