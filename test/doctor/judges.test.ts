@@ -1,16 +1,11 @@
 // The doctor's pure parts: settings, judges and the table, without servers.
 import { generateKeyPairSync, createVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  describeStorage,
-  judgeGitHubApp,
-  judgeInstallations,
-  judgePermissions,
-  judgeSecrets,
-} from '../../app/doctor/app-checks.ts';
+import { judgeGitHubApp, judgePermissions, judgeSecrets } from '../../app/doctor/app-checks.ts';
+import { describeStorage, judgeInstallations } from '../../app/doctor/database.ts';
 import { appJwt } from '../../app/doctor/github-app.ts';
-import { renderDoctorMarkdown, renderDoctorReport } from '../../src/doctor/render.ts';
 import { judgeRepoConfig } from '../../app/doctor/repo-config.ts';
+import { renderDoctorMarkdown, renderDoctorReport } from '../../src/doctor/render.ts';
 import { judgeChunkUpload, judgeExists, judgeScopes, judgeToken } from '../../src/doctor/sentry-checks.ts';
 import { DoctorUsageError, parseDoctorSettings } from '../../src/doctor/settings.ts';
 
