@@ -1,10 +1,11 @@
-// Builds the two committed bundles: dist/index.js (the action) and dist/cli.js (the CLI).
+// Builds the two committed bundles: dist/index.js (the action) and dist/cli.js (the CLI, with the chunks its commands
+// load when they run).
 // TypeScript is compiled with tsc first (imports use .ts extensions, rewritten to .js), then ncc bundles
 // plain JavaScript, so the bundle does not depend on ncc's TypeScript support. The bundle names its modules by
 // their path, so the build folder is always .build (inside the repo, so ncc resolves node_modules); a lock
 // folder makes concurrent runs take turns, and dist/ is replaced only at the end.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const bin = (name) => join('node_modules', '.bin', name);
@@ -39,9 +40,15 @@ try {
     if (!existsSync(entry)) throw new Error(`package: ${entry} is missing; is its source in src/?`);
     const tmp = join(work, 'ncc', out);
     run(bin('ncc'), ['build', entry, '-o', tmp, '--quiet', '--license', 'licenses.txt', '--target', 'es2024']);
+    // Besides its entry, licenses and package.json, ncc writes one file per lazily imported chunk (`<id>.index.js`),
+    // which the entry loads from its own folder: the chunks go beside it, so two bundles must not write one name.
     for (const name of readdirSync(tmp)) {
       const target = name === 'index.js' ? out : name === 'licenses.txt' ? `${out}.licenses.txt` : name;
-      cpSync(join(tmp, name), join(dist, target), { recursive: true });
+      const targetPath = join(dist, target);
+      if (existsSync(targetPath) && !readFileSync(targetPath).equals(readFileSync(join(tmp, name)))) {
+        throw new Error(`package: ${out} and an earlier bundle both write ${target}, with different contents`);
+      }
+      cpSync(join(tmp, name), targetPath, { recursive: true });
     }
   }
   rmSync('dist', { recursive: true, force: true });

@@ -1,9 +1,9 @@
 /**
- * `steps: doctor` in the action: the doctor's Sentry checks with the action's own inputs, rendered for the log
- * (the CLI's ✓/✗ table), the job summary (markdown) and the failure message. Only the pure parts live here;
- * run.ts does the runner I/O.
+ * `steps: doctor` in the action: the doctor's Sentry checks with the action's own inputs, and the failure message.
+ * The log (✓/✗ table) and the job summary (markdown) come from the doctor's renderer. Only the pure parts live
+ * here; run.ts does the runner I/O.
  */
-import { type CheckResult, type DoctorSettings, parseDoctorSettings, summaryLine } from '../doctor/index.ts';
+import { type CheckResult, type DoctorSettings, parseDoctorSettings } from '../doctor/index.ts';
 import { redact } from '../doctor/render.ts';
 
 export interface DoctorInputs {
@@ -28,31 +28,6 @@ export function doctorSettingsFromInputs(inputs: DoctorInputs, env: NodeJS.Proce
   };
   for (const [name, value] of Object.entries(values)) if (value) doctorEnv[name] = value;
   return parseDoctorSettings(['--no-app'], doctorEnv);
-}
-
-const MARK = { pass: '✓', fail: '✗', skip: '–' } as const;
-
-/** The checks as a markdown table for the job summary; every secret is replaced by ***. */
-export function renderDoctorMarkdown(results: CheckResult[], opts: { target: string; secrets: string[] }): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  const failed = results.some((r) => r.status === 'fail');
-  const lines = [
-    `### ${failed ? '❌' : '✅'} faultline doctor`,
-    '',
-    `Sentry: ${cell(opts.target)}`,
-    '',
-    '| | Check | Result | Fix |',
-    '| --- | --- | --- | --- |',
-    ...results.map(
-      (r) =>
-        `| ${MARK[r.status]} | ${cell(r.name)} | ${cell(r.status === 'skip' ? `skipped: ${r.detail}` : r.detail)} | ` +
-        `${r.status === 'fail' && r.fix ? cell(r.fix) : ''} |`,
-    ),
-    '',
-    summaryLine(results),
-    '',
-  ];
-  return redact(lines.join('\n'), opts.secrets);
 }
 
 /** The setFailed message: each failed check with its finding and fix. */

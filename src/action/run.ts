@@ -19,8 +19,8 @@ import { releaseClient } from '../release/client.ts';
 import { parseSteps, wantsDoctor } from '../release/inputs.ts';
 import { sourcemapsStep } from '../release/sourcemaps-step.ts';
 import { VERSION } from '../version.ts';
-import { renderDoctorReport, runDoctor, secretsIn } from '../doctor/index.ts';
-import { doctorFailureMessage, doctorSettingsFromInputs, renderDoctorMarkdown } from './doctor.ts';
+import { renderDoctorMarkdown, renderDoctorReport, runDoctor, secretsIn } from '../doctor/index.ts';
+import { doctorFailureMessage, doctorSettingsFromInputs } from './doctor.ts';
 
 export interface ActionDeps {
   /** The source-maps step (src/sourcemaps behind the release port). */

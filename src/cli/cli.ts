@@ -1,8 +1,7 @@
-// The faultline CLI's dispatcher: `faultline <command> [flags]`.
-import { runDoctorCommand } from './doctor-command.ts';
+// The faultline CLI's dispatcher: `faultline <command> [flags]`. A command's module is loaded only when it runs, so
+// `--help` and `--version` work on any Node.js, while the commands (undici 8, node:sqlite) say in one line when the
+// running Node.js is older than they need.
 import type { CliIo } from './io.ts';
-import { runReleaseCommand } from './release-command.ts';
-import { runSourcemapsCommand } from './sourcemaps-command.ts';
 import { VERSION } from '../version.ts';
 
 export const USAGE = `faultline ${VERSION}: Sentry releases and source maps from any CI or a laptop
@@ -28,17 +27,35 @@ export type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 export interface CliCommands {
   release: Command;
-  sourcemaps?: Command;
-  doctor?: Command;
+  sourcemaps: Command;
+  doctor: Command;
 }
 
 const DEFAULT_COMMANDS: CliCommands = {
-  release: (argv, io) => runReleaseCommand(argv, io),
-  sourcemaps: runSourcemapsCommand,
-  doctor: runDoctorCommand,
+  release: async (argv, io) => (await import('./release-command.ts')).runReleaseCommand(argv, io),
+  sourcemaps: async (argv, io) => (await import('./sourcemaps-command.ts')).runSourcemapsCommand(argv, io),
+  doctor: async (argv, io) => (await import('./doctor-command.ts')).runDoctorCommand(argv, io),
 };
 
-export async function runCli(argv: string[], io: CliIo, commands: CliCommands = DEFAULT_COMMANDS): Promise<number> {
+/** The oldest Node.js major the commands run on, as package.json's `engines` says. */
+export const MIN_NODE_MAJOR = 24;
+
+/** The one line a command prints on a Node.js older than MIN_NODE_MAJOR; undefined on a recent enough one. */
+export function nodeTooOld(command: string, nodeVersion: string): string | undefined {
+  const version = nodeVersion.replace(/^v/, '');
+  if (Number(version.split('.')[0]) >= MIN_NODE_MAJOR) return undefined;
+  return (
+    `faultline ${command}: needs Node.js ${MIN_NODE_MAJOR} or newer (this is v${version}); ` +
+    `install Node.js ${MIN_NODE_MAJOR} and run it again`
+  );
+}
+
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  commands: CliCommands = DEFAULT_COMMANDS,
+  nodeVersion: string = process.versions.node,
+): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     (command === undefined ? io.stderr : io.stdout)(USAGE);
@@ -48,23 +65,16 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommands = 
     io.stdout(VERSION);
     return 0;
   }
-  if (command === 'release') return commands.release(rest, io);
-  if (command === 'sourcemaps') {
-    if (!commands.sourcemaps) {
-      io.stderr('faultline sourcemaps: not available in this build; `faultline release --sourcemaps` needs it too');
-      return 1;
-    }
-    return commands.sourcemaps(rest, io);
+  if (command !== 'release' && command !== 'sourcemaps' && command !== 'doctor') {
+    io.stderr(`faultline: unknown command "${command}"`);
+    io.stderr('');
+    io.stderr(USAGE);
+    return 2;
   }
-  if (command === 'doctor') {
-    if (!commands.doctor) {
-      io.stderr('doctor: not available yet');
-      return 1;
-    }
-    return commands.doctor(rest, io);
+  const tooOld = nodeTooOld(command, nodeVersion);
+  if (tooOld) {
+    io.stderr(tooOld);
+    return 1;
   }
-  io.stderr(`faultline: unknown command "${command}"`);
-  io.stderr('');
-  io.stderr(USAGE);
-  return 2;
+  return commands[command](rest, io);
 }

@@ -1,5 +1,6 @@
 // `faultline doctor`: parse flags, run the checks, print the table (or JSON), exit 1 on any ✗.
 import {
+  type AppChecks,
   DOCTOR_USAGE,
   DoctorUsageError,
   parseDoctorSettings,
@@ -27,7 +28,8 @@ export async function runDoctorCommand(argv: string[], io: CliIo): Promise<numbe
     return 2;
   }
   const secrets = secretsIn(io.env);
-  const results = await runDoctor(settings, { env: io.env, cwd: io.cwd });
+  const appChecks = settings.app ? await loadAppChecks() : undefined;
+  const results = await runDoctor(settings, { env: io.env, cwd: io.cwd, appChecks });
   if (settings.json) {
     io.stdout(
       redact(JSON.stringify({ ok: results.every((r) => r.status !== 'fail'), checks: results }, null, 2), secrets),
@@ -43,4 +45,10 @@ export async function runDoctorCommand(argv: string[], io: CliIo): Promise<numbe
     );
   }
   return results.some((r) => r.status === 'fail') ? 1 : 0;
+}
+
+/** The app's half, loaded only when it is checked: it brings the app's database drivers (node:sqlite, pg). */
+async function loadAppChecks(): Promise<AppChecks> {
+  const { runAppChecks } = await import('../../app/doctor/app-checks.ts');
+  return runAppChecks;
 }

@@ -1,18 +1,24 @@
-// `faultline doctor`: runs the Sentry checks, then (when the app's settings are present) the app checks.
-import { runAppChecks } from './app-checks.ts';
+// `faultline doctor`: runs the Sentry checks, then the app's checks when the caller hands them in. The app's half
+// lives in app/doctor (it opens the app's database): the CLI loads it only when it checks an app, so neither the
+// action nor `faultline --help` loads the app.
 import { createSentryProbe, type SentryProbe } from './sentry-probe.ts';
 import { runSentryChecks } from './sentry-checks.ts';
 import type { DoctorSettings } from './settings.ts';
 import type { CheckResult } from './types.ts';
 
-export { renderDoctorReport, summaryLine } from './render.ts';
+export { renderDoctorMarkdown, renderDoctorReport, summaryLine } from './render.ts';
 export { DOCTOR_USAGE, DoctorUsageError, parseDoctorSettings, type DoctorSettings } from './settings.ts';
 export type { CheckResult, CheckStatus } from './types.ts';
+
+/** The app's checks (app/doctor/app-checks.ts `runAppChecks`). */
+export type AppChecks = (opts: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs: number }) => Promise<CheckResult[]>;
 
 export interface DoctorDeps {
   env: NodeJS.ProcessEnv;
   cwd: string;
   sentryProbe?: SentryProbe;
+  /** Run after the Sentry checks; given when the settings ask for the app (`settings.app`). */
+  appChecks?: AppChecks;
 }
 
 export async function runDoctor(settings: DoctorSettings, deps: DoctorDeps): Promise<CheckResult[]> {
@@ -20,8 +26,10 @@ export async function runDoctor(settings: DoctorSettings, deps: DoctorDeps): Pro
     deps.sentryProbe ??
     createSentryProbe({ url: settings.sentry.url, token: settings.sentry.token, timeoutMs: settings.timeoutMs });
   const results = await runSentryChecks(settings.sentry, probe);
-  if (settings.app)
-    results.push(...(await runAppChecks({ env: deps.env, cwd: deps.cwd, timeoutMs: settings.timeoutMs })));
+  if (settings.app) {
+    if (!deps.appChecks) throw new Error('runDoctor: settings.app asks for the app checks, but none were given');
+    results.push(...(await deps.appChecks({ env: deps.env, cwd: deps.cwd, timeoutMs: settings.timeoutMs })));
+  }
   return results;
 }
 

@@ -1,4 +1,5 @@
-// The doctor's table: one row per check with ✓ / ✗ / –, the fix under each ✗, and a count line. Pure.
+// The doctor's table, as text for a terminal or a log and as markdown for a job summary: one row per check with
+// ✓ / ✗ / –, the fix of each ✗, and a count line. Pure.
 import type { CheckResult } from './types.ts';
 
 const MARK = { pass: '✓', fail: '✗', skip: '–' } as const;
@@ -20,14 +21,38 @@ export function renderDoctorReport(
     if (lines.length) lines.push('');
     lines.push(`${TITLES[group]}${opts.header?.[group] ? ` (${opts.header[group]})` : ''}`);
     for (const r of rows) {
-      const detail = r.status === 'skip' ? `skipped: ${r.detail}` : r.detail;
-      lines.push(`  ${MARK[r.status]} ${r.name.padEnd(width)}  ${detail}`);
+      lines.push(`  ${MARK[r.status]} ${r.name.padEnd(width)}  ${shownDetail(r)}`);
       if (r.status === 'fail' && r.fix) lines.push(`    ${' '.repeat(width)}  fix: ${r.fix}`);
     }
   }
   lines.push('', summaryLine(results));
   return redact(lines.join('\n'), opts.secrets ?? []);
 }
+
+/** The checks as a markdown table for a job summary; every secret is replaced by ***. */
+export function renderDoctorMarkdown(results: CheckResult[], opts: { target: string; secrets: string[] }): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const failed = results.some((r) => r.status === 'fail');
+  const lines = [
+    `### ${failed ? '❌' : '✅'} faultline doctor`,
+    '',
+    `Sentry: ${cell(opts.target)}`,
+    '',
+    '| | Check | Result | Fix |',
+    '| --- | --- | --- | --- |',
+    ...results.map(
+      (r) =>
+        `| ${MARK[r.status]} | ${cell(r.name)} | ${cell(shownDetail(r))} | ` +
+        `${r.status === 'fail' && r.fix ? cell(r.fix) : ''} |`,
+    ),
+    '',
+    summaryLine(results),
+    '',
+  ];
+  return redact(lines.join('\n'), opts.secrets);
+}
+
+const shownDetail = (r: CheckResult) => (r.status === 'skip' ? `skipped: ${r.detail}` : r.detail);
 
 export function summaryLine(results: CheckResult[]): string {
   const count = (s: CheckResult['status']) => results.filter((r) => r.status === s).length;

@@ -24,10 +24,11 @@ afterAll(async () => {
 function faultline(
   args: string[],
   env: Record<string, string> = {},
+  node = process.execPath,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
+      node,
       [cli, ...args],
       { cwd: repo.dir, env: { PATH: process.env.PATH ?? '', HOME: repo.dir, ...env }, timeout: 30_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
@@ -85,6 +86,15 @@ describe('dist/cli.js', () => {
     expect(stdout).toMatch(/doctor/);
   });
 
+  it('doctor --app loads the app checks (their own chunk beside cli.js)', async () => {
+    const env = { APP_ID: '1', SENTRY_URL: 'http://127.0.0.1:9', FAULTLINE_DATA_DIR: join(repo.dir, 'no-data') };
+    const { code, stdout, stderr } = await faultline(['doctor', '--app', '--timeout-ms', '2000'], env);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^GitHub App\n {2}✗ app settings/m);
+    expect(stdout).toMatch(/✗ database\s+no database at .*no-data/);
+  });
+
   it('sourcemaps is wired to the sourcemaps command', async () => {
     const { code, stdout } = await faultline(['sourcemaps', '--help']);
     expect(code).toBe(0);
@@ -113,5 +123,37 @@ describe('dist/cli.js', () => {
     expect(release.deploys).toMatchObject([{ url: 'https://gitlab.example.com/acme/web/-/pipelines/77' }]);
     const quiet = await faultline(['release', '--release', 'v3.1.1', '--ignore-empty'], env);
     expect(quiet.stderr).toBe('');
+  });
+});
+
+// The machine's own Node.js (here v20) runs `faultline` when it is called outside npm; the commands need Node.js 24.
+const OLD_NODE = '/usr/bin/node';
+
+describe('dist/cli.js on a Node.js older than 24', () => {
+  beforeAll(async () => {
+    const version = await new Promise<string>((resolve) =>
+      execFile(OLD_NODE, ['--version'], (error, stdout) => resolve(error ? `none (${error.message})` : stdout.trim())),
+    );
+    if (!/^v(2[0-3])\./.test(version)) {
+      throw new Error(`these tests run ${OLD_NODE} as a Node.js 20 to 23, but it is ${version}`);
+    }
+  });
+
+  it('--help and --version work', async () => {
+    const help = await faultline(['--help'], {}, OLD_NODE);
+    expect(help.stderr).toBe('');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^faultline \d+\.\d+\.\d+: .*\n\nUsage: faultline <command>/);
+    const version = await faultline(['--version'], {}, OLD_NODE);
+    expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+  });
+
+  it('a command says in one line that it needs Node.js 24, naming the running version', async () => {
+    const { code, stdout, stderr } = await faultline(['sourcemaps', 'check', '.'], {}, OLD_NODE);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^faultline sourcemaps: needs Node\.js 24 or newer \(this is v2[0-3]\.\d+\.\d+\); [^\n]+\n$/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliCommands, runCli } from '../../src/cli/cli.ts';
+import pkg from '../../package.json' with { type: 'json' };
+import { type CliCommands, MIN_NODE_MAJOR, runCli } from '../../src/cli/cli.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { runReleaseCommand } from '../../src/cli/release-command.ts';
 import { type GitFixture, makeRepo } from '../release/git-fixture.ts';
@@ -55,10 +56,28 @@ describe('faultline (dispatcher)', () => {
     expect(seen).toEqual(['sourcemaps check ./dist', 'doctor --json']);
   });
 
-  it('says so when a command is not in this build', async () => {
+  it('on a Node.js older than the commands need: one line naming the running version, exit 1, nothing run', async () => {
+    const ran: string[] = [];
+    const commands: CliCommands = {
+      release: async () => (ran.push('release'), 0),
+      sourcemaps: async () => (ran.push('sourcemaps'), 0),
+      doctor: async () => (ran.push('doctor'), 0),
+    };
     const c = capture();
-    expect(await runCli(['doctor'], c.io, { release: async () => 0 })).toBe(1);
-    expect(c.errors()).toBe('doctor: not available yet');
+    expect(await runCli(['sourcemaps', 'check', './dist'], c.io, commands, '20.20.2')).toBe(1);
+    expect(c.err).toEqual([
+      'faultline sourcemaps: needs Node.js 24 or newer (this is v20.20.2); install Node.js 24 and run it again',
+    ]);
+    expect(await runCli(['doctor'], c.io, commands, '22.19.0')).toBe(1);
+    expect(c.err[1]).toMatch(/^faultline doctor: needs Node.js 24 or newer \(this is v22\.19\.0\)/);
+    expect(ran).toEqual([]);
+    expect(await runCli(['--help'], c.io, commands, '20.20.2')).toBe(0);
+    expect(await runCli(['doctor'], c.io, commands, '24.0.0')).toBe(0);
+    expect(ran).toEqual(['doctor']);
+  });
+
+  it("asks for the Node.js that package.json's engines names", () => {
+    expect(pkg.engines.node).toBe(`>=${MIN_NODE_MAJOR}`);
   });
 
   it('prints the version', async () => {

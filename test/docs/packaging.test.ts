@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, loadConfig } from '../../app/config.ts';
-import { REQUIRED_PERMISSIONS } from '../../src/doctor/app-checks.ts';
+import { REQUIRED_PERMISSIONS } from '../../app/doctor/app-checks.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), 'utf8');

@@ -1,7 +1,7 @@
 // The doctor's database check on both backends: SQLite here, PostgreSQL when DATABASE_URL is set (CI), each in a
 // fresh schema; the URL's password never appears.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAppChecks } from '../../src/doctor/app-checks.ts';
+import { runAppChecks } from '../../app/doctor/app-checks.ts';
 import { backends, createBackend, type TestBackend } from '../app/backends.ts';
 
 async function databaseRow(env: NodeJS.ProcessEnv) {

@@ -1,21 +1,9 @@
 // `faultline doctor` against the Sentry emulator: a healthy setup, then each failure a team meets in practice.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
 import { type CliIo, runDoctorCommand } from '../../src/cli/doctor-command.ts';
 
-const EMULATOR = fileURLToPath(new URL('../emulators/sentry/server.ts', import.meta.url));
 const TOKEN = `sntrys_${'d0c7'.repeat(12)}`;
-
-interface Emulator {
-  url: string;
-  token: string;
-  org: string;
-  reset(): void;
-  seed(seed: { tokens?: Array<{ token: string; scopes?: string[] }> }): void;
-  inject(fault: { method?: string; path: string; times?: number; status?: number; body?: unknown }): void;
-  close(): Promise<void>;
-}
 
 async function doctor(argv: string[], env: NodeJS.ProcessEnv) {
   const out: string[] = [];
@@ -25,15 +13,12 @@ async function doctor(argv: string[], env: NodeJS.ProcessEnv) {
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
-describe.skipIf(!existsSync(EMULATOR))('faultline doctor against the Sentry emulator', () => {
-  let emulator: Emulator;
+describe('faultline doctor against the Sentry emulator', () => {
+  let emulator: SentryEmulator;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    const mod = (await import(/* @vite-ignore */ EMULATOR)) as {
-      startSentryEmulator(opts: { token: string }): Promise<Emulator>;
-    };
-    emulator = await mod.startSentryEmulator({ token: TOKEN });
+    emulator = await startSentryEmulator({ token: TOKEN });
   });
   afterAll(() => emulator?.close());
   beforeEach(() => {

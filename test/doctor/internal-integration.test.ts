@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { internalIntegrationOrg, judgeInstallations } from '../../src/doctor/app-checks.ts';
+import { internalIntegrationOrg, judgeInstallations } from '../../app/doctor/database.ts';
 
 describe('doctor: internal-integration mode (SENTRY_AUTH_TOKEN + SENTRY_ORG)', () => {
   const now = 1_000_000;

@@ -1,16 +1,11 @@
 // The doctor's pure parts: settings, judges and the table, without servers.
 import { generateKeyPairSync, createVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  describeStorage,
-  judgeGitHubApp,
-  judgeInstallations,
-  judgePermissions,
-  judgeSecrets,
-} from '../../src/doctor/app-checks.ts';
-import { appJwt } from '../../src/doctor/github-app.ts';
-import { renderDoctorReport } from '../../src/doctor/render.ts';
-import { judgeRepoConfig } from '../../src/doctor/repo-config.ts';
+import { judgeGitHubApp, judgePermissions, judgeSecrets } from '../../app/doctor/app-checks.ts';
+import { describeStorage, judgeInstallations } from '../../app/doctor/database.ts';
+import { appJwt } from '../../app/doctor/github-app.ts';
+import { judgeRepoConfig } from '../../app/doctor/repo-config.ts';
+import { renderDoctorMarkdown, renderDoctorReport } from '../../src/doctor/render.ts';
 import { judgeChunkUpload, judgeExists, judgeScopes, judgeToken } from '../../src/doctor/sentry-checks.ts';
 import { DoctorUsageError, parseDoctorSettings } from '../../src/doctor/settings.ts';
 
@@ -195,5 +190,25 @@ describe('doctor table', () => {
         '1 passed, 1 failed, 1 skipped',
       ].join('\n'),
     );
+  });
+
+  it('as markdown for a job summary: a row per check, pipes escaped, secrets redacted', () => {
+    const markdown = renderDoctorMarkdown(
+      [
+        { group: 'sentry', name: 'organization acme', status: 'pass', detail: 'exists (acme)' },
+        {
+          group: 'sentry',
+          name: 'project mobile',
+          status: 'fail',
+          detail: 'no project "mobile" | token s3cr3t-token',
+          fix: 'create the project',
+        },
+      ],
+      { target: 'https://sentry.io, org acme', secrets: ['s3cr3t-token'] },
+    );
+    expect(markdown).toContain('### ❌ faultline doctor');
+    expect(markdown).toContain('| ✓ | organization acme | exists (acme) |  |');
+    expect(markdown).toContain('| ✗ | project mobile | no project "mobile" \\| token *** | create the project |');
+    expect(markdown).not.toContain('s3cr3t-token');
   });
 });

@@ -1,10 +1,10 @@
 // Each installed repository's .github/faultline.yml: present, valid, and naming a Sentry organization this
 // deployment acts for (the tenant rule: a Sentry installation only acts on repositories that name its org).
 import { parse as parseYaml } from 'yaml';
-import { parseTriageConfig } from '../../app/triage/config.ts';
-import { parseSyncSettings, SyncConfigError } from '../../app/sync/sync-config.ts';
+import { parseTriageConfig } from '../triage/config.ts';
+import { parseSyncSettings, SyncConfigError } from '../sync/sync-config.ts';
 import type { GitHubRest } from './github-app.ts';
-import { type CheckResult, fail, pass, skip } from './types.ts';
+import { type CheckResult, fail, pass, skip } from '../../src/doctor/types.ts';
 
 const G = 'app' as const;
 export const CONFIG_PATH = '.github/faultline.yml';
