@@ -13,6 +13,7 @@ Commands:
   release      create the release, associate commits, upload source maps, finalize, record a deploy
   sourcemaps   check | inject | upload source maps on their own
   doctor       check the Sentry (and app) setup: ✓/✗ per check with the fix
+  alerts       plan | apply the alert rules of .github/faultline.yml
 
 Examples:
   faultline release --projects web --sourcemaps ./dist --environment production
@@ -20,6 +21,7 @@ Examples:
   faultline release --projects web --sourcemaps ./dist --dry-run
   faultline sourcemaps check ./dist
   faultline doctor
+  faultline alerts plan
 
 Environment: SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_URL, SENTRY_PROJECT, SENTRY_RELEASE, SENTRY_ENVIRONMENT,
 GITHUB_TOKEN. Run \`faultline <command> --help\` for a command's flags.`;
@@ -30,12 +32,14 @@ export interface CliCommands {
   release: Command;
   sourcemaps?: Command;
   doctor?: Command;
+  alerts?: Command;
 }
 
 const DEFAULT_COMMANDS: CliCommands = {
   release: (argv, io) => runReleaseCommand(argv, io),
   sourcemaps: runSourcemapsCommand,
   doctor: runDoctorCommand,
+  alerts: async (argv, io) => (await import('./alerts-command.ts')).runAlertsCommand(argv, io),
 };
 
 export async function runCli(argv: string[], io: CliIo, commands: CliCommands = DEFAULT_COMMANDS): Promise<number> {
@@ -63,6 +67,7 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommands = 
     }
     return commands.doctor(rest, io);
   }
+  if (command === 'alerts' && commands.alerts) return commands.alerts(rest, io);
   io.stderr(`faultline: unknown command "${command}"`);
   io.stderr('');
   io.stderr(USAGE);
