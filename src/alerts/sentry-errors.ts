@@ -60,6 +60,12 @@ function triggerKey(value: unknown): string {
   return /warning/i.test(validationText(value)) ? 'warning' : 'critical';
 }
 
+function hasMessage(value: unknown): boolean {
+  if (typeof value === 'string') return true;
+  if (Array.isArray(value)) return value.some(hasMessage);
+  return !!value && typeof value === 'object' && Object.values(value).some(hasMessage);
+}
+
 export interface MappedProblem {
   path: string;
   message: string;
@@ -69,7 +75,9 @@ export interface MappedProblem {
 export function mapSentryValidation(rule: PlannedRule, fields: Record<string, unknown>): MappedProblem[] {
   const root = rule.path ?? `${rule.kind} rule "${rule.name}"`;
   const keys = rule.kind === 'issue' ? ISSUE_KEYS : METRIC_KEYS;
-  return Object.entries(fields).map(([field, value]) => {
+  // Fields without a message are context (a duplicate's `ruleId`), not a refusal.
+  const refused = Object.entries(fields).filter(([, value]) => hasMessage(value));
+  return refused.map(([field, value]) => {
     const text = validationText(value) || 'refused';
     let key: string | undefined;
     if (rule.kind === 'metric' && field === 'triggers') key = triggerKey(value);

@@ -52,7 +52,7 @@ alerts:
     - name: Errors over 100
       measure: errors
       window: 5m
-      critical: { above: 100, resolve: 80 }
+      critical: { above: 100, resolve: 40 }
       warning: { above: 50 }
       notify: [faultline, email:team:backend]
     - name: Slow p95
