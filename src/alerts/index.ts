@@ -9,6 +9,7 @@ export {
   type MetricRuleConfig,
   parseAlertsConfig,
 } from './config.ts';
+export { ALERTS_CONFIG_DESCRIPTIONS } from './config-descriptions.ts';
 export {
   type AlertsClient,
   applyAlertsPlan,

@@ -1,6 +1,12 @@
 /** The alert rules section: the contract as written, the words teams use, and refusals with key path and fix. */
 import { describe, expect, it } from 'vitest';
-import { AlertsConfigError, parseAlertsConfig } from '../../src/alerts/index.ts';
+import { z } from 'zod';
+import {
+  ALERTS_CONFIG_DESCRIPTIONS,
+  AlertsConfigError,
+  alertsSectionSchema,
+  parseAlertsConfig,
+} from '../../src/alerts/index.ts';
 import { CONTRACT_YAML } from './fixtures.ts';
 
 function problems(yaml: string): Record<string, string> {
@@ -153,5 +159,23 @@ describe('parseAlertsConfig', () => {
   it("leaves the app's triage switches under alerts to the app", () => {
     const config = parseAlertsConfig(withRules('  issues: true\n  eventAlerts: false\n  errors: false\n'));
     expect(config.issue).toEqual([]);
+  });
+
+  it('describes every key of the section for the generated reference', () => {
+    type Json = { type?: string; properties?: Record<string, Json>; items?: Json };
+    const keys = (schema: Json, prefix: string): string[] =>
+      Object.entries(schema.properties ?? {}).flatMap(([name, prop]) => {
+        const key = `${prefix}${name}`;
+        if (prop.type === 'object' && prop.properties) return keys(prop, `${key}.`);
+        const items = prop.type === 'array' && prop.items?.properties ? keys(prop.items, `${key}[].`) : [];
+        return [key, ...items];
+      });
+    const schema = z.toJSONSchema(alertsSectionSchema, { io: 'input', unrepresentable: 'any' }) as Json;
+    const appKeys = ['alerts.issues', 'alerts.eventAlerts', 'alerts.errors'];
+    expect(
+      keys(schema, 'alerts.')
+        .filter((k) => !appKeys.includes(k))
+        .sort(),
+    ).toEqual(Object.keys(ALERTS_CONFIG_DESCRIPTIONS).sort());
   });
 });
