@@ -57,7 +57,10 @@ export function configProjects(config: AlertsConfig): string[] {
   ];
 }
 
-/** The rules Sentry holds in the config's projects (issue rules) and the organization (metric rules). */
+/**
+ * The rules Sentry holds in the config's projects. Metric rules are listed for the whole organization and kept to
+ * those projects, so a repository never prunes the rules another repository manages for its own projects.
+ */
 export async function readCurrentRules(client: AlertsClient, config: AlertsConfig): Promise<CurrentRules> {
   const projects = configProjects(config);
   const [issueLists, metric] = await Promise.all([
@@ -66,7 +69,8 @@ export async function readCurrentRules(client: AlertsClient, config: AlertsConfi
     ),
     client.listMetricAlertRules(),
   ]);
-  return { issue: issueLists.flat(), metric };
+  const ours = metric.filter((rule) => (rule.projects ?? []).some((p) => projects.includes(String(p))));
+  return { issue: issueLists.flat(), metric: ours };
 }
 
 /** Reads Sentry and plans; throws AlertsPlanError when a notify entry names something the organization lacks. */

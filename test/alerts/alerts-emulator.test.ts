@@ -226,11 +226,23 @@ describe('alert rules against the Sentry emulator', () => {
     expect(hasChanges(kept.plan)).toBe(false);
     expect(emu.state().metricAlertRules.map((r) => r.name)).toContain('Failure rate [faultline]');
 
+    // Another repository manages the api project's rules: this config's prune leaves them be.
+    const otherRepo = await applyYaml(
+      CONTRACT_YAML.replace('projects: [web]', 'projects: [api]').replace('project: web', 'project: api'),
+    );
+    expect(otherRepo.applied).toHaveLength(4);
+
     const pruned = await applyYaml(withoutFailureRate.replace('alerts:\n', 'alerts:\n  prune: true\n'));
     expect(pruned.applied).toEqual([
       expect.objectContaining({ action: 'deleted', kind: 'metric', name: 'Failure rate' }),
     ]);
     expect(emu.state().metricAlertRules.map((r) => r.name)).not.toContain('Failure rate [faultline]');
+    expect(
+      emu
+        .state()
+        .metricAlertRules.filter((r) => r.projects[0] === 'api')
+        .map((r) => r.name),
+    ).toEqual(['High error rate [faultline]']);
     expect(hasChanges(pruned.next)).toBe(false);
 
     // The person's rule named like a config rule was never touched.
