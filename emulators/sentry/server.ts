@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { alertRuleEmulatorRoutes, alertRuleRoutes } from './alert-rules.ts';
 import { AssemblyJobs, assembleRoutes } from './assemble.ts';
 import { chunkRoutes } from './chunks.ts';
 import type { ChunkUploadLimits, EmulatorContext } from './context.ts';
@@ -170,6 +171,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     ...withPermission(EVENT_PERMISSION, issueRoutes(emu)),
     ...externalIssueRoutes(emu),
     ...installationRoutes(emu, { clientId, clientSecret }),
+    ...alertRuleRoutes(emu),
   ];
   const bundleFile = (bundleId: string, url: string) => store.bundleContents.get(bundleId)?.get(url);
   const ownRoutes = inspectionRoutes({
@@ -185,6 +187,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     seededPayload: (request) => payloadFromSeed(emu, request),
     ingest: (body) => ingestEvent(emu, body),
   });
+  ownRoutes.push(...alertRuleEmulatorRoutes(emu, { clientSecret }));
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {

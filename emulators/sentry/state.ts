@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ParsedBundleFile } from './bundle.ts';
+import type { IssueAlertRuleRecord, MetricAlertRuleRecord, TeamRecord } from './alert-rules.ts';
 import type { FaultSpec } from './faults.ts';
 
 export interface CommitRecord {
@@ -218,6 +219,7 @@ export interface EmulatorSeed {
     webhookUrl?: string;
   }>;
   users?: Array<{ id: string | number; email: string; name?: string; username?: string }>;
+  teams?: Array<{ slug: string; id?: string | number; name?: string }>;
   /** Extra accepted bearer tokens with the scopes `GET /api/0/` reports for them. */
   tokens?: Array<{ token: string; scopes?: string[] }>;
 }
@@ -236,6 +238,10 @@ export interface EmulatorState {
   installations: InstallationRecord[];
   externalIssues: ExternalIssueRecord[];
   users: UserRecord[];
+  teams: TeamRecord[];
+  /** Issue alert rules of every project and the organization's metric alert rules (alert-rules.ts). */
+  issueAlertRules: IssueAlertRuleRecord[];
+  metricAlertRules: MetricAlertRuleRecord[];
   webhooks: WebhookDelivery[];
   /** Injected faults still waiting for requests. */
   faults: Array<FaultSpec & { remaining: number }>;
@@ -284,6 +290,9 @@ export class EmulatorStore {
   installations = new Map<string, InstallationRecord>();
   externalIssues: ExternalIssueRecord[] = [];
   users: UserRecord[] = [];
+  teams: TeamRecord[] = [];
+  issueAlertRules: IssueAlertRuleRecord[] = [];
+  metricAlertRules: MetricAlertRuleRecord[] = [];
   tokens = new Map<string, string[]>();
   webhooks: WebhookDelivery[] = [];
   requests: RequestLogEntry[] = [];
@@ -358,6 +367,14 @@ export class EmulatorStore {
       };
       this.users = [...this.users.filter((x) => x.id !== record.id), record];
     }
+    for (const t of seed.teams ?? []) {
+      const record: TeamRecord = {
+        id: t.id !== undefined ? String(t.id) : this.nextId(),
+        slug: t.slug,
+        name: t.name ?? t.slug,
+      };
+      this.teams = [...this.teams.filter((x) => x.slug !== t.slug), record];
+    }
     for (const i of seed.issues ?? []) this.seedIssue(i);
     for (const e of seed.events ?? []) {
       const { issueId, eventID, dateCreated, ...rest } = e;
@@ -424,6 +441,9 @@ export class EmulatorStore {
       installations: [...this.installations.values()],
       externalIssues: this.externalIssues,
       users: this.users,
+      teams: this.teams,
+      issueAlertRules: this.issueAlertRules,
+      metricAlertRules: this.metricAlertRules,
       webhooks: this.webhooks,
       faults: [],
       requests: this.requests,

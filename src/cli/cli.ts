@@ -12,6 +12,7 @@ Commands:
   release      create the release, associate commits, upload source maps, finalize, record a deploy
   sourcemaps   check | inject | upload source maps on their own
   doctor       check the Sentry (and app) setup: ✓/✗ per check with the fix
+  alerts       plan | apply the alert rules of .github/faultline.yml
 
 Examples:
   faultline release --projects web --sourcemaps ./dist --environment production
@@ -19,6 +20,7 @@ Examples:
   faultline release --projects web --sourcemaps ./dist --dry-run
   faultline sourcemaps check ./dist
   faultline doctor
+  faultline alerts plan
 
 Environment: SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_URL, SENTRY_PROJECT, SENTRY_RELEASE, SENTRY_ENVIRONMENT,
 GITHUB_TOKEN. Run \`faultline <command> --help\` for a command's flags.`;
@@ -29,12 +31,14 @@ export interface CliCommands {
   release: Command;
   sourcemaps: Command;
   doctor: Command;
+  alerts: Command;
 }
 
 const DEFAULT_COMMANDS: CliCommands = {
   release: async (argv, io) => (await import('./release-command.ts')).runReleaseCommand(argv, io),
   sourcemaps: async (argv, io) => (await import('./sourcemaps-command.ts')).runSourcemapsCommand(argv, io),
   doctor: async (argv, io) => (await import('./doctor-command.ts')).runDoctorCommand(argv, io),
+  alerts: async (argv, io) => (await import('./alerts-command.ts')).runAlertsCommand(argv, io),
 };
 
 /** The oldest Node.js major the commands run on, as package.json's `engines` says. */
@@ -48,6 +52,10 @@ export function nodeTooOld(command: string, nodeVersion: string): string | undef
     `faultline ${command}: needs Node.js ${MIN_NODE_MAJOR} or newer (this is v${version}); ` +
     `install Node.js ${MIN_NODE_MAJOR} and run it again`
   );
+}
+
+function isCommand(name: string): name is keyof CliCommands {
+  return name === 'release' || name === 'sourcemaps' || name === 'doctor' || name === 'alerts';
 }
 
 export async function runCli(
@@ -65,7 +73,7 @@ export async function runCli(
     io.stdout(VERSION);
     return 0;
   }
-  if (command !== 'release' && command !== 'sourcemaps' && command !== 'doctor') {
+  if (!isCommand(command)) {
     io.stderr(`faultline: unknown command "${command}"`);
     io.stderr('');
     io.stderr(USAGE);

@@ -4,7 +4,18 @@ import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { Dispatcher } from 'undici';
 import { VERSION } from '../version.ts';
-import { SentryAssembleError, SentryConfigError } from './errors.ts';
+import type {
+  AvailableMetricAction,
+  IssueAlertRule,
+  IssueAlertRuleBody,
+  MetricAlertRule,
+  MetricAlertRuleBody,
+  OrganizationIntegration,
+  OrganizationMember,
+  SentryAppInstallation,
+  Team,
+} from './alert-rule-types.ts';
+import { SentryAssembleError, SentryConfigError, SentryValidationError } from './errors.ts';
 import { type HttpMethod, type IncomingResponse, SentryTransport, sharedSentryDispatcher } from './http.ts';
 import { encodeMultipart, type MultipartPart } from './multipart.ts';
 import { nextPageCursor } from './pagination.ts';
@@ -380,6 +391,68 @@ export class SentryClient {
     );
   }
 
+  // ---- alert rules ----
+
+  listIssueAlertRules(project: string): Promise<IssueAlertRule[]> {
+    return this.#paginate<IssueAlertRule>(apiPath`projects/${this.org}/${project}/rules/`, {});
+  }
+
+  async createIssueAlertRule(project: string, body: IssueAlertRuleBody): Promise<IssueAlertRule> {
+    const res = await this.#write('POST', apiPath`projects/${this.org}/${project}/rules/`, body);
+    return withStringId(res.json as IssueAlertRule);
+  }
+
+  async updateIssueAlertRule(project: string, id: string, body: IssueAlertRuleBody): Promise<IssueAlertRule> {
+    const res = await this.#write('PUT', apiPath`projects/${this.org}/${project}/rules/${id}/`, body);
+    return withStringId(res.json as IssueAlertRule);
+  }
+
+  async deleteIssueAlertRule(project: string, id: string): Promise<void> {
+    await this.#call('DELETE', apiPath`projects/${this.org}/${project}/rules/${id}/`);
+  }
+
+  listMetricAlertRules(): Promise<MetricAlertRule[]> {
+    return this.#paginate<MetricAlertRule>(apiPath`organizations/${this.org}/alert-rules/`, {});
+  }
+
+  async createMetricAlertRule(body: MetricAlertRuleBody): Promise<MetricAlertRule> {
+    const res = await this.#write('POST', apiPath`organizations/${this.org}/alert-rules/`, body);
+    return withStringId(res.json as MetricAlertRule);
+  }
+
+  async updateMetricAlertRule(id: string, body: MetricAlertRuleBody): Promise<MetricAlertRule> {
+    const res = await this.#write('PUT', apiPath`organizations/${this.org}/alert-rules/${id}/`, body);
+    return withStringId(res.json as MetricAlertRule);
+  }
+
+  async deleteMetricAlertRule(id: string): Promise<void> {
+    await this.#call('DELETE', apiPath`organizations/${this.org}/alert-rules/${id}/`);
+  }
+
+  /** The integrations (sentry apps) installed in the organization: where "notify faultline" points. */
+  listSentryAppInstallations(): Promise<SentryAppInstallation[]> {
+    return this.#paginate<SentryAppInstallation>(apiPath`organizations/${this.org}/sentry-app-installations/`, {});
+  }
+
+  /** The organization's other integrations (Slack, PagerDuty, ...), by name. */
+  listOrganizationIntegrations(): Promise<OrganizationIntegration[]> {
+    return this.#paginate<OrganizationIntegration>(apiPath`organizations/${this.org}/integrations/`, {});
+  }
+
+  /** What metric alert triggers can do here; sentry-app entries carry the `sentryAppId` their actions need. */
+  async listAvailableMetricActions(): Promise<AvailableMetricAction[]> {
+    const res = await this.#call('GET', apiPath`organizations/${this.org}/alert-rules/available-actions/`);
+    return Array.isArray(res.json) ? (res.json as AvailableMetricAction[]) : [];
+  }
+
+  listTeams(): Promise<Team[]> {
+    return this.#paginate<Team>(apiPath`organizations/${this.org}/teams/`, {});
+  }
+
+  listMembers(): Promise<OrganizationMember[]> {
+    return this.#paginate<OrganizationMember>(apiPath`organizations/${this.org}/members/`, {});
+  }
+
   // ---- plumbing ----
 
   #call(
@@ -401,6 +474,18 @@ export class SentryClient {
       ...(extra.body ? { body: extra.body } : {}),
       ...(extra.accept ? { accept: extra.accept } : {}),
     });
+  }
+
+  /** A write whose 400 answer names fields: thrown as SentryValidationError so callers can map them back. */
+  async #write(method: 'POST' | 'PUT', path: string, json: unknown): Promise<IncomingResponse> {
+    const res = await this.#call(method, path, { json, accept: [400] });
+    if (res.status !== 400) return res;
+    const body = res.json;
+    const fields =
+      body && typeof body === 'object' && !Array.isArray(body)
+        ? (body as Record<string, unknown>)
+        : { nonFieldErrors: [typeof body === 'string' ? body : 'Sentry refused the request'] };
+    throw new SentryValidationError({ endpoint: `${method} ${path}`, fields });
   }
 
   /** Follows `Link: <…>; rel="next"; results="true"; cursor="…"` on the same path; stops on a repeated cursor. */
@@ -428,4 +513,9 @@ function idOrSlugList(projects: string[]): Array<string | number> {
 /** `previousCommit` is always present, null when unknown, as sentry-cli sends it. */
 function normaliseRefs(refs: Ref[]): Ref[] {
   return refs.map((r) => ({ repository: r.repository, commit: r.commit, previousCommit: r.previousCommit ?? null }));
+}
+
+/** Sentry serializes ids as strings; some servers send numbers. */
+function withStringId<T extends { id: string }>(rule: T): T {
+  return { ...rule, id: String(rule.id) };
 }

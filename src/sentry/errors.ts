@@ -89,3 +89,37 @@ function describeApiError(init: SentryApiErrorInit): string {
   const attempts = (init.attempts ?? 1) > 1 ? ` (after ${init.attempts} attempts)` : '';
   return `Sentry API ${init.endpoint} failed with ${status}${detail}${attempts}. ${init.hint}`;
 }
+
+/**
+ * Sentry refused a body with 400 and said which fields were wrong (Django REST framework's `{"field": [...]}`,
+ * nested for list items). `fields` is that body as sent, for callers that map it back to their own keys.
+ */
+export class SentryValidationError extends SentryApiError {
+  readonly fields: Record<string, unknown>;
+
+  constructor(init: { endpoint: string; fields: Record<string, unknown> }) {
+    const summary = Object.entries(init.fields)
+      .map(([key, value]) => `${key}: ${validationText(value)}`)
+      .join('; ');
+    super({
+      status: 400,
+      endpoint: init.endpoint,
+      detail: summary,
+      hint: 'Fix the fields Sentry names and try again.',
+    });
+    this.name = 'SentryValidationError';
+    this.fields = init.fields;
+  }
+}
+
+/** The messages in a DRF error value (a string, a list of them, or nested objects for list items). */
+export function validationText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(validationText).filter(Boolean).join(' ');
+  if (value && typeof value === 'object') {
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${validationText(v)}`)
+      .join('; ');
+  }
+  return value === undefined || value === null ? '' : String(value);
+}

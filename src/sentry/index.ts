@@ -8,8 +8,15 @@ export {
   type UpdateReleaseBody,
   type WaitForAssembleOptions,
 } from './client.ts';
-export { SentryApiError, SentryAssembleError, SentryConfigError, SentryConnectionError } from './errors.ts';
+export {
+  SentryApiError,
+  SentryAssembleError,
+  SentryConfigError,
+  SentryConnectionError,
+  SentryValidationError,
+} from './errors.ts';
 export { sharedSentryDispatcher } from './http.ts';
 export { nextPageCursor, parseLinkHeader } from './pagination.ts';
+export type * from './alert-rule-types.ts';
 export type * from './types.ts';
 export { signWebhookBody, verifyWebhookSignature } from './webhook-signature.ts';

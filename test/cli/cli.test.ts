@@ -42,18 +42,20 @@ describe('faultline (dispatcher)', () => {
     expect(c.errors()).toContain('Usage:');
   });
 
-  it('hands the remaining arguments to sourcemaps and doctor', async () => {
+  it('hands the remaining arguments to sourcemaps, doctor and alerts', async () => {
     const seen: string[] = [];
     const commands: CliCommands = {
       release: async () => 9,
       sourcemaps: async (argv) => (seen.push(`sourcemaps ${argv.join(' ')}`), 0),
       doctor: async (argv) => (seen.push(`doctor ${argv.join(' ')}`), 1),
+      alerts: async (argv) => (seen.push(`alerts ${argv.join(' ')}`), 2),
     };
     const c = capture();
     expect(await runCli(['sourcemaps', 'check', './dist'], c.io, commands)).toBe(0);
     expect(await runCli(['doctor', '--json'], c.io, commands)).toBe(1);
     expect(await runCli(['release', '--dry-run'], c.io, commands)).toBe(9);
-    expect(seen).toEqual(['sourcemaps check ./dist', 'doctor --json']);
+    expect(await runCli(['alerts', 'plan', '--json'], c.io, commands)).toBe(2);
+    expect(seen).toEqual(['sourcemaps check ./dist', 'doctor --json', 'alerts plan --json']);
   });
 
   it('on a Node.js older than the commands need: one line naming the running version, exit 1, nothing run', async () => {
@@ -62,6 +64,7 @@ describe('faultline (dispatcher)', () => {
       release: async () => (ran.push('release'), 0),
       sourcemaps: async () => (ran.push('sourcemaps'), 0),
       doctor: async () => (ran.push('doctor'), 0),
+      alerts: async () => (ran.push('alerts'), 0),
     };
     const c = capture();
     expect(await runCli(['sourcemaps', 'check', './dist'], c.io, commands, '20.20.2')).toBe(1);
