@@ -83,6 +83,7 @@ async function dryRunWorkspace(req: SourcemapsRequest): Promise<{ cwd: string; p
   return req.dryRun && req.options.inject && !hasGlob ? temporaryCopy(req.paths, req.cwd) : undefined;
 }
 
+/** Injects debug IDs into `paths`: the build itself (`inBuild`, where a dry run writes nothing) or its copy. */
 async function inject(
   req: SourcemapsRequest,
   paths: string[],
