@@ -13,21 +13,14 @@ import {
   renderJobSummary,
   resolveInputs,
   runRelease,
-  type SourcemapsRunner,
 } from '../release/index.ts';
 import { releaseClient } from '../release/client.ts';
 import { parseSteps, wantsDoctor } from '../release/inputs.ts';
-import { sourcemapsStep } from '../release/sourcemaps-step.ts';
 import { VERSION } from '../version.ts';
 import { renderDoctorMarkdown, renderDoctorReport, runDoctor, secretsIn } from '../doctor/index.ts';
 import { doctorFailureMessage, doctorSettingsFromInputs } from './doctor.ts';
 
-export interface ActionDeps {
-  /** The source-maps step (src/sourcemaps behind the release port). */
-  sourcemaps?: SourcemapsRunner;
-}
-
-export async function runAction(env: NodeJS.ProcessEnv = process.env, deps: ActionDeps = {}): Promise<void> {
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // Mask secrets before anything can print them, even when the inputs turn out to be invalid.
   for (const secret of [core.getInput('auth_token'), core.getInput('github_token'), env.SENTRY_AUTH_TOKEN]) {
     if (secret?.trim()) core.setSecret(secret.trim());
@@ -64,7 +57,6 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, deps: Acti
       warn: (line) => core.warning(line),
       group: (name, fn) => core.group(name, fn),
       ...(history ? { history } : {}),
-      sourcemaps: deps.sourcemaps ?? sourcemapsStep,
     });
     writeOutputs(result);
     await writeSummary(renderJobSummary(result));

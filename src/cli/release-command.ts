@@ -12,10 +12,8 @@ import {
   renderTextSummary,
   resolveInputs,
   runRelease,
-  type SourcemapsRunner,
 } from '../release/index.ts';
 import { releaseClient } from '../release/client.ts';
-import { sourcemapsStep } from '../release/sourcemaps-step.ts';
 import { VERSION } from '../version.ts';
 import { withCiDefaults } from './ci-env.ts';
 import type { CliIo } from './io.ts';
@@ -96,11 +94,7 @@ Examples:
   faultline release --projects web --sourcemaps ./dist --dry-run
 `;
 
-export interface ReleaseCommandDeps {
-  sourcemaps?: SourcemapsRunner;
-}
-
-export async function runReleaseCommand(argv: string[], io: CliIo, deps: ReleaseCommandDeps = {}): Promise<number> {
+export async function runReleaseCommand(argv: string[], io: CliIo): Promise<number> {
   let values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   try {
     ({ values } = parseArgs({ args: argv, options: OPTIONS, allowNegative: true, strict: true }));
@@ -147,7 +141,6 @@ export async function runReleaseCommand(argv: string[], io: CliIo, deps: Release
         warn: (line) => io.stderr(`warning: ${line}`),
         ...(history ? { history } : {}),
         ...(git ? { git } : { git: null }),
-        sourcemaps: deps.sourcemaps ?? sourcemapsStep,
       });
       if (json) io.stdout(JSON.stringify(result, null, 2));
       else for (const line of renderTextSummary(result, { steps: false })) io.stdout(line);

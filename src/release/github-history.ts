@@ -6,6 +6,7 @@
 import { request as octokitRequest } from '@octokit/request';
 import { fetch as undiciFetch } from 'undici';
 import { type Commit, type CommitFileChange, sharedSentryDispatcher } from '../sentry/index.ts';
+import { mapLimited } from '../sourcemaps/limit.ts';
 import { MissingCommitError, ReleaseStepError } from './errors.ts';
 import type { RemoteHistory } from './commits.ts';
 
@@ -52,17 +53,12 @@ export function githubHistory(request: OctokitRequest, repository: string): Remo
   };
 
   const withPatchSets = async (commits: GitHubCommit[]): Promise<Commit[]> => {
-    const newestFirst = [...commits].reverse();
-    const out: Commit[] = newestFirst.map(toSentryCommit);
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < Math.min(out.length, MAX_PATCH_SET_LOOKUPS); i = next++) {
-        const full = await call<GitHubCommit>('GET /repos/{owner}/{repo}/commits/{ref}', { ref: out[i]!.id });
-        out[i] = { ...out[i]!, patch_set: patchSet(full.files ?? []) };
-      }
-    };
-    await Promise.all(Array.from({ length: LOOKUP_CONCURRENCY }, worker));
-    return out;
+    const newestFirst = [...commits].reverse().map(toSentryCommit);
+    const looked = await mapLimited(newestFirst.slice(0, MAX_PATCH_SET_LOOKUPS), LOOKUP_CONCURRENCY, async (c) => {
+      const full = await call<GitHubCommit>('GET /repos/{owner}/{repo}/commits/{ref}', { ref: c.id });
+      return { ...c, patch_set: patchSet(full.files ?? []) };
+    });
+    return [...looked, ...newestFirst.slice(MAX_PATCH_SET_LOOKUPS)];
   };
 
   return {

@@ -19,14 +19,15 @@ export type { InputContext, InputName, InputReader, ResolvedInputs } from './inp
 export { STEP_NAMES } from './options.ts';
 export type { DeployOptions, ReleaseOptions, SetCommits, SourcemapsOptions, StepName } from './options.ts';
 export { ReleaseFailedError, releasePageUrl, runRelease } from './pipeline.ts';
-export type { ReleaseDeps, ReleaseResult, StepRecord, StepStatus } from './pipeline.ts';
+export type { ReleaseDeps } from './pipeline.ts';
+export type { ReleaseResult, StepRecord, StepStatus } from './result.ts';
 export { formatBytes, formatMs, renderJobSummary, renderTextSummary } from './summary.ts';
 export type { SourcemapsOutcome, SourcemapsRequest, SourcemapsRunner } from './sourcemaps-port.ts';
 export {
   createSourcemapsRunner,
   sourcemapsStep,
   targetPath,
-  type UploadStage,
+  type SourcemapsUploader,
   uploadToSentry,
 } from './sourcemaps-step.ts';
 export { MAX_VERSION_LENGTH, resolveVersion, validateVersion, versionProblem } from './version.ts';

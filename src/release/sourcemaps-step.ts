@@ -20,13 +20,15 @@ import {
   uploadSourcemaps,
   validateSourcemaps,
 } from '../sourcemaps/index.ts';
+import type { SentryClient } from '../sentry/index.ts';
 import { ReleaseStepError } from './errors.ts';
 import type { SourcemapsOutcome, SourcemapsRequest, SourcemapsRunner } from './sourcemaps-port.ts';
 
 /** Findings listed one by one as warnings; the rest are counted. */
 const WARNINGS_LISTED = 5;
 
-export interface UploadStage {
+/** Sends (or in a dry run plans) the checked, injected build; `paths` follow the temporary copy in a dry run. */
+export interface SourcemapsUploader {
   (
     req: SourcemapsRequest,
     paths: string[],
@@ -35,63 +37,68 @@ export interface UploadStage {
   ): Promise<Omit<SourcemapsOutcome, 'detail' | 'findings' | 'findingsMarkdown'> & { detail: string }>;
 }
 
-/** The step as the action and the CLI run it: check, inject, upload to Sentry. */
-export const sourcemapsStep: SourcemapsRunner = (req, ctx) => createSourcemapsRunner(uploadToSentry)(req, ctx);
-
 /** `dist:web` names the project of a folder (monorepos); a trailing `:slug` is not part of the path. */
 export function targetPath(entry: string): string {
   return parseUploadTargets([entry], [])[0]?.paths[0] ?? entry;
 }
 
-export function createSourcemapsRunner(upload?: UploadStage): SourcemapsRunner {
+/** The step as the action and the CLI run it; tests pass their own upload to see what would be sent. */
+export function createSourcemapsRunner(upload: SourcemapsUploader): SourcemapsRunner {
   return async (request, ctx) => {
     const req = { ...request, paths: request.paths.map(targetPath) };
-    // A dry run injects into a copy; globs cannot be copied as such, so there inject only computes (writes nothing).
-    const hasGlob = req.paths.some((p) => /[*?[\]{}]/.test(p));
-    const workspace =
-      req.dryRun && req.options.inject && !hasGlob ? await temporaryCopy(req.paths, req.cwd) : undefined;
+    const workspace = await dryRunWorkspace(req);
     try {
       const cwd = workspace?.cwd ?? req.cwd;
       const paths = workspace?.paths ?? req.paths;
       // The check reads the build where it is (relative `sources` may point outside the copied folders).
       const report = await validateSourcemaps(req.paths, { cwd: req.cwd, ...discovery(req) });
       reportFindings(report, req, ctx.warn);
-
-      let injected: InjectResult | undefined;
-      if (req.options.inject) {
-        injected = await injectDebugIds(paths, { cwd, dryRun: req.dryRun && !workspace, ...discovery(req) });
-        for (const warning of injected.warnings) ctx.warn(`sourcemaps: ${warning}`);
-        ctx.log(
-          `sourcemaps: debug IDs injected into ${injected.injected.length} file(s)` +
-            (injected.previouslyInjected.length ? `, ${injected.previouslyInjected.length} already had one` : '') +
-            (req.dryRun ? ' (dry run: the build is not modified)' : ''),
-        );
-      }
-
-      const checked = `${report.scripts} script(s), ${report.scriptsWithMap} with a map, ${report.findings.length} finding(s)`;
-      const base = {
-        injected: injected ? injected.injected.length + injected.previouslyInjected.length : 0,
-        findings: report,
-        findingsMarkdown: renderReportMarkdown(report),
-      };
-      if (!upload) {
-        throw new ReleaseStepError(
-          'sourcemaps',
-          `sourcemaps: checked ${checked}, but this build cannot upload source maps`,
-          'Use a faultline release with source-map upload, or leave the `sourcemaps` input empty',
-        );
-      }
+      const injected = req.options.inject ? await inject(req, paths, cwd, !workspace, ctx) : undefined;
       // Upload groups keep `dir:project` pairs; their paths follow the copy in a dry run.
       const copiedPaths = new Map(req.paths.map((p, i) => [p, paths[i]!]));
       const targets = request.paths.map((entry) =>
         entry.replace(targetPath(entry), copiedPaths.get(targetPath(entry))!),
       );
       const sent = await upload(req, targets, cwd, ctx);
-      return { ...sent, ...base, detail: `${checked}; ${sent.detail}` };
+      const checked = `${report.scripts} script(s), ${report.scriptsWithMap} with a map, ${report.findings.length} finding(s)`;
+      return {
+        ...sent,
+        injected: injected ? injected.injected.length + injected.previouslyInjected.length : 0,
+        findings: report,
+        findingsMarkdown: renderReportMarkdown(report),
+        detail: `${checked}; ${sent.detail}`,
+      };
     } finally {
       if (workspace) await rm(workspace.cwd, { recursive: true, force: true });
     }
   };
+}
+
+/**
+ * A dry run injects into a temporary copy of the build. Globs cannot be copied as such: with one, there is no copy
+ * and inject only computes (writes nothing).
+ */
+async function dryRunWorkspace(req: SourcemapsRequest): Promise<{ cwd: string; paths: string[] } | undefined> {
+  const hasGlob = req.paths.some((p) => /[*?[\]{}]/.test(p));
+  return req.dryRun && req.options.inject && !hasGlob ? temporaryCopy(req.paths, req.cwd) : undefined;
+}
+
+/** Injects debug IDs into `paths`: the build itself (`inBuild`, where a dry run writes nothing) or its copy. */
+async function inject(
+  req: SourcemapsRequest,
+  paths: string[],
+  cwd: string,
+  inBuild: boolean,
+  ctx: Parameters<SourcemapsRunner>[1],
+): Promise<InjectResult> {
+  const injected = await injectDebugIds(paths, { cwd, dryRun: req.dryRun && inBuild, ...discovery(req) });
+  for (const warning of injected.warnings) ctx.warn(`sourcemaps: ${warning}`);
+  ctx.log(
+    `sourcemaps: debug IDs injected into ${injected.injected.length} file(s)` +
+      (injected.previouslyInjected.length ? `, ${injected.previouslyInjected.length} already had one` : '') +
+      (req.dryRun ? ' (dry run: the build is not modified)' : ''),
+  );
+  return injected;
 }
 
 /** The `ext` and `ignore` inputs, as the check and the injection take them. */
@@ -138,7 +145,7 @@ async function temporaryCopy(paths: string[], cwd: string): Promise<{ cwd: strin
 }
 
 /** Sends the checked, injected build as artifact bundles (one per project group), or plans it in a dry run. */
-export const uploadToSentry: UploadStage = async (req, targets, cwd, ctx) => {
+export const uploadToSentry: SourcemapsUploader = async (req, targets, cwd, ctx) => {
   const groups = await stripCommonPrefixes(parseUploadTargets(targets, req.projects), cwd, {
     enabled: req.options.stripCommonPrefix,
     ignore: req.options.ignore,
@@ -157,23 +164,16 @@ export const uploadToSentry: UploadStage = async (req, targets, cwd, ctx) => {
     strict: req.options.strict,
     log: ctx.log,
   };
-  if (!ctx.client) {
-    let files = 0;
-    let bytes = 0;
-    for (const group of groups) {
-      const collected = await collectUploadFiles(group.paths, opts);
-      files += collected.length;
-      bytes += collected.reduce((n, f) => n + f.bytes, 0);
-    }
-    return {
-      filesUploaded: 0,
-      bytesUploaded: 0,
-      chunksSent: 0,
-      chunksSkipped: 0,
-      detail: `dry run: would upload ${files} file(s) (${formatBytes(bytes)}) in ${groups.length} artifact bundle(s)`,
-    };
-  }
-  const summary = await uploadSourcemaps(ctx.client, opts);
+  return ctx.client ? upload(ctx.client, opts) : planUpload(opts);
+};
+
+/** The step as the action and the CLI run it: check, inject, upload to Sentry. */
+export const sourcemapsStep: SourcemapsRunner = createSourcemapsRunner(uploadToSentry);
+
+type UploadOutcome = Awaited<ReturnType<SourcemapsUploader>>;
+
+async function upload(client: SentryClient, opts: UploadOptions): Promise<UploadOutcome> {
+  const summary = await uploadSourcemaps(client, opts);
   return {
     ...(summary.bundleId ? { bundleId: summary.bundleId } : {}),
     filesUploaded: summary.filesUploaded,
@@ -186,7 +186,25 @@ export const uploadToSentry: UploadStage = async (req, targets, cwd, ctx) => {
       `, ${formatBytes(summary.bytesUploaded)} sent, ${summary.chunksSkipped} chunk(s) already in Sentry, state ${summary.state}` +
       (summary.deletedMaps.length ? `, ${summary.deletedMaps.length} map(s) deleted` : ''),
   };
-};
+}
+
+/** A dry run: what would be uploaded, nothing sent. */
+async function planUpload(opts: UploadOptions): Promise<UploadOutcome> {
+  let files = 0;
+  let bytes = 0;
+  for (const group of opts.groups) {
+    const collected = await collectUploadFiles(group.paths, opts);
+    files += collected.length;
+    bytes += collected.reduce((n, f) => n + f.bytes, 0);
+  }
+  return {
+    filesUploaded: 0,
+    bytesUploaded: 0,
+    chunksSent: 0,
+    chunksSkipped: 0,
+    detail: `dry run: would upload ${files} file(s) (${formatBytes(bytes)}) in ${opts.groups.length} artifact bundle(s)`,
+  };
+}
 
 /**
  * strip_common_prefix: a directory whose files all sit below one common subfolder is uploaded from that subfolder,

@@ -1,5 +1,5 @@
 /** The job summary (markdown) and the CLI's closing lines for a release run. Pure: no I/O. */
-import type { ReleaseResult, StepRecord } from './pipeline.ts';
+import type { ReleaseResult, StepRecord } from './result.ts';
 
 const STATUS_MARK: Record<StepRecord['status'], string> = { ok: '✅ ok', skipped: '⏭️ skipped', failed: '❌ failed' };
 

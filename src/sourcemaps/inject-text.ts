@@ -2,7 +2,7 @@
  * The text edits of `sentry-cli sourcemaps inject` (3.8), byte for byte, and the matching source-map fix-ups.
  * Pure: strings and token arrays in, strings and token arrays out.
  */
-import { emptyTokens, NONE, pushToken, sortTokens, type Tokens } from './raw-map.ts';
+import { emptyTokens, NONE, pushToken, sortTokens, type Tokens } from './mappings-codec.ts';
 
 export const SNIPPET_TEMPLATE =
   '!function(){try{var e="undefined"!=typeof window?window:"undefined"!=typeof global?global:"undefined"!=typeof globalThis?globalThis:"undefined"!=typeof self?self:{},n=(new e.Error).stack;n&&(e._sentryDebugIds=e._sentryDebugIds||{},e._sentryDebugIds[n]="__SENTRY_DEBUG_ID__")}catch(e){}}();';

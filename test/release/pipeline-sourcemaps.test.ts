@@ -8,7 +8,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildWebApp } from '../../examples/web-app/build.ts';
 import type { ReleaseOptions } from '../../src/release/options.ts';
 import { runRelease } from '../../src/release/pipeline.ts';
-import { sourcemapsStep } from '../../src/release/sourcemaps-step.ts';
 import { SentryClient } from '../../src/sentry/index.ts';
 import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
 
@@ -60,7 +59,6 @@ function options(over: Partial<ReleaseOptions['sourcemaps']> = {}, rest: Partial
 const deps = () => ({
   client: new SentryClient({ url: sentry.url, token: sentry.token, org: sentry.org, retryBaseMs: 5 }),
   log: () => {},
-  sourcemaps: sourcemapsStep,
 });
 
 describe('release with source maps', () => {
@@ -142,7 +140,6 @@ describe('release with source maps', () => {
     const result = await runRelease(options({}, { dryRun: true }), {
       client: null,
       log: () => {},
-      sourcemaps: sourcemapsStep,
     });
     expect(result.steps.find((s) => s.name === 'sourcemaps')!.detail).toMatch(
       /dry run: would upload 6 file\(s\) \(.+\) in 1 artifact bundle/,

@@ -229,13 +229,17 @@ describe('runRelease against the Sentry emulator', () => {
     expect(sentryRequests().length).toBe(before);
   });
 
-  it('fails the source-map step clearly when this build has no source-map support', async () => {
-    const error = (await runRelease(
-      options({ setCommits: { mode: 'skip' }, sourcemaps: { ...options().sourcemaps, paths: ['src'] } }),
-      deps().deps,
-    ).catch((e: unknown) => e)) as ReleaseFailedError;
-    expect(error.step).toBe('sourcemaps');
-    expect(error.message).toMatch(/no source-map support/);
+  it('runs the source-map step of src/sourcemaps unless another is given', async () => {
+    const { deps: d, warnings } = deps({ client: null });
+    const result = await runRelease(
+      options({ dryRun: true, setCommits: { mode: 'skip' }, sourcemaps: { ...options().sourcemaps, paths: ['src'] } }),
+      d,
+    );
+    expect(result.steps.find((s) => s.name === 'sourcemaps')).toMatchObject({
+      status: 'ok',
+      detail: expect.stringMatching(/^2 script\(s\), 0 with a map, 2 finding\(s\); dry run: would upload 2 file\(s\)/),
+    });
+    expect(warnings.filter((w) => /src\/(main|feature)\.js: has no source map/.test(w))).toHaveLength(2);
   });
 
   it('strict: a missing sourcemaps path fails the step naming the input; without strict it warns and skips', async () => {

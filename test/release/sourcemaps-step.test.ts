@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildWebApp } from '../../examples/web-app/build.ts';
 import { ReleaseStepError } from '../../src/release/errors.ts';
 import type { SourcemapsRequest } from '../../src/release/sourcemaps-port.ts';
-import { createSourcemapsRunner, type UploadStage } from '../../src/release/sourcemaps-step.ts';
+import { createSourcemapsRunner, type SourcemapsUploader } from '../../src/release/sourcemaps-step.ts';
 
 const webSrc = fileURLToPath(new URL('../../examples/web-app/src', import.meta.url));
 
@@ -42,7 +42,7 @@ function request(over: Partial<SourcemapsRequest['options']> = {}, dryRun = fals
 
 function recordingUpload() {
   const calls: Array<{ paths: string[]; cwd: string; cartJs: string }> = [];
-  const upload: UploadStage = async (_req, paths, cwd) => {
+  const upload: SourcemapsUploader = async (_req, paths, cwd) => {
     calls.push({ paths, cwd, cartJs: await readFile(join(cwd, paths[0]!, 'assets/cart.js'), 'utf8') });
     return { filesUploaded: 6, bytesUploaded: 10, chunksSent: 1, chunksSkipped: 0, bundleId: 'b', detail: 'uploaded' };
   };
