@@ -10,8 +10,10 @@ import { createSyncServices, registerSync } from './sync/register.ts';
 import { createTriageDeps, registerTriage } from './triage/index.ts';
 
 /**
- * The Probot app function. With `deps` (main.ts, tests) it uses them; without (e.g. `probot run`), it builds them
- * from the environment and starts the workers itself.
+ * The Probot app function: the shared services, then the Sentry webhook handlers (installations, triage, sync), the
+ * GitHub event handlers (config pushes and installation changes for the caches, issue events for the sync) and our
+ * routes. With `deps` (main.ts, tests) it uses them; without (e.g. `probot run`), it builds them from the environment
+ * and starts the workers itself.
  */
 export default async function faultline(
   app: Probot,
@@ -21,6 +23,9 @@ export default async function faultline(
   const startWorkers = !deps;
   const d = deps ?? (await createAppDeps(loadConfig(process.env), app.log));
 
+  app.onAny(async (context) => {
+    app.log.debug({ event: context.name, id: context.id }, 'github event received');
+  });
   const services = createAppServices(app, { installations: d.installations, sentryUrl: d.sentryApi.url, log: d.log });
   forgetOnGitHubChanges(app, services);
   d.sentry.on('installation', installationWebhookHandler(d.tokens, d.store));
