@@ -1,6 +1,6 @@
 import type { AppConfig } from './config.ts';
-import { InstallationResolver } from './installation-resolver.ts';
-import { InstallationTokens } from './intake/installations.ts';
+import { InstallationResolver } from './installations/resolver.ts';
+import { InstallationTokens } from './installations/tokens.ts';
 import { SentryWebhookHandlers } from './intake/sentry-webhook-job.ts';
 import { JobRunner } from './jobs/index.ts';
 import type { Log } from './log.ts';

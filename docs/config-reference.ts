@@ -1,8 +1,7 @@
-// The `.github/faultline.yml` reference table, generated from the app's own schemas (triage's, and sync's for the
-// keys triage leaves to it) so it cannot drift. Descriptions live here; a key without one fails generation.
+// The `.github/faultline.yml` reference table, generated from the app's one schema (app/services/repo-config.ts) so
+// it cannot drift. Descriptions live here; a key without one fails generation.
 import { z } from 'zod';
-import { syncConfigSchema } from '../app/sync/sync-config.ts';
-import { triageConfigSchema } from '../app/triage/config.ts';
+import { repoConfigSchema } from '../app/services/repo-config.ts';
 
 export const CONFIG_DESCRIPTIONS: Record<string, string> = {
   'sentry.org':
@@ -92,17 +91,10 @@ function rows(schema: Json, prefix = '', required = new Set<string>()): Row[] {
   return out;
 }
 
-/** Triage's schema, with the keys it leaves to sync (typed `unknown` there) taken from sync's schema. */
+/** One row per key users write, nested keys dotted (`sync.status`, `paths[].from`). */
 export function configRows(): Row[] {
-  const triage = jsonSchema(triageConfigSchema);
-  const sync = jsonSchema(syncConfigSchema);
-  const merged: Json = { ...triage, properties: { ...triage.properties } };
-  for (const [name, prop] of Object.entries(merged.properties ?? {})) {
-    const open = !prop.type && !prop.anyOf && !prop.enum;
-    const fromSync = sync.properties?.[name];
-    if (open && fromSync && merged.properties) merged.properties[name] = fromSync;
-  }
-  return rows(merged, '', new Set(triage.required ?? []));
+  const schema = jsonSchema(repoConfigSchema);
+  return rows(schema, '', new Set(schema.required ?? []));
 }
 
 const defaultText = (value: unknown): string => {

@@ -1,6 +1,6 @@
 // Regenerates the README sections that come from other files, so they cannot drift:
 //   - the action's inputs and outputs, from action.yml
-//   - the .github/faultline.yml reference, from the triage config schema (when it is in the tree)
+//   - the .github/faultline.yml reference, from the app's repository config schema
 // Usage: node docs/generate.ts          rewrite README.md
 //        node docs/generate.ts --check  exit 1 and name the stale sections when README.md is out of date
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,11 +1,12 @@
 // Shared steps of the sync handlers: find the linked GitHub issue and the repo's settings, know our own ids.
 import type { SentryWebhook } from '../intake/schema.ts';
+import { CONFIG_PATH } from '../services/repo-config.ts';
 import type { Link } from '../store/index.ts';
 import { createScrubber } from '../triage/scrub.ts';
 import type { Scrub } from './render.ts';
 import { isOwnSentryActor, type SentryActor } from './loop-guard.ts';
 import type { GitHub, SyncServices } from './services.ts';
-import { parseSyncSettings, type SyncSettings } from './sync-config.ts';
+import { parseSyncSettings, SyncConfigError, type SyncSettings } from './sync-config.ts';
 
 export interface LinkedIssue {
   link: Link;
@@ -88,15 +89,21 @@ export async function withRepo(services: SyncServices, link: Link): Promise<Link
   };
 }
 
-/** The repo's sync settings; undefined (logged) when its config file is invalid — triage reports that in the repo. */
+/**
+ * The repo's sync settings (every default when it has no config); undefined (logged) when its sync sections are
+ * invalid or the file is not YAML — triage reports that in the repo.
+ */
 export async function settingsFor(
   services: SyncServices,
   github: GitHub,
   repo: string,
 ): Promise<SyncSettings | undefined> {
+  const file = await services.repoConfig(github, repo);
   try {
-    return parseSyncSettings(await services.repoConfig(github, repo), `${repo}: .github/faultline.yml`);
+    if (file && !file.yaml) throw new SyncConfigError(file.parsed.problems.join('; '));
+    return parseSyncSettings(file?.raw, `${repo}: ${CONFIG_PATH}`);
   } catch (error) {
+    if (!(error instanceof SyncConfigError)) throw error;
     services.log.warn({ repo, error: String(error) }, 'sync: repository config invalid; nothing synced');
     return undefined;
   }

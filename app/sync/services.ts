@@ -1,9 +1,10 @@
 // What the sync handlers need from the outside world, as one injected object: the store, a Sentry client per
 // installation, a GitHub client per repository, the repo config and the scrubber. `createSyncServices` builds it
-// from the Probot app and the app's deps; tests may pass their own.
+// from the app's shared services (app/services/) and deps; tests may pass their own.
 import type { ProbotOctokit } from 'probot';
 import type { SentryClient } from '../../src/sentry/index.ts';
 import type { Log } from '../log.ts';
+import type { RepoConfigFile } from '../services/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Scrub } from './render.ts';
 
@@ -32,7 +33,7 @@ export interface SyncServices {
   log: Log;
   now(): number;
   scrub: Scrub;
-  /** A Sentry client acting for the installation (its org, its token). */
+  /** A Sentry client acting for the installation (its org, its token); throws `UnknownInstallationError`. */
   sentryFor(installationUuid: string): Promise<SentryApi>;
   /** The Sentry UI link of an issue. */
   sentryIssueUrl(org: string, issueId: string): string;
@@ -40,18 +41,10 @@ export interface SyncServices {
   githubForRepo(repo: string): Promise<GitHub | undefined>;
   /** Every repository the GitHub App is installed on. */
   listRepos(): Promise<string[]>;
-  /** The parsed `.github/faultline.yml` of the repo (undefined when it has none). */
-  repoConfig(github: GitHub, repo: string): Promise<unknown>;
-  /** Forget a cached config (a push changed it), or every config and the repo list (installations changed). */
-  forgetConfig?(repo?: string): void;
+  /** The repo's own `.github/faultline.yml` (undefined when it has none). */
+  repoConfig(github: GitHub, repo: string): Promise<RepoConfigFile | undefined>;
   /** The app's slug (its bot is `<slug>[bot]`), when known. */
   appSlug(): Promise<string | undefined>;
 }
 
-export const CONFIG_PATH = '.github/faultline.yml';
-
-export function splitRepo(repo: string): { owner: string; repo: string } {
-  const [owner, name, ...rest] = repo.split('/');
-  if (!owner || !name || rest.length) throw new Error(`"${repo}" is not a repository name: expected owner/name`);
-  return { owner, repo: name };
-}
+export { splitRepo } from '../services/index.ts';

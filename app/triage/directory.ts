@@ -1,26 +1,23 @@
 // Which repositories take an alert: every repository the GitHub App is installed on whose `.github/faultline.yml`
-// names the Sentry org and project. Repo lists and configs are cached briefly; an invalid config is reported once in
-// its repository.
+// names the Sentry org and project. Repo lists and configs come from the app's shared services (cached there); an
+// invalid config is reported once in its repository, and its issue closed once the config is valid again.
 import { createHash } from 'node:crypto';
-import type { Probot } from 'probot';
 import type { Log } from '../log.ts';
+import type { AppServices, RepoConfigFile } from '../services/index.ts';
+import { CONFIG_PATH, type RepoConfig } from '../services/repo-config.ts';
 import type { Store } from '../store/index.ts';
-import { CONFIG_PATH, parseTriageConfig, type TriageConfig } from './config.ts';
 import { type RepoApi, repoApi } from './github.ts';
-import { InstalledRepos } from './installed-repos.ts';
 import { renderConfigErrorIssue } from './render.ts';
 import { repoAcceptsAlert } from './rules.ts';
 
 export interface Route {
   repo: RepoApi;
-  config: TriageConfig;
+  config: RepoConfig;
 }
 
 export interface RepoDirectory {
   /** Repositories whose valid config accepts alerts of this Sentry org and project, by name. */
   route(org: string, project: string): Promise<Route[]>;
-  /** Forget a repository's cached config (a push changed it), or everything (installations changed). */
-  invalidate?(fullName?: string): void;
 }
 
 export const CONFIG_ERROR_MARK = 'triage-config-error';
@@ -28,103 +25,54 @@ export const CONFIG_ERROR_MARK = 'triage-config-error';
 export const CONFIG_ERROR_OPEN_MARK = 'triage-config-error-open';
 const CONFIG_READS_AT_ONCE = 8;
 
-interface Cached<T> {
-  value: Promise<T>;
-  at: number;
-}
-
 export interface GitHubDirectoryOptions {
-  app: Probot;
+  services: Pick<AppServices, 'installedRepos' | 'repoConfigs'>;
   store: Store;
   log: Log;
   now?: () => number;
-  /** How long repo lists and configs are trusted (default 60 s). */
-  ttlMs?: number;
 }
 
 export class GitHubRepoDirectory implements RepoDirectory {
   readonly #o: GitHubDirectoryOptions;
   readonly #now: () => number;
-  readonly #ttl: number;
-  readonly #installed: InstalledRepos;
-  readonly #configs = new Map<string, Cached<ReturnType<typeof parseTriageConfig> | undefined>>();
+  /** Reads of a valid config already checked for a config-error issue to close (each read once). */
+  readonly #checked = new WeakSet<RepoConfigFile>();
 
   constructor(opts: GitHubDirectoryOptions) {
     this.#o = opts;
     this.#now = opts.now ?? Date.now;
-    this.#ttl = opts.ttlMs ?? 60_000;
-    this.#installed = new InstalledRepos({ app: opts.app, now: this.#now, ttlMs: this.#ttl });
   }
 
   async route(org: string, project: string): Promise<Route[]> {
-    const repos = (await this.#installed.destinations()).map(({ fullName, octokit }) => repoApi(octokit, fullName));
-    const configs: Array<ReturnType<typeof parseTriageConfig> | undefined> = [];
+    const { installedRepos, repoConfigs } = this.#o.services;
+    const installed = await installedRepos.destinations();
+    const files: Array<RepoConfigFile | undefined> = [];
     // A few at a time: many repositories, one cold cache.
-    for (let i = 0; i < repos.length; i += CONFIG_READS_AT_ONCE) {
-      const batch = repos.slice(i, i + CONFIG_READS_AT_ONCE);
-      configs.push(...(await Promise.all(batch.map((repo) => this.#config(repo)))));
+    for (let i = 0; i < installed.length; i += CONFIG_READS_AT_ONCE) {
+      const batch = installed.slice(i, i + CONFIG_READS_AT_ONCE);
+      files.push(...(await Promise.all(batch.map(({ octokit, fullName }) => repoConfigs.get(octokit, fullName)))));
     }
     const routes: Route[] = [];
-    for (const [i, repo] of repos.entries()) {
-      const parsed = configs[i];
-      if (!parsed) continue;
-      if (!parsed.ok) {
-        await this.#reportInvalid(repo, parsed.problems);
+    for (const [i, { octokit, fullName }] of installed.entries()) {
+      const file = files[i];
+      if (!file) continue;
+      const repo = repoApi(octokit, fullName);
+      if (!file.parsed.ok) {
+        await this.#reportInvalid(repo, file.parsed.problems);
         continue;
       }
-      if (repoAcceptsAlert(parsed.config, { org, project })) routes.push({ repo, config: parsed.config });
+      await this.#closeFixedOnce(repo, file);
+      if (repoAcceptsAlert(file.parsed.config, { org, project })) routes.push({ repo, config: file.parsed.config });
     }
     return routes.sort((a, b) => a.repo.fullName.localeCompare(b.repo.fullName));
   }
 
-  /** Forget cached configs (a push changed one) or everything. */
-  invalidate(fullName?: string): void {
-    if (fullName) this.#configs.delete(fullName);
-    else {
-      this.#configs.clear();
-      this.#installed.forget();
-    }
-  }
-
-  #fresh<T>(c: Cached<T> | undefined): c is Cached<T> {
-    return c !== undefined && this.#now() - c.at < this.#ttl;
-  }
-
-  #config(repo: RepoApi): Promise<ReturnType<typeof parseTriageConfig> | undefined> {
-    const cached = this.#configs.get(repo.fullName);
-    if (this.#fresh(cached)) return cached.value;
-    const value = repo.config().then(
-      async (raw) => {
-        const parsed = raw === undefined ? undefined : parseTriageConfig(raw);
-        if (parsed?.ok) {
-          await this.#closeFixed(repo).catch((error: unknown) =>
-            this.#o.log.warn(
-              { repo: repo.fullName, failure: String(error) },
-              'triage: could not close the config issue',
-            ),
-          );
-        }
-        return parsed;
-      },
-      (error: unknown) => {
-        // Probot's loader throws on YAML it cannot parse; the cause says where.
-        const status = (error as { status?: number }).status;
-        if ((status === 403 && !isRateLimited(error)) || status === 404 || status === 451) {
-          // Not readable by this installation (any more): not a route; a transient failure is retried instead.
-          this.#o.log.warn({ repo: repo.fullName, status }, 'triage: repository config not readable; skipped');
-          return undefined;
-        }
-        if (/could not be parsed|not an object/i.test(String((error as Error).message))) {
-          const cause = (error as Error).cause;
-          const detail = cause instanceof Error ? cause.message.split('\n')[0] : 'not a YAML mapping';
-          return { ok: false as const, problems: [`${CONFIG_PATH} is not valid YAML: ${detail}`] };
-        }
-        throw error;
-      },
+  async #closeFixedOnce(repo: RepoApi, file: RepoConfigFile): Promise<void> {
+    if (this.#checked.has(file)) return;
+    this.#checked.add(file);
+    await this.#closeFixed(repo).catch((error: unknown) =>
+      this.#o.log.warn({ repo: repo.fullName, failure: String(error) }, 'triage: could not close the config issue'),
     );
-    value.catch(() => this.#configs.delete(repo.fullName));
-    this.#configs.set(repo.fullName, { value, at: this.#now() });
-    return value;
   }
 
   /** The config is valid again: close the issue that reported it broken, and forget that report. */
@@ -170,11 +118,4 @@ export class GitHubRepoDirectory implements RepoDirectory {
       log.error({ repo: repo.fullName, failure: String(error) }, 'triage: could not report an invalid config');
     }
   }
-}
-
-/** GitHub answers its rate limits with 403 too: those are retried, never read as "no access". */
-function isRateLimited(error: unknown): boolean {
-  const e = error as { message?: string; response?: { headers?: Record<string, string | undefined> } };
-  const headers = e.response?.headers ?? {};
-  return headers['x-ratelimit-remaining'] === '0' || 'retry-after' in headers || /rate limit/i.test(e.message ?? '');
 }

@@ -6,6 +6,7 @@ import type { Log } from '../log.ts';
 import { findIssueMarker } from '../services/markers.ts';
 import type { Link, Store } from '../store/index.ts';
 import { type Alert, readAlert } from './alert.ts';
+import { UnknownInstallationError } from '../services/sentry.ts';
 import type { TriageConfig } from './config.ts';
 import type { RepoDirectory } from './directory.ts';
 import { normalizeEvent, type TriageEvent } from './event.ts';
@@ -30,8 +31,9 @@ import {
 import { judgeAlert, labelsFor } from './rules.ts';
 import { createScrubber } from './scrub.ts';
 
-/** The Sentry calls triage makes for one installation. */
+/** The Sentry calls triage makes for one installation (its org among them). */
 export interface SentryApi {
+  readonly org: string;
   getIssue(issueId: string): Promise<SentryIssue>;
   getLatestEvent(issueId: string): Promise<SentryEvent>;
   getRelease(version: string): Promise<Release | undefined>;
@@ -50,8 +52,8 @@ export interface TriageDeps {
   log: Log;
   now(): number;
   directory: RepoDirectory;
-  /** The installation's org (from our installation record) and its API; undefined for an installation we never saw. */
-  sentryFor(installationUuid: string): Promise<{ org: string; api: SentryApi } | undefined>;
+  /** The installation's API, for its org (from our installation record); throws `UnknownInstallationError`. */
+  sentryFor(installationUuid: string): Promise<SentryApi>;
   sentryIssueUrl(org: string, issueId: string): string;
   /** How long a duplicate waits in-process for the first job to finish creating the issue (default 10 s). */
   waitForLinkMs?: number;
@@ -91,15 +93,16 @@ export function triageHandler(deps: TriageDeps): SentryWebhookHandler {
     if (!alert) return;
     const log = ctx.log;
     const installationUuid = webhook.installation.uuid;
-    const sentry = await deps.sentryFor(installationUuid);
-    if (!sentry) {
+    const api = await deps.sentryFor(installationUuid).catch((error: unknown) => {
+      if (!(error instanceof UnknownInstallationError)) throw error;
       log.warn(
         { installation: installationUuid, sentryIssueId: alert.sentryIssueId },
         'triage: alert from a Sentry installation faultline has no record of; dropped (reinstall the integration)',
       );
-      return;
-    }
-    const { org, api } = sentry;
+      return undefined;
+    });
+    if (!api) return;
+    const { org } = api;
     const issue = alert.issue ?? (await fetchIssue(api, alert.sentryIssueId, log));
     const project = projectSlug(issue) ?? alert.projectSlug;
     if (!project) {

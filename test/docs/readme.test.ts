@@ -39,17 +39,17 @@ describe('README', () => {
 
 describe('README configuration example', () => {
   it('is a valid .github/faultline.yml for triage and sync', async () => {
-    const { parseTriageConfig } = await import('../../app/triage/config.ts');
+    const { parseRepoConfig } = await import('../../app/services/repo-config.ts');
     const { parseSyncSettings } = await import('../../app/sync/sync-config.ts');
     const block = /```yaml\n# \.github\/faultline\.yml\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
     const doc = parseYaml(block ?? '');
-    const triage = parseTriageConfig(doc);
+    const triage = parseRepoConfig(doc);
     expect(triage.ok ? [] : triage.problems).toEqual([]);
     expect(parseSyncSettings(doc).resolveAs).toBe('resolvedInNextRelease');
   });
 
-  it('describes every key of the schemas, and only those', async () => {
+  it('describes every key of the schema, and only those', async () => {
     const { configRows, CONFIG_DESCRIPTIONS } = await import('../../docs/config-reference.ts');
     const keys = configRows().map((r) => r.key);
     expect(keys).toContain('sentry.org');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseTriageConfig, type TriageConfig } from '../../app/triage/config.ts';
+import { parseRepoConfig, type RepoConfig } from '../../app/services/repo-config.ts';
 import { judgeAlert, labelsFor, repoAcceptsAlert } from '../../app/triage/rules.ts';
 
-function config(extra: Record<string, unknown> = {}): TriageConfig {
-  const parsed = parseTriageConfig({ sentry: { org: 'acme', projects: ['web', 'API'] }, ...extra });
+function config(extra: Record<string, unknown> = {}): RepoConfig {
+  const parsed = parseRepoConfig({ sentry: { org: 'acme', projects: ['web', 'API'] }, ...extra });
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));
   return parsed.config;
 }

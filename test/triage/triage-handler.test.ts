@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SentryWebhookContext } from '../../app/intake/sentry-webhook-job.ts';
 import { memoryLog } from '../../app/log.ts';
 import { openStore, type SqlStore, sqliteFileIn } from '../../app/store/index.ts';
-import { parseTriageConfig } from '../../app/triage/config.ts';
+import { parseRepoConfig } from '../../app/services/repo-config.ts';
+import { UnknownInstallationError } from '../../app/services/sentry.ts';
 import type { RepoApi } from '../../app/triage/github.ts';
 import { findIssueMarker } from '../../app/services/markers.ts';
 import { LinkPendingError, type SentryApi, type TriageDeps, triageHandler } from '../../app/triage/triage.ts';
@@ -69,6 +70,7 @@ function fakeRepo(opts: { failCreate?: number } = {}) {
 }
 
 const sentryApi = (): SentryApi & { links: number } => ({
+  org: 'acme',
   links: 0,
   getIssue: async () => ({
     id: ISSUE_ID,
@@ -102,7 +104,7 @@ describe('triageHandler (in-memory ports)', () => {
   });
 
   function setup(repo: RepoApi, overrides: Partial<TriageDeps> = {}, extra: Record<string, unknown> = {}) {
-    const parsed = parseTriageConfig({
+    const parsed = parseRepoConfig({
       sentry: { org: 'acme', projects: ['web'] },
       paths: [{ from: 'webpack://web/./', to: '' }],
       ...extra,
@@ -117,7 +119,10 @@ describe('triageHandler (in-memory ports)', () => {
       directory: {
         route: async (org, project) => (org === 'acme' && project === 'web' ? [{ repo, config: parsed.config }] : []),
       },
-      sentryFor: async (uuid) => (uuid === INSTALLATION ? { org: 'acme', api } : undefined),
+      sentryFor: async (uuid) => {
+        if (uuid !== INSTALLATION) throw new UnknownInstallationError(uuid);
+        return api;
+      },
       sentryIssueUrl: (org, id) => `https://sentry.io/organizations/${org}/issues/${id}/`,
       waitForLinkMs: 300,
       ...overrides,

@@ -1,8 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseTriageConfig } from '../../app/triage/config.ts';
+import { parseRepoConfig } from './repo-config.ts';
 
-const yaml = (text: string) => parseTriageConfig(parseYaml(text));
+const yaml = (text: string) => parseRepoConfig(parseYaml(text));
 
 describe('.github/faultline.yml', () => {
   it('accepts the minimal file as written in the docs and fills the defaults', () => {
@@ -17,7 +17,7 @@ describe('.github/faultline.yml', () => {
     expect(parsed.config.limits.newIssuesPerHour).toBe(30);
   });
 
-  it('leaves the sync keys to the sync handlers', () => {
+  it('takes the sync sections in the same file', () => {
     const parsed = yaml('sentry: {org: acme, projects: [web]}\nsync: {status: true}\nmetricAlerts: {rules: [1]}\n');
     expect(parsed.ok).toBe(true);
   });
@@ -47,7 +47,7 @@ describe('.github/faultline.yml', () => {
   });
 
   it('requires the sentry section', () => {
-    const parsed = parseTriageConfig({});
+    const parsed = parseRepoConfig({});
     expect(parsed).toEqual({ ok: false, problems: ['sentry: is required'] });
   });
 });
@@ -55,7 +55,7 @@ describe('.github/faultline.yml', () => {
 describe('app/triage/README.md', () => {
   it('shows a config example that validates', async () => {
     const { readFileSync } = await import('node:fs');
-    const readme = readFileSync(new URL('../../app/triage/README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../triage/README.md', import.meta.url), 'utf8');
     const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(example).toBeDefined();
     const parsed = yaml(example!);

@@ -1,8 +1,7 @@
+// Public-integration tokens: the grant-code exchange at install time and the refresh before expiry.
 import type { Log } from '../log.ts';
 import { PermanentJobError } from '../jobs/index.ts';
 import type { Installation, Store } from '../store/index.ts';
-import { installationData } from './schema.ts';
-import type { SentryWebhookHandler } from './sentry-webhook-job.ts';
 
 /** A token refresh is due this long before the token expires (Sentry's tokens live 8 hours). */
 export const REFRESH_MARGIN_MS = 10 * 60_000;
@@ -135,35 +134,4 @@ export class InstallationTokens {
       tokenExpiresAt: Number.isFinite(expires) ? expires : null,
     };
   }
-}
-
-/** `installation.created` records the installation (and exchanges its grant code); `deleted` forgets it. */
-export function installationWebhookHandler(
-  tokens: InstallationTokens,
-  store: Store,
-  now: () => number = Date.now,
-): SentryWebhookHandler {
-  return async (webhook, ctx) => {
-    const { installation: data } = installationData.parse(webhook.data);
-    if (webhook.action === 'deleted') {
-      const removed = await store.deleteInstallation(data.uuid);
-      ctx.log.info({ installation: data.uuid, org: data.organization.slug, removed }, 'sentry installation removed');
-      return;
-    }
-    if (webhook.action !== 'created') return;
-    const installation: Installation = {
-      uuid: data.uuid,
-      orgSlug: data.organization.slug,
-      appSlug: data.app?.slug ?? null,
-      status: data.status ?? 'installed',
-      token: null,
-      refreshToken: null,
-      tokenExpiresAt: null,
-    };
-    await store.upsertInstallation(installation, now());
-    ctx.log.info({ installation: data.uuid, org: data.organization.slug }, 'sentry installation recorded');
-    // A retried job must not spend the one-time code twice: skip when a token is already stored.
-    if (data.code && !(await store.getInstallation(data.uuid))?.token)
-      await tokens.exchangeGrant(installation, data.code);
-  };
 }

@@ -5,7 +5,7 @@ import { createBackend, type TestBackend } from '../../test/app/backends.ts';
 import { PermanentJobError } from '../jobs/index.ts';
 import { memoryLog } from '../log.ts';
 import type { SqlStore } from '../store/index.ts';
-import { InstallationTokens, SentryAuthorizationError } from './installations.ts';
+import { InstallationTokens, SentryAuthorizationError } from './tokens.ts';
 
 /** Answers each authorization request with the next scripted status. */
 async function scriptedServer(statuses: Array<{ status: number; headers?: Record<string, string>; body?: string }>) {

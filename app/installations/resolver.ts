@@ -1,7 +1,7 @@
-// Which Sentry org and token a webhook's installation uuid stands for: the one place triage, the sync and the
-// intake's token lookup ask.
-import type { InstallationTokens } from './intake/installations.ts';
-import type { Installation, Store } from './store/index.ts';
+// Which Sentry org and token a webhook's installation uuid stands for: the one place the services layer (and so
+// triage and the sync) asks.
+import type { InstallationTokens } from './tokens.ts';
+import type { Installation, Store } from '../store/index.ts';
 
 /** An internal integration: the fixed org and token from SENTRY_ORG and SENTRY_AUTH_TOKEN. */
 export interface InternalIntegration {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InstallationResolver } from '../../app/installation-resolver.ts';
-import type { Installation } from '../../app/store/index.ts';
-import { useStore } from '../app-world/store.ts';
+import { InstallationResolver } from './resolver.ts';
+import type { Installation } from '../store/index.ts';
+import { useStore } from '../../test/app-world/store.ts';
 
 const stored: Installation = {
   uuid: 'public-uuid',
