@@ -2,6 +2,7 @@
 // it cannot drift. Descriptions live here; a key without one fails generation.
 import { z } from 'zod';
 import { repoConfigSchema } from '../app/services/repo-config.ts';
+import { ALERTS_CONFIG_DESCRIPTIONS } from '../src/alerts/index.ts';
 
 export const CONFIG_DESCRIPTIONS: Record<string, string> = {
   'sentry.org':
@@ -40,6 +41,7 @@ export const CONFIG_DESCRIPTIONS: Record<string, string> = {
   'regressions.reopen': 'Reopen the GitHub issue when its Sentry issue regresses.',
   'metricAlerts.rules': 'Metric alert rules (id or exact name) whose incidents become issues here; empty: none.',
   'metricAlerts.labels': 'Labels on incident issues.',
+  ...ALERTS_CONFIG_DESCRIPTIONS,
 };
 
 type Json = {

@@ -1,19 +1,17 @@
 // Each installed repository's .github/faultline.yml: present, valid, and naming a Sentry organization this
 // deployment acts for (the tenant rule: a Sentry installation only acts on repositories that name its org).
 import { parse as parseYaml } from 'yaml';
-import { parseTriageConfig } from '../triage/config.ts';
-import { parseSyncSettings, SyncConfigError } from '../sync/sync-config.ts';
+import { CONFIG_PATH, parseRepoConfig } from '../services/repo-config.ts';
 import type { GitHubRest } from './github-app.ts';
 import { type CheckResult, fail, pass, skip } from '../../src/doctor/types.ts';
 
 const G = 'app' as const;
-export const CONFIG_PATH = '.github/faultline.yml';
 /** Enough for a check; an organization with more repositories gets the first ones and a note. */
 const MAX_REPOSITORIES = 100;
 
 export type ConfigVerdict = { ok: true; sentryOrgs: string[] } | { ok: false; problems: string[] };
 
-/** Parses and validates the config text with the app's own schemas (triage and sync); the organization it names. */
+/** Parses and validates the config text with the app's one schema; the organization it names. */
 export function validateRepoConfig(text: string): ConfigVerdict {
   let doc: unknown;
   try {
@@ -21,16 +19,8 @@ export function validateRepoConfig(text: string): ConfigVerdict {
   } catch (error) {
     return { ok: false, problems: [`not YAML: ${(error as Error).message.split('\n')[0]}`] };
   }
-  const triage = parseTriageConfig(doc);
-  const problems = triage.ok ? [] : [...triage.problems];
-  try {
-    parseSyncSettings(doc, CONFIG_PATH);
-  } catch (error) {
-    if (!(error instanceof SyncConfigError)) throw error;
-    problems.push(error.message.replace(`${CONFIG_PATH}: `, ''));
-  }
-  if (!triage.ok || problems.length) return { ok: false, problems };
-  return { ok: true, sentryOrgs: [triage.config.sentry.org] };
+  const parsed = parseRepoConfig(doc);
+  return parsed.ok ? { ok: true, sentryOrgs: [parsed.config.sentry.org] } : { ok: false, problems: parsed.problems };
 }
 
 export function judgeRepoConfig(repo: string, answer: { status: number; text?: string }, allowedOrgs: string[]) {

@@ -9,7 +9,7 @@ import type { RecordedWrites } from '../sync/recorded-writes.ts';
 import type { SentryHandler } from '../sync/sentry-to-github.ts';
 import { type GitHub, splitRepo, type SyncServices } from '../sync/services.ts';
 import { routesAlertRule, type SyncSettings } from '../sync/sync-config.ts';
-import type { Scrub } from '../triage/scrub.ts';
+import type { Scrub } from '../scrub/index.ts';
 import {
   type Incident,
   type MetricAlertPayload,

@@ -2,7 +2,7 @@
 // issue, closed with the incident's duration on resolve.
 import { inertMarkdown, inlineCode } from '../services/markdown.ts';
 import { incidentMarker, syncCommentMarker } from '../services/markers.ts';
-import type { Scrub } from '../triage/scrub.ts';
+import type { Scrub } from '../scrub/index.ts';
 
 /** Text from Sentry as it may appear in an incident's issue or comment: scrubbed, mentions and markers defused. */
 const clean = (text: string, scrub: Scrub): string => inertMarkdown(scrub(text));

@@ -3,7 +3,7 @@
 import { codeBlock, inertMarkdown, inlineCode, link, plural } from '../services/markdown.ts';
 import { regressionMarker, syncCommentMarker } from '../services/markers.ts';
 import { type IssueRef, sentryLink } from '../sync/render.ts';
-import type { Scrub } from '../triage/scrub.ts';
+import type { Scrub } from '../scrub/index.ts';
 import type { DiffHunk } from './diff-hunks.ts';
 import type { SuspectPull } from './suspects.ts';
 

@@ -120,3 +120,6 @@ function walk(root: unknown, ctx: WalkContext): unknown {
   };
   return visit(root, 0);
 }
+
+/** A text scrubber as handlers take it. */
+export type Scrub = (text: string) => string;

@@ -13,7 +13,14 @@ describe('.github/faultline.yml', () => {
     expect(parsed.config.paths).toEqual([{ from: 'webpack://app/./', to: '' }]);
     expect(parsed.config.labels.always).toEqual(['sentry']);
     expect(parsed.config.assign).toEqual({ codeowners: true, fallback: [] });
-    expect(parsed.config.alerts).toEqual({ issues: true, eventAlerts: true, errors: false });
+    expect(parsed.config.alerts).toEqual({
+      issues: true,
+      eventAlerts: true,
+      errors: false,
+      issue: [],
+      metric: [],
+      prune: false,
+    });
     expect(parsed.config.limits.newIssuesPerHour).toBe(30);
   });
 
@@ -44,6 +51,37 @@ describe('.github/faultline.yml', () => {
         'releases.web@1: expected a commit SHA',
       ]),
     );
+  });
+
+  it('takes the alert rules as code beside the triage switches, and refuses a rule Sentry would refuse', () => {
+    const contract = `sentry:
+  org: acme
+  projects: [web]
+alerts:
+  errors: true
+  issue:
+    - name: New issue in production
+      when: [new-issue]
+      environment: production
+      notify: [faultline]
+  metric:
+    - name: High error rate
+      project: web
+      measure: errors
+      window: 5m
+      critical: { above: 100 }
+      warning: { above: 50 }
+      notify: [faultline]
+`;
+    const parsed = parseRepoConfig(parseYaml(contract));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.config.alerts.errors).toBe(true);
+      expect(parsed.config.alerts.issue).toHaveLength(1);
+    }
+    const refused = parseRepoConfig(parseYaml(contract.replace('window: 5m', 'window: 7m')));
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.problems.join('\n')).toMatch(/alerts\.metric\.0\.window: window \"7m\"/);
   });
 
   it('requires the sentry section', () => {

@@ -1,6 +1,7 @@
 // A repository's `.github/faultline.yml`: one schema in sections, read by triage, the sync, the doctor, the README's
 // reference (docs/config-reference.ts) and the JSON schema for editors (faultline.schema.json). Pure: parsing and
 // validation only; reading and caching the file is repo-configs.ts.
+import { alertsSectionSchema } from '../../src/alerts/config.ts';
 import { z } from 'zod';
 
 export const CONFIG_PATH = '.github/faultline.yml';
@@ -62,9 +63,12 @@ const sharedSections = {
 const triageSections = {
   /** Release name → commit SHA, for releases Sentry knows no commits of. */
   releases: z.record(z.string(), z.string().regex(/^[0-9a-fA-F]{7,40}$/, 'expected a commit SHA')).default({}),
-  /** Which webhooks open issues: `issue.created`, `event_alert.triggered`, and (high volume) `error.created`. */
-  alerts: z
-    .strictObject({
+  /**
+   * Which webhooks open issues (`issue.created`, `event_alert.triggered`, and, high volume, `error.created`), and the
+   * alert rules as code (`issue`, `metric`, `prune`: planned and applied by src/alerts).
+   */
+  alerts: alertsSectionSchema
+    .extend({
       issues: z.boolean().default(true),
       eventAlerts: z.boolean().default(true),
       errors: z.boolean().default(false),
@@ -187,7 +191,8 @@ const DESCRIPTIONS: Record<string, string> = {
     'The Sentry organization and projects whose alerts open issues in this repository (nothing else is accepted).',
   paths: 'Stack trace path prefix → repository path prefix, tried in order, like Sentry code mappings.',
   releases: 'Release name → commit SHA, for releases Sentry knows no commits of.',
-  alerts: 'Which Sentry webhooks open issues: issue.created, event_alert.triggered, error.created (off by default).',
+  alerts:
+    'Which Sentry webhooks open issues (issue.created, event_alert.triggered, error.created), and the alert rules as code.',
   minLevel: 'Alerts below this level open nothing.',
   labels: 'Labels for new issues: always, and by level, environment and project.',
   ignore:

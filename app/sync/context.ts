@@ -2,7 +2,7 @@
 import type { SentryWebhook } from '../intake/schema.ts';
 import { CONFIG_PATH } from '../services/repo-config.ts';
 import type { Link } from '../store/index.ts';
-import { createScrubber } from '../triage/scrub.ts';
+import { createScrubber } from '../scrub/index.ts';
 import type { Scrub } from './render.ts';
 import { isOwnSentryActor, type SentryActor } from './loop-guard.ts';
 import type { GitHub, SyncServices } from './services.ts';

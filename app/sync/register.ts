@@ -5,7 +5,7 @@ import { incidentHandler } from '../incidents/incidents.ts';
 import type { SentryWebhook } from '../intake/schema.ts';
 import { regressionCountsRefresher, regressionHandler } from '../regressions/regressions.ts';
 import type { AppServices } from '../services/index.ts';
-import { createScrubber } from '../triage/scrub.ts';
+import { createScrubber } from '../scrub/index.ts';
 import { SENTRY_APP_MARK } from './context.ts';
 import { GITHUB_SYNC_JOB, type GitHubIssueEvent, githubChangeToMirror, githubSyncJob } from './github-to-sentry.ts';
 import { RecordedWrites } from './recorded-writes.ts';

@@ -3,9 +3,9 @@
 // carries our hidden marker.
 import { blockQuote, escapeText, inertMarkdown, inlineCode, link } from '../services/markdown.ts';
 import { mirroredCommentMarker, syncCommentMarker } from '../services/markers.ts';
-import type { Scrub } from '../triage/scrub.ts';
+import type { Scrub } from '../scrub/index.ts';
 
-export type { Scrub } from '../triage/scrub.ts';
+export type { Scrub } from '../scrub/index.ts';
 
 export interface IssueRef {
   id: string;

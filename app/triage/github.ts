@@ -1,7 +1,7 @@
 // The GitHub calls triage makes for one repository, through the GitHub App's installation Octokit (Probot's).
 // Immutable answers (trees and files at a commit) are cached per process.
 import type { Probot } from 'probot';
-import { CONFIG_FILE } from './config.ts';
+import { CONFIG_FILE } from '../services/repo-config.ts';
 import { findIssueMarker } from '../services/markers.ts';
 import { CODEOWNERS_PATHS } from './owners.ts';
 import type { CommitSummary } from './render.ts';

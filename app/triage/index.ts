@@ -4,7 +4,7 @@ import type { AppServices } from '../services/index.ts';
 import { GitHubRepoDirectory } from './directory.ts';
 import { type TriageDeps, triageHandler } from './triage.ts';
 
-export { createScrubber, type Scrubber, type ScrubOptions } from './scrub.ts';
+export { createScrubber, type Scrubber, type ScrubOptions } from '../scrub/index.ts';
 export { type TriageDeps, triageHandler } from './triage.ts';
 
 /** The alert webhooks that open GitHub issues (`error.created` only when a repo's config asks for it). */

@@ -1,6 +1,6 @@
 // What the repository's config decides about one alert: is this repo allowed to receive it, is it ignored, which
 // labels it gets. Pure.
-import { LEVELS, type Level, type TriageConfig } from './config.ts';
+import { LEVELS, type Level, type RepoConfig as TriageConfig } from '../services/repo-config.ts';
 
 export interface AlertFacts {
   /** The Sentry organization of the installation that sent the webhook (from our installation record). */

@@ -7,7 +7,7 @@ import { findIssueMarker } from '../services/markers.ts';
 import type { Link, Store } from '../store/index.ts';
 import { type Alert, readAlert } from './alert.ts';
 import { UnknownInstallationError } from '../services/sentry.ts';
-import type { TriageConfig } from './config.ts';
+import type { RepoConfig as TriageConfig } from '../services/repo-config.ts';
 import type { RepoDirectory } from './directory.ts';
 import { normalizeEvent, type TriageEvent } from './event.ts';
 import type { IssueSummary, RepoApi, RepoInfo } from './github.ts';
@@ -29,7 +29,7 @@ import {
   TOP_FRAMES,
 } from './render.ts';
 import { judgeAlert, labelsFor } from './rules.ts';
-import { createScrubber } from './scrub.ts';
+import { createScrubber } from '../scrub/index.ts';
 
 /** The Sentry calls triage makes for one installation (its org among them). */
 export interface SentryApi {

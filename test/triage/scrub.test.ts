@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScrubber, FILTERED } from '../../app/triage/scrub.ts';
+import { createScrubber, FILTERED } from '../../app/scrub/index.ts';
 import { PLANTED } from './planted.ts';
 
 describe('createScrubber().text', () => {
