@@ -81,7 +81,7 @@ alerts:
     }
     const refused = parseRepoConfig(parseYaml(contract.replace('window: 5m', 'window: 7m')));
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.problems.join('\n')).toMatch(/alerts\.metric\.0\.window: window \"7m\"/);
+    if (!refused.ok) expect(refused.problems.join('\n')).toMatch(/alerts\.metric\.0\.window: window "7m"/);
   });
 
   it('requires the sentry section', () => {
