@@ -110,7 +110,7 @@ describe('triage end to end (Sentry emulator → app → GitHub emulator)', () =
     expect([...issue.labels].sort()).toEqual(['bug', 'frontend', 'prod', 'sentry']);
     expect(issue.assignees).toEqual(['alice']);
 
-    // The lead quotes one rendered body in the closing note: FAULTLINE_SAMPLE_DIR=dir keeps it.
+    // FAULTLINE_SAMPLE_DIR=dir keeps one rendered body, to read it as a person would.
     if (process.env.FAULTLINE_SAMPLE_DIR) {
       writeFileSync(`${process.env.FAULTLINE_SAMPLE_DIR}/triage-issue.md`, `# ${issue.title}\n\n${issue.body}\n`);
     }
