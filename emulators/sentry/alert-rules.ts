@@ -8,61 +8,18 @@
 import { createHash } from 'node:crypto';
 import { type EmulatorContext, requireOrg, requireProject } from './context.ts';
 import { badRequest, HttpError, json, notFound, paginate, parseJsonBody, type Route, route } from './http.ts';
-import type { EmulatorStore, InstallationRecord } from './state.ts';
+import type {
+  EmulatorStore,
+  InstallationRecord,
+  IssueAlertRuleRecord,
+  MetricAlertActionRecord,
+  MetricAlertRuleRecord,
+  TeamRecord,
+} from './state.ts';
 import { webhookEvent } from './events.ts';
 import { deliverWebhook, type WebhookResult } from './webhooks.ts';
 
 type Node = Record<string, unknown> & { id: string };
-
-export interface IssueAlertRuleRecord {
-  id: string;
-  project: string;
-  name: string;
-  actionMatch: string;
-  filterMatch: string | null;
-  frequency: number;
-  environment: string | null;
-  conditions: Node[];
-  filters: Node[];
-  actions: Node[];
-  owner: string | null;
-  dateCreated: string;
-}
-
-export interface MetricAlertActionRecord {
-  id: string;
-  type: string;
-  targetType: string;
-  targetIdentifier: string | null;
-  sentryAppId: number | null;
-  sentryAppInstallationUuid: string | null;
-  integrationId: number | null;
-}
-
-export interface MetricAlertRuleRecord {
-  id: string;
-  name: string;
-  aggregate: string;
-  dataset: string;
-  queryType: number;
-  eventTypes: string[];
-  query: string;
-  timeWindow: number;
-  thresholdType: number;
-  resolveThreshold: number | null;
-  environment: string | null;
-  projects: string[];
-  owner: string | null;
-  triggers: Array<{ id: string; label: string; alertThreshold: number; actions: MetricAlertActionRecord[] }>;
-  dateCreated: string;
-  dateModified: string;
-}
-
-export interface TeamRecord {
-  id: string;
-  slug: string;
-  name: string;
-}
 
 // ---- Sentry's rule registry, as far as faultline uses it ----
 

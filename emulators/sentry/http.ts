@@ -3,7 +3,8 @@
  * (always `Content-Type: application/json`), typed HTTP errors, and `Link` pagination with Sentry's cursors.
  */
 import { type BaseRequestContext, HttpError, matchRoute as matchSharedRoute, templateSource } from '../shared/http.ts';
-import type { ScopeMap } from './permissions.ts';
+/** Scopes a route accepts, by HTTP method (the scope maps themselves are in permissions.ts). */
+export type ScopeMap = Readonly<Partial<Record<string, readonly string[]>>>;
 
 /** An error answer: `body` is the JSON Sentry sends (`{"detail": ...}`, `{"error": ...}` or DRF field errors). */
 export { HttpError, readBody } from '../shared/http.ts';

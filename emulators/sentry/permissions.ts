@@ -7,7 +7,9 @@
  */
 import type { InstallationRecord } from './state.ts';
 
-export type ScopeMap = Readonly<Partial<Record<string, readonly string[]>>>;
+import type { ScopeMap } from './http.ts';
+
+export type { ScopeMap };
 
 /** OrganizationReleasePermission and ProjectReleasePermission: releases, files, chunk upload, assemble. */
 export const RELEASE_PERMISSION: ScopeMap = {

@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { ParsedBundleFile } from './bundle.ts';
-import type { IssueAlertRuleRecord, MetricAlertRuleRecord, TeamRecord } from './alert-rules.ts';
 import type { FaultSpec } from './faults.ts';
 
 export interface CommitRecord {
@@ -467,4 +466,58 @@ export const DEFAULT_SEED: EmulatorSeed = {
 function derivedUuid(seed: string): string {
   const h = createHash('sha1').update(seed).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+// Alert rules and teams, as the rule APIs (alert-rules.ts) keep them.
+/** A rule part as Sentry stores it: its registry id and its fields. */
+type RuleNode = Record<string, unknown> & { id: string };
+
+export interface IssueAlertRuleRecord {
+  id: string;
+  project: string;
+  name: string;
+  actionMatch: string;
+  filterMatch: string | null;
+  frequency: number;
+  environment: string | null;
+  conditions: RuleNode[];
+  filters: RuleNode[];
+  actions: RuleNode[];
+  owner: string | null;
+  dateCreated: string;
+}
+
+export interface MetricAlertActionRecord {
+  id: string;
+  type: string;
+  targetType: string;
+  targetIdentifier: string | null;
+  sentryAppId: number | null;
+  sentryAppInstallationUuid: string | null;
+  integrationId: number | null;
+}
+
+export interface MetricAlertRuleRecord {
+  id: string;
+  name: string;
+  aggregate: string;
+  dataset: string;
+  queryType: number;
+  eventTypes: string[];
+  query: string;
+  timeWindow: number;
+  thresholdType: number;
+  resolveThreshold: number | null;
+  environment: string | null;
+  projects: string[];
+  owner: string | null;
+  triggers: Array<{ id: string; label: string; alertThreshold: number; actions: MetricAlertActionRecord[] }>;
+  dateCreated: string;
+  dateModified: string;
+}
+
+export interface TeamRecord {
+  id: string;
+  slug: string;
+  name: string;
 }
