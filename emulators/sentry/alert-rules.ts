@@ -14,7 +14,6 @@ import type {
   IssueAlertRuleRecord,
   MetricAlertActionRecord,
   MetricAlertRuleRecord,
-  TeamRecord,
 } from './state.ts';
 import { webhookEvent } from './events.ts';
 import { deliverWebhook, type WebhookResult } from './webhooks.ts';
