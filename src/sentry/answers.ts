@@ -120,7 +120,6 @@ function describeIssue(error: z.ZodError): string {
 
 /** The start of a body on one line, without control characters, cut at SHOWN_BYTES. */
 export function firstBytes(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return flat.length > SHOWN_BYTES ? `${flat.slice(0, SHOWN_BYTES)}…` : flat;
 }
