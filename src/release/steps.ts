@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Release, SentryClient } from '../sentry/index.ts';
+import { type Release, SentryApiError, type SentryClient, scopesFor } from '../sentry/index.ts';
 import { type CommitPlan, type LocalHistory, planCommits, type RemoteHistory } from './commits.ts';
 import { ReleaseStepError } from './errors.ts';
 import { LocalGit } from './git.ts';
@@ -47,12 +47,16 @@ async function createRelease(ctx: StepContext): Promise<StepOutcome> {
   const { opts, client } = ctx;
   const projects = opts.projects.join(', ');
   if (!client) return { status: 'ok', detail: `dry run: would create release ${opts.version} for ${projects}` };
-  const created = await client.createRelease({
-    version: opts.version,
-    projects: opts.projects,
-    ...(opts.releaseUrl ? { url: opts.releaseUrl } : {}),
-    dateStarted: ctx.now().toISOString(),
-  });
+  const created = await client
+    .createRelease({
+      version: opts.version,
+      projects: opts.projects,
+      ...(opts.releaseUrl ? { url: opts.releaseUrl } : {}),
+      dateStarted: ctx.now().toISOString(),
+    })
+    .catch(async (error: unknown) => {
+      throw await explainCreateFailure(ctx, client, error);
+    });
   ctx.release = created.release;
   return {
     status: 'ok',
@@ -60,6 +64,53 @@ async function createRelease(ctx: StepContext): Promise<StepOutcome> {
       ? `created release ${opts.version} for ${projects}`
       : `release ${opts.version} already exists for ${projects} (nothing to change)`,
   };
+}
+
+/**
+ * Sentry's answer to a failed create names neither the input nor the value: a wrong project is "Invalid project
+ * ids or slugs", a missing scope a bare 403. Say which project, which scope, and what to do.
+ */
+async function explainCreateFailure(ctx: StepContext, client: SentryClient, error: unknown): Promise<unknown> {
+  if (!(error instanceof SentryApiError)) return error;
+  const { opts } = ctx;
+  const projectsPage = `${client.baseUrl}/organizations/${encodeURIComponent(client.org)}/projects/`;
+  if (error.status === 400 && /project/i.test(error.detail ?? '')) {
+    const unknown = await unknownProjects(client, opts.projects);
+    const named = (unknown.length ? unknown : opts.projects).map((p) => `"${p}"`).join(', ');
+    return new ReleaseStepError(
+      'create',
+      `create: Sentry does not know the project${unknown.length === 1 ? '' : '(s)'} ${named} in organization ` +
+        `"${client.org}" (input projects: "${opts.projects.join(',')}"; Sentry said: ${error.detail})`,
+      `Set the projects input (--projects, SENTRY_PROJECT) to project slugs of "${client.org}": they are listed at ` +
+        `${projectsPage}, and \`faultline doctor\` checks each one`,
+      error,
+    );
+  }
+  if (error.status === 403) {
+    return new ReleaseStepError(
+      'create',
+      `create: the auth token may not create releases in organization "${client.org}" (${error.endpoint} answered 403)`,
+      `Use a token with the ${scopesFor(error.endpoint)?.[0] ?? 'project:releases'} scope ` +
+        '(or an organization token, which carries org:ci) as SENTRY_AUTH_TOKEN / the auth_token input',
+      error,
+    );
+  }
+  if (error.status === 404) {
+    return new ReleaseStepError(
+      'create',
+      `create: organization "${client.org}" was not found on ${client.baseUrl} (or the token cannot see it)`,
+      'Set the org input (--org, SENTRY_ORG) to the organization slug shown in Sentry’s URL, and check the url input ' +
+        'points at the right Sentry server',
+      error,
+    );
+  }
+  return error;
+}
+
+/** The projects Sentry answers 404 for; a lookup that fails tells nothing and leaves the project out. */
+async function unknownProjects(client: SentryClient, projects: string[]): Promise<string[]> {
+  const found = await Promise.all(projects.map((p) => client.projectExists(p).catch(() => undefined)));
+  return projects.filter((_, i) => found[i] === false);
 }
 
 async function associateCommits(ctx: StepContext): Promise<StepOutcome> {

@@ -206,6 +206,12 @@ export class SentryClient {
     return (res.json ?? {}) as { lastCommit?: Commit | null };
   }
 
+  /** Whether the organization has this project: false on 404, undefined when the token may not read projects. */
+  async projectExists(slug: string): Promise<boolean | undefined> {
+    const res = await this.#call('GET', apiPath`projects/${this.org}/${slug}/`, { accept: [403, 404] });
+    return res.status === 404 ? false : res.status === 403 ? undefined : true;
+  }
+
   listRepos(): Promise<Repo[]> {
     return this.#paginate<Repo>(apiPath`organizations/${this.org}/repos/`, {});
   }
