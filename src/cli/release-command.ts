@@ -28,6 +28,7 @@ const BOOLEAN_INPUTS = new Set<InputName>([
   'disable_safe_mode',
   'wait',
   'strict',
+  'allow_missing_sourcemaps',
   'delete_after_upload',
   'dry_run',
 ]);
@@ -79,6 +80,7 @@ Source maps:
   --no-inject             do not inject debug IDs
   --dist D --url-prefix P --url-suffix S --ext "js mjs" --ignore GLOB (repeatable)
   --strip-common-prefix --strict --wait --delete-after-upload
+  --allow-missing-sourcemaps  a missing path, no JavaScript or no map is a warning, not a failure
   a path may name its project: --sourcemaps apps/web/dist:web --sourcemaps apps/admin/dist:admin
 
 Deploy:

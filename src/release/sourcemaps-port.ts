@@ -11,6 +11,8 @@ export interface SourcemapsRequest {
   options: SourcemapsOptions;
   /** Validate and inject into a temporary copy, plan the upload, send nothing. */
   dryRun: boolean;
+  /** The check's report when it already ran (before the release was created); the runner then skips it. */
+  checked?: unknown;
 }
 
 export interface SourcemapsOutcome {
@@ -29,7 +31,17 @@ export interface SourcemapsOutcome {
   detail: string;
 }
 
-export type SourcemapsRunner = (
-  req: SourcemapsRequest,
-  ctx: { client: SentryClient | null; log(line: string): void; warn(line: string): void },
-) => Promise<SourcemapsOutcome>;
+export interface SourcemapsContext {
+  client: SentryClient | null;
+  log(line: string): void;
+  warn(line: string): void;
+}
+
+export interface SourcemapsRunner {
+  (req: SourcemapsRequest, ctx: SourcemapsContext): Promise<SourcemapsOutcome>;
+  /**
+   * The local check alone, run before anything is sent so that a failed check leaves nothing half-made in Sentry;
+   * throws when the build cannot be released. Returns the report for `req.checked`.
+   */
+  check?(req: SourcemapsRequest, ctx: SourcemapsContext): Promise<unknown>;
+}

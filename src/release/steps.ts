@@ -11,7 +11,7 @@ import { ReleaseStepError } from './errors.ts';
 import { LocalGit } from './git.ts';
 import type { DeployOptions, ReleaseOptions, StepName } from './options.ts';
 import type { ReleaseResult, StepStatus } from './result.ts';
-import type { SourcemapsOutcome, SourcemapsRunner } from './sourcemaps-port.ts';
+import type { SourcemapsOutcome, SourcemapsRequest, SourcemapsRunner } from './sourcemaps-port.ts';
 
 export interface StepContext {
   readonly opts: ReleaseOptions;
@@ -25,6 +25,8 @@ export interface StepContext {
   readonly result: ReleaseResult;
   /** The release as Sentry last answered it; steps after `create` reuse it instead of asking again. */
   release?: Release;
+  /** The `sourcemaps` paths that exist and the check's report, once checked before the release was created. */
+  sourcemapsChecked?: { paths: string[]; report?: unknown };
   now(): Date;
   log(line: string): void;
   warn(line: string): void;
@@ -168,38 +170,63 @@ async function applyCommitPlan(ctx: StepContext, client: SentryClient, plan: Com
 async function sendSourcemaps(ctx: StepContext): Promise<StepOutcome> {
   const { opts } = ctx;
   if (opts.sourcemaps.paths.length === 0) return { status: 'skipped', detail: 'no sourcemaps paths given' };
-  const paths = presentSourcemapPaths(ctx);
+  const { paths, report } = ctx.sourcemapsChecked ?? { paths: presentSourcemapPaths(ctx) };
   if (paths.length === 0) return { status: 'skipped', detail: 'none of the sourcemaps paths exist' };
   const outcome = await ctx.sourcemaps(
-    {
-      paths,
-      cwd: opts.cwd,
-      projects: opts.projects,
-      version: opts.version,
-      options: opts.sourcemaps,
-      dryRun: opts.dryRun,
-    },
+    { ...sourcemapsRequest(ctx, paths), ...(report === undefined ? {} : { checked: report }) },
     { client: ctx.client, log: ctx.log, warn: ctx.warn },
   );
   recordSourcemaps(ctx.result, outcome);
   return { status: 'ok', detail: outcome.detail };
 }
 
-/** The `sourcemaps` paths that exist; a missing one fails the step under strict, else it is left out with a warning. */
+/**
+ * Checks the build before the release is created, so that a missing path, a build without maps or (strict) any
+ * finding fails the run with nothing half-made in Sentry. A runner without a check is only checked for paths.
+ */
+export async function checkSourcemapsFirst(ctx: StepContext): Promise<void> {
+  if (ctx.opts.sourcemaps.paths.length === 0) return;
+  const paths = presentSourcemapPaths(ctx);
+  const report =
+    paths.length > 0 && ctx.sourcemaps.check
+      ? await ctx.sourcemaps.check(sourcemapsRequest(ctx, paths), { client: ctx.client, log: ctx.log, warn: ctx.warn })
+      : undefined;
+  ctx.sourcemapsChecked = { paths, ...(report === undefined ? {} : { report }) };
+}
+
+function sourcemapsRequest({ opts }: StepContext, paths: string[]): SourcemapsRequest {
+  return {
+    paths,
+    cwd: opts.cwd,
+    projects: opts.projects,
+    version: opts.version,
+    options: opts.sourcemaps,
+    dryRun: opts.dryRun,
+  };
+}
+
+/**
+ * The `sourcemaps` paths that exist. A missing one (usually a typo, or a build that did not run) fails the step;
+ * with allow_missing_sourcemaps and without strict it is left out with a warning.
+ */
 function presentSourcemapPaths({ opts, warn }: StepContext): string[] {
   const missing = opts.sourcemaps.paths.filter(
     (p) => !isGlob(p) && !existsSync(resolve(opts.cwd, p)) && !existsSync(resolve(opts.cwd, withoutProject(p))),
   );
   if (missing.length > 0) {
     const message = `sourcemaps: ${missing.map((p) => `"${p}"`).join(', ')} not found in ${opts.cwd}`;
-    if (opts.sourcemaps.strict) {
+    if (opts.sourcemaps.strict || !opts.sourcemaps.allowMissing) {
       throw new ReleaseStepError(
         'sourcemaps',
         message,
-        'Build before this step, fix the `sourcemaps` input (paths are relative to working_directory), or set strict: false',
+        'Build before this step, or fix the `sourcemaps` input (paths are relative to working_directory); ' +
+          'set allow_missing_sourcemaps: true if a build may have none',
       );
     }
-    warn(`${message}; skipping ${missing.length === 1 ? 'it' : 'them'} (strict: true makes this an error)`);
+    warn(
+      `${message}; skipping ${missing.length === 1 ? 'it' : 'them'} ` +
+        '(allow_missing_sourcemaps is set; strict: true makes this an error)',
+    );
   }
   return opts.sourcemaps.paths.filter((p) => !missing.includes(p));
 }
