@@ -6,8 +6,8 @@ export interface CliIo {
   cwd: string;
   stdout(line: string): void;
   stderr(line: string): void;
-  /** True when stderr is a terminal (progress may then redraw one line). */
-  isTTY?: boolean;
+  /** Replaces the current line of stderr; only when stderr is a terminal. */
+  redraw?(text: string): void;
   /** Masks `secret` in every later line (a credential read from a config file, say). */
   mask?(secret: string): void;
 }
@@ -18,8 +18,13 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
-    isTTY: process.stderr.isTTY === true,
+    ...(process.stderr.isTTY ? { redraw: (text: string) => process.stderr.write(`\r\x1b[2K${text}`) } : {}),
   };
+}
+
+/** Where upload progress goes: a redrawn line on a terminal, else a line on stderr every few seconds. */
+export function progressOutput(io: CliIo): { line(text: string): void; redraw?(text: string): void } {
+  return { line: (text) => io.stderr(text), ...(io.redraw ? { redraw: (text: string) => io.redraw!(text) } : {}) };
 }
 
 /** Environment variables that hold credentials. */
@@ -58,6 +63,7 @@ export function maskedIo(io: CliIo, secrets: readonly string[]): CliIo {
     ...io,
     stdout: (line) => io.stdout(clean(line)),
     stderr: (line) => io.stderr(clean(line)),
+    ...(io.redraw ? { redraw: (text: string) => io.redraw!(clean(text)) } : {}),
     mask: (secret) => {
       for (const part of secretParts(secret)) if (!masked.includes(part)) masked.push(part);
       masked.sort((a, b) => b.length - a.length);

@@ -16,7 +16,7 @@ import {
 import { releaseClient } from '../release/client.ts';
 import { VERSION } from '../version.ts';
 import { withCiDefaults } from './ci-env.ts';
-import type { CliIo } from './io.ts';
+import { type CliIo, progressOutput } from './io.ts';
 
 /** Inputs that are switches on the command line: `--dry-run`, `--no-inject`. */
 const BOOLEAN_INPUTS = new Set<InputName>([
@@ -141,6 +141,7 @@ export async function runReleaseCommand(argv: string[], io: CliIo): Promise<numb
         client,
         log,
         warn: (line) => io.stderr(`warning: ${line}`),
+        ...(json ? {} : { progress: progressOutput(io) }),
         ...(history ? { history } : {}),
         ...(git ? { git } : { git: null }),
       });

@@ -9,11 +9,12 @@ import {
   renderReportMarkdown,
   renderReportText,
   splitPathList,
+  uploadProgress,
   uploadSourcemaps,
   validateSourcemaps,
 } from '../sourcemaps/index.ts';
 import { VERSION } from '../version.ts';
-import type { CliIo } from './io.ts';
+import { type CliIo, progressOutput } from './io.ts';
 
 export type { CliIo } from './io.ts';
 
@@ -185,6 +186,7 @@ async function runUpload(paths: string[], values: Values, io: CliIo): Promise<nu
     strict: values.strict === true,
     ...(knownMapDebugIds ? { knownMapDebugIds } : {}),
     log,
+    ...(values.json ? {} : { progress: uploadProgress(progressOutput(io)) }),
   });
   if (values.json) io.stdout(JSON.stringify(summary, null, 2));
   else

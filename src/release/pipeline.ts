@@ -5,6 +5,7 @@
  * for the same environment, name and URL is reused.
  */
 import type { SentryClient } from '../sentry/index.ts';
+import type { ProgressOutput } from '../sourcemaps/index.ts';
 import type { LocalHistory, RemoteHistory } from './commits.ts';
 import type { ReleaseOptions, StepName } from './options.ts';
 import { emptyResult, type ReleaseResult } from './result.ts';
@@ -26,6 +27,8 @@ export interface ReleaseDeps {
   group?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   /** The source-map step. Default: check, inject and upload with src/sourcemaps; tests pass their own. */
   sourcemaps?: SourcemapsRunner;
+  /** Where upload progress goes (a redrawn terminal line, or a log line every few seconds); none: no progress. */
+  progress?: ProgressOutput;
   /** Local git; default: the work tree at opts.cwd (none when it is not one). */
   git?: LocalHistory | null;
   now?(): Date;
@@ -95,6 +98,7 @@ function stepContext(opts: ReleaseOptions, deps: ReleaseDeps): StepContext {
     result,
     now: deps.now ?? (() => new Date()),
     log: deps.log,
+    ...(deps.progress ? { progress: deps.progress } : {}),
     warn: (line) => {
       result.warnings.push(line);
       warn(line);

@@ -1,5 +1,6 @@
 /** What the pipeline needs from the source-maps module: one call that validates, injects and uploads. */
 import type { SentryClient } from '../sentry/index.ts';
+import type { ProgressOutput } from '../sourcemaps/index.ts';
 import type { SourcemapsOptions } from './options.ts';
 
 export interface SourcemapsRequest {
@@ -35,6 +36,8 @@ export interface SourcemapsContext {
   client: SentryClient | null;
   log(line: string): void;
   warn(line: string): void;
+  /** Where upload progress goes; none: no progress. */
+  progress?: ProgressOutput;
 }
 
 export interface SourcemapsRunner {

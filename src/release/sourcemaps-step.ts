@@ -17,6 +17,7 @@ import {
   type SourcemapReport,
   type UploadGroup,
   type UploadOptions,
+  uploadProgress,
   uploadSourcemaps,
   validateSourcemaps,
 } from '../sourcemaps/index.ts';
@@ -208,6 +209,7 @@ export const uploadToSentry: SourcemapsUploader = async (req, targets, cwd, ctx)
     deleteAfterUpload: req.options.deleteAfterUpload && !req.dryRun,
     strict: req.options.strict,
     log: ctx.log,
+    ...(ctx.progress ? { progress: uploadProgress(ctx.progress) } : {}),
   };
   return ctx.client ? upload(ctx.client, opts) : planUpload(opts);
 };

@@ -10,6 +10,7 @@ import { type CommitPlan, type LocalHistory, planCommits, type RemoteHistory } f
 import { ReleaseStepError } from './errors.ts';
 import { LocalGit } from './git.ts';
 import type { DeployOptions, ReleaseOptions, StepName } from './options.ts';
+import type { ProgressOutput } from '../sourcemaps/index.ts';
 import type { ReleaseResult, StepStatus } from './result.ts';
 import type { SourcemapsOutcome, SourcemapsRequest, SourcemapsRunner } from './sourcemaps-port.ts';
 
@@ -30,6 +31,7 @@ export interface StepContext {
   now(): Date;
   log(line: string): void;
   warn(line: string): void;
+  readonly progress?: ProgressOutput;
 }
 
 export interface StepOutcome {
@@ -174,7 +176,7 @@ async function sendSourcemaps(ctx: StepContext): Promise<StepOutcome> {
   if (paths.length === 0) return { status: 'skipped', detail: 'none of the sourcemaps paths exist' };
   const outcome = await ctx.sourcemaps(
     { ...sourcemapsRequest(ctx, paths), ...(report === undefined ? {} : { checked: report }) },
-    { client: ctx.client, log: ctx.log, warn: ctx.warn },
+    { client: ctx.client, log: ctx.log, warn: ctx.warn, ...(ctx.progress ? { progress: ctx.progress } : {}) },
   );
   recordSourcemaps(ctx.result, outcome);
   return { status: 'ok', detail: outcome.detail };
