@@ -56,6 +56,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       log: (line) => core.info(line),
       warn: (line) => core.warning(line),
       group: (name, fn) => core.group(name, fn),
+      // Runner logs are not a terminal: a progress line every few seconds.
+      progress: { line: (line) => core.info(line) },
       ...(history ? { history } : {}),
     });
     writeOutputs(result);

@@ -1,7 +1,7 @@
 // The faultline CLI's dispatcher: `faultline <command> [flags]`. A command's module is loaded only when it runs, so
 // `--help` and `--version` work on any Node.js, while the commands (undici 8, node:sqlite) say in one line when the
 // running Node.js is older than they need.
-import type { CliIo } from './io.ts';
+import { type CliIo, knownSecrets, maskedIo } from './io.ts';
 import { VERSION } from '../version.ts';
 
 export const USAGE = `faultline ${VERSION}: Sentry releases and source maps from any CI or a laptop
@@ -60,10 +60,12 @@ function isCommand(name: string): name is keyof CliCommands {
 
 export async function runCli(
   argv: string[],
-  io: CliIo,
+  rawIo: CliIo,
   commands: CliCommands = DEFAULT_COMMANDS,
   nodeVersion: string = process.versions.node,
 ): Promise<number> {
+  // Every line any command prints goes through here: a server's error text that echoes the token prints masked.
+  const io = maskedIo(rawIo, knownSecrets(argv, rawIo.env));
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     (command === undefined ? io.stderr : io.stdout)(USAGE);

@@ -16,7 +16,7 @@ import {
 import { releaseClient } from '../release/client.ts';
 import { VERSION } from '../version.ts';
 import { withCiDefaults } from './ci-env.ts';
-import type { CliIo } from './io.ts';
+import { type CliIo, progressOutput } from './io.ts';
 
 /** Inputs that are switches on the command line: `--dry-run`, `--no-inject`. */
 const BOOLEAN_INPUTS = new Set<InputName>([
@@ -28,6 +28,7 @@ const BOOLEAN_INPUTS = new Set<InputName>([
   'disable_safe_mode',
   'wait',
   'strict',
+  'allow_missing_sourcemaps',
   'delete_after_upload',
   'dry_run',
 ]);
@@ -79,6 +80,7 @@ Source maps:
   --no-inject             do not inject debug IDs
   --dist D --url-prefix P --url-suffix S --ext "js mjs" --ignore GLOB (repeatable)
   --strip-common-prefix --strict --wait --delete-after-upload
+  --allow-missing-sourcemaps  a missing path, no JavaScript or no map is a warning, not a failure
   a path may name its project: --sourcemaps apps/web/dist:web --sourcemaps apps/admin/dist:admin
 
 Deploy:
@@ -139,6 +141,7 @@ export async function runReleaseCommand(argv: string[], io: CliIo): Promise<numb
         client,
         log,
         warn: (line) => io.stderr(`warning: ${line}`),
+        ...(json ? {} : { progress: progressOutput(io) }),
         ...(history ? { history } : {}),
         ...(git ? { git } : { git: null }),
       });

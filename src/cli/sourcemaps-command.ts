@@ -1,17 +1,20 @@
 // `faultline sourcemaps <check|inject|upload>`: flags parsed here, the work done in src/sourcemaps.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import {
+  collectUploadFiles,
+  formatBytes,
   injectDebugIds,
   parseUploadTargets,
   renderInjectReport,
   renderReportMarkdown,
   renderReportText,
   splitPathList,
+  uploadProgress,
   uploadSourcemaps,
   validateSourcemaps,
 } from '../sourcemaps/index.ts';
 import { VERSION } from '../version.ts';
-import type { CliIo } from './io.ts';
+import { type CliIo, progressOutput } from './io.ts';
 
 export type { CliIo } from './io.ts';
 
@@ -33,8 +36,8 @@ Common flags:
   --json                    print the result as JSON
 
 check:    --strict  --require-debug-ids  --markdown (print the markdown report instead of text)
-inject:   --dry-run
-upload:   --release R (SENTRY_RELEASE)  --project P (repeatable; SENTRY_PROJECT)  --dist D  --url-prefix ~/static
+inject:   --dry-run (compute, write nothing)
+upload:   --dry-run (inject in memory, list what would be sent, send nothing)  --release R (SENTRY_RELEASE)  --project P (repeatable; SENTRY_PROJECT)  --dist D  --url-prefix ~/static
           --url-suffix S  --wait  --wait-timeout SECONDS  --delete-after-upload  --strict  --inject (inject first)
           --url URL (SENTRY_URL)  --org SLUG (SENTRY_ORG)  --auth-token T (SENTRY_AUTH_TOKEN; prefer the variable)
 
@@ -146,11 +149,12 @@ async function runUpload(paths: string[], values: Values, io: CliIo): Promise<nu
     throw new UsageError(`--wait-timeout must be a number of seconds > 0, got "${String(values['wait-timeout'])}"`);
   const log = values.json ? () => {} : (line: string) => io.stdout(line);
   const opts = discoverOpts(values, io);
+  const dryRun = values['dry-run'] === true;
   let knownMapDebugIds: Map<string, string> | undefined;
   if (values.inject) {
     const injected = await injectDebugIds(
       groups.flatMap((g) => g.paths),
-      { ...opts, ...(opts.extensions ? { extensions: opts.extensions.filter((e) => e !== 'map') } : {}) },
+      { ...opts, ...(opts.extensions ? { extensions: opts.extensions.filter((e) => e !== 'map') } : {}), dryRun },
     );
     for (const w of injected.warnings) io.stderr(`warning: ${w}`);
     log(
@@ -158,6 +162,7 @@ async function runUpload(paths: string[], values: Values, io: CliIo): Promise<nu
     );
     knownMapDebugIds = injected.mapDebugIds;
   }
+  if (dryRun) return planUpload(groups, opts, values, io);
   // Loaded here so that check and inject start without the HTTP stack.
   const { SentryClient } = await import('../sentry/index.ts');
   const client = new SentryClient({
@@ -181,6 +186,7 @@ async function runUpload(paths: string[], values: Values, io: CliIo): Promise<nu
     strict: values.strict === true,
     ...(knownMapDebugIds ? { knownMapDebugIds } : {}),
     log,
+    ...(values.json ? {} : { progress: uploadProgress(progressOutput(io)) }),
   });
   if (values.json) io.stdout(JSON.stringify(summary, null, 2));
   else
@@ -188,6 +194,27 @@ async function runUpload(paths: string[], values: Values, io: CliIo): Promise<nu
       `> Uploaded ${summary.filesUploaded} file(s): ${summary.chunksSent} chunk(s) sent, ${summary.chunksSkipped} ` +
         `skipped, state ${summary.state}${summary.bundleId ? `, bundle ${summary.bundleId}` : ''}`,
     );
+  return 0;
+}
+
+/** `upload --dry-run`: what would be sent, with nothing sent (no client is even made). */
+async function planUpload(
+  groups: ReturnType<typeof parseUploadTargets>,
+  opts: ReturnType<typeof discoverOpts>,
+  values: Values,
+  io: CliIo,
+): Promise<number> {
+  const planned = [];
+  for (const group of groups) {
+    const files = await collectUploadFiles(group.paths, { ...opts, groups });
+    planned.push({ projects: group.projects, files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0) });
+  }
+  if (values.json) io.stdout(JSON.stringify({ dryRun: true, bundles: planned }, null, 2));
+  else
+    for (const p of planned)
+      io.stdout(
+        `> Dry run: would upload ${p.files} file(s) (${formatBytes(p.bytes)}) to ${p.projects.join(', ')}; nothing sent`,
+      );
   return 0;
 }
 

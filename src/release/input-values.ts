@@ -34,6 +34,7 @@ export const INPUT_NAMES = [
   'github_token',
   'wait',
   'strict',
+  'allow_missing_sourcemaps',
   'steps',
   'deploy_name',
   'deploy_url',

@@ -176,6 +176,7 @@ function parseSourcemaps(get: Get): SourcemapsOptions {
     ignore: parseList(get('ignore')),
     stripCommonPrefix: parseBoolean('strip_common_prefix', get('strip_common_prefix'), false),
     strict: parseBoolean('strict', get('strict'), false),
+    ...(parseBoolean('allow_missing_sourcemaps', get('allow_missing_sourcemaps'), false) ? { allowMissing: true } : {}),
     wait: parseBoolean('wait', get('wait'), false),
     deleteAfterUpload: parseBoolean('delete_after_upload', get('delete_after_upload'), false),
   };

@@ -23,6 +23,8 @@ export interface SourcemapsOptions {
   stripCommonPrefix: boolean;
   /** Fail the step on any source-map finding (and on a missing path) instead of warning. */
   strict: boolean;
+  /** A missing path, no JavaScript or no map at all is a warning instead of a failure (builds without maps). */
+  allowMissing?: boolean;
   /** Wait until Sentry has processed the artifact bundle. */
   wait: boolean;
   /** Remove the .map files from the build output after a successful upload. */

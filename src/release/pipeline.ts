@@ -5,12 +5,13 @@
  * for the same environment, name and URL is reused.
  */
 import type { SentryClient } from '../sentry/index.ts';
+import type { ProgressOutput } from '../sourcemaps/index.ts';
 import type { LocalHistory, RemoteHistory } from './commits.ts';
 import type { ReleaseOptions, StepName } from './options.ts';
 import { emptyResult, type ReleaseResult } from './result.ts';
 import type { SourcemapsRunner } from './sourcemaps-port.ts';
 import { sourcemapsStep } from './sourcemaps-step.ts';
-import { RELEASE_STEPS, type StepContext } from './steps.ts';
+import { checkSourcemapsFirst, RELEASE_STEPS, type StepContext } from './steps.ts';
 
 export type { ReleaseResult, StepRecord, StepStatus } from './result.ts';
 
@@ -26,6 +27,8 @@ export interface ReleaseDeps {
   group?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   /** The source-map step. Default: check, inject and upload with src/sourcemaps; tests pass their own. */
   sourcemaps?: SourcemapsRunner;
+  /** Where upload progress goes (a redrawn terminal line, or a log line every few seconds); none: no progress. */
+  progress?: ProgressOutput;
   /** Local git; default: the work tree at opts.cwd (none when it is not one). */
   git?: LocalHistory | null;
   now?(): Date;
@@ -60,8 +63,26 @@ export async function runRelease(opts: ReleaseOptions, deps: ReleaseDeps): Promi
   if (!deps.client && !opts.dryRun) throw new TypeError('runRelease: a SentryClient is required unless dryRun is set');
   const ctx = stepContext(opts, deps);
   const group = deps.group ?? (<T>(_name: string, fn: () => Promise<T>) => fn());
+  if (opts.steps.includes('sourcemaps') && opts.sourcemaps.paths.length > 0) await checkFirst(ctx, group);
   for (const name of opts.steps) await runStep(ctx, name, group);
   return ctx.result;
+}
+
+/** The source-map check runs before any step sends anything; its failure is the source-map step's. */
+async function checkFirst(ctx: StepContext, group: NonNullable<ReleaseDeps['group']>): Promise<void> {
+  const started = performance.now();
+  try {
+    await group('Check source maps', () => checkSourcemapsFirst(ctx));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.result.steps.push({
+      name: 'sourcemaps',
+      status: 'failed',
+      detail: message,
+      ms: Math.round(performance.now() - started),
+    });
+    throw new ReleaseFailedError('sourcemaps', ctx.result, error);
+  }
 }
 
 function stepContext(opts: ReleaseOptions, deps: ReleaseDeps): StepContext {
@@ -77,6 +98,7 @@ function stepContext(opts: ReleaseOptions, deps: ReleaseDeps): StepContext {
     result,
     now: deps.now ?? (() => new Date()),
     log: deps.log,
+    ...(deps.progress ? { progress: deps.progress } : {}),
     warn: (line) => {
       result.warnings.push(line);
       warn(line);

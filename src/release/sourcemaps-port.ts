@@ -1,5 +1,6 @@
 /** What the pipeline needs from the source-maps module: one call that validates, injects and uploads. */
 import type { SentryClient } from '../sentry/index.ts';
+import type { ProgressOutput } from '../sourcemaps/index.ts';
 import type { SourcemapsOptions } from './options.ts';
 
 export interface SourcemapsRequest {
@@ -11,6 +12,8 @@ export interface SourcemapsRequest {
   options: SourcemapsOptions;
   /** Validate and inject into a temporary copy, plan the upload, send nothing. */
   dryRun: boolean;
+  /** The check's report when it already ran (before the release was created); the runner then skips it. */
+  checked?: unknown;
 }
 
 export interface SourcemapsOutcome {
@@ -29,7 +32,19 @@ export interface SourcemapsOutcome {
   detail: string;
 }
 
-export type SourcemapsRunner = (
-  req: SourcemapsRequest,
-  ctx: { client: SentryClient | null; log(line: string): void; warn(line: string): void },
-) => Promise<SourcemapsOutcome>;
+export interface SourcemapsContext {
+  client: SentryClient | null;
+  log(line: string): void;
+  warn(line: string): void;
+  /** Where upload progress goes; none: no progress. */
+  progress?: ProgressOutput;
+}
+
+export interface SourcemapsRunner {
+  (req: SourcemapsRequest, ctx: SourcemapsContext): Promise<SourcemapsOutcome>;
+  /**
+   * The local check alone, run before anything is sent so that a failed check leaves nothing half-made in Sentry;
+   * throws when the build cannot be released. Returns the report for `req.checked`.
+   */
+  check?(req: SourcemapsRequest, ctx: SourcemapsContext): Promise<unknown>;
+}

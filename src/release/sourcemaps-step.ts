@@ -17,12 +17,13 @@ import {
   type SourcemapReport,
   type UploadGroup,
   type UploadOptions,
+  uploadProgress,
   uploadSourcemaps,
   validateSourcemaps,
 } from '../sourcemaps/index.ts';
 import type { SentryClient } from '../sentry/index.ts';
 import { ReleaseStepError } from './errors.ts';
-import type { SourcemapsOutcome, SourcemapsRequest, SourcemapsRunner } from './sourcemaps-port.ts';
+import type { SourcemapsContext, SourcemapsOutcome, SourcemapsRequest, SourcemapsRunner } from './sourcemaps-port.ts';
 
 /** Findings listed one by one as warnings; the rest are counted. */
 const WARNINGS_LISTED = 5;
@@ -44,15 +45,13 @@ export function targetPath(entry: string): string {
 
 /** The step as the action and the CLI run it; tests pass their own upload to see what would be sent. */
 export function createSourcemapsRunner(upload: SourcemapsUploader): SourcemapsRunner {
-  return async (request, ctx) => {
+  const run: SourcemapsRunner = async (request, ctx) => {
     const req = { ...request, paths: request.paths.map(targetPath) };
     const workspace = await dryRunWorkspace(req);
     try {
       const cwd = workspace?.cwd ?? req.cwd;
       const paths = workspace?.paths ?? req.paths;
-      // The check reads the build where it is (relative `sources` may point outside the copied folders).
-      const report = await validateSourcemaps(req.paths, { cwd: req.cwd, ...discovery(req) });
-      reportFindings(report, req, ctx.warn);
+      const report = (request.checked as SourcemapReport | undefined) ?? (await checkBuild(request, ctx));
       const injected = req.options.inject ? await inject(req, paths, cwd, !workspace, ctx) : undefined;
       // Upload groups keep `dir:project` pairs; their paths follow the copy in a dry run.
       const copiedPaths = new Map(req.paths.map((p, i) => [p, paths[i]!]));
@@ -72,6 +71,53 @@ export function createSourcemapsRunner(upload: SourcemapsUploader): SourcemapsRu
       if (workspace) await rm(workspace.cwd, { recursive: true, force: true });
     }
   };
+  run.check = checkBuild;
+  return run;
+}
+
+/**
+ * The check before anything is modified or sent: a build with no JavaScript or no map at all fails (unless
+ * allow_missing_sourcemaps), and under strict any finding fails. It reads the build where it is (relative
+ * `sources` may point outside the folders a dry run copies).
+ */
+export async function checkBuild(request: SourcemapsRequest, ctx: SourcemapsContext): Promise<SourcemapReport> {
+  const req = { ...request, paths: request.paths.map(targetPath) };
+  const report = await validateSourcemaps(req.paths, { cwd: req.cwd, ...discovery(req) });
+  requireMaps(report, req, ctx.warn);
+  reportFindings(report, req, ctx.warn);
+  return report;
+}
+
+/** No JavaScript, or no map for any script: the upload would leave stack traces unreadable. */
+function requireMaps(report: SourcemapReport, req: SourcemapsRequest, warn: (line: string) => void): void {
+  const where = `${req.paths.map((p) => `"${p}"`).join(', ')} (in ${req.cwd})`;
+  const extensions = (req.options.extensions ?? ['js', 'cjs', 'mjs']).map((e) => `.${e}`).join(' ');
+  const problem =
+    report.scripts === 0
+      ? {
+          message: `sourcemaps: no JavaScript (${extensions}) found under ${where}`,
+          fix:
+            'Build before this step and point the `sourcemaps` input at the build output (relative to ' +
+            'working_directory; `ext` names other extensions)',
+        }
+      : report.scriptsWithMap === 0
+        ? {
+            message: `sourcemaps: none of the ${report.scripts} script(s) under ${where} has a source map`,
+            fix:
+              "Turn source maps on in the bundler (Vite build.sourcemap: true, webpack devtool: 'source-map', " +
+              'esbuild --sourcemap) and build before this step',
+          }
+        : undefined;
+  if (!problem) return;
+  if (req.options.allowMissing && !req.options.strict) {
+    warn(`${problem.message} (allow_missing_sourcemaps is set)`);
+    return;
+  }
+  throw new ReleaseStepError(
+    'sourcemaps',
+    problem.message,
+    `${problem.fix}; set allow_missing_sourcemaps: true if a build may have none`,
+  );
 }
 
 /**
@@ -163,6 +209,7 @@ export const uploadToSentry: SourcemapsUploader = async (req, targets, cwd, ctx)
     deleteAfterUpload: req.options.deleteAfterUpload && !req.dryRun,
     strict: req.options.strict,
     log: ctx.log,
+    ...(ctx.progress ? { progress: uploadProgress(ctx.progress) } : {}),
   };
   return ctx.client ? upload(ctx.client, opts) : planUpload(opts);
 };

@@ -5,13 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Release, SentryClient } from '../sentry/index.ts';
+import { type Release, SentryApiError, type SentryClient, scopesFor } from '../sentry/index.ts';
 import { type CommitPlan, type LocalHistory, planCommits, type RemoteHistory } from './commits.ts';
 import { ReleaseStepError } from './errors.ts';
 import { LocalGit } from './git.ts';
 import type { DeployOptions, ReleaseOptions, StepName } from './options.ts';
+import type { ProgressOutput } from '../sourcemaps/index.ts';
 import type { ReleaseResult, StepStatus } from './result.ts';
-import type { SourcemapsOutcome, SourcemapsRunner } from './sourcemaps-port.ts';
+import type { SourcemapsOutcome, SourcemapsRequest, SourcemapsRunner } from './sourcemaps-port.ts';
 
 export interface StepContext {
   readonly opts: ReleaseOptions;
@@ -25,9 +26,12 @@ export interface StepContext {
   readonly result: ReleaseResult;
   /** The release as Sentry last answered it; steps after `create` reuse it instead of asking again. */
   release?: Release;
+  /** The `sourcemaps` paths that exist and the check's report, once checked before the release was created. */
+  sourcemapsChecked?: { paths: string[]; report?: unknown };
   now(): Date;
   log(line: string): void;
   warn(line: string): void;
+  readonly progress?: ProgressOutput;
 }
 
 export interface StepOutcome {
@@ -47,12 +51,16 @@ async function createRelease(ctx: StepContext): Promise<StepOutcome> {
   const { opts, client } = ctx;
   const projects = opts.projects.join(', ');
   if (!client) return { status: 'ok', detail: `dry run: would create release ${opts.version} for ${projects}` };
-  const created = await client.createRelease({
-    version: opts.version,
-    projects: opts.projects,
-    ...(opts.releaseUrl ? { url: opts.releaseUrl } : {}),
-    dateStarted: ctx.now().toISOString(),
-  });
+  const created = await client
+    .createRelease({
+      version: opts.version,
+      projects: opts.projects,
+      ...(opts.releaseUrl ? { url: opts.releaseUrl } : {}),
+      dateStarted: ctx.now().toISOString(),
+    })
+    .catch(async (error: unknown) => {
+      throw await explainCreateFailure(ctx, client, error);
+    });
   ctx.release = created.release;
   return {
     status: 'ok',
@@ -60,6 +68,53 @@ async function createRelease(ctx: StepContext): Promise<StepOutcome> {
       ? `created release ${opts.version} for ${projects}`
       : `release ${opts.version} already exists for ${projects} (nothing to change)`,
   };
+}
+
+/**
+ * Sentry's answer to a failed create names neither the input nor the value: a wrong project is "Invalid project
+ * ids or slugs", a missing scope a bare 403. Say which project, which scope, and what to do.
+ */
+async function explainCreateFailure(ctx: StepContext, client: SentryClient, error: unknown): Promise<unknown> {
+  if (!(error instanceof SentryApiError)) return error;
+  const { opts } = ctx;
+  const projectsPage = `${client.baseUrl}/organizations/${encodeURIComponent(client.org)}/projects/`;
+  if (error.status === 400 && /project/i.test(error.detail ?? '')) {
+    const unknown = await unknownProjects(client, opts.projects);
+    const named = (unknown.length ? unknown : opts.projects).map((p) => `"${p}"`).join(', ');
+    return new ReleaseStepError(
+      'create',
+      `create: Sentry does not know the project${unknown.length === 1 ? '' : '(s)'} ${named} in organization ` +
+        `"${client.org}" (input projects: "${opts.projects.join(',')}"; Sentry said: ${error.detail})`,
+      `Set the projects input (--projects, SENTRY_PROJECT) to project slugs of "${client.org}": they are listed at ` +
+        `${projectsPage}, and \`faultline doctor\` checks each one`,
+      error,
+    );
+  }
+  if (error.status === 403) {
+    return new ReleaseStepError(
+      'create',
+      `create: the auth token may not create releases in organization "${client.org}" (${error.endpoint} answered 403)`,
+      `Use a token with the ${scopesFor(error.endpoint)?.[0] ?? 'project:releases'} scope ` +
+        '(or an organization token, which carries org:ci) as SENTRY_AUTH_TOKEN / the auth_token input',
+      error,
+    );
+  }
+  if (error.status === 404) {
+    return new ReleaseStepError(
+      'create',
+      `create: organization "${client.org}" was not found on ${client.baseUrl} (or the token cannot see it)`,
+      'Set the org input (--org, SENTRY_ORG) to the organization slug shown in Sentry’s URL, and check the url input ' +
+        'points at the right Sentry server',
+      error,
+    );
+  }
+  return error;
+}
+
+/** The projects Sentry answers 404 for; a lookup that fails tells nothing and leaves the project out. */
+async function unknownProjects(client: SentryClient, projects: string[]): Promise<string[]> {
+  const found = await Promise.all(projects.map((p) => client.projectExists(p).catch(() => undefined)));
+  return projects.filter((_, i) => found[i] === false);
 }
 
 async function associateCommits(ctx: StepContext): Promise<StepOutcome> {
@@ -117,38 +172,63 @@ async function applyCommitPlan(ctx: StepContext, client: SentryClient, plan: Com
 async function sendSourcemaps(ctx: StepContext): Promise<StepOutcome> {
   const { opts } = ctx;
   if (opts.sourcemaps.paths.length === 0) return { status: 'skipped', detail: 'no sourcemaps paths given' };
-  const paths = presentSourcemapPaths(ctx);
+  const { paths, report } = ctx.sourcemapsChecked ?? { paths: presentSourcemapPaths(ctx) };
   if (paths.length === 0) return { status: 'skipped', detail: 'none of the sourcemaps paths exist' };
   const outcome = await ctx.sourcemaps(
-    {
-      paths,
-      cwd: opts.cwd,
-      projects: opts.projects,
-      version: opts.version,
-      options: opts.sourcemaps,
-      dryRun: opts.dryRun,
-    },
-    { client: ctx.client, log: ctx.log, warn: ctx.warn },
+    { ...sourcemapsRequest(ctx, paths), ...(report === undefined ? {} : { checked: report }) },
+    { client: ctx.client, log: ctx.log, warn: ctx.warn, ...(ctx.progress ? { progress: ctx.progress } : {}) },
   );
   recordSourcemaps(ctx.result, outcome);
   return { status: 'ok', detail: outcome.detail };
 }
 
-/** The `sourcemaps` paths that exist; a missing one fails the step under strict, else it is left out with a warning. */
+/**
+ * Checks the build before the release is created, so that a missing path, a build without maps or (strict) any
+ * finding fails the run with nothing half-made in Sentry. A runner without a check is only checked for paths.
+ */
+export async function checkSourcemapsFirst(ctx: StepContext): Promise<void> {
+  if (ctx.opts.sourcemaps.paths.length === 0) return;
+  const paths = presentSourcemapPaths(ctx);
+  const report =
+    paths.length > 0 && ctx.sourcemaps.check
+      ? await ctx.sourcemaps.check(sourcemapsRequest(ctx, paths), { client: ctx.client, log: ctx.log, warn: ctx.warn })
+      : undefined;
+  ctx.sourcemapsChecked = { paths, ...(report === undefined ? {} : { report }) };
+}
+
+function sourcemapsRequest({ opts }: StepContext, paths: string[]): SourcemapsRequest {
+  return {
+    paths,
+    cwd: opts.cwd,
+    projects: opts.projects,
+    version: opts.version,
+    options: opts.sourcemaps,
+    dryRun: opts.dryRun,
+  };
+}
+
+/**
+ * The `sourcemaps` paths that exist. A missing one (usually a typo, or a build that did not run) fails the step;
+ * with allow_missing_sourcemaps and without strict it is left out with a warning.
+ */
 function presentSourcemapPaths({ opts, warn }: StepContext): string[] {
   const missing = opts.sourcemaps.paths.filter(
     (p) => !isGlob(p) && !existsSync(resolve(opts.cwd, p)) && !existsSync(resolve(opts.cwd, withoutProject(p))),
   );
   if (missing.length > 0) {
     const message = `sourcemaps: ${missing.map((p) => `"${p}"`).join(', ')} not found in ${opts.cwd}`;
-    if (opts.sourcemaps.strict) {
+    if (opts.sourcemaps.strict || !opts.sourcemaps.allowMissing) {
       throw new ReleaseStepError(
         'sourcemaps',
         message,
-        'Build before this step, fix the `sourcemaps` input (paths are relative to working_directory), or set strict: false',
+        'Build before this step, or fix the `sourcemaps` input (paths are relative to working_directory); ' +
+          'set allow_missing_sourcemaps: true if a build may have none',
       );
     }
-    warn(`${message}; skipping ${missing.length === 1 ? 'it' : 'them'} (strict: true makes this an error)`);
+    warn(
+      `${message}; skipping ${missing.length === 1 ? 'it' : 'them'} ` +
+        '(allow_missing_sourcemaps is set; strict: true makes this an error)',
+    );
   }
   return opts.sourcemaps.paths.filter((p) => !missing.includes(p));
 }

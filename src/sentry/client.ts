@@ -15,6 +15,7 @@ import type {
   SentryAppInstallation,
   Team,
 } from './alert-rule-types.ts';
+import { checkAssembleAnswer, checkChunkUploadOptions, checkReleaseAnswer, type ReceivedAnswer } from './answers.ts';
 import { SentryAssembleError, SentryConfigError, SentryValidationError } from './errors.ts';
 import { type HttpMethod, type IncomingResponse, SentryTransport, sharedSentryDispatcher } from './http.ts';
 import { encodeMultipart, type MultipartPart } from './multipart.ts';
@@ -155,27 +156,30 @@ export class SentryClient {
 
   /** Creates the release or links new projects to it; `created` is false when Sentry answered 208 (nothing new). */
   async createRelease(body: CreateReleaseBody): Promise<{ release: Release; created: boolean }> {
-    const res = await this.#call('POST', apiPath`organizations/${this.org}/releases/`, {
+    const path = apiPath`organizations/${this.org}/releases/`;
+    const res = await this.#call('POST', path, {
       json: {
         ...body,
         projects: idOrSlugList(body.projects),
         ...(body.refs ? { refs: normaliseRefs(body.refs) } : {}),
       },
     });
-    return { release: res.json as Release, created: res.status !== 208 };
+    return { release: checkReleaseAnswer(this.#answer('POST', path, res)), created: res.status !== 208 };
   }
 
   /** The release, or undefined when Sentry does not know it. */
   async getRelease(version: string): Promise<Release | undefined> {
-    const res = await this.#call('GET', apiPath`organizations/${this.org}/releases/${version}/`, { accept: [404] });
-    return res.status === 404 ? undefined : (res.json as Release);
+    const path = apiPath`organizations/${this.org}/releases/${version}/`;
+    const res = await this.#call('GET', path, { accept: [404] });
+    return res.status === 404 ? undefined : checkReleaseAnswer(this.#answer('GET', path, res));
   }
 
   /** Updates a release; `refs: []` clears its commits, `commits` sets them explicitly (with patch sets). */
   async updateRelease(version: string, body: UpdateReleaseBody): Promise<Release> {
     const json = body.refs ? { ...body, refs: normaliseRefs(body.refs) } : body;
-    const res = await this.#call('PUT', apiPath`organizations/${this.org}/releases/${version}/`, { json });
-    return res.json as Release;
+    const path = apiPath`organizations/${this.org}/releases/${version}/`;
+    const res = await this.#call('PUT', path, { json });
+    return checkReleaseAnswer(this.#answer('PUT', path, res));
   }
 
   /** Marks the release as released, now unless `dateReleased` is given. */
@@ -200,6 +204,12 @@ export class SentryClient {
     const res = await this.#call('GET', path, { accept: [404], query: project ? { project } : {} });
     if (res.status === 404) return undefined;
     return (res.json ?? {}) as { lastCommit?: Commit | null };
+  }
+
+  /** Whether the organization has this project: false on 404, undefined when the token may not read projects. */
+  async projectExists(slug: string): Promise<boolean | undefined> {
+    const res = await this.#call('GET', apiPath`projects/${this.org}/${slug}/`, { accept: [403, 404] });
+    return res.status === 404 ? false : res.status === 403 ? undefined : true;
   }
 
   listRepos(): Promise<Repo[]> {
@@ -227,22 +237,16 @@ export class SentryClient {
   // ---- chunk upload + artifact bundles ----
 
   async getChunkUploadOptions(): Promise<ChunkUploadOptions> {
-    const res = await this.#call('GET', apiPath`organizations/${this.org}/chunk-upload/`);
-    const options = res.json as ChunkUploadOptions;
-    if (!options || typeof options.url !== 'string' || !(options.chunkSize > 0)) {
-      throw new SentryConfigError(
-        'SENTRY_URL',
-        `Sentry at ${this.baseUrl} sent chunk-upload options without a url or chunkSize; it may be too old for ` +
-          'artifact bundles (self-hosted 23.7 or newer is needed)',
-      );
-    }
+    const path = apiPath`organizations/${this.org}/chunk-upload/`;
+    const res = await this.#call('GET', path);
+    const options = checkChunkUploadOptions(this.#answer('GET', path, res));
     if (options.hashAlgorithm !== 'sha1') {
       throw new SentryConfigError(
         'SENTRY_URL',
         `Sentry at ${this.baseUrl} asks for chunk hash "${options.hashAlgorithm}"; only sha1 is supported`,
       );
     }
-    return { ...options, compression: options.compression ?? [], accept: options.accept ?? [] };
+    return options;
   }
 
   /**
@@ -283,9 +287,9 @@ export class SentryClient {
     const json: Record<string, unknown> = { checksum: body.checksum, chunks: body.chunks, projects: body.projects };
     if (body.version) json.version = body.version;
     if (body.dist !== undefined) json.dist = body.dist;
-    const res = await this.#call('POST', apiPath`organizations/${this.org}/artifactbundle/assemble/`, { json });
-    const out = res.json as AssembleResponse;
-    return { ...out, missingChunks: out?.missingChunks ?? [] };
+    const path = apiPath`organizations/${this.org}/artifactbundle/assemble/`;
+    const res = await this.#call('POST', path, { json });
+    return checkAssembleAnswer(this.#answer('POST', path, res));
   }
 
   /**
@@ -454,6 +458,17 @@ export class SentryClient {
   }
 
   // ---- plumbing ----
+
+  /** A response as the answer checks take it: endpoint named, body redacted. */
+  #answer(method: HttpMethod, path: string, res: IncomingResponse): ReceivedAnswer {
+    return {
+      status: res.status,
+      endpoint: this.#http.redact(`${method} ${path}`),
+      headers: res.headers,
+      json: res.json,
+      text: this.#http.redact(res.text.slice(0, 4096)),
+    };
+  }
 
   #call(
     method: HttpMethod,

@@ -21,10 +21,14 @@ export function hintForStatus(ctx: HintContext): string {
     );
   }
   if (status === 403) {
+    const scopes = scopesFor(ctx.endpoint);
+    const needed = scopes
+      ? `${ctx.endpoint} needs one of the scopes ${scopes.join(', ')}; `
+      : 'the token lacks a scope or permission this call needs; ';
     return (
-      `The token is valid but not allowed to do this in organization "${org}": use a token of a member or ` +
-      'integration with the needed permissions (Organization Settings → Auth Tokens / Developer Settings), ' +
-      'or ask an organization owner to grant them.'
+      `The token is valid but not allowed to do this in organization "${org}": ${needed}use a token that has ` +
+      `${scopes ? scopes[0] : 'it'} (an organization token from Settings → Auth Tokens carries org:ci, enough for ` +
+      'releases and uploads; a personal token needs the scope ticked), or ask an organization owner to grant it.'
     );
   }
   if (status === 404) {
@@ -72,4 +76,44 @@ export function hintForConnectionFailure(code: string, baseUrl: string, timeoutM
     `Could not talk to Sentry at ${baseUrl}: check SENTRY_URL, the network, and HTTPS_PROXY/NO_PROXY if a proxy ` +
     'is needed.'
   );
+}
+
+/** Sentry's permission classes by route, as `METHOD` → the scopes of which any one allows the call. */
+const ROUTE_SCOPES: Array<{ path: RegExp; scopes: Partial<Record<string, string[]>> }> = [
+  {
+    // OrganizationReleasePermission / ProjectReleasePermission: releases, files, deploys, chunk upload, assemble.
+    path: /\/(releases|chunk-upload|artifactbundle)\//,
+    scopes: {
+      GET: ['project:releases', 'project:read', 'project:write', 'project:admin', 'org:ci'],
+      POST: ['project:releases', 'project:write', 'project:admin', 'org:ci'],
+      PUT: ['project:releases', 'project:write', 'project:admin', 'org:ci'],
+      DELETE: ['project:releases', 'project:admin'],
+    },
+  },
+  {
+    // GroupPermission / ProjectEventPermission: issues and their events.
+    path: /\/(issues|events)\//,
+    scopes: {
+      GET: ['event:read', 'event:write', 'event:admin'],
+      POST: ['event:write', 'event:admin'],
+      PUT: ['event:write', 'event:admin'],
+      DELETE: ['event:admin'],
+    },
+  },
+  {
+    path: /\/(rules|alert-rules)\//,
+    scopes: {
+      GET: ['alerts:read', 'alerts:write', 'project:read'],
+      POST: ['alerts:write', 'project:write'],
+      PUT: ['alerts:write', 'project:write'],
+      DELETE: ['alerts:write', 'project:write'],
+    },
+  },
+  { path: /\/repos\//, scopes: { GET: ['org:read', 'org:write', 'org:admin'] } },
+];
+
+/** The scopes that allow `METHOD /path`, best first; undefined when the route is not one faultline knows. */
+export function scopesFor(endpoint: string): string[] | undefined {
+  const [method = '', path = ''] = endpoint.split(' ');
+  return ROUTE_SCOPES.find((r) => r.path.test(path))?.scopes[method];
 }

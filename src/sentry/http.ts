@@ -50,11 +50,12 @@ export interface IncomingResponse {
   headers: IncomingHttpHeaders;
   /** Parsed JSON when Sentry sent `application/json`, else undefined. */
   json: unknown;
+  /** The body as received (may hold the token: pass it through `redact` before showing it). */
+  text: string;
 }
 
 interface RawResponse extends IncomingResponse {
   statusText: string;
-  text: string;
 }
 
 class TransportFailure extends Error {
@@ -191,8 +192,13 @@ export class SentryTransport {
     });
   }
 
-  #redact(text: string): string {
+  /** `text` without the token or any bearer credential. */
+  redact(text: string): string {
     return redactSecret(text, this.#o.token);
+  }
+
+  #redact(text: string): string {
+    return this.redact(text);
   }
 
   #debug(line: string): void {

@@ -15,6 +15,8 @@ export {
   SentryConnectionError,
   SentryValidationError,
 } from './errors.ts';
+export { SentryAnswerError } from './answers.ts';
+export { scopesFor } from './hints.ts';
 export { sharedSentryDispatcher } from './http.ts';
 export { nextPageCursor, parseLinkHeader } from './pagination.ts';
 export type * from './alert-rule-types.ts';

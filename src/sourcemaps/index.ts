@@ -30,6 +30,7 @@ export {
   SourceMapParseError,
 } from './raw-map.ts';
 export { formatBytes, renderReportMarkdown, renderReportText } from './report.ts';
+export { type ProgressOutput, uploadProgress, type UploadProgress } from './progress.ts';
 export {
   checkMappings,
   type Finding,

@@ -10,6 +10,7 @@ import type { ChunkRef } from './bundle.ts';
 import type { BundlePlan } from './bundle-plan-cache.ts';
 import { type ChunkPlan, planChunkUpload } from './chunk-plan.ts';
 import { mapLimited } from './limit.ts';
+import type { UploadProgress } from './progress.ts';
 import { formatBytes } from './report.ts';
 import { UploadError, type UploadOptions } from './upload-options.ts';
 
@@ -50,7 +51,7 @@ export async function uploadBundle(
       `sending ${plan.chunksToSend} (${formatBytes(plan.bytesToSend)}) in ${plan.batches.length} request(s), ` +
       `${plan.concurrency} at a time`,
   );
-  const sent = await sendChunks(client, options, bundle, bundleFile, plan, log);
+  const sent = await sendChunks(client, options, bundle, bundleFile, plan, log, opts.progress);
 
   let res = await client.assembleArtifactBundle(body);
   if (res.state === 'not_found' && res.missingChunks.length > 0) {
@@ -76,18 +77,25 @@ async function sendChunks(
   bundleFile: BundleFile,
   plan: ChunkPlan,
   log: (line: string) => void,
+  progress: UploadProgress | undefined,
 ): Promise<number> {
   if (plan.chunksToSend === 0) {
     log('> Nothing to upload, all chunks are on the server');
     return 0;
   }
   let sent = 0;
+  progress?.start({ bytes: plan.bytesToSend, chunks: plan.chunksToSend });
   await withBundleFile(bundleFile, async (fd) => {
     try {
       await mapLimited(plan.batches, plan.concurrency, async (batch) => {
         await client.uploadChunks(options, await readChunks(fd, batch));
         sent += batch.length;
+        progress?.advance(
+          batch.reduce((n, c) => n + c.size, 0),
+          batch.length,
+        );
       });
+      progress?.done();
     } catch (e) {
       throw new UploadError(`uploading chunks of bundle ${bundle.bundleId} failed: ${describeError(e)}`, {
         cause: e,

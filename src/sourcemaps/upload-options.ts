@@ -1,6 +1,7 @@
 /** What an upload is told: the groups of paths with their projects, and how the files are named and sent. */
 import type { DiscoverOptions } from './discover.ts';
 import { splitPathList } from './discover.ts';
+import type { UploadProgress } from './progress.ts';
 
 export interface UploadGroup {
   /** Directories, files or globs (newline/comma lists allowed). */
@@ -30,6 +31,8 @@ export interface UploadOptions extends Omit<DiscoverOptions, 'extensions'> {
   /** Maps already read by an inject in this process (absolute path → debug ID): not parsed again. */
   knownMapDebugIds?: ReadonlyMap<string, string>;
   log?: (line: string) => void;
+  /** Bytes and chunks sent while the chunks go (see progress.ts). */
+  progress?: UploadProgress;
   /** Tests: pause between assemble polls. */
   sleep?: (ms: number) => Promise<void>;
 }

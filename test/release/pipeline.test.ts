@@ -231,10 +231,9 @@ describe('runRelease against the Sentry emulator', () => {
 
   it('runs the source-map step of src/sourcemaps unless another is given', async () => {
     const { deps: d, warnings } = deps({ client: null });
-    const result = await runRelease(
-      options({ dryRun: true, setCommits: { mode: 'skip' }, sourcemaps: { ...options().sourcemaps, paths: ['src'] } }),
-      d,
-    );
+    // A build without maps needs the opt-out (see the test below).
+    const sourcemaps = { ...options().sourcemaps, paths: ['src'], allowMissing: true };
+    const result = await runRelease(options({ dryRun: true, setCommits: { mode: 'skip' }, sourcemaps }), d);
     expect(result.steps.find((s) => s.name === 'sourcemaps')).toMatchObject({
       status: 'ok',
       detail: expect.stringMatching(/^2 script\(s\), 0 with a map, 2 finding\(s\); dry run: would upload 2 file\(s\)/),
@@ -242,9 +241,12 @@ describe('runRelease against the Sentry emulator', () => {
     expect(warnings.filter((w) => /src\/(main|feature)\.js: has no source map/.test(w))).toHaveLength(2);
   });
 
-  it('strict: a missing sourcemaps path fails the step naming the input; without strict it warns and skips', async () => {
+  it('strict: a missing sourcemaps path fails the step naming the input; opted out, it warns and skips', async () => {
     const maps = (strict: boolean) =>
-      options({ setCommits: { mode: 'skip' }, sourcemaps: { ...options().sourcemaps, paths: ['./build'], strict } });
+      options({
+        setCommits: { mode: 'skip' },
+        sourcemaps: { ...options().sourcemaps, paths: ['./build'], strict, allowMissing: true },
+      });
     const error = (await runRelease(maps(true), deps().deps).catch((e: unknown) => e)) as ReleaseFailedError;
     expect(error.step).toBe('sourcemaps');
     expect(error.message).toMatch(/^sourcemaps: "\.\/build" not found in .*`sourcemaps` input/);
@@ -252,6 +254,45 @@ describe('runRelease against the Sentry emulator', () => {
     const result = await runRelease(maps(false), d);
     expect(result.steps.find((s) => s.name === 'sourcemaps')).toMatchObject({ status: 'skipped' });
     expect(warnings[0]).toMatch(/"\.\/build" not found .*strict: true makes this an error/);
+  });
+
+  it('a missing path, no JavaScript or no map fails before the release is created, naming the path and the fix', async () => {
+    const cases: Array<{ paths: string[]; message: RegExp; hint: RegExp }> = [
+      { paths: ['./build'], message: /^sourcemaps: "\.\/build" not found in /, hint: /allow_missing_sourcemaps/ },
+      {
+        paths: ['.git'],
+        message: /no JavaScript \(\.js \.cjs \.mjs\) found under "\.git"/,
+        hint: /point the `sourcemaps` input at the build output/,
+      },
+      {
+        paths: ['src'],
+        message: /none of the 2 script\(s\) under "src" .* has a source map/,
+        hint: /Turn source maps on in the bundler/,
+      },
+    ];
+    for (const c of cases) {
+      const opts = options({ setCommits: { mode: 'skip' }, sourcemaps: { ...options().sourcemaps, paths: c.paths } });
+      const error = (await runRelease(opts, deps().deps).catch((e: unknown) => e)) as ReleaseFailedError;
+      expect(error).toBeInstanceOf(ReleaseFailedError);
+      expect(error.step).toBe('sourcemaps');
+      expect(error.message).toMatch(c.message);
+      expect(error.hint).toMatch(c.hint);
+      expect(error.result.steps.map((s) => `${s.name}:${s.status}`)).toEqual(['sourcemaps:failed']);
+    }
+    expect(sentry.state().releases).toEqual([]);
+    expect(sentryRequests()).toEqual([]);
+  });
+
+  it('strict: a finding fails before the release is created, so Sentry holds no release', async () => {
+    const opts = options({
+      setCommits: { mode: 'skip' },
+      sourcemaps: { ...options().sourcemaps, paths: ['src'], strict: true, allowMissing: true },
+    });
+    const error = (await runRelease(opts, deps().deps).catch((e: unknown) => e)) as ReleaseFailedError;
+    expect(error.step).toBe('sourcemaps');
+    expect(error.message).toMatch(/has no source map|none of the 2 script/);
+    expect(sentry.state().releases).toEqual([]);
+    expect(sentryRequests()).toEqual([]);
   });
 
   it('passes the source-map step the release, projects and options, and reports its counts', async () => {
