@@ -5,10 +5,10 @@
  * `chunkSize` slice are computed on the way: nothing holds the whole build in memory.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { type FileHandle, mkdtemp, open, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { type FileHandle, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { uuidFromDigest } from './debug-id.ts';
+import { makeTempDir } from './temp-dir.ts';
 import { writeZip, type ZipSource } from './zip-writer.ts';
 
 export const SYSB_HEADER = Buffer.from([0x53, 0x59, 0x53, 0x42, 0x02, 0x00, 0x00, 0x00]);
@@ -171,10 +171,16 @@ class ChunkingFile {
   }
 }
 
+export const DEFAULT_COMPRESSION_LEVEL = 0;
+
 export interface BuildBundleOptions {
   /** Slice size for chunk hashes; the server's `chunkSize`. */
   chunkSize: number;
-  /** zlib level for the zip entries (0 stores). Default 1: several times faster than 6, a little larger. */
+  /**
+   * zlib level for the zip entries. Default 0 (stored): each chunk is gzipped on its way to the server anyway, so
+   * deflating the entries first costs a second compression pass, and a build the server already holds is then
+   * bundled without compressing anything.
+   */
   compressionLevel?: number;
 }
 
@@ -188,7 +194,7 @@ export async function buildArtifactBundle(
   const bundleId = bundleDebugId(entries);
   const manifest = buildManifest(entries, bundleId, attrs);
   const byUrl = new Map(entries.map((e) => [e.url, e]));
-  const dir = await mkdtemp(join(tmpdir(), 'faultline-bundle-'));
+  const dir = await makeTempDir('faultline-bundle-');
   const path = join(dir, 'bundle.zip');
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
@@ -206,7 +212,7 @@ export async function buildArtifactBundle(
     try {
       const sink = new ChunkingFile(file, opts.chunkSize);
       await sink.write(SYSB_HEADER);
-      await writeZip(sources, opts.compressionLevel ?? 1, sink);
+      await writeZip(sources, opts.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL, sink);
       const checksum = sink.finish();
       return { path, size: sink.size, checksum, bundleId, chunks: sink.chunks, manifest, dispose };
     } finally {

@@ -7,7 +7,13 @@
  */
 import { rm } from 'node:fs/promises';
 import type { AssembleResponse, ChunkUploadOptions, SentryClient } from '../sentry/index.ts';
-import { type BundleAttributes, type BundleEntry, buildArtifactBundle, type BuiltBundle } from './bundle.ts';
+import {
+  type BundleAttributes,
+  type BundleEntry,
+  buildArtifactBundle,
+  type BuiltBundle,
+  DEFAULT_COMPRESSION_LEVEL,
+} from './bundle.ts';
 import {
   type BundlePlan,
   bundlePlanKey,
@@ -200,10 +206,7 @@ async function prepareBundle(
     ...(opts.dist !== undefined ? { dist: opts.dist } : {}),
     ...(opts.note ? { note: opts.note } : {}),
   };
-  const buildOpts = {
-    chunkSize: options.chunkSize,
-    ...(opts.compressionLevel !== undefined ? { compressionLevel: opts.compressionLevel } : {}),
-  };
+  const buildOpts = { chunkSize: options.chunkSize, compressionLevel: opts.compressionLevel ?? entryLevel(options) };
   const planKey = bundlePlanKey(entries, attrs, buildOpts);
   const cached = await readBundlePlan(planKey);
   let built: BuiltBundle | undefined;
@@ -225,6 +228,14 @@ async function prepareBundle(
     return b.path;
   };
   return { bundle, file, dispose: async () => await built?.dispose() };
+}
+
+/**
+ * Chunks go gzipped when the server takes that, so the entries are stored: one compression pass, only over what is
+ * sent. A server without gzip gets deflated entries instead, as sentry-cli's bundles are.
+ */
+function entryLevel(options: ChunkUploadOptions): number {
+  return options.compression?.includes('gzip') ? DEFAULT_COMPRESSION_LEVEL : 6;
 }
 
 /** The state of the least finished bundle: created < assembling < ok. */

@@ -24,6 +24,7 @@ import {
 } from '../../src/sourcemaps/index.ts';
 import { injectAtEnd, injectAtStart, insertSnippetAfterPrologue } from '../../src/sourcemaps/inject-text.ts';
 import { findMatchingPaths, guessSourcemapReference, normalizeSourcemapUrl } from '../../src/sourcemaps/url-paths.ts';
+import { makeTempDir } from '../../src/sourcemaps/temp-dir.ts';
 
 describe('debug IDs', () => {
   it('is SHA-1 with the v5/RFC-4122 bits, as sentry-cli computes it', () => {
@@ -230,6 +231,35 @@ describe('artifact bundle', () => {
     } finally {
       await one.dispose();
       await two.dispose();
+    }
+  });
+});
+
+describe('temporary folders', () => {
+  it('writes the bundle when $TMPDIR names a folder that does not exist', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'faultline-tmpdir-test-'));
+    await writeFile(join(dir, 'a.js'), 'a();\n');
+    const entry: BundleEntry = {
+      url: '~/a.js',
+      type: 'minified_source',
+      headers: {},
+      absolutePath: join(dir, 'a.js'),
+      sha1: 'aa',
+    };
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = join(dir, 'gone', 'deeper');
+    try {
+      const bundle = await buildArtifactBundle([entry], { org: 'acme', projects: ['web'] }, { chunkSize: 64 });
+      try {
+        expect((await readFile(bundle.path)).subarray(0, 8).equals(SYSB_HEADER)).toBe(true);
+      } finally {
+        await bundle.dispose();
+      }
+      const made = await makeTempDir('faultline-x-');
+      expect(made.startsWith(join(dir, 'gone', 'deeper'))).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
     }
   });
 });
