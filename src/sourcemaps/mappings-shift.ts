@@ -70,7 +70,7 @@ export function isCanonicalMappings(mappings: string, sourceCount: number, nameC
     if (n >= 5) return false;
     let value = 0;
     let shift = 0;
-    let digit = 0;
+    let digit: number;
     for (;;) {
       if (i >= len) return false;
       const code = mappings.charCodeAt(i++);
