@@ -9,7 +9,6 @@ import type { LocalHistory, RemoteHistory } from './commits.ts';
 import type { ReleaseOptions, StepName } from './options.ts';
 import { emptyResult, type ReleaseResult } from './result.ts';
 import type { SourcemapsRunner } from './sourcemaps-port.ts';
-import { sourcemapsStep } from './sourcemaps-step.ts';
 import { RELEASE_STEPS, type StepContext } from './steps.ts';
 
 export type { ReleaseResult, StepRecord, StepStatus } from './result.ts';
@@ -73,7 +72,7 @@ function stepContext(opts: ReleaseOptions, deps: ReleaseDeps): StepContext {
     client: deps.client,
     history: deps.history,
     git: deps.git,
-    sourcemaps: deps.sourcemaps ?? sourcemapsStep,
+    sourcemaps: deps.sourcemaps ?? loadedSourcemapsStep,
     result,
     now: deps.now ?? (() => new Date()),
     log: deps.log,
@@ -83,6 +82,10 @@ function stepContext(opts: ReleaseOptions, deps: ReleaseDeps): StepContext {
     },
   };
 }
+
+/** The source-map step, loaded when it runs: a release without maps never parses src/sourcemaps. */
+const loadedSourcemapsStep: SourcemapsRunner = async (req, ctx) =>
+  (await import('./sourcemaps-step.ts')).sourcemapsStep(req, ctx);
 
 /** Runs one step in its log group and records it; a failure is recorded, then thrown with the result so far. */
 async function runStep(ctx: StepContext, name: StepName, group: NonNullable<ReleaseDeps['group']>): Promise<void> {
