@@ -17,6 +17,7 @@ import {
   isSourceMapBytes,
   normalizeDebugId,
   parseUploadTargets,
+  planArtifactBundle,
   planChunkUpload,
   SourceMapParseError,
   splitPathList,
@@ -223,7 +224,10 @@ describe('artifact bundle', () => {
     const attrs = { org: 'acme', projects: ['web'], release: '1.0' };
     const one = await buildArtifactBundle(entries, attrs, { chunkSize: 64 });
     const two = await buildArtifactBundle([...entries].reverse(), attrs, { chunkSize: 64 });
+    const planned = await planArtifactBundle(entries, attrs, { chunkSize: 64 });
     try {
+      // The layout computed without writing is the layout of the bytes written.
+      expect(planned).toEqual({ bundleId: one.bundleId, checksum: one.checksum, size: one.size, chunks: one.chunks });
       const [a, b] = await Promise.all([readFile(one.path), readFile(two.path)]);
       expect(a.equals(b)).toBe(true);
       expect(one.bundleId).toBe(two.bundleId);
