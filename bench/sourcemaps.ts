@@ -1,17 +1,21 @@
-// `npm run bench -- sourcemaps [--rounds 5] [--large] [--mb N] [--keep]`
+// `npm run bench -- sourcemaps [--rounds 5] [--sizes 1,4,16] [--large] [--mb N] [--keep]`
 // Generates (once, under bench/.corpus/) a build of minified scripts with source maps of at least 25 MB (200 MB with
-// --large), starts the Sentry emulator, and in one run alternates, on fresh copies of the build:
+// --large; --sizes multiplies it, one table per size, fewer rounds for the larger ones), starts the Sentry emulator,
+// and in one run alternates, on fresh copies of the build:
 //   sentry-cli 3.8.0: `sourcemaps inject DIR` then `sourcemaps upload DIR --release R --wait`
 //   faultline:        `sourcemaps upload DIR --inject --release R --wait` (one process, as the action and
 //                     `faultline release` run it), and also as two commands like sentry-cli's
-// each as its own process (a CLI against a CLI), then an immediate re-upload of the unchanged build. Prints medians,
-// the ratio faultline/sentry-cli, peak RSS (GNU time), bytes sent (chunks the server received), and the floor: the
-// time to read, SHA-1 and deflate the corpus once in this process.
+// each as its own process (a CLI against a CLI), then a re-upload of the unchanged build as a fresh CI runner does
+// it (an empty $TMPDIR, so nothing remembered from the upload). Prints medians, the ratio faultline/sentry-cli of
+// wall time, CPU time and peak RSS (GNU time), bytes sent (chunks the server received, as received), inject alone
+// and the fresh re-upload, and the floor: the time to read, SHA-1 and deflate the corpus once in this process.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
@@ -157,6 +161,8 @@ async function ensureCorpus(mb: number): Promise<string> {
 
 interface Timed {
   ms: number;
+  /** User + system CPU time (GNU time), NaN without it. */
+  cpuMs: number;
   maxRssKb: number;
   output: string;
 }
@@ -168,16 +174,18 @@ async function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promi
   const start = performance.now();
   const { stdout, stderr } = await run(
     useTime ? GNU_TIME : cmd,
-    useTime ? ['-f', '%M', '-o', rssFile, cmd, ...args] : args,
+    useTime ? ['-f', '%M %U %S', '-o', rssFile, cmd, ...args] : args,
     {
       env,
       maxBuffer: 256 * 1024 * 1024,
     },
   );
   const ms = performance.now() - start;
-  const maxRssKb = useTime ? Number((await readFile(rssFile, 'utf8')).trim().split('\n').pop()) : NaN;
+  const [rss, user, sys] = useTime
+    ? (await readFile(rssFile, 'utf8')).trim().split('\n').pop()!.split(' ').map(Number)
+    : [NaN, NaN, NaN];
   if (useTime) await rm(rssFile, { force: true });
-  return { ms, maxRssKb, output: stdout + stderr };
+  return { ms, cpuMs: (user! + sys!) * 1000, maxRssKb: rss!, output: stdout + stderr };
 }
 
 const median = (xs: number[]) => {
@@ -237,27 +245,82 @@ async function child(args: string[]): Promise<void> {
   process.exitCode = await runSourcemapsCommand(args, processIo());
 }
 
+/**
+ * Forwards every request to the emulator and counts the body bytes of chunk uploads as they cross the wire (gzip
+ * parts as sent, not as stored). The chunk-upload options name the emulator's own URL, so that answer is rewritten
+ * to send the chunks through here too.
+ */
+async function startCountingProxy(
+  target: string,
+): Promise<{ url: string; chunkBytes(): number; close(): Promise<void> }> {
+  const upstream = new URL(target);
+  let counted = 0;
+  let self = '';
+  const server: Server = createServer((req, res) => {
+    const isChunkPath = (req.url ?? '').split('?')[0]!.endsWith('/chunk-upload/');
+    if (isChunkPath && req.method === 'POST') req.on('data', (b: Buffer) => (counted += b.length));
+    const out = request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        if (!(isChunkPath && req.method === 'GET')) {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          return;
+        }
+        const parts: Buffer[] = [];
+        answer.on('data', (b: Buffer) => parts.push(b));
+        answer.on('end', () => {
+          const body = Buffer.from(Buffer.concat(parts).toString('utf8').replaceAll(target.replace(/\/+$/, ''), self));
+          const headers = { ...answer.headers, 'content-length': String(body.length) };
+          delete headers['transfer-encoding'];
+          res.writeHead(answer.statusCode ?? 502, headers);
+          res.end(body);
+        });
+      },
+    );
+    out.on('error', () => res.destroy());
+    req.pipe(out);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  self = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: self,
+    chunkBytes: () => counted,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+type Tool = 'sentry-cli' | 'faultline' | 'faultline (2 commands)';
+type Run = (sub: 'inject' | 'upload', dir: string, release: string, env: NodeJS.ProcessEnv) => Promise<Timed>;
+const SKIPPED: Timed = { ms: 0, cpuMs: 0, maxRssKb: 0, output: '' };
+
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
       rounds: { type: 'string', default: '5' },
+      sizes: { type: 'string', default: '1' },
       large: { type: 'boolean', default: false },
       mb: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
   });
-  const mb = values.mb ? Number(values.mb) : values.large ? 200 : 25;
+  const baseMb = values.mb ? Number(values.mb) : values.large ? 200 : 25;
   const rounds = Math.max(1, Number(values.rounds));
-  const corpus = await ensureCorpus(mb);
-  const size = await dirBytes(corpus);
+  const sizes = values.sizes.split(',').map(Number);
+  if (sizes.some((n) => !(n > 0))) throw new Error(`--sizes takes multiples of the corpus such as 1,4,16`);
   // Loaded here, not at the top: the faultline child (this file with --child) must not pay for the emulator.
   const { startSentryEmulator } = await import('../emulators/sentry/server.ts');
   const emu = await startSentryEmulator();
+  const proxy = await startCountingProxy(emu.url);
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: tmpdir(),
-    SENTRY_URL: emu.url,
+    SENTRY_URL: proxy.url,
     SENTRY_AUTH_TOKEN: emu.token,
     SENTRY_ORG: emu.org,
     SENTRY_PROJECT: 'web',
@@ -266,47 +329,77 @@ export async function main(argv: string[]): Promise<void> {
   };
   const { stdout: cliVersion } = await run(SENTRY_CLI, ['--version'], { env });
   const faultline = await faultlineCommand();
-  const runFaultline = (...args: string[]) => timed(process.execPath, [...faultline.argv, 'sourcemaps', ...args], env);
-  console.log(
-    `sourcemaps bench: corpus ${mib(size.bytes)} in ${size.files} files (largest ${mib(size.largest)}), ` +
-      `${rounds} rounds alternating, Sentry emulator on ${emu.url}, ${cliVersion.trim()} vs faultline ` +
-      `(${faultline.label}, node ${process.version})`,
-  );
+  const runFaultline = (e: NodeJS.ProcessEnv, ...args: string[]) =>
+    timed(process.execPath, [...faultline.argv, 'sourcemaps', ...args], e);
+  const tools: Record<Tool, Run> = {
+    'sentry-cli': (sub, dir, release, e) =>
+      sub === 'inject'
+        ? timed(SENTRY_CLI, ['sourcemaps', 'inject', dir], e)
+        : timed(SENTRY_CLI, ['sourcemaps', 'upload', dir, '--release', release, '--wait'], e),
+    'faultline (2 commands)': (sub, dir, release, e) =>
+      sub === 'inject'
+        ? runFaultline(e, 'inject', dir)
+        : runFaultline(e, 'upload', dir, '--release', release, '--wait'),
+    faultline: async (sub, dir, release, e) =>
+      sub === 'inject' ? SKIPPED : runFaultline(e, 'upload', dir, '--inject', '--release', release, '--wait'),
+  };
+  try {
+    for (const size of sizes) {
+      const corpus = await ensureCorpus(Math.round(baseMb * size));
+      const corpusSize = await dirBytes(corpus);
+      const sizeRounds = Math.max(1, Math.ceil(rounds / size));
+      console.log(
+        `\nsourcemaps bench at ${size}x: corpus ${mib(corpusSize.bytes)} in ${corpusSize.files} files (largest ` +
+          `${mib(corpusSize.largest)}), ${sizeRounds} round(s) alternating, Sentry emulator on ${emu.url}, ` +
+          `${cliVersion.trim()} vs faultline (${faultline.label}, node ${process.version})`,
+      );
+      const results = await measure(tools, corpus, sizeRounds, emu, proxy.chunkBytes, env);
+      printTable(size, results);
+      const floorMs = await floor(corpus);
+      console.log(
+        `floor (read + SHA-1 + deflate the corpus once, in-process): ${secs(floorMs)}; ` +
+          `goal: peak RSS <= sentry-cli's at 1x and <= 256 MiB at any size`,
+      );
+      if (values.keep) console.log(`corpus kept at ${corpus}`);
+    }
+  } finally {
+    await proxy.close();
+    await emu.close();
+  }
+}
 
-  const tools = {
-    'sentry-cli': (sub: string, dir: string, release: string) =>
-      sub === 'inject'
-        ? timed(SENTRY_CLI, ['sourcemaps', 'inject', dir], env)
-        : timed(SENTRY_CLI, ['sourcemaps', 'upload', dir, '--release', release, '--wait'], env),
-    'faultline (2 commands)': (sub: string, dir: string, release: string) =>
-      sub === 'inject' ? runFaultline('inject', dir) : runFaultline('upload', dir, '--release', release, '--wait'),
-    faultline: async (sub: string, dir: string, release: string): Promise<Timed> =>
-      sub === 'inject'
-        ? { ms: 0, maxRssKb: 0, output: '' }
-        : runFaultline('upload', dir, '--inject', '--release', release, '--wait'),
-  };
-  const results: Record<keyof typeof tools, ToolRound[]> = {
-    'sentry-cli': [],
-    faultline: [],
-    'faultline (2 commands)': [],
-  };
+type Emulator = Awaited<ReturnType<typeof import('../emulators/sentry/server.ts').startSentryEmulator>>;
+
+/** Runs every tool `rounds` times on fresh copies of the corpus, alternating their order. */
+async function measure(
+  tools: Record<Tool, Run>,
+  corpus: string,
+  rounds: number,
+  emu: Emulator,
+  wireBytes: () => number,
+  env: NodeJS.ProcessEnv,
+): Promise<Record<Tool, ToolRound[]>> {
+  const results: Record<Tool, ToolRound[]> = { 'sentry-cli': [], faultline: [], 'faultline (2 commands)': [] };
   const work = await mkdtemp(join(tmpdir(), 'faultline-bench-sm-'));
   try {
     for (let r = 0; r < rounds; r++) {
-      const names = Object.keys(tools) as Array<keyof typeof tools>;
-      const order = r % 2 === 0 ? names : [...names].reverse();
-      for (const tool of order) {
+      const names = Object.keys(tools) as Tool[];
+      for (const tool of r % 2 === 0 ? names : [...names].reverse()) {
         const dir = join(work, `${tool.replace(/\W+/g, '-')}-${r}`);
         await cp(corpus, dir, { recursive: true });
         emu.reset();
         const release = `bench@${r}`;
-        const inject = await tools[tool]('inject', dir, release);
-        const upload = await tools[tool]('upload', dir, release);
+        const inject = await tools[tool]('inject', dir, release, env);
+        const wireBefore = wireBytes();
+        const upload = await tools[tool]('upload', dir, release, env);
+        const sentBytes = wireBytes() - wireBefore;
         const chunks = emu.state().chunks;
         const posts = () =>
           emu.state().requests.filter((q) => q.method === 'POST' && q.path.endsWith('/chunk-upload/')).length;
         const before = posts();
-        const reupload = await tools[tool]('upload', dir, release);
+        // A fresh runner: nothing in $TMPDIR from the upload before.
+        const freshTmp = await mkdtemp(join(work, 'fresh-tmp-'));
+        const reupload = await tools[tool]('upload', dir, release, { ...env, TMPDIR: freshTmp });
         const resent = posts() - before;
         if (emu.state().bundles.length === 0)
           throw new Error(`${tool}: the emulator holds no bundle after upload:\n${upload.output}`);
@@ -314,7 +407,7 @@ export async function main(argv: string[]): Promise<void> {
           inject,
           upload,
           reupload,
-          sentBytes: chunks.reduce((n, c) => n + c.size, 0),
+          sentBytes,
           sentChunks: chunks.length,
           resentChunks: resent,
         });
@@ -322,56 +415,63 @@ export async function main(argv: string[]): Promise<void> {
       }
     }
   } finally {
-    await emu.close();
     await rm(work, { recursive: true, force: true });
   }
+  return results;
+}
 
-  // Floor: read, SHA-1 and deflate every byte once, in this process.
-  const floorStart = performance.now();
+/** Read, SHA-1 and deflate every byte once, in this process. */
+async function floor(corpus: string): Promise<number> {
+  const start = performance.now();
   for (const e of await readdir(corpus, { recursive: true, withFileTypes: true })) {
     if (!e.isFile() || e.name.startsWith('.')) continue;
     const bytes = await readFile(join(e.parentPath, e.name));
     createHash('sha1').update(bytes).digest();
     await deflate(bytes);
   }
-  const floorMs = performance.now() - floorStart;
+  return performance.now() - start;
+}
 
-  const summary = (tool: keyof typeof tools) => {
-    const rs = results[tool];
-    const total = median(rs.map((x) => x.inject.ms + x.upload.ms));
-    return {
-      total,
-      inject: median(rs.map((x) => x.inject.ms)),
-      upload: median(rs.map((x) => x.upload.ms)),
-      reupload: median(rs.map((x) => x.reupload.ms)),
-      rss: Math.max(...rs.flatMap((x) => [x.inject.maxRssKb, x.upload.maxRssKb, x.reupload.maxRssKb])) * 1024,
-      sent: median(rs.map((x) => x.sentBytes)),
-      chunks: median(rs.map((x) => x.sentChunks)),
-      resent: Math.max(...rs.map((x) => x.resentChunks)),
-    };
+function summary(rs: ToolRound[]) {
+  return {
+    wall: median(rs.map((x) => x.inject.ms + x.upload.ms)),
+    cpu: median(rs.map((x) => x.inject.cpuMs + x.upload.cpuMs)),
+    inject: median(rs.map((x) => x.inject.ms)),
+    reupload: median(rs.map((x) => x.reupload.ms)),
+    rss: Math.max(...rs.flatMap((x) => [x.inject.maxRssKb, x.upload.maxRssKb, x.reupload.maxRssKb])) * 1024,
+    sent: median(rs.map((x) => x.sentBytes)),
+    chunks: median(rs.map((x) => x.sentChunks)),
+    resent: Math.max(...rs.map((x) => x.resentChunks)),
   };
-  const cli = summary('sentry-cli');
-  const fl = summary('faultline');
-  const fl2 = summary('faultline (2 commands)');
-  for (const [name, s] of [
-    ['sentry-cli inject, upload --wait', cli],
-    ['faultline upload --inject --wait', fl],
-    ['faultline inject, upload --wait ', fl2],
-  ] as const)
-    console.log(
-      `${name}: median ${secs(s.total)}${s.inject ? ` (inject ${secs(s.inject)}, upload ${secs(s.upload)})` : ''}, ` +
-        `peak RSS ${mib(s.rss)}, sent ${mib(s.sent)} in ${s.chunks} chunks; ` +
-        `re-upload unchanged: median ${secs(s.reupload)}, ${s.resent} chunk request(s)`,
-    );
-  console.log(`ratio faultline/sentry-cli (inject+upload): ${(fl.total / cli.total).toFixed(2)}`);
-  console.log(`ratio faultline/sentry-cli (inject+upload as two commands each): ${(fl2.total / cli.total).toFixed(2)}`);
-  console.log(`ratio faultline/sentry-cli (re-upload unchanged): ${(fl.reupload / cli.reupload).toFixed(2)}`);
+}
+
+/** One table per size: each measure for sentry-cli and faultline, and their ratio (the goal beside it). */
+function printTable(size: number, results: Record<Tool, ToolRound[]>): void {
+  const cli = summary(results['sentry-cli']);
+  const fl = summary(results.faultline);
+  const fl2 = summary(results['faultline (2 commands)']);
+  const rows: Array<[string, string, string, number, string]> = [
+    ['inject + upload --wait, wall', secs(cli.wall), secs(fl.wall), fl.wall / cli.wall, '<= 0.5'],
+    ['inject + upload --wait, CPU', secs(cli.cpu), secs(fl.cpu), fl.cpu / cli.cpu, '<= 0.6'],
+    ['  as two commands, wall', secs(cli.wall), secs(fl2.wall), fl2.wall / cli.wall, ''],
+    ['inject alone, wall', secs(cli.inject), secs(fl2.inject), fl2.inject / cli.inject, '<= 0.7'],
+    ['peak RSS', mib(cli.rss), mib(Math.max(fl.rss, fl2.rss)), Math.max(fl.rss, fl2.rss) / cli.rss, '<= 1 (1x)'],
+    ['bytes sent (chunk uploads on the wire)', mib(cli.sent), mib(fl.sent), fl.sent / cli.sent, '<= 1'],
+    ['re-upload unchanged, fresh runner', secs(cli.reupload), secs(fl.reupload), fl.reupload / cli.reupload, '<= 0.4'],
+  ];
+  const head = ['measure', 'sentry-cli', 'faultline', 'ratio', 'goal'];
+  const body = rows.map(([name, a, b, ratio, goal]) => [name, a, b, ratio.toFixed(2), goal]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`\n${size}x:`);
+  console.log(line(head));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of body) console.log(line(r));
   console.log(
-    `floor (read + SHA-1 + deflate the corpus once, in-process): ${secs(floorMs)}; ` +
-      `faultline peak RSS budget (2 x largest file + 200 MiB): ${mib(2 * size.largest + 200 * 1024 * 1024)}`,
+    `chunks sent: sentry-cli ${cli.chunks}, faultline ${fl.chunks}; chunk requests on the re-upload: ` +
+      `sentry-cli ${cli.resent}, faultline ${fl.resent}; faultline peak RSS: one process ${mib(fl.rss)}, ` +
+      `two commands ${mib(fl2.rss)}`,
   );
-  if (!values.keep) return;
-  console.log(`corpus kept at ${corpus}`);
 }
 
 if (process.argv[1] === SELF && process.argv[2] === '--child') await child(process.argv.slice(3));

@@ -1,24 +1,16 @@
 /**
  * The action: read the inputs, run the release pipeline in log groups, write outputs and the job summary.
- * Everything else lives in src/release; only this file talks to the runner (@actions/core).
+ * Everything else lives in src/release; only this file talks to the runner (@actions/core). What only some runs
+ * need (the doctor, the GitHub API client) is loaded when it is used, so the first request goes out sooner.
  */
 import * as core from '@actions/core';
-import {
-  githubHistory,
-  githubRequest,
-  type InputName,
-  ReleaseFailedError,
-  ReleaseInputError,
-  type ReleaseResult,
-  renderJobSummary,
-  resolveInputs,
-  runRelease,
-} from '../release/index.ts';
+import type { RemoteHistory } from '../release/commits.ts';
+import { ReleaseInputError } from '../release/errors.ts';
+import { type InputName, parseSteps, resolveInputs, wantsDoctor } from '../release/inputs.ts';
 import { releaseClient } from '../release/client.ts';
-import { parseSteps, wantsDoctor } from '../release/inputs.ts';
+import { ReleaseFailedError, type ReleaseResult, runRelease } from '../release/pipeline.ts';
+import { renderJobSummary } from '../release/summary.ts';
 import { VERSION } from '../version.ts';
-import { renderDoctorMarkdown, renderDoctorReport, runDoctor, secretsIn } from '../doctor/index.ts';
-import { doctorFailureMessage, doctorSettingsFromInputs } from './doctor.ts';
 
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // Mask secrets before anything can print them, even when the inputs turn out to be invalid.
@@ -48,9 +40,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       core.isDebug() ? (line: string) => core.debug(line) : undefined,
     );
     const history =
-      github.token && github.repository
-        ? githubHistory(githubRequest(github.token, github.apiUrl, `faultline-action/${VERSION}`), github.repository)
-        : undefined;
+      github.token && github.repository ? lazyGithubHistory(github.token, github.apiUrl, github.repository) : undefined;
     result = await runRelease(release, {
       client,
       log: (line) => core.info(line),
@@ -76,8 +66,29 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   }
 }
 
+/** Commits from the GitHub API; its client is loaded on the first call (only shallow checkouts make one). */
+function lazyGithubHistory(token: string, apiUrl: string, repository: string): RemoteHistory {
+  let loaded: Promise<RemoteHistory> | undefined;
+  const history = () =>
+    (loaded ??= import('../release/github-history.ts').then(({ githubHistory, githubRequest }) =>
+      githubHistory(githubRequest(token, apiUrl, `faultline-action/${VERSION}`), repository),
+    ));
+  return {
+    compare: async (base, head) => (await history()).compare(base, head),
+    recent: async (head, count) => {
+      const h = await history();
+      if (!h.recent) throw new TypeError('the GitHub history cannot list recent commits');
+      return h.recent(head, count);
+    },
+  };
+}
+
 /** The doctor's Sentry checks with the action's inputs; false (and the run failed) when any check fails. */
 async function runDoctorStep(env: NodeJS.ProcessEnv): Promise<boolean> {
+  const [
+    { renderDoctorMarkdown, renderDoctorReport, runDoctor, secretsIn },
+    { doctorFailureMessage, doctorSettingsFromInputs },
+  ] = await Promise.all([import('../doctor/index.ts'), import('./doctor.ts')]);
   const settings = doctorSettingsFromInputs(
     {
       url: core.getInput('url'),

@@ -10,7 +10,6 @@ import type { LocalHistory, RemoteHistory } from './commits.ts';
 import type { ReleaseOptions, StepName } from './options.ts';
 import { emptyResult, type ReleaseResult } from './result.ts';
 import type { SourcemapsRunner } from './sourcemaps-port.ts';
-import { sourcemapsStep } from './sourcemaps-step.ts';
 import { checkSourcemapsFirst, RELEASE_STEPS, type StepContext } from './steps.ts';
 
 export type { ReleaseResult, StepRecord, StepStatus } from './result.ts';
@@ -94,7 +93,7 @@ function stepContext(opts: ReleaseOptions, deps: ReleaseDeps): StepContext {
     client: deps.client,
     history: deps.history,
     git: deps.git,
-    sourcemaps: deps.sourcemaps ?? sourcemapsStep,
+    sourcemaps: deps.sourcemaps ?? loadedSourcemapsStep,
     result,
     now: deps.now ?? (() => new Date()),
     log: deps.log,
@@ -105,6 +104,10 @@ function stepContext(opts: ReleaseOptions, deps: ReleaseDeps): StepContext {
     },
   };
 }
+
+/** The source-map step, loaded when it runs: a release without maps never parses src/sourcemaps. */
+const loadedSourcemapsStep: SourcemapsRunner = async (req, ctx) =>
+  (await import('./sourcemaps-step.ts')).sourcemapsStep(req, ctx);
 
 /** Runs one step in its log group and records it; a failure is recorded, then thrown with the result so far. */
 async function runStep(ctx: StepContext, name: StepName, group: NonNullable<ReleaseDeps['group']>): Promise<void> {

@@ -16,6 +16,7 @@ import {
   bundleDebugId,
   buildManifest,
   type ChunkRef,
+  DEFAULT_COMPRESSION_LEVEL,
 } from './bundle.ts';
 
 /** Bump when the bundle writer's output changes for the same inputs. */
@@ -41,7 +42,7 @@ export function bundlePlanKey(
       JSON.stringify({
         format: WRITER_FORMAT,
         zlib: process.versions.zlib,
-        level: opts.compressionLevel ?? 1,
+        level: opts.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL,
         chunkSize: opts.chunkSize,
         manifest,
       }),

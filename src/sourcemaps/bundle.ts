@@ -5,10 +5,10 @@
  * `chunkSize` slice are computed on the way: nothing holds the whole build in memory.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { type FileHandle, mkdtemp, open, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { type FileHandle, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { uuidFromDigest } from './debug-id.ts';
+import { makeTempDir } from './temp-dir.ts';
 import { writeZip, type ZipSource } from './zip-writer.ts';
 
 export const SYSB_HEADER = Buffer.from([0x53, 0x59, 0x53, 0x42, 0x02, 0x00, 0x00, 0x00]);
@@ -127,17 +127,17 @@ export function buildManifest(
   return { files, ...sorted };
 }
 
-/** Hashes the bytes as a whole and in `chunkSize` slices while appending them to a file. */
+/** Hashes the bytes as a whole and in `chunkSize` slices while appending them to a file (when there is one). */
 class ChunkingFile {
   readonly chunks: ChunkRef[] = [];
   readonly #whole = createHash('sha1');
-  readonly #file: FileHandle;
+  readonly #file: FileHandle | undefined;
   readonly #chunkSize: number;
   #current: Hash = createHash('sha1');
   #currentSize = 0;
   size = 0;
 
-  constructor(file: FileHandle, chunkSize: number) {
+  constructor(file: FileHandle | undefined, chunkSize: number) {
     this.#file = file;
     this.#chunkSize = chunkSize;
   }
@@ -153,6 +153,7 @@ class ChunkingFile {
       if (this.#currentSize === this.#chunkSize) this.#closeChunk();
     }
     this.size += data.length;
+    if (!this.#file) return;
     let written = 0;
     while (written < data.length) written += (await this.#file.write(data, written)).bytesWritten;
   }
@@ -171,11 +172,65 @@ class ChunkingFile {
   }
 }
 
+export const DEFAULT_COMPRESSION_LEVEL = 0;
+
 export interface BuildBundleOptions {
   /** Slice size for chunk hashes; the server's `chunkSize`. */
   chunkSize: number;
-  /** zlib level for the zip entries (0 stores). Default 1: several times faster than 6, a little larger. */
+  /**
+   * zlib level for the zip entries. Default 0 (stored): each chunk is gzipped on its way to the server anyway, so
+   * deflating the entries first costs a second compression pass, and a build the server already holds is then
+   * bundled without compressing anything.
+   */
   compressionLevel?: number;
+}
+
+/** The zip's sources: every file in manifest order, then manifest.json. */
+function zipSources(entries: readonly BundleEntry[], manifest: BundleManifest): ZipSource[] {
+  const byUrl = new Map(entries.map((e) => [e.url, e]));
+  const sources: ZipSource[] = Object.entries(manifest.files).map(([name, info]) => {
+    const entry = byUrl.get(info.url)!;
+    return {
+      name,
+      ...(entry.size !== undefined ? { size: entry.size } : {}),
+      read: () => readFile(entry.absolutePath),
+    };
+  });
+  const manifestBytes = Buffer.from(JSON.stringify(manifest));
+  sources.push({ name: 'manifest.json', size: manifestBytes.length, read: async () => manifestBytes });
+  return sources;
+}
+
+/** Streams the bundle through `sink`; its SHA-1. */
+async function streamBundle(sources: ZipSource[], sink: ChunkingFile, level: number): Promise<string> {
+  await sink.write(SYSB_HEADER);
+  await writeZip(sources, level, sink);
+  return sink.finish();
+}
+
+function checkChunkSize(chunkSize: number): void {
+  if (!(chunkSize > 0)) throw new RangeError(`buildArtifactBundle: chunkSize must be > 0, got ${chunkSize}`);
+}
+
+/**
+ * The bundle's layout (checksum, size, chunks) without writing it anywhere: enough to ask the server which chunks it
+ * lacks. Writing it (buildArtifactBundle) gives the same bytes.
+ */
+export async function planArtifactBundle(
+  entries: readonly BundleEntry[],
+  attrs: BundleAttributes,
+  opts: BuildBundleOptions,
+): Promise<{ bundleId: string; checksum: string; size: number; chunks: ChunkRef[] }> {
+  checkChunkSize(opts.chunkSize);
+  const bundleId = bundleDebugId(entries);
+  const manifest = buildManifest(entries, bundleId, attrs);
+  const sink = new ChunkingFile(undefined, opts.chunkSize);
+  const checksum = await streamBundle(
+    zipSources(entries, manifest),
+    sink,
+    opts.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL,
+  );
+  return { bundleId, checksum, size: sink.size, chunks: sink.chunks };
 }
 
 /** Writes the bundle for `entries` to a temporary file and returns its hashes and chunk list. */
@@ -184,30 +239,18 @@ export async function buildArtifactBundle(
   attrs: BundleAttributes,
   opts: BuildBundleOptions,
 ): Promise<BuiltBundle> {
-  if (!(opts.chunkSize > 0)) throw new RangeError(`buildArtifactBundle: chunkSize must be > 0, got ${opts.chunkSize}`);
+  checkChunkSize(opts.chunkSize);
   const bundleId = bundleDebugId(entries);
   const manifest = buildManifest(entries, bundleId, attrs);
-  const byUrl = new Map(entries.map((e) => [e.url, e]));
-  const dir = await mkdtemp(join(tmpdir(), 'faultline-bundle-'));
+  const dir = await makeTempDir('faultline-bundle-');
   const path = join(dir, 'bundle.zip');
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
-    const sources: ZipSource[] = Object.entries(manifest.files).map(([name, info]) => {
-      const entry = byUrl.get(info.url)!;
-      return {
-        name,
-        ...(entry.size !== undefined ? { size: entry.size } : {}),
-        read: () => readFile(entry.absolutePath),
-      };
-    });
-    const manifestBytes = Buffer.from(JSON.stringify(manifest));
-    sources.push({ name: 'manifest.json', size: manifestBytes.length, read: async () => manifestBytes });
     const file = await open(path, 'w');
     try {
       const sink = new ChunkingFile(file, opts.chunkSize);
-      await sink.write(SYSB_HEADER);
-      await writeZip(sources, opts.compressionLevel ?? 1, sink);
-      const checksum = sink.finish();
+      const level = opts.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
+      const checksum = await streamBundle(zipSources(entries, manifest), sink, level);
       return { path, size: sink.size, checksum, bundleId, chunks: sink.chunks, manifest, dispose };
     } finally {
       await file.close();

@@ -51,6 +51,7 @@ export {
   type BundleManifest,
   bundlePath,
   type ChunkRef,
+  planArtifactBundle,
   SYSB_HEADER,
 } from './bundle.ts';
 export { type ChunkPlan, planChunkUpload } from './chunk-plan.ts';

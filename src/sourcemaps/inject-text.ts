@@ -90,7 +90,9 @@ export interface Insertion {
 
 /** `fixup_js_file`: snippet on its own line after the prologue, debugId comment at the end. */
 export function insertSnippetAfterPrologue(text: string, debugId: string): Insertion {
-  const offset = PRE_INJECT_RE.exec(text)![0].length;
+  const prologue = PRE_INJECT_RE.exec(text)![0].length;
+  // A script that is all prologue (only comments or whitespace) gets the snippet at the very top, as sentry-cli does.
+  const offset = prologue === text.length ? 0 : prologue;
   const before = text.slice(0, offset);
   const lineStart = before.lastIndexOf('\n') + 1;
   let line = 0;

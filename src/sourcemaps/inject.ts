@@ -14,7 +14,8 @@ import {
   insertSnippetAfterPrologue,
   replaceSourcemapUrl,
 } from './inject-text.ts';
-import { type DecodedMap, decodeMapBytes, encodeMap, SourceMapParseError } from './raw-map.ts';
+import { shiftCanonicalMappings } from './mappings-shift.ts';
+import { type DecodedMap, decodeKeptMappings, decodeMapBytes, encodeMap, SourceMapParseError } from './raw-map.ts';
 import {
   DEFAULT_JS_EXTENSIONS,
   resolveReferences,
@@ -79,8 +80,24 @@ function injectWithMap(text: string, map: DecodedMap, debugId: string): string {
     return injectAtStart(text, debugId);
   }
   const ins = insertSnippetAfterPrologue(text, debugId);
+  const shifted =
+    map.mappings !== undefined && text.length > 0
+      ? shiftCanonicalMappings(map.mappings, ins.line, ins.byteColumn, lastLineWithCharacters(text))
+      : undefined;
+  if (shifted !== undefined) {
+    map.mappings = shifted;
+    return ins.text;
+  }
+  decodeKeptMappings(map);
   map.tokens = adjustTokensForInsertion(map.tokens, text, ins);
   return ins.text;
+}
+
+/** Index of the script's last line that holds a character (an empty last line after a final newline has none). */
+function lastLineWithCharacters(text: string): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line++;
+  return text.endsWith('\n') ? line - 1 : line;
 }
 
 function isCanonicalBase64(s: string): boolean {
@@ -224,7 +241,7 @@ function matchesExtension(path: string, exts: readonly string[]): boolean {
 
 function parseMapOrThrow(bytes: Uint8Array, path: string, what: string): DecodedMap {
   try {
-    return decodeMapBytes(bytes);
+    return decodeMapBytes(bytes, { keepCanonicalMappings: true });
   } catch (e) {
     if (e instanceof SourceMapParseError)
       throw new InjectError(path, `Invalid ${what}: ${e.message}; fix or remove the map, or --ignore the file`, {

@@ -5,7 +5,15 @@
  * The `mappings` string itself is decoded and encoded in mappings-codec.ts.
  */
 import { normalizeDebugId } from './debug-id.ts';
-import { decodeMappings, encodeMappings, NONE, SourceMapParseError, type Tokens } from './mappings-codec.ts';
+import {
+  decodeMappings,
+  emptyTokens,
+  encodeMappings,
+  NONE,
+  SourceMapParseError,
+  type Tokens,
+} from './mappings-codec.ts';
+import { isCanonicalMappings } from './mappings-shift.ts';
 
 export { NONE, SourceMapParseError, type Tokens } from './mappings-codec.ts';
 
@@ -17,6 +25,11 @@ export interface RegularMap {
   sourcesContent?: Array<string | null>;
   names: string[];
   tokens: Tokens;
+  /**
+   * The `mappings` text, kept instead of decoded `tokens` (which are then empty) when decoding and re-encoding would
+   * give it back unchanged (see mappings-shift.ts). Only with `keepCanonicalMappings`.
+   */
+  mappings?: string;
   ignoreList: number[];
   /** Hermes function maps, carried through as sentry-cli does. */
   facebookSources?: unknown;
@@ -99,18 +112,23 @@ export function inspectSourceMapBytes(bytes: Uint8Array): { isMap: boolean; debu
   return debugId ? { isMap: true, debugId } : { isMap: true };
 }
 
+export interface DecodeOptions {
+  /** Keep a `mappings` string that re-encodes to itself as text instead of decoding it (see RegularMap.mappings). */
+  keepCanonicalMappings?: boolean;
+}
+
 /** Parses map bytes (external file or decoded data URL); throws SourceMapParseError as sentry-cli would fail. */
-export function decodeMapBytes(bytes: Uint8Array): DecodedMap {
+export function decodeMapBytes(bytes: Uint8Array, opts: DecodeOptions = {}): DecodedMap {
   let raw: unknown;
   try {
     raw = parseJson(bytes);
   } catch (e) {
     throw new SourceMapParseError(`not valid JSON: ${(e as Error).message}`);
   }
-  return decodeRaw(raw);
+  return decodeRaw(raw, opts);
 }
 
-export function decodeRaw(raw: unknown): DecodedMap {
+export function decodeRaw(raw: unknown, opts: DecodeOptions = {}): DecodedMap {
   if (!isObject(raw)) throw new SourceMapParseError('a source map must be a JSON object');
   const debugId = readDebugId(raw);
   if (present(raw.sections)) {
@@ -124,14 +142,14 @@ export function decodeRaw(raw: unknown): DecodedMap {
         line,
         column,
         url: typeof s.url === 'string' ? s.url : null,
-        map: present(s.map) ? decodeRaw(s.map) : null,
+        map: present(s.map) ? decodeRaw(s.map, opts) : null,
       };
     });
     // Stable sort by offset, as decode_index does.
     sections.sort((a, b) => a.line - b.line || a.column - b.column);
     return { kind: 'index', ...fileField(raw.file), sections, ...(debugId ? { debugId } : {}) };
   }
-  return decodeRegular(raw, debugId);
+  return decodeRegular(raw, debugId, opts);
 }
 
 function isU32(v: unknown): v is number {
@@ -167,7 +185,7 @@ function stringList(v: unknown, field: string): Array<string | null> {
   });
 }
 
-function decodeRegular(raw: Record<string, unknown>, debugId: string | undefined): RegularMap {
+function decodeRegular(raw: Record<string, unknown>, debugId: string | undefined, opts: DecodeOptions): RegularMap {
   const sources = stringList(raw.sources, 'sources').map((s) => s ?? '');
   if (present(raw.names) && !Array.isArray(raw.names)) throw new SourceMapParseError('"names" must be an array');
   const names = ((raw.names as unknown[] | undefined) ?? []).map((n) =>
@@ -177,8 +195,11 @@ function decodeRegular(raw: Record<string, unknown>, debugId: string | undefined
     throw new SourceMapParseError('"mappings" must be a string');
   if (present(raw.sourceRoot) && typeof raw.sourceRoot !== 'string')
     throw new SourceMapParseError('"sourceRoot" must be a string');
-  const tokens = decodeMappings((raw.mappings as string | undefined) ?? '', sources.length, names.length);
+  const mappings = (raw.mappings as string | undefined) ?? '';
+  const keep = opts.keepCanonicalMappings && isCanonicalMappings(mappings, sources.length, names.length);
+  const tokens = keep ? emptyTokens(0) : decodeMappings(mappings, sources.length, names.length);
   const map: RegularMap = { kind: 'regular', ...fileField(raw.file), sources, names, tokens, ignoreList: [] };
+  if (keep) map.mappings = mappings;
   if (present(raw.sourceRoot)) map.sourceRoot = raw.sourceRoot as string;
   if (present(raw.sourcesContent)) map.sourcesContent = stringList(raw.sourcesContent, 'sourcesContent');
   if (present(raw.ignoreList)) {
@@ -235,11 +256,18 @@ export function encodeMap(map: DecodedMap): string {
       parts.push(`"sourcesContent":[${padded.join(',')}]`);
     }
     parts.push(`"names":[${map.names.map(str).join(',')}]`);
-    parts.push(`"mappings":${str(encodeMappings(map.tokens))}`);
+    parts.push(`"mappings":${str(map.mappings ?? encodeMappings(map.tokens))}`);
     if (map.ignoreList.length > 0) parts.push(`"ignoreList":[${map.ignoreList.join(',')}]`);
     if (map.facebookSources !== undefined)
       parts.push(`"x_facebook_sources":${facebookSourcesJson(map.facebookSources)}`);
   }
   if (map.debugId) parts.push(`"debugId":${str(map.debugId)}`);
   return `{${parts.join(',')}}`;
+}
+
+/** Decodes the tokens of a map read with `keepCanonicalMappings`, for edits made on tokens. */
+export function decodeKeptMappings(map: RegularMap): void {
+  if (map.mappings === undefined) return;
+  map.tokens = decodeMappings(map.mappings, map.sources.length, map.names.length);
+  delete map.mappings;
 }

@@ -26,7 +26,7 @@ export interface UploadOptions extends Omit<DiscoverOptions, 'extensions'> {
   deleteAfterUpload?: boolean;
   /** Fail when there is nothing to upload. */
   strict?: boolean;
-  /** zlib level for bundle entries. Default 1: fast, and the chunks are gzipped again on the wire. */
+  /** zlib level for bundle entries. Default: stored when the server takes gzipped chunks, else 6. */
   compressionLevel?: number;
   /** Maps already read by an inject in this process (absolute path → debug ID): not parsed again. */
   knownMapDebugIds?: ReadonlyMap<string, string>;

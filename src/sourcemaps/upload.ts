@@ -7,7 +7,14 @@
  */
 import { rm } from 'node:fs/promises';
 import type { AssembleResponse, ChunkUploadOptions, SentryClient } from '../sentry/index.ts';
-import { type BundleAttributes, type BundleEntry, buildArtifactBundle, type BuiltBundle } from './bundle.ts';
+import {
+  type BundleAttributes,
+  type BundleEntry,
+  buildArtifactBundle,
+  type BuiltBundle,
+  DEFAULT_COMPRESSION_LEVEL,
+  planArtifactBundle,
+} from './bundle.ts';
 import {
   type BundlePlan,
   bundlePlanKey,
@@ -175,8 +182,10 @@ async function uploadGroupAsBundle(
 }
 
 /**
- * The group's bundle layout (checksum, size, chunks). An unchanged build's layout is remembered, so the bundle is
- * only written (`file`) when chunks must go; a remembered layout that no longer matches is forgotten and fails.
+ * The group's bundle layout (checksum, size, chunks): remembered from an earlier run on this machine, else computed
+ * by streaming the bundle through the hashes without writing it. So the server is asked what it already holds
+ * before anything is written, and the bundle is only written (`file`) when chunks must go; a layout that no longer
+ * matches the bytes written (files changed meanwhile) is forgotten and fails.
  */
 async function prepareBundle(
   org: string,
@@ -200,10 +209,7 @@ async function prepareBundle(
     ...(opts.dist !== undefined ? { dist: opts.dist } : {}),
     ...(opts.note ? { note: opts.note } : {}),
   };
-  const buildOpts = {
-    chunkSize: options.chunkSize,
-    ...(opts.compressionLevel !== undefined ? { compressionLevel: opts.compressionLevel } : {}),
-  };
+  const buildOpts = { chunkSize: options.chunkSize, compressionLevel: opts.compressionLevel ?? entryLevel(options) };
   const planKey = bundlePlanKey(entries, attrs, buildOpts);
   const cached = await readBundlePlan(planKey);
   let built: BuiltBundle | undefined;
@@ -211,20 +217,28 @@ async function prepareBundle(
     built ??= await buildArtifactBundle(entries, attrs, buildOpts);
     return built;
   };
-  const bundle: BundlePlan = cached ?? (await build());
+  const bundle: BundlePlan = cached ?? (await planArtifactBundle(entries, attrs, buildOpts));
   if (!cached) await writeBundlePlan(planKey, bundle);
   const file = async () => {
     const b = await build();
     if (b.checksum !== bundle.checksum) {
       await forgetBundlePlan(planKey);
       throw new UploadError(
-        `the remembered layout of bundle ${bundle.bundleId} does not match the bundle written now ` +
-          `(${b.checksum} instead of ${bundle.checksum}); run the upload again`,
+        `the layout of bundle ${bundle.bundleId} (remembered, or computed before) does not match the bundle written ` +
+          `now (${b.checksum} instead of ${bundle.checksum}); did files change meanwhile? Run the upload again`,
       );
     }
     return b.path;
   };
   return { bundle, file, dispose: async () => await built?.dispose() };
+}
+
+/**
+ * Chunks go gzipped when the server takes that, so the entries are stored: one compression pass, only over what is
+ * sent. A server without gzip gets deflated entries instead, as sentry-cli's bundles are.
+ */
+function entryLevel(options: ChunkUploadOptions): number {
+  return options.compression?.includes('gzip') ? DEFAULT_COMPRESSION_LEVEL : 6;
 }
 
 /** The state of the least finished bundle: created < assembling < ok. */

@@ -4,7 +4,7 @@
  * every mapping of every rewritten map must still resolve to the position it resolved to before the snippet moved
  * the code (checked independently of sentry-cli, with @jridgewell/trace-mapping).
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodedMappings, FlattenMap, originalPositionFor, TraceMap, traceSegment } from '@jridgewell/trace-mapping';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -181,5 +181,42 @@ describe('inject edge cases (against the committed fixtures)', () => {
     const r = await injectDebugIds(dir, { dryRun: true });
     expect(r.injected.length).toBe(edge().result.injected.length);
     expect(await snapshotTree(dir)).toEqual(before);
+  });
+});
+
+describe('inject parity on scripts made only of comments or whitespace', () => {
+  const scripts: Record<string, string> = {
+    'comments.js': '/* just a comment */\n// another\n',
+    'whitespace.js': '  \n',
+    'one-line-comment.js': '/* c */',
+    'empty.js': '',
+    'hashbang-comment.js': '#!/usr/bin/env node\n// hi\n',
+    'whitespace-before-reference.js': '   \n\n',
+  };
+
+  it('puts the snippet at the top and shifts the map by two lines, as sentry-cli does, byte for byte', async () => {
+    const root = await copyTree(EDGE_FIXTURES, 'comments-src');
+    await rm(root, { recursive: true, force: true });
+    await mkdir(root, { recursive: true });
+    for (const [name, js] of Object.entries(scripts)) {
+      // The last one ends in a reference without a newline, so the prologue stops before it.
+      const ref = name.startsWith('whitespace-before') ? '' : '\n';
+      await writeFile(join(root, name), `${js}//# sourceMappingURL=${name}.map${ref}`);
+      await writeFile(
+        join(root, `${name}.map`),
+        JSON.stringify({ version: 3, sources: ['x.ts'], names: [], mappings: 'AAAA;AACA;;AAEA' }),
+      );
+    }
+    const viaCli = await copyTree(root, 'comments-cli');
+    const viaFaultline = await copyTree(root, 'comments-fl');
+    await sentryCli(['sourcemaps', 'inject', viaCli]);
+    await injectDebugIds([viaFaultline]);
+    const files = await listFiles(viaCli);
+    expect(files.length).toBe(Object.keys(scripts).length * 2);
+    for (const f of files) {
+      const [a, b] = await Promise.all([readFile(join(viaCli, f), 'utf8'), readFile(join(viaFaultline, f), 'utf8')]);
+      expect(b, f).toBe(a);
+    }
+    expect(await readFile(join(viaFaultline, 'comments.js'), 'utf8')).toMatch(/^\n!function/);
   });
 });

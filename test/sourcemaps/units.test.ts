@@ -17,13 +17,22 @@ import {
   isSourceMapBytes,
   normalizeDebugId,
   parseUploadTargets,
+  planArtifactBundle,
   planChunkUpload,
   SourceMapParseError,
   splitPathList,
   SYSB_HEADER,
 } from '../../src/sourcemaps/index.ts';
-import { injectAtEnd, injectAtStart, insertSnippetAfterPrologue } from '../../src/sourcemaps/inject-text.ts';
+import {
+  adjustTokensForInsertion,
+  injectAtEnd,
+  injectAtStart,
+  insertSnippetAfterPrologue,
+} from '../../src/sourcemaps/inject-text.ts';
 import { findMatchingPaths, guessSourcemapReference, normalizeSourcemapUrl } from '../../src/sourcemaps/url-paths.ts';
+import { makeTempDir } from '../../src/sourcemaps/temp-dir.ts';
+import { decodeMappings, emptyTokens, encodeMappings, NONE, pushToken } from '../../src/sourcemaps/mappings-codec.ts';
+import { isCanonicalMappings, shiftCanonicalMappings } from '../../src/sourcemaps/mappings-shift.ts';
 
 describe('debug IDs', () => {
   it('is SHA-1 with the v5/RFC-4122 bits, as sentry-cli computes it', () => {
@@ -215,7 +224,10 @@ describe('artifact bundle', () => {
     const attrs = { org: 'acme', projects: ['web'], release: '1.0' };
     const one = await buildArtifactBundle(entries, attrs, { chunkSize: 64 });
     const two = await buildArtifactBundle([...entries].reverse(), attrs, { chunkSize: 64 });
+    const planned = await planArtifactBundle(entries, attrs, { chunkSize: 64 });
     try {
+      // The layout computed without writing is the layout of the bytes written.
+      expect(planned).toEqual({ bundleId: one.bundleId, checksum: one.checksum, size: one.size, chunks: one.chunks });
       const [a, b] = await Promise.all([readFile(one.path), readFile(two.path)]);
       expect(a.equals(b)).toBe(true);
       expect(one.bundleId).toBe(two.bundleId);
@@ -231,5 +243,87 @@ describe('artifact bundle', () => {
       await one.dispose();
       await two.dispose();
     }
+  });
+});
+
+describe('temporary folders', () => {
+  it('writes the bundle when $TMPDIR names a folder that does not exist', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'faultline-tmpdir-test-'));
+    await writeFile(join(dir, 'a.js'), 'a();\n');
+    const entry: BundleEntry = {
+      url: '~/a.js',
+      type: 'minified_source',
+      headers: {},
+      absolutePath: join(dir, 'a.js'),
+      sha1: 'aa',
+    };
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = join(dir, 'gone', 'deeper');
+    try {
+      const bundle = await buildArtifactBundle([entry], { org: 'acme', projects: ['web'] }, { chunkSize: 64 });
+      try {
+        expect((await readFile(bundle.path)).subarray(0, 8).equals(SYSB_HEADER)).toBe(true);
+      } finally {
+        await bundle.dispose();
+      }
+      const made = await makeTempDir('faultline-x-');
+      expect(made.startsWith(join(dir, 'gone', 'deeper'))).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+});
+
+describe('mappings moved as text', () => {
+  /** Deterministic pseudo-random numbers. */
+  const prng = (seed: number) => () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+
+  it('gives exactly what decoding, the token fix-up and encoding give, whenever it answers', () => {
+    const rnd = prng(7);
+    const int = (n: number) => Math.floor(rnd() * n);
+    let answered = 0;
+    for (let round = 0; round < 3000; round++) {
+      const lineCount = 1 + int(4);
+      const width = 1 + int(30);
+      const text = `${Array.from({ length: lineCount }, () => 'x'.repeat(width)).join('\n')}${rnd() < 0.5 ? '\n' : ''}`;
+      const tokens = emptyTokens(8);
+      for (let l = 0; l < lineCount + int(2); l++)
+        for (let c = int(3); c < width; c += 1 + int(12)) {
+          const kind = int(3);
+          pushToken(
+            tokens,
+            l,
+            c,
+            kind === 0 ? NONE : 0,
+            kind === 0 ? NONE : int(9),
+            kind === 0 ? NONE : int(9),
+            kind === 2 ? int(2) : NONE,
+          );
+        }
+      const mappings = encodeMappings(tokens);
+      if (!isCanonicalMappings(mappings, 1, 2)) continue;
+      const line = int(lineCount);
+      const byteColumn = rnd() < 0.4 ? 0 : int(width);
+      const offset = line * (width + 1) + byteColumn;
+      const ins = { text: '', line, byteColumn, offset };
+      const lastLine = text.split('\n').length - 1 - (text.endsWith('\n') ? 1 : 0);
+      const viaText = shiftCanonicalMappings(mappings, line, byteColumn, lastLine);
+      if (viaText === undefined) continue;
+      answered++;
+      const viaTokens = encodeMappings(adjustTokensForInsertion(decodeMappings(mappings, 1, 2), text, ins));
+      expect(viaText, `${mappings} at ${line}:${byteColumn} of ${JSON.stringify(text)}`).toBe(viaTokens);
+    }
+    expect(answered).toBeGreaterThan(1000);
+  });
+
+  it('refuses strings the encoder would write differently', () => {
+    for (const m of ['AAAA;', ';', 'AAAA,,CAAC', ',AAAA', 'CAAA,AAAA', 'AAAA,AAAA', 'gAAAA', 'BAAA', 'AAAA,A'])
+      expect(isCanonicalMappings(m, 1, 1), m).toBe(false);
+    for (const m of ['', 'AAAA', ';;AAAA,CAAC;AACA', 'A,CAAA,CAAAA'])
+      expect(isCanonicalMappings(m, 1, 1), m).toBe(true);
   });
 });
