@@ -33,10 +33,14 @@ export const defuseHtmlComments = (text: string): string => text.replace(/<!--/g
 
 /**
  * Untrusted text kept as markdown (a person's comment): no raw HTML (tags, hidden comments, unclosed `<details>`),
- * no images (tracking pixels), no bare links, mentions or issue references; emphasis, lists and code stay.
+ * no images (tracking pixels), no links (inline, reference or bare), mentions or issue references; emphasis, lists
+ * and code stay.
  */
 export function inertMarkdown(text: string): string {
-  const noHtml = text.replace(/</g, '&lt;').replace(/!\[/g, '!\\[');
+  const noHtml = text
+    .replace(/</g, '&lt;')
+    .replace(/!\[/g, '!\\[')
+    .replace(/\]([(:])/g, ']\\$1');
   return defuseReferences(defuseAutolinks(defuseMentions(noHtml)));
 }
 
