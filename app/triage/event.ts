@@ -175,12 +175,51 @@ export const EVENT_LIMITS = {
   dataDepth: 3,
 } as const;
 
-const cut = (text: string | undefined, max: number = EVENT_LIMITS.short): string | undefined =>
-  text === undefined || text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/**
+ * Room left past each limit before scrubbing: a secret that straddles the limit must reach the scrubber whole (a
+ * half is no longer recognised); the scrubbed text is then cut again without it.
+ */
+export const SCRUB_MARGIN = 300;
 
-/** The event cut to what the rendering shows: the newest frames and breadcrumbs, every text at its shown length. */
-export function boundEvent(event: TriageEvent): TriageEvent {
+/**
+ * The event cut to what the rendering shows: the newest frames and breadcrumbs, every text at its shown length
+ * (plus `margin`).
+ */
+export function boundEvent(event: TriageEvent, margin = 0): TriageEvent {
   const L = EVENT_LIMITS;
+  const cut = (text: string | undefined, max: number = L.short): string | undefined =>
+    text === undefined || text.length <= max + margin ? text : `${text.slice(0, max + margin - 1)}…`;
+  const boundFrame = (f: Frame): Frame => {
+    const n = L.contextLines;
+    const line = (l: string) => cut(l)!;
+    return {
+      ...f,
+      filename: cut(f.filename),
+      absPath: cut(f.absPath),
+      module: cut(f.module, 200),
+      function: cut(f.function, 200),
+      context: f.context && {
+        pre: f.context.pre.slice(-n).map(line),
+        line: line(f.context.line),
+        post: f.context.post.slice(0, n).map(line),
+      },
+    };
+  };
+  /** A few levels and entries of breadcrumb data, strings cut; deeper values are summarised. */
+  const pruneData = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return cut(v, 200);
+    if (v === null || typeof v !== 'object') return v;
+    if (depth >= L.dataDepth) return Array.isArray(v) ? '[…]' : '{…}';
+    if (Array.isArray(v)) return v.slice(0, L.dataEntries).map((x) => pruneData(x, depth + 1));
+    const out: Record<string, unknown> = {};
+    let entries = 0;
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      if (++entries > L.dataEntries) break;
+      out[cut(k, 100)!] = pruneData((v as Record<string, unknown>)[k], depth + 1);
+    }
+    return out;
+  };
   return {
     ...event,
     title: cut(event.title),
@@ -205,37 +244,4 @@ export function boundEvent(event: TriageEvent): TriageEvent {
     request: event.request && { method: cut(event.request.method, 20), url: cut(event.request.url) },
     webUrl: cut(event.webUrl, 2_000),
   };
-}
-
-function boundFrame(f: Frame): Frame {
-  const n = EVENT_LIMITS.contextLines;
-  const line = (l: string) => cut(l)!;
-  return {
-    ...f,
-    filename: cut(f.filename),
-    absPath: cut(f.absPath),
-    module: cut(f.module, 200),
-    function: cut(f.function, 200),
-    context: f.context && {
-      pre: f.context.pre.slice(-n).map(line),
-      line: line(f.context.line),
-      post: f.context.post.slice(0, n).map(line),
-    },
-  };
-}
-
-/** A few levels and entries of breadcrumb data, strings cut; deeper values are summarised. */
-function pruneData(v: unknown, depth: number): unknown {
-  if (typeof v === 'string') return cut(v, 200);
-  if (v === null || typeof v !== 'object') return v;
-  if (depth >= EVENT_LIMITS.dataDepth) return Array.isArray(v) ? '[…]' : '{…}';
-  if (Array.isArray(v)) return v.slice(0, EVENT_LIMITS.dataEntries).map((x) => pruneData(x, depth + 1));
-  const out: Record<string, unknown> = {};
-  let entries = 0;
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue;
-    if (++entries > EVENT_LIMITS.dataEntries) break;
-    out[cut(k, 100)!] = pruneData((v as Record<string, unknown>)[k], depth + 1);
-  }
-  return out;
 }

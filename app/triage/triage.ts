@@ -9,7 +9,7 @@ import { type Alert, readAlert } from './alert.ts';
 import { UnknownInstallationError } from '../services/sentry.ts';
 import type { RepoConfig as TriageConfig } from '../services/repo-config.ts';
 import type { RepoDirectory } from './directory.ts';
-import { boundEvent, normalizeEvent, type TriageEvent } from './event.ts';
+import { boundEvent, normalizeEvent, SCRUB_MARGIN, type TriageEvent } from './event.ts';
 import type { IssueSummary, RepoApi, RepoInfo } from './github.ts';
 import { ownersFor } from './owners.ts';
 import { mapFrames } from './paths.ts';
@@ -137,7 +137,7 @@ export function triageHandler(deps: TriageDeps): SentryWebhookHandler {
     }
     const unscrubbed = normalizeEvent(raw);
     // Cut to what the issue shows before scrubbing: the scrubber's work and the body stay small.
-    const event = scrubber.value(boundEvent(unscrubbed));
+    const event = boundEvent(scrubber.value(boundEvent(unscrubbed, SCRUB_MARGIN)));
     const facts = scrubber.value(
       boundFacts(
         issueFacts(
@@ -578,9 +578,11 @@ function permalinkOf(issue: Obj | undefined): string | undefined {
   return text(issue?.['web_url']) ?? text(issue?.['permalink']);
 }
 
-/** Issue facts cut to what the issue shows, before they are scrubbed. */
+/** Issue facts cut to about what the issue shows, before they are scrubbed. */
 function boundFacts(facts: SentryIssueFacts): SentryIssueFacts {
-  const cut = (text: string | undefined, max: number) => (text === undefined ? text : truncate(text, max));
+  // With room past each limit, so that a secret straddling it reaches the scrubber whole.
+  const cut = (text: string | undefined, max: number) =>
+    text === undefined ? text : truncate(text, max + SCRUB_MARGIN);
   return {
     ...facts,
     shortId: cut(facts.shortId, 100),

@@ -61,7 +61,8 @@ describe('hostile text in a regression', () => {
 
   it('stays text in the comment on the suspect pull request', async () => {
     const seed = sentrySeed();
-    const thrown = (seed.events![0] as { exception: { values: Array<Record<string, unknown>> } }).exception.values[0]!;
+    const thrown = (seed.events![0] as unknown as { exception: { values: Array<Record<string, unknown>> } }).exception
+      .values[0]!;
     thrown.type = HOSTILE_TEXT;
     thrown.value = `${HOSTILE_TEXT}\n${'x'.repeat(100_000)}`;
     const frames = (thrown.stacktrace as { frames: Array<Record<string, unknown>> }).frames;
