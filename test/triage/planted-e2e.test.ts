@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findIssueMarker } from '../../app/services/markers.ts';
 import { plantedSecrets } from '../scrub/planted-secrets.ts';
+import { leakedSecrets, writtenToGitHub } from './planted-leaks.ts';
 import { alertData, ISSUE_ID, startWorld, type World } from './world.ts';
 
 const planted = plantedSecrets();
@@ -10,23 +11,6 @@ const planted = plantedSecrets();
 /** All planted texts, starting at the `at`-th: each field leads with a different one, so cuts spare none. */
 const all = (at: number, separator = ' ; ') =>
   [...planted.slice(at % planted.length), ...planted.slice(0, at % planted.length)].map((p) => p.text).join(separator);
-
-/** The planted secrets found in `written` (as text, and as JSON-escaped text). */
-export function leakedSecrets(written: string): string[] {
-  return planted
-    .filter((p) => written.includes(p.secret) || written.includes(JSON.stringify(p.secret).slice(1, -1)))
-    .map((p) => `${p.kind}: ${p.secret.slice(0, 12)}…`);
-}
-
-/** Everything the app wrote to GitHub: issue titles, bodies and comments, and the body of every write request. */
-export function writtenToGitHub(world: Pick<World, 'github'>): string {
-  const state = world.github.state();
-  const issues = state.repos.flatMap((r) =>
-    r.issues.flatMap((i) => [i.title, i.body ?? '', ...i.comments.map((c) => c.body)]),
-  );
-  const writes = state.requests.filter((r) => r.method !== 'GET').map((r) => JSON.stringify(r.body ?? ''));
-  return [...issues, ...writes].join('\n');
-}
 
 describe('planted secrets in every field of an alert', () => {
   let world: World;
