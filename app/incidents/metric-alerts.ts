@@ -1,11 +1,11 @@
 // A Sentry metric-alert incident as one GitHub issue: opened on warning/critical, escalated by editing the same
 // issue, closed with the incident's duration on resolve.
-import { inertMarkdown, inlineCode } from '../services/markdown.ts';
+import { escapeText, inlineCode, link, truncate } from '../services/markdown.ts';
 import { incidentMarker, syncCommentMarker } from '../services/markers.ts';
 import type { Scrub } from '../scrub/index.ts';
 
-/** Text from Sentry as it may appear in an incident's issue or comment: scrubbed, mentions and markers defused. */
-const clean = (text: string, scrub: Scrub): string => inertMarkdown(scrub(text));
+/** Text from Sentry as it may appear in an incident's issue or comment: cut, scrubbed, shown as text. */
+const clean = (text: string, scrub: Scrub, max = 2_000): string => escapeText(scrub(truncate(text, max)));
 
 export type Severity = 'critical' | 'warning';
 
@@ -84,19 +84,26 @@ export function renderIncidentIssue(
   const incident = readIncident(data);
   if (!incident) throw new Error('metric_alert webhook without metric_alert.id and alert_rule.id: cannot render');
   const threshold = describeThreshold(data, severity);
-  const name = clean(incident.ruleName, opts.scrub).replace(/[\r\n]+/g, ' ');
-  const title = `[${severity}] ${name}${threshold ? `: ${threshold}` : ''}`.slice(0, 200);
+  const name = clean(incident.ruleName, opts.scrub, 200);
+  // A title is plain text: scrubbed and cut, not escaped (GitHub shows a title's backslashes).
+  const plainName = opts.scrub(truncate(incident.ruleName.replace(/\s+/g, ' '), 150));
+  const title = truncate(
+    `[${severity}] ${plainName}${threshold ? `: ${opts.scrub(truncate(threshold, 100))}` : ''}`,
+    200,
+  );
   const measured = data.description_text ? clean(data.description_text, opts.scrub) : undefined;
   const rule = data.metric_alert?.alert_rule;
   const lines = [
     `**${severity === 'critical' ? ':red_circle: Critical' : ':warning: Warning'}** — Sentry metric alert **${name}**`,
     '',
-    `- **Threshold:** ${threshold ?? 'n/a'}`,
+    `- **Threshold:** ${threshold ? clean(threshold, opts.scrub, 300) : 'n/a'}`,
     `- **Measured:** ${measured ?? 'n/a'}`,
-    `- **Started:** ${incident.startedAt ?? 'n/a'}`,
-    ...(rule?.query ? [`- **Query:** ${inlineCode(opts.scrub(rule.query))}`] : []),
-    ...(incident.projects.length ? [`- **Projects:** ${incident.projects.join(', ')}`] : []),
-    ...(incident.webUrl ? [`- **Chart:** [open the incident in Sentry](${incident.webUrl})`] : []),
+    `- **Started:** ${incident.startedAt ? escapeText(truncate(incident.startedAt, 40)) : 'n/a'}`,
+    ...(rule?.query ? [`- **Query:** ${inlineCode(opts.scrub(truncate(rule.query, 2_000)))}`] : []),
+    ...(incident.projects.length
+      ? [`- **Projects:** ${incident.projects.map((p) => escapeText(truncate(p, 100))).join(', ')}`]
+      : []),
+    ...(incident.webUrl ? [`- **Chart:** ${link('open the incident in Sentry', incident.webUrl)}`] : []),
     '',
     incidentMarker(incident.key),
   ];

@@ -64,3 +64,8 @@ it('describeError keeps name, status and message on one line', () => {
     'HttpError (404): Not Found',
   );
 });
+
+it('does not retry a validation error (422): it fails the same way every time', () => {
+  const refused = Object.assign(new Error('Validation Failed'), { status: 422 });
+  expect(decideRetry(refused, 1, 5, 0)).toEqual({ deadLetter: true, reason: 'validation error (422)' });
+});

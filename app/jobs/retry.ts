@@ -65,6 +65,9 @@ export function decideRetry(
   random: () => number = Math.random,
 ): RetryDecision {
   if (error instanceof PermanentJobError) return { deadLetter: true, reason: 'permanent error' };
+  // A validation error (GitHub's 422: a body too long, a field it refuses) fails the same way every time.
+  if ((error as { status?: unknown } | null)?.status === 422)
+    return { deadLetter: true, reason: 'validation error (422)' };
   if (attempt >= maxAttempts) return { deadLetter: true, reason: `gave up after ${attempt} attempts` };
   const asked = requestedRetryDelay(error, now);
   const delay =

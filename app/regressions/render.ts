@@ -1,6 +1,6 @@
 // Markdown of a regression: the comment on each suspect pull request and the one that reopens the linked issue.
 // Text from Sentry passes through `scrub` and the markdown module.
-import { codeBlock, inertMarkdown, inlineCode, link, plural } from '../services/markdown.ts';
+import { codeBlock, escapeText, inlineCode, link, plural, truncate } from '../services/markdown.ts';
 import { regressionMarker, syncCommentMarker } from '../services/markers.ts';
 import { type IssueRef, sentryLink } from '../sync/render.ts';
 import type { Scrub } from '../scrub/index.ts';
@@ -31,9 +31,13 @@ const WHY: Record<SuspectPull['reason'], string> = {
 /** The comment on a suspect PR. Rendered again (same marker) each time counts change; it is edited in place. */
 export function renderRegressionPrComment(suspect: SuspectPull, ctx: RegressionContext): string {
   const { issue, scrub } = ctx;
-  const error = inertMarkdown(scrub(oneLine(issue.type ? `${issue.type}: ${issue.value ?? ''}` : issue.title)));
+  // Event text is cut to what is shown before it is scrubbed, and shown as text: never markup, links or references.
+  const error = escapeText(
+    scrub(truncate(oneLine(issue.type ? `${issue.type}: ${issue.value ?? ''}` : issue.title), 200)),
+  );
   const frame = suspect.frame;
-  const where = `${inlineCode(frame.function ?? '?')} at ${inlineCode(`${frame.path}:${frame.line}`)}`;
+  const fn = scrub(truncate(frame.function ?? '?', 200));
+  const where = `${inlineCode(fn)} at ${inlineCode(scrub(truncate(`${frame.path}:${frame.line}`, 300)))}`;
   const lines = [
     `### :rewind: Possible regression: ${error}`,
     '',
@@ -79,7 +83,7 @@ const inRelease = (release: string | undefined): string => (release ? ` in relea
 const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ');
 
 function hunkText(hunk: DiffHunk, scrub: Scrub, maxLines = 40): string {
-  const shown = hunk.lines.slice(0, maxLines);
+  const shown = hunk.lines.slice(0, maxLines).map((l) => truncate(l, 300));
   const text = scrub(shown.join('\n'));
   return hunk.lines.length > maxLines ? `${text}\n… ${hunk.lines.length - maxLines} more lines` : text;
 }

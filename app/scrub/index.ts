@@ -103,7 +103,8 @@ function walk(root: unknown, ctx: WalkContext): unknown {
     if (depth >= ctx.limits.maxDepth) return TRUNCATED;
     if (Array.isArray(v)) {
       // Header and tag pairs: ["Authorization", "…"]: the first element names the second.
-      if (v.length === 2 && typeof v[0] === 'string' && ctx.isSensitiveKey(v[0])) return [v[0], FILTERED];
+      // The name is text from the event too: scrubbed like any other.
+      if (v.length === 2 && typeof v[0] === 'string' && ctx.isSensitiveKey(v[0])) return [ctx.text(v[0]), FILTERED];
       const out: unknown[] = [];
       for (const item of v) {
         if (nodes >= ctx.limits.maxNodes) break;

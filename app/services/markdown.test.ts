@@ -4,7 +4,7 @@ import { codeBlock, defuseMentions, escapeText, inertMarkdown, inlineCode } from
 describe('markdown', () => {
   it('defuses mentions one way everywhere, leaving email addresses alone', () => {
     expect(defuseMentions('@bo, @org/team and x@y.com')).toBe('@\u200bbo, @\u200borg/team and x@y.com');
-    expect(escapeText('@octocat see #1')).toBe('@\u200boctocat see \\#1');
+    expect(escapeText('@octocat see #1')).toBe('@\u200boctocat see \\#\u200b1');
     expect(inertMarkdown('**hi** @bo <!-- faultline:sync -->')).toBe('**hi** @\u200bbo &lt;!-- faultline:sync -->');
   });
 

@@ -12,22 +12,50 @@ export function defuseMentions(text: string): string {
   return text.replace(/(?<!\w)@(?=[A-Za-z0-9])/g, `@${ZWSP}`);
 }
 
-/** `<!--` shown as text: a hidden comment (a forged marker of ours) cannot ride in on untrusted text. */
-const defuseHtmlComments = (text: string): string => text.replace(/<!--/g, '&lt;!--');
-
-/** Untrusted text kept as markdown (a person's comment): mentions and hidden comments defused. */
-export function inertMarkdown(text: string): string {
-  return defuseHtmlComments(defuseMentions(text));
+/**
+ * `#12`, `owner/repo#12`, `GH-12` and `fixes #12` must not link or close an issue: GitHub finds references in the
+ * rendered text (a backslash escape does not stop it), so a zero-width space goes after the `#` or `GH-`.
+ */
+export function defuseReferences(text: string): string {
+  return text.replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\bGH-(?=\d)/gi, (m) => `${m}${ZWSP}`);
 }
 
-/** Text shown as text: markdown punctuation escaped, mentions and issue references defused, one line. */
+/** `https://evil.example` and `www.evil.example` shown as text: GFM would make them links. */
+export function defuseAutolinks(text: string): string {
+  return text.replace(/:\/\//g, `:${ZWSP}//`).replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
+}
+
+/**
+ * `<!--` never appears in what faultline writes from untrusted text, not even inside code: the markers are hidden
+ * comments, found by reading the raw body, so a forged one could otherwise ride in on an exception message.
+ */
+export const defuseHtmlComments = (text: string): string => text.replace(/<!--/g, `<${ZWSP}!--`);
+
+/**
+ * Untrusted text kept as markdown (a person's comment): no raw HTML (tags, hidden comments, unclosed `<details>`),
+ * no images (tracking pixels), no links (inline, reference or bare), mentions or issue references; emphasis, lists
+ * and code stay.
+ */
+export function inertMarkdown(text: string): string {
+  const noHtml = text
+    .replace(/</g, '&lt;')
+    .replace(/!\[/g, '!\\[')
+    .replace(/\]([(:])/g, ']\\$1');
+  return defuseReferences(defuseAutolinks(defuseMentions(noHtml)));
+}
+
+/**
+ * Text shown as text: markdown punctuation and HTML escaped, mentions, issue references, closing keywords and
+ * bare links defused, one line.
+ */
 export function escapeText(text: string): string {
-  return defuseMentions(text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`));
+  const escaped = text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`);
+  return defuseReferences(defuseAutolinks(defuseMentions(escaped)));
 }
 
 /** An inline code span that survives backticks in the text. */
 export function inlineCode(text: string): string {
-  const flat = text.replace(/\r?\n|\r/g, ' ');
+  const flat = defuseHtmlComments(text.replace(/\r?\n|\r/g, ' '));
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
@@ -35,7 +63,8 @@ export function inlineCode(text: string): string {
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside. */
-export function codeBlock(code: string, language = ''): string {
+export function codeBlock(text: string, language = ''): string {
+  const code = defuseHtmlComments(text);
   const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((m) => m.length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${language}\n${code}\n${fence}`;
@@ -61,9 +90,16 @@ export function details(summary: string, body: string): string {
   return `<details>\n<summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
+/** At most `max` characters (code points), the last an ellipsis when cut; looks at no more than `max` of them. */
 export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+  if (text.length <= max) return text;
+  let cut = 0;
+  let count = 0;
+  for (const char of text) {
+    if (++count > max) return `${text.slice(0, cut)}…`;
+    if (count < max) cut += char.length;
+  }
+  return text;
 }
 
 /** `3 events`, `1 user`. */

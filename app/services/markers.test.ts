@@ -38,3 +38,11 @@ describe('markers', () => {
     expect(findIssueMarker('<!-- faultline:sentry-issue:42 --')).toBeUndefined();
   });
 });
+
+describe('findIssueMarker', () => {
+  it('reads the last line only: a marker quoted higher up names nothing', () => {
+    expect(findIssueMarker(`${issueMarker('7')}\nbody\n${issueMarker('42')}\n`)).toBe('42');
+    expect(findIssueMarker(`${issueMarker('7')}\nbody`)).toBeUndefined();
+    expect(findIssueMarker(`text ${issueMarker('7')}`)).toBeUndefined();
+  });
+});

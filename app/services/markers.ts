@@ -59,6 +59,15 @@ export function readMarker(body: string | null | undefined, kind?: MarkerKind): 
 
 export const carriesMarker = (body: string | null | undefined): boolean => readMarker(body) !== undefined;
 
-/** The Sentry issue id of an issue body triage wrote, or undefined. */
-export const findIssueMarker = (body: string | null | undefined): string | undefined =>
-  readMarker(body, 'sentry-issue')?.key;
+const ISSUE_MARKER_LINE = /^<!-- faultline:sentry-issue:([A-Za-z0-9_-]+) -->$/;
+
+/**
+ * The Sentry issue id of an issue body triage wrote, or undefined. Only the body's last line counts: faultline
+ * writes the marker there and nowhere else, and event text in the body above can never produce `<!--` (the markdown
+ * module defuses it), so a marker quoted in an exception message names nothing.
+ */
+export function findIssueMarker(body: string | null | undefined): string | undefined {
+  const text = (body ?? '').trimEnd();
+  const lastLine = text.slice(text.lastIndexOf('\n') + 1).trim();
+  return ISSUE_MARKER_LINE.exec(lastLine)?.[1];
+}

@@ -1,7 +1,7 @@
 // Markdown the mirror writes to GitHub: status comments and mirrored Sentry comments. Everything that came from
 // Sentry or a person passes through `scrub` (the repository may be public) and the markdown module; every text
 // carries our hidden marker.
-import { blockQuote, escapeText, inertMarkdown, inlineCode, link } from '../services/markdown.ts';
+import { blockQuote, escapeText, inertMarkdown, inlineCode, link, truncate } from '../services/markdown.ts';
 import { mirroredCommentMarker, syncCommentMarker } from '../services/markers.ts';
 import type { Scrub } from '../scrub/index.ts';
 
@@ -19,7 +19,7 @@ export interface IssueRef {
 export const sentryLink = (issue: IssueRef): string => link(escapeText(issue.shortId ?? issue.id), issue.sentryUrl);
 
 /** A person's name from Sentry, scrubbed and shown as text. */
-export const personName = (name: string, scrub: Scrub): string => escapeText(scrub(name));
+export const personName = (name: string, scrub: Scrub): string => escapeText(scrub(truncate(name, 200)));
 
 export function renderStatusComment(opts: {
   action: 'resolved' | 'ignored';
@@ -51,6 +51,8 @@ export function renderUnresolvedComment(opts: {
   return `Marked unresolved in Sentry${who}: ${sentryLink(opts.issue)}. Reopening.\n\n${syncCommentMarker(opts.key)}`;
 }
 
+export const MIRRORED_TEXT_MAX = 20_000;
+
 export function renderMirroredComment(opts: {
   commentId: string;
   author: string | undefined;
@@ -60,6 +62,7 @@ export function renderMirroredComment(opts: {
   scrub: Scrub;
 }): string {
   const who = opts.author ? `**${personName(opts.author, opts.scrub)}**` : 'Someone';
-  const body = blockQuote(inertMarkdown(opts.scrub(opts.text)));
+  // Cut before scrubbing, well under GitHub's 65,536 characters once quoted and escaped.
+  const body = blockQuote(inertMarkdown(opts.scrub(truncate(opts.text, MIRRORED_TEXT_MAX))));
   return `${who} commented on ${sentryLink(opts.issue)} in Sentry:\n\n${body}\n\n${mirroredCommentMarker(opts.commentId)}`;
 }

@@ -158,3 +158,90 @@ function isoFromEpoch(v: unknown): string | undefined {
 
 /** True when the event carries a stack trace worth mapping (else fetch the latest event from the API). */
 export const hasFrames = (event: TriageEvent): boolean => event.frames.length > 0;
+
+/**
+ * How much of each field the issue can show. An event is cut to these before it is scrubbed and rendered, so the
+ * work and the issue stay small whatever the event carries (a 200 KB message, 1,000 breadcrumbs, 5,000-deep data).
+ */
+export const EVENT_LIMITS = {
+  message: 4_000,
+  short: 300,
+  frames: 100,
+  contextLines: 5,
+  tags: 50,
+  tagValue: 200,
+  breadcrumbs: 10,
+  dataEntries: 20,
+  dataDepth: 3,
+} as const;
+
+/**
+ * Room left past each limit before scrubbing: a secret that straddles the limit must reach the scrubber whole (a
+ * half is no longer recognised); the scrubbed text is then cut again without it.
+ */
+export const SCRUB_MARGIN = 300;
+
+/**
+ * The event cut to what the rendering shows: the newest frames and breadcrumbs, every text at its shown length
+ * (plus `margin`).
+ */
+export function boundEvent(event: TriageEvent, margin = 0): TriageEvent {
+  const L = EVENT_LIMITS;
+  const cut = (text: string | undefined, max: number = L.short): string | undefined =>
+    text === undefined || text.length <= max + margin ? text : `${text.slice(0, max + margin - 1)}…`;
+  const boundFrame = (f: Frame): Frame => {
+    const n = L.contextLines;
+    const line = (l: string) => cut(l)!;
+    return {
+      ...f,
+      filename: cut(f.filename),
+      absPath: cut(f.absPath),
+      module: cut(f.module, 200),
+      function: cut(f.function, 200),
+      context: f.context && {
+        pre: f.context.pre.slice(-n).map(line),
+        line: line(f.context.line),
+        post: f.context.post.slice(0, n).map(line),
+      },
+    };
+  };
+  /** A few levels and entries of breadcrumb data, strings cut; deeper values are summarised. */
+  const pruneData = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return cut(v, 200);
+    if (v === null || typeof v !== 'object') return v;
+    if (depth >= L.dataDepth) return Array.isArray(v) ? '[…]' : '{…}';
+    if (Array.isArray(v)) return v.slice(0, L.dataEntries).map((x) => pruneData(x, depth + 1));
+    const out: Record<string, unknown> = {};
+    let entries = 0;
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      if (++entries > L.dataEntries) break;
+      out[cut(k, 100)!] = pruneData((v as Record<string, unknown>)[k], depth + 1);
+    }
+    return out;
+  };
+  return {
+    ...event,
+    title: cut(event.title),
+    level: cut(event.level, 20),
+    release: cut(event.release, 200),
+    environment: cut(event.environment, 100),
+    platform: cut(event.platform, 50),
+    culprit: cut(event.culprit),
+    timestamp: cut(event.timestamp, 40),
+    exceptionType: cut(event.exceptionType, 200),
+    exceptionValue: cut(event.exceptionValue, L.message),
+    // Sentry lists frames oldest first: the crash and its callers are at the end.
+    frames: event.frames.slice(-L.frames).map(boundFrame),
+    tags: event.tags.slice(0, L.tags).map(([k, v]) => [cut(k, 100)!, cut(v, L.tagValue)!]),
+    breadcrumbs: event.breadcrumbs.slice(-L.breadcrumbs).map((b) => ({
+      timestamp: cut(b.timestamp, 40),
+      category: cut(b.category, 100),
+      level: cut(b.level, 20),
+      message: cut(b.message),
+      data: b.data && (pruneData(b.data, 0) as Record<string, unknown>),
+    })),
+    request: event.request && { method: cut(event.request.method, 20), url: cut(event.request.url) },
+    webUrl: cut(event.webUrl, 2_000),
+  };
+}

@@ -110,31 +110,92 @@ export function replaceStatusLine(body: string, statusLine: string): string {
   return body.slice(0, start) + statusLine + body.slice(end + statusLineEnd.length);
 }
 
-export function renderIssueBody(view: IssueView): string {
+/** GitHub's limits: it refuses longer titles and bodies with 422. Counted in UTF-16 units, never fewer than its own. */
+export const GITHUB_TITLE_MAX = 256;
+export const GITHUB_BODY_MAX = 65_536;
+
+interface Section {
+  text: string;
+  /** What the note says was left out when the section is dropped to fit; undefined for sections always kept. */
+  dropAs?: string | undefined;
+}
+
+/** Sections dropped first when the body is too long: the least useful for fixing the error go first. */
+const DROP_ORDER = ['breadcrumbs', 'tags', 'full stack trace', 'suspect commits', 'code excerpts', 'facts'];
+
+/**
+ * The issue body, at most `limit` characters: when it would be longer, whole sections are left out (least important
+ * first) and the body says so; the hidden marker is always the last line.
+ */
+export function renderIssueBody(view: IssueView, limit = GITHUB_BODY_MAX): string {
   const { sentry, event } = view;
-  const sections = [
-    renderHeadline(view),
-    renderStatusLine({
-      count: sentry.count,
-      userCount: sentry.userCount,
-      lastSeen: sentry.lastSeen ?? event.timestamp,
-      release: event.release,
-    }),
-    renderFacts(view),
-    renderFrames(view),
-    renderStack(view),
-    renderSuspects(view),
-    renderTags(event),
-    renderBreadcrumbs(event),
-    [
-      '---',
-      // The id in plain text too: search finds visible words, whatever it does with HTML comments.
-      `<sub>Opened by faultline from Sentry issue ${link(escapeText(sentry.shortId ?? sentry.id), sentry.webUrl)} (id ${escapeText(sentry.id)}). ` +
-        'The status line above is updated as new events arrive.</sub>',
-      issueMarker(sentry.id),
-    ].join('\n'),
+  const sections: Section[] = [
+    { text: renderHeadline(view) },
+    {
+      text: renderStatusLine({
+        count: sentry.count,
+        userCount: sentry.userCount,
+        lastSeen: sentry.lastSeen ?? event.timestamp,
+        release: event.release,
+      }),
+    },
+    { text: renderFacts(view), dropAs: 'facts' },
+    { text: renderFrames(view, true), dropAs: 'code excerpts' },
+    { text: renderStack(view), dropAs: 'full stack trace' },
+    { text: renderSuspects(view), dropAs: 'suspect commits' },
+    { text: renderTags(event), dropAs: 'tags' },
+    { text: renderBreadcrumbs(event), dropAs: 'breadcrumbs' },
   ];
-  return sections.filter((s) => s !== '').join('\n\n');
+  const footer = renderFooter(sentry);
+  const dropped: string[] = [];
+  const compose = () => {
+    const kept = sections.flatMap((s) => {
+      if (s.text === '') return [];
+      if (!dropped.includes(s.dropAs ?? '')) return [s.text];
+      // Without its excerpts the frames section still lists the frames and their permalinks.
+      return s.dropAs === 'code excerpts' ? [renderFrames(view, false)] : [];
+    });
+    const note = dropped.length ? [renderOmittedNote(dropped, limit)] : [];
+    return [...kept, ...note, footer].join('\n\n');
+  };
+  let body = compose();
+  for (const name of DROP_ORDER) {
+    if (body.length <= limit) break;
+    if (sections.some((s) => s.dropAs === name && s.text !== '')) dropped.push(name);
+    body = compose();
+  }
+  return body.length <= limit ? body : renderMinimalIssueBody(view, limit);
+}
+
+function renderOmittedNote(dropped: readonly string[], limit: number): string {
+  return `_Left out to fit GitHub's limit of ${limit.toLocaleString('en-US')} characters: ${dropped.join(', ')}. The full event is in Sentry._`;
+}
+
+function renderFooter(sentry: SentryIssueFacts): string {
+  return [
+    '---',
+    // The id in plain text too: search finds visible words, whatever it does with HTML comments.
+    `<sub>Opened by faultline from Sentry issue ${link(escapeText(sentry.shortId ?? sentry.id), sentry.webUrl)} (id ${escapeText(sentry.id)}). ` +
+      'The status line above is updated as new events arrive.</sub>',
+    // Last line, and only here: the marker is read from the last line of the body.
+    issueMarker(sentry.id),
+  ].join('\n');
+}
+
+/**
+ * The smallest body that still does the job: the error, its Sentry link, the status line and the marker. Used when
+ * the full body does not fit, and when GitHub refuses the full one (422).
+ */
+export function renderMinimalIssueBody(view: Pick<IssueView, 'sentry' | 'event'>, limit = GITHUB_BODY_MAX): string {
+  const { sentry, event } = view;
+  const title = escapeText(truncate(renderIssueTitle(view), 200));
+  const status = renderStatusLine({
+    count: sentry.count,
+    userCount: sentry.userCount,
+    lastSeen: sentry.lastSeen ?? event.timestamp,
+  });
+  const note = `GitHub could not take the full report of this error (limit ${limit.toLocaleString('en-US')} characters); it is in Sentry: ${link('open the issue in Sentry', sentry.webUrl)}.`;
+  return [`### ${title}`, status, note, renderFooter(sentry)].join('\n\n');
 }
 
 function renderHeadline({ event, sentry }: IssueView): string {
@@ -175,7 +236,7 @@ function renderRelease(release: string | undefined, repo: IssueView['repo'], com
   return `${name} at ${at}`;
 }
 
-function renderFrames(view: IssueView): string {
+function renderFrames(view: IssueView, withCode: boolean): string {
   const shown = view.frames.slice(0, TOP_FRAMES);
   if (shown.length === 0)
     return '### Where it breaks\n\nNo frame of this stack trace maps to a file in this repository.';
@@ -187,7 +248,7 @@ function renderFrames(view: IssueView): string {
       ? permalink({ htmlUrl: view.repo.htmlUrl, sha: view.commit.sha }, f.path, f.line)
       : undefined;
     parts.push(`${fn}${href ? link(inlineCode(target), href) : inlineCode(target)}`);
-    if (f.code && f.code.lines.length > 0) parts.push(renderExcerpt(f.code, f.line, languageOf(f.path)));
+    if (withCode && f.code && f.code.lines.length > 0) parts.push(renderExcerpt(f.code, f.line, languageOf(f.path)));
   }
   return parts.join('\n\n');
 }
@@ -316,7 +377,9 @@ export function renderRateLimitIssue(input: {
       `This repository reached its limit of ${input.limit} new issues per hour (${inlineCode('limits.newIssuesPerHour')} in ${inlineCode('.github/faultline.yml')}).`,
       'These Sentry issues were not opened here; they will be when they fire again after the hour:',
       '',
-      ...input.skipped.map((s) => `- ${link(escapeText(truncate(s.title, 100)), s.url)}`),
+      // At most 200 listed (the body stays under GitHub's limit); the count says how many more.
+      ...input.skipped.slice(0, 200).map((s) => `- ${link(escapeText(truncate(s.title, 100)), s.url)}`),
+      ...(input.skipped.length > 200 ? [`- and ${input.skipped.length - 200} more`] : []),
       marker('rate-limit'),
     ].join('\n'),
   };

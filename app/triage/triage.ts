@@ -9,7 +9,7 @@ import { type Alert, readAlert } from './alert.ts';
 import { UnknownInstallationError } from '../services/sentry.ts';
 import type { RepoConfig as TriageConfig } from '../services/repo-config.ts';
 import type { RepoDirectory } from './directory.ts';
-import { normalizeEvent, type TriageEvent } from './event.ts';
+import { boundEvent, normalizeEvent, SCRUB_MARGIN, type TriageEvent } from './event.ts';
 import type { IssueSummary, RepoApi, RepoInfo } from './github.ts';
 import { ownersFor } from './owners.ts';
 import { mapFrames } from './paths.ts';
@@ -19,6 +19,7 @@ import {
   type IssueView,
   renderIssueBody,
   renderIssueTitle,
+  renderMinimalIssueBody,
   renderRateLimitIssue,
   renderReleaseComment,
   renderStatusLine,
@@ -30,6 +31,7 @@ import {
 } from './render.ts';
 import { judgeAlert, labelsFor } from './rules.ts';
 import { createScrubber } from '../scrub/index.ts';
+import { truncate } from '../services/markdown.ts';
 
 /** The Sentry calls triage makes for one installation (its org among them). */
 export interface SentryApi {
@@ -134,13 +136,16 @@ export function triageHandler(deps: TriageDeps): SentryWebhookHandler {
       raw = (await fetchLatestEvent(api, alert.sentryIssueId, log)) ?? raw;
     }
     const unscrubbed = normalizeEvent(raw);
-    const event = scrubber.value(unscrubbed);
+    // Cut to what the issue shows before scrubbing: the scrubber's work and the body stay small.
+    const event = boundEvent(scrubber.value(boundEvent(unscrubbed, SCRUB_MARGIN)));
     const facts = scrubber.value(
-      issueFacts(
-        issue,
-        alert,
-        project,
-        alert.webUrl ?? permalinkOf(issue) ?? deps.sentryIssueUrl(org, alert.sentryIssueId),
+      boundFacts(
+        issueFacts(
+          issue,
+          alert,
+          project,
+          alert.webUrl ?? permalinkOf(issue) ?? deps.sentryIssueUrl(org, alert.sentryIssueId),
+        ),
       ),
     );
     const work: Work = { alert, installationUuid, org, api, repo, config, facts, event, log };
@@ -230,12 +235,15 @@ async function createOrRecover(deps: TriageDeps, work: Work, ctx: SentryWebhookC
     const fromOwners = work.config.assign.codeowners ? view.owners.assignees : [];
     const wanted = fromOwners.length > 0 ? fromOwners : work.config.assign.fallback;
     const assignees = await repo.assignable(wanted.map((l) => l.replace(/^@/, '')));
-    const created = await repo.createIssue({
-      title: renderIssueTitle(view),
-      body: renderIssueBody(view),
-      labels,
-      assignees,
-    });
+    const created = await createIssueOrMinimal(
+      work,
+      { title: renderIssueTitle(view), body: renderIssueBody(view) },
+      {
+        labels,
+        assignees,
+        minimalBody: () => renderMinimalIssueBody(view),
+      },
+    );
     number = created.number;
     await store.setLinkIssueNumber(id, number, deps.now());
     work.log.info(
@@ -253,6 +261,32 @@ async function createOrRecover(deps: TriageDeps, work: Work, ctx: SentryWebhookC
     // Nothing was opened: give the claim back so the retry starts clean (after an open, the marker finds it).
     if (number === undefined) await store.deleteLink(id).catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * GitHub refuses an issue it finds invalid (422: too long, a label or assignee it will not take) every time: rather
+ * than lose the alert, open it once more with the minimal body, without assignees.
+ */
+async function createIssueOrMinimal(
+  work: Work,
+  issue: { title: string; body: string },
+  opts: { labels: string[]; assignees: string[]; minimalBody: () => string },
+): Promise<IssueSummary> {
+  try {
+    return await work.repo.createIssue({ ...issue, labels: opts.labels, assignees: opts.assignees });
+  } catch (error) {
+    if ((error as { status?: number }).status !== 422) throw error;
+    work.log.warn(
+      { sentryIssueId: work.alert.sentryIssueId, repo: work.repo.fullName, failure: String(error).slice(0, 500) },
+      'triage: GitHub refused the issue (422); opening it with the minimal body',
+    );
+    return work.repo.createIssue({
+      title: truncate(issue.title, 120),
+      body: opts.minimalBody(),
+      labels: opts.labels,
+      assignees: [],
+    });
   }
 }
 
@@ -542,6 +576,23 @@ function projectSlug(issue: Obj | undefined): string | undefined {
 
 function permalinkOf(issue: Obj | undefined): string | undefined {
   return text(issue?.['web_url']) ?? text(issue?.['permalink']);
+}
+
+/** Issue facts cut to about what the issue shows, before they are scrubbed. */
+function boundFacts(facts: SentryIssueFacts): SentryIssueFacts {
+  // With room past each limit, so that a secret straddling it reaches the scrubber whole.
+  const cut = (text: string | undefined, max: number) =>
+    text === undefined ? text : truncate(text, max + SCRUB_MARGIN);
+  return {
+    ...facts,
+    shortId: cut(facts.shortId, 100),
+    project: truncate(facts.project, 100),
+    title: cut(facts.title, 300),
+    culprit: cut(facts.culprit, 300),
+    level: cut(facts.level, 20),
+    firstSeen: cut(facts.firstSeen, 40),
+    lastSeen: cut(facts.lastSeen, 40),
+  };
 }
 
 function issueFacts(issue: Obj | undefined, alert: Alert, project: string, webUrl: string): SentryIssueFacts {

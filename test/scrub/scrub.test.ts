@@ -25,6 +25,11 @@ describe('createScrubber().text removes every planted secret', () => {
     const out = s.text(text);
     for (const p of planted) expect(out, p.kind).not.toContain(p.secret);
   });
+
+  it('removes them from the name of a header or tag pair whose value is filtered for its name', () => {
+    const out = JSON.stringify(s.value(planted.map((p) => [`token ${p.text}`, 'v'])));
+    for (const p of planted) expect(out, p.kind).not.toContain(p.secret);
+  });
 });
 
 describe('what stays', () => {

@@ -188,7 +188,7 @@ describe('rendering', () => {
       githubIssue: { repo: 'acme/web', number: 4 },
       scrub: scrubEmails,
     });
-    expect(body).toContain('Possible regression: RangeError: Invalid time value for [email]');
+    expect(body).toContain('Possible regression: RangeError: Invalid time value for \\[email\\]');
     expect(body).toContain('came back in release `web@1.3.0`');
     expect(body).toContain(
       '[`renderInvoice` at `src/billing/invoice.ts:13`](https://github.com/acme/web/blob/abc/src/billing/invoice.ts#L13)',

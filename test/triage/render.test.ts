@@ -177,3 +177,24 @@ describe('renderConfigErrorIssue', () => {
     expect(h).toContain('class="language-yaml"');
   });
 });
+
+describe('renderIssueBody within a size limit', () => {
+  it('leaves out the least useful sections first, says so, and keeps the marker on the last line', () => {
+    const full = renderIssueBody(view());
+    const limit = full.length - 10;
+    const body = renderIssueBody(view(), limit);
+    expect(body.length).toBeLessThanOrEqual(limit);
+    expect(body).toMatch(/Left out to fit GitHub's limit of [\d,]+ characters: breadcrumbs/);
+    expect(body.trimEnd().split('\n').at(-1)).toBe('<!-- faultline:sentry-issue:1170820242 -->');
+    expect(findIssueMarker(body)).toBe('1170820242');
+  });
+
+  it('falls back to the minimal body when even the headline does not fit', () => {
+    const v = view();
+    v.event = { ...v.event, exceptionValue: 'y'.repeat(3_000) };
+    const body = renderIssueBody(v, 2_000);
+    expect(body.length).toBeLessThanOrEqual(2_000);
+    expect(body).toContain('GitHub could not take the full report of this error');
+    expect(findIssueMarker(body)).toBe('1170820242');
+  });
+});
