@@ -15,7 +15,7 @@ import {
   runRelease,
 } from '../release/index.ts';
 import { releaseClient } from '../release/client.ts';
-import { parseSteps, wantsDoctor } from '../release/inputs.ts';
+import { parseSteps, wantsAlerts, wantsDoctor } from '../release/inputs.ts';
 import { VERSION } from '../version.ts';
 import { renderDoctorMarkdown, renderDoctorReport, runDoctor, secretsIn } from '../doctor/index.ts';
 import { doctorFailureMessage, doctorSettingsFromInputs } from './doctor.ts';
@@ -31,7 +31,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     const releaseSteps = parseSteps(stepsInput); // an unknown step fails here, before the doctor runs
     if (wantsDoctor(stepsInput)) {
       if (!(await runDoctorStep(env))) return;
-      if (releaseSteps.length === 0) return; // `steps: doctor` alone
+      if (releaseSteps.length === 0 && !wantsAlerts(stepsInput)) return; // `steps: doctor` alone
+    }
+    if (wantsAlerts(stepsInput)) {
+      if (!(await runAlertsStep(env))) return;
+      if (releaseSteps.length === 0) return; // `steps: alerts` alone
     }
     const inputs = resolveInputs((name: InputName) => core.getInput(name), env, {
       baseDir: env.GITHUB_WORKSPACE || process.cwd(),
@@ -98,6 +102,53 @@ async function runDoctorStep(env: NodeJS.ProcessEnv): Promise<boolean> {
     return false;
   }
   return true;
+}
+
+/**
+ * `steps: alerts`: plan the alert rules on pull requests, apply them on pushes to the default branch. The alerts
+ * code is loaded here only, so a release run does not parse it. False (and the run failed) when it fails.
+ */
+async function runAlertsStep(env: NodeJS.ProcessEnv): Promise<boolean> {
+  const alerts = await import('./alerts.ts');
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const file = alerts.alertsConfigPath(workspace, core.getInput('working_directory'), core.getInput('alerts_config'));
+  const githubToken = core.getInput('github_token').trim();
+  const userAgent = `faultline-action/${VERSION}`;
+  try {
+    const config = await alerts.readAlertsConfig(file.path, file.shownAs);
+    const event = await alerts.readEventPayload(env.GITHUB_EVENT_PATH);
+    const mode = alerts.alertsMode(env.GITHUB_EVENT_NAME ?? '', env.GITHUB_REF ?? '', event);
+    const sentryInputs = { url: core.getInput('url'), org: core.getInput('org'), token: core.getInput('auth_token') };
+    const result = await core.group(`alerts (${mode.kind}, ${file.shownAs})`, () =>
+      alerts.runAlertsStep(
+        { config, mode, sha: env.GITHUB_SHA ?? '' },
+        {
+          client: (c) => alerts.alertsSentryClient(sentryInputs, env, c, userAgent),
+          github:
+            githubToken && env.GITHUB_REPOSITORY
+              ? {
+                  request: githubRequest(githubToken, env.GITHUB_API_URL || 'https://api.github.com', userAgent),
+                  repository: env.GITHUB_REPOSITORY,
+                }
+              : undefined,
+          log: (line) => core.info(line),
+          warn: (line) => core.warning(line),
+          summary: writeSummary,
+        },
+      ),
+    );
+    const outputs = alerts.alertsOutputs(result.applied);
+    core.setOutput('alerts_created', outputs.alerts_created);
+    core.setOutput('alerts_updated', outputs.alerts_updated);
+    core.setOutput('alerts_deleted', outputs.alerts_deleted);
+    return true;
+  } catch (error) {
+    // Config, plan and apply errors name the config key that caused them.
+    const message = error instanceof Error ? error.message : String(error);
+    await writeSummary(`### ❌ Alert rules\n\n\`\`\`\n${message}\n\`\`\`\n`);
+    core.setFailed(`alerts: ${message}`);
+    return false;
+  }
 }
 
 function writeOutputs(result: ReleaseResult): void {
