@@ -2,6 +2,7 @@
  * The action: read the inputs, run the release pipeline in log groups, write outputs and the job summary.
  * Everything else lives in src/release; only this file talks to the runner (@actions/core).
  */
+import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import {
   githubHistory,
@@ -86,13 +87,15 @@ async function runDoctorStep(env: NodeJS.ProcessEnv): Promise<boolean> {
       org: core.getInput('org'),
       token: core.getInput('auth_token'),
       projects: core.getInput('projects'),
+      alertsConfig: core.getInput('alerts_config'),
     },
     env,
   );
   const secrets = [...secretsIn(env), ...(settings.sentry.token ? [settings.sentry.token] : [])];
   const target = `${settings.sentry.url}${settings.sentry.org ? `, org ${settings.sentry.org}` : ''}`;
   const results = await core.group('doctor', async () => {
-    const checks = await runDoctor(settings, { env: {}, cwd: env.GITHUB_WORKSPACE || process.cwd() });
+    const cwd = resolve(env.GITHUB_WORKSPACE || process.cwd(), core.getInput('working_directory') || '.');
+    const checks = await runDoctor(settings, { env: {}, cwd });
     core.info(renderDoctorReport(checks, { header: { sentry: target }, secrets }));
     return checks;
   });

@@ -92,7 +92,8 @@ export function doctorAlertsClient(settings: DoctorSettings['sentry'], timeoutMs
 export async function runAlertsChecks(
   found: FoundConfig,
   org: string | undefined,
-  client: (config: AlertsConfig) => AlertsClient,
+  /** Undefined when the Sentry checks above failed: the checks that call Sentry are skipped. */
+  client: ((config: AlertsConfig) => AlertsClient) | undefined,
 ): Promise<CheckResult[]> {
   if ('error' in found) {
     return [fail(G, ALERTS_CHECK_NAMES.config, found.error, 'pass --config with the path of the repository config')];
@@ -121,6 +122,10 @@ export async function runAlertsChecks(
         `${config.issue.length} issue and ${config.metric.length} metric rule(s)`,
     ),
   ];
+  if (!client) {
+    const skipped = [...config.projects.map(notifiesName), ALERTS_CHECK_NAMES.drift];
+    return [...results, ...skipped.map((name) => skip(G, name, 'the Sentry connection above is not usable'))];
+  }
   const sentry = client(config);
   results.push(...(await checkNotifies(sentry, config)));
   results.push(await checkDrift(sentry, config, found.shownAs));

@@ -6,7 +6,7 @@ import { findRepoConfig } from './repo-config.ts';
 import { createSentryProbe, type SentryProbe } from './sentry-probe.ts';
 import { runSentryChecks } from './sentry-checks.ts';
 import type { DoctorSettings } from './settings.ts';
-import { type CheckResult, skip } from './types.ts';
+import type { CheckResult } from './types.ts';
 
 export { renderDoctorMarkdown, renderDoctorReport, summaryLine } from './render.ts';
 export { DOCTOR_USAGE, DoctorUsageError, parseDoctorSettings, type DoctorSettings } from './settings.ts';
@@ -44,15 +44,8 @@ export async function runDoctor(settings: DoctorSettings, deps: DoctorDeps): Pro
   const results = await runSentryChecks(sentry, probe);
   if (found && alerts) {
     const usable = results.every((r) => r.status === 'pass' || !SENTRY_BASICS.test(r.name));
-    results.push(
-      ...(usable
-        ? await alerts.runAlertsChecks(
-            found,
-            settings.sentry.org,
-            deps.alertsClient ?? alerts.doctorAlertsClient(sentry, settings.timeoutMs),
-          )
-        : [skip('sentry', alerts.ALERTS_CHECK_NAMES.config, 'the Sentry connection above is not usable')]),
-    );
+    const client = deps.alertsClient ?? alerts.doctorAlertsClient(sentry, settings.timeoutMs);
+    results.push(...(await alerts.runAlertsChecks(found, settings.sentry.org, usable ? client : undefined)));
   }
   if (settings.app) {
     if (!deps.appChecks) throw new Error('runDoctor: settings.app asks for the app checks, but none were given');
