@@ -54,6 +54,11 @@ export const triageConfigSchema = z.strictObject({
       issues: z.boolean().default(true),
       eventAlerts: z.boolean().default(true),
       errors: z.boolean().default(false),
+      // Alert rules as code, validated by src/alerts (`faultline alerts plan`, the action's `steps: alerts`).
+      issue: z.unknown().optional(),
+      metric: z.unknown().optional(),
+      prune: z.unknown().optional(),
+      integration: z.unknown().optional(),
     })
     .prefault({}),
   minLevel: z.enum(LEVELS).default('warning'),
