@@ -28,7 +28,7 @@ export type AlertsMode =
 
 /** The parts of the webhook payload (GITHUB_EVENT_PATH) the step reads. */
 export interface EventPayload {
-  pull_request?: { number?: unknown; base?: { ref?: unknown } };
+  pull_request?: { number?: unknown };
   repository?: { default_branch?: unknown };
 }
 
