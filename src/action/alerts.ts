@@ -87,21 +87,22 @@ export class AlertsStepError extends Error {
   override name = 'AlertsStepError';
 }
 
-/** The config file, parsed; a missing file names the path and the input that moves it. */
+/** The config file, parsed; a missing file names the path. */
 export async function readAlertsConfig(path: string, shownAs: string): Promise<AlertsConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
     throw new AlertsStepError(
-      `cannot read ${shownAs}: add it to the repository (checked out before this step), or set the alerts_config input`,
+      `cannot read ${shownAs}: add it to the repository and check it out before this step (actions/checkout), or set working_directory to the folder that holds .github/`,
     );
   }
   return parseAlertsConfig(text, shownAs);
 }
 
-export function alertsConfigPath(workspace: string, workingDirectory: string | undefined, input: string | undefined) {
-  const shownAs = input?.trim() || '.github/faultline.yml';
+/** `.github/faultline.yml` under `working_directory`. */
+export function alertsConfigPath(workspace: string, workingDirectory: string | undefined) {
+  const shownAs = '.github/faultline.yml';
   return { path: resolve(workspace, workingDirectory?.trim() || '.', shownAs), shownAs };
 }
 

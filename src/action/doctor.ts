@@ -5,15 +5,12 @@
  */
 import { type CheckResult, type DoctorSettings, parseDoctorSettings } from '../doctor/index.ts';
 import { redact } from '../doctor/render.ts';
-import { DEFAULT_CONFIG } from '../doctor/repo-config.ts';
 
 export interface DoctorInputs {
   url: string | undefined;
   org: string | undefined;
   token: string | undefined;
   projects: string | undefined;
-  /** `alerts_config`: the repository config whose alert rules are checked (default `.github/faultline.yml`). */
-  alertsConfig?: string | undefined;
 }
 
 /**
@@ -30,10 +27,8 @@ export function doctorSettingsFromInputs(inputs: DoctorInputs, env: NodeJS.Proce
     SENTRY_PROJECT: pick(inputs.projects?.split(/[\r\n]+/).join(' '), 'SENTRY_PROJECT'),
   };
   for (const [name, value] of Object.entries(values)) if (value) doctorEnv[name] = value;
-  // The default file is checked when it is there; a file named otherwise must be there.
-  const config = inputs.alertsConfig?.trim();
-  const explicit = config && config !== DEFAULT_CONFIG ? ['--config', config] : [];
-  return parseDoctorSettings(['--no-app', ...explicit], doctorEnv);
+  // `.github/faultline.yml` in the working directory is checked when it is there.
+  return parseDoctorSettings(['--no-app'], doctorEnv);
 }
 
 /** The setFailed message: each failed check with its finding and fix. */

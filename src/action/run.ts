@@ -87,7 +87,6 @@ async function runDoctorStep(env: NodeJS.ProcessEnv): Promise<boolean> {
       org: core.getInput('org'),
       token: core.getInput('auth_token'),
       projects: core.getInput('projects'),
-      alertsConfig: core.getInput('alerts_config'),
     },
     env,
   );
@@ -114,7 +113,7 @@ async function runDoctorStep(env: NodeJS.ProcessEnv): Promise<boolean> {
 async function runAlertsStep(env: NodeJS.ProcessEnv): Promise<boolean> {
   const alerts = await import('./alerts.ts');
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const file = alerts.alertsConfigPath(workspace, core.getInput('working_directory'), core.getInput('alerts_config'));
+  const file = alerts.alertsConfigPath(workspace, core.getInput('working_directory'));
   const githubToken = core.getInput('github_token').trim();
   const userAgent = `faultline-action/${VERSION}`;
   try {

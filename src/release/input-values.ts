@@ -39,7 +39,6 @@ export const INPUT_NAMES = [
   'deploy_url',
   'delete_after_upload',
   'dry_run',
-  'alerts_config',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 

@@ -134,24 +134,26 @@ describe('dist/index.js with steps: alerts', () => {
     expect(result.summary).toContain('### Alert rules · acme');
   });
 
-  it('a config Sentry would refuse fails the run naming the key, before anything is sent', async () => {
+  it('a config Sentry would refuse (in working_directory) fails the run naming the key, before anything is sent', async () => {
     const other = await mkdtemp(join(tmpdir(), 'faultline-alerts-bad-'));
-    await mkdir(join(other, 'ci'));
+    await mkdir(join(other, 'site', '.github'), { recursive: true });
     await writeFile(
-      join(other, 'ci', 'alerts.yml'),
+      join(other, 'site', '.github', 'faultline.yml'),
       'sentry: {org: acme, projects: [web]}\nalerts:\n  issue:\n    - name: Burst\n      when: [{events: 10, per: 7m}]\n      notify: [faultline]\n',
     );
     const result = await runBundledAction({
       node: process.execPath,
       entry,
       workspace: other,
-      inputs: { steps: 'alerts', url: sentry.url, auth_token: sentry.token, alerts_config: 'ci/alerts.yml' },
+      inputs: { steps: 'alerts', url: sentry.url, auth_token: sentry.token, working_directory: 'site' },
       github: { repository: REPO, sha: SHA, ref: 'refs/heads/main', apiUrl: github.apiUrl, serverUrl: github.url },
       env: {},
     });
     await rm(other, { recursive: true, force: true });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/::error::alerts: ci\/alerts\.yml has a problem:.*alerts\.issue\[0\]\.when\[0\]/);
+    expect(result.stdout).toMatch(
+      /::error::alerts: \.github\/faultline\.yml has a problem:.*alerts\.issue\[0\]\.when\[0\]/,
+    );
     expect(result.summary).toContain('### ❌ Alert rules');
   });
 });

@@ -243,14 +243,14 @@ describe('upsertStickyComment', () => {
 });
 
 describe('settings', () => {
-  it('reads the config from the working directory, .github/faultline.yml unless alerts_config names another', () => {
-    expect(alertsConfigPath('/ws', '', '')).toEqual({
+  it('reads .github/faultline.yml in the working directory', () => {
+    expect(alertsConfigPath('/ws', '')).toEqual({
       path: '/ws/.github/faultline.yml',
       shownAs: '.github/faultline.yml',
     });
-    expect(alertsConfigPath('/ws', 'site', 'ci/alerts.yml')).toEqual({
-      path: '/ws/site/ci/alerts.yml',
-      shownAs: 'ci/alerts.yml',
+    expect(alertsConfigPath('/ws', 'site')).toEqual({
+      path: '/ws/site/.github/faultline.yml',
+      shownAs: '.github/faultline.yml',
     });
   });
 

@@ -18,12 +18,6 @@ describe('doctorSettingsFromInputs', () => {
     });
     expect(settings.app).toBe(false);
   });
-
-  it('checks the default repository config when it is there, and a named one always', () => {
-    const inputs = { url: '', org: '', token: '', projects: '' };
-    expect(doctorSettingsFromInputs({ ...inputs, alertsConfig: '.github/faultline.yml' }, {}).config).toBeUndefined();
-    expect(doctorSettingsFromInputs({ ...inputs, alertsConfig: 'ci/alerts.yml' }, {}).config).toBe('ci/alerts.yml');
-  });
 });
 
 const results: CheckResult[] = [
