@@ -5,7 +5,17 @@
 // their path, so the build folder is always .build (inside the repo, so ncc resolves node_modules); a lock
 // folder makes concurrent runs take turns, and dist/ is replaced only at the end.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 const bin = (name) => join('node_modules', '.bin', name);
@@ -26,6 +36,18 @@ for (;;) {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
   }
 }
+/** `<id>.index.js` chunks → `<id>.<out>`, and the entry's chunk loader with them. */
+function renameChunks(dir, out) {
+  const loader = 'return "" + chunkId + ".index.js";';
+  const entry = join(dir, 'index.js');
+  const source = readFileSync(entry, 'utf8');
+  const chunks = readdirSync(dir).filter((name) => /^\d+\.index\.js$/.test(name));
+  if (chunks.length === 0) return;
+  if (source.split(loader).length !== 2) throw new Error(`package: ${out}: ncc's chunk loader is not "${loader}"`);
+  writeFileSync(entry, source.replace(loader, `return "" + chunkId + ".${out}";`));
+  for (const name of chunks) renameSync(join(dir, name), join(dir, name.replace(/\.index\.js$/, `.${out}`)));
+}
+
 const work = '.build';
 rmSync(work, { recursive: true, force: true });
 try {
@@ -42,6 +64,9 @@ try {
     run(bin('ncc'), ['build', entry, '-o', tmp, '--quiet', '--license', 'licenses.txt', '--target', 'es2024']);
     // Besides its entry, licenses and package.json, ncc writes one file per lazily imported chunk (`<id>.index.js`),
     // which the entry loads from its own folder: the chunks go beside it, so two bundles must not write one name.
+    // Chunk ids come from the modules in them, so two bundles that both load a library lazily (yaml, zod) get the
+    // same id with different contents: each bundle's chunks carry its own name (`<id>.cli.js`).
+    if (out !== 'index.js') renameChunks(tmp, out);
     for (const name of readdirSync(tmp)) {
       const target = name === 'index.js' ? out : name === 'licenses.txt' ? `${out}.licenses.txt` : name;
       const targetPath = join(dist, target);

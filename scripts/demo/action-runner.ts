@@ -41,7 +41,16 @@ export async function runBundledAction(opts: {
   entry: string;
   workspace: string;
   inputs: Record<string, string>;
-  github: { repository: string; sha: string; ref: string; apiUrl: string; serverUrl: string; eventName?: string };
+  github: {
+    repository: string;
+    sha: string;
+    ref: string;
+    apiUrl: string;
+    serverUrl: string;
+    eventName?: string;
+    /** More of the webhook payload (GITHUB_EVENT_PATH): `pull_request`, `repository.default_branch`… */
+    event?: Record<string, unknown>;
+  };
   env?: Record<string, string>;
   timeoutMs?: number;
 }): Promise<ActionRun> {
@@ -51,7 +60,7 @@ export async function runBundledAction(opts: {
   const eventFile = join(temp, 'event.json');
   await writeFile(outputFile, '');
   await writeFile(summaryFile, '');
-  await writeFile(eventFile, JSON.stringify({ after: opts.github.sha, ref: opts.github.ref }));
+  await writeFile(eventFile, JSON.stringify({ after: opts.github.sha, ref: opts.github.ref, ...opts.github.event }));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? temp,

@@ -7,14 +7,15 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { type GitHubEmulator, startGitHubEmulator } from '../../emulators/github/server.ts';
 import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
-import { sendWebhookToApp } from '../../emulators/sentry/webhook-client.ts';
+import { DEFAULT_INSTALLATION_UUID } from '../../emulators/sentry/state.ts';
+import { sendWebhookToApp, sentryWebhookUrl } from '../../emulators/sentry/webhook-client.ts';
 import { buildWebApp } from '../../examples/web-app/build.ts';
 import { runDoctorCommand } from '../../src/cli/doctor-command.ts';
 import { runBundledAction } from './action-runner.ts';
 import { type DemoApp, demoPrivateKey, startDemoApp } from './app.ts';
 import { CRASH, type CrashEvent, crashEvent, type SentryFrame, symbolicatedFrames } from './crash.ts';
 import { renderDemoPage, type RenderedPost } from './html-page.ts';
-import { createSampleRepo, exportCommits, type SampleCommit, type SampleRepo } from './sample-repo.ts';
+import { createSampleRepo, exportCommits, SAMPLE_RULES, type SampleCommit, type SampleRepo } from './sample-repo.ts';
 import type { DemoSteps } from './steps.ts';
 
 const execFileAsync = promisify(execFile);
@@ -22,7 +23,8 @@ const execFileAsync = promisify(execFile);
 export const ORG = 'acme';
 export const PROJECT = 'web';
 export const REPO = 'acme/shop';
-const INSTALLATION_UUID = '5a2f0c8e-7d41-4b6a-9f3e-1c2d3e4f5a6b';
+/** The emulator's own installation of faultline on acme (one per organization, as in Sentry), given a grant code. */
+const INSTALLATION_UUID = DEFAULT_INSTALLATION_UUID;
 const GITHUB_INSTALLATION_ID = 31337;
 const GITHUB_APP_ID = 4242;
 const ACTIONS_TOKEN = 'ghs_demoActionsTokenForTheWorkflowRun0001';
@@ -43,6 +45,8 @@ export interface DemoWorld {
   github?: GitHubEmulator;
   app?: DemoApp;
   frames?: SentryFrame[];
+  /** The Sentry ids of the alert rules the action applied from the sample config, by config name. */
+  alertRules?: Record<string, string>;
   issue?: { number: number; title: string; body: string; url: string };
   prComment?: { pr: number; body: string; url: string };
   htmlPath?: string;
@@ -330,18 +334,76 @@ function seedCrash(
   return event;
 }
 
+/**
+ * The action with `steps: alerts` on a push to main: the alert rules of the sample's `.github/faultline.yml` are
+ * created in Sentry, notifying faultline through its installation (no id copied anywhere).
+ */
+export async function applyAlertRules(world: DemoWorld): Promise<string> {
+  const entry = bundledAction(world);
+  const repo = made(world.repo, 'the sample repository');
+  const sentry = made(world.sentry, 'the Sentry emulator');
+  const github = made(world.github, 'the GitHub emulator');
+  const merge = made(world.merge, 'the merge of the pull request');
+  const run = await runBundledAction({
+    node: process.execPath,
+    entry,
+    workspace: repo.dir,
+    inputs: { steps: 'alerts', url: sentryUrl(world), auth_token: sentry.token, github_token: ACTIONS_TOKEN },
+    github: {
+      repository: REPO,
+      sha: merge.sha,
+      ref: 'refs/heads/main',
+      apiUrl: github.apiUrl,
+      serverUrl: github.url,
+      event: { repository: { full_name: REPO, default_branch: 'main' } },
+    },
+  });
+  if (run.exitCode !== 0) {
+    const tail = `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(-8).join('\n    ');
+    throw new Error(`node dist/index.js (steps: alerts) exited ${run.exitCode}:\n    ${tail}`);
+  }
+  const held = sentry.state().issueAlertRules.filter((r) => r.project === PROJECT);
+  const rules: Record<string, string> = {};
+  for (const name of Object.values(SAMPLE_RULES)) {
+    const rule = held.find((r) => r.name === `${name} [faultline]`);
+    if (!rule) throw new Error(`the action succeeded but Sentry has no rule "${name} [faultline]" in ${PROJECT}`);
+    if (!JSON.stringify(rule.actions).includes('"faultline"'))
+      throw new Error(`the rule "${name}" does not notify faultline: ${JSON.stringify(rule.actions)}`);
+    rules[name] = rule.id;
+  }
+  world.alertRules = rules;
+  const names = Object.keys(rules).map((n) => `"${n}"`);
+  return `${run.outputs.alerts_created ?? '?'} rules created in ${PROJECT} (${names.join(', ')}), notifying faultline; action ${run.ms} ms`;
+}
+
+/** Makes a rule the action applied fire for the Sentry issue: Sentry sends the app `event_alert.triggered`. */
+async function fireRule(world: DemoWorld, name: string, issueId: string): Promise<void> {
+  const sentry = made(world.sentry, 'the Sentry emulator');
+  const app = made(world.app, 'the app');
+  const id = made(world.alertRules, 'the alert rules the action applied')[name];
+  if (!id) throw new Error(`no alert rule "${name}" was applied`);
+  const res = await fetch(`${sentry.url}/__emulator/rules/${id}/fire`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ issueId, url: sentryWebhookUrl(app.url) }),
+  });
+  const answer = (await res.json()) as { deliveries?: Array<{ status: number }>; error?: string };
+  const statuses = (answer.deliveries ?? []).map((d) => d.status);
+  if (!res.ok || statuses.length === 0 || statuses.some((s) => s !== 202)) {
+    throw new Error(
+      `firing the rule "${name}" answered ${res.status} (${answer.error ?? `app answered ${statuses.join(', ') || 'nothing'}`})`,
+    );
+  }
+}
+
 export async function alertToIssue(world: DemoWorld): Promise<string> {
   const github = made(world.github, 'the GitHub emulator');
-  const event = seedCrash(world, 'shop@1.0.0', 'c0ffee00c0ffee00c0ffee00c0ffee01', {
+  seedCrash(world, 'shop@1.0.0', 'c0ffee00c0ffee00c0ffee00c0ffee01', {
     count: '23',
     userCount: 9,
     firstRelease: { version: 'shop@1.0.0' },
   });
-  await sendSentryWebhook(world, 'event_alert', 'triggered', {
-    event,
-    triggered_rule: 'New issue in web',
-    issue_alert: { title: 'New issue in web', settings: [] },
-  });
+  await fireRule(world, SAMPLE_RULES.newIssue, SENTRY_ISSUE_ID);
   const issue = await until('the GitHub issue', () => gitHubIssue(world, (i) => i.title.includes(CRASH.type)));
   world.issue = {
     number: issue.number,
@@ -357,7 +419,7 @@ export async function alertToIssue(world: DemoWorld): Promise<string> {
     () => world.sentry?.state().externalIssues.find((e) => e.issueId === SENTRY_ISSUE_ID),
     5_000,
   );
-  return `issue ${REPO}#${issue.number}, linked back in Sentry (${link.webUrl})`;
+  return `rule "${SAMPLE_RULES.newIssue}" fired → issue ${REPO}#${issue.number}, linked back in Sentry (${link.webUrl})`;
 }
 
 export async function resolveIssue(world: DemoWorld): Promise<string> {
@@ -462,6 +524,7 @@ export const DEMO_STEPS: ReadonlyArray<readonly [string, (world: DemoWorld) => P
   ['start the GitHub emulator', startGitHub],
   ['start the app', startTheApp],
   ['release 1 with the bundled action', releaseOne],
+  ['alert rules from the repository, applied by the bundled action', applyAlertRules],
   ['alert → GitHub issue', alertToIssue],
   ['resolve', resolveIssue],
   ['release 2 from a PR that brings the error back', releaseTwo],

@@ -1,5 +1,5 @@
 // The sample shop's git history, built fresh in the demo's data dir so the action has real commits to associate:
-//   A  "checkout page"               format.ts, checkout.ts, CODEOWNERS, .github/faultline.yml
+//   A  "checkout page"               format.ts, checkout.ts, CODEOWNERS, .github/faultline.yml (with alert rules)
 //   B  "cart: line totals"           cart.ts — the line that throws when an item has no price (release 1)
 //   C  "cart: skip items without a price"   the fix
 //   D  "cart: simplify line totals"  on branch cart-cleanup, the pull request that brings the throw back (release 2)
@@ -12,6 +12,26 @@ const run = promisify(execFile);
 
 export const BUGGY_LINE = '  return item.quantity * item.price!.cents;';
 export const FIXED_LINE = '  return item.price ? item.quantity * item.price.cents : 0;';
+
+/** The names of the alert rules the sample config declares (Sentry holds them with a ` [faultline]` suffix). */
+export const SAMPLE_RULES = { newIssue: 'New issue in production', regression: 'Regression' } as const;
+
+/** The shop's `.github/faultline.yml`: where its alerts go, and the alert rules it wants in Sentry. */
+export function sampleConfig(org: string, project: string): string {
+  return `sentry:
+  org: ${org}
+  projects: [${project}]
+alerts:
+  issue:
+    - name: ${SAMPLE_RULES.newIssue}
+      when: [new-issue]
+      environment: production
+      notify: [faultline]
+    - name: ${SAMPLE_RULES.regression}
+      when: [regression]
+      notify: [faultline]
+`;
+}
 
 export interface SampleCommit {
   sha: string;
@@ -77,10 +97,7 @@ export async function createSampleRepo(opts: {
     await cp(join(opts.examplesDir, 'src', name), join(dir, 'src', name));
   }
   await writeFile(join(dir, '.github', 'CODEOWNERS'), '*          @acme/web\nsrc/cart.ts @ben-okafor\n');
-  await writeFile(
-    join(dir, '.github', 'faultline.yml'),
-    `sentry:\n  org: ${opts.sentryOrg}\n  projects: [${opts.sentryProject}]\n`,
-  );
+  await writeFile(join(dir, '.github', 'faultline.yml'), sampleConfig(opts.sentryOrg, opts.sentryProject));
   const initial = await commit('ana', 'checkout page', [
     'src/format.ts',
     'src/checkout.ts',

@@ -27,6 +27,7 @@ export function doctorSettingsFromInputs(inputs: DoctorInputs, env: NodeJS.Proce
     SENTRY_PROJECT: pick(inputs.projects?.split(/[\r\n]+/).join(' '), 'SENTRY_PROJECT'),
   };
   for (const [name, value] of Object.entries(values)) if (value) doctorEnv[name] = value;
+  // `.github/faultline.yml` in the working directory is checked when it is there.
   return parseDoctorSettings(['--no-app'], doctorEnv);
 }
 

@@ -3,10 +3,11 @@
  * Everything else lives in src/release; only this file talks to the runner (@actions/core). What only some runs
  * need (the doctor, the GitHub API client) is loaded when it is used, so the first request goes out sooner.
  */
+import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import type { RemoteHistory } from '../release/commits.ts';
 import { ReleaseInputError } from '../release/errors.ts';
-import { type InputName, parseSteps, resolveInputs, wantsDoctor } from '../release/inputs.ts';
+import { type InputName, parseSteps, resolveInputs, wantsAlerts, wantsDoctor } from '../release/inputs.ts';
 import { releaseClient } from '../release/client.ts';
 import { ReleaseFailedError, type ReleaseResult, runRelease } from '../release/pipeline.ts';
 import { renderJobSummary } from '../release/summary.ts';
@@ -23,7 +24,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     const releaseSteps = parseSteps(stepsInput); // an unknown step fails here, before the doctor runs
     if (wantsDoctor(stepsInput)) {
       if (!(await runDoctorStep(env))) return;
-      if (releaseSteps.length === 0) return; // `steps: doctor` alone
+      if (releaseSteps.length === 0 && !wantsAlerts(stepsInput)) return; // `steps: doctor` alone
+    }
+    if (wantsAlerts(stepsInput)) {
+      if (!(await runAlertsStep(env))) return;
+      if (releaseSteps.length === 0) return; // `steps: alerts` alone
     }
     const inputs = resolveInputs((name: InputName) => core.getInput(name), env, {
       baseDir: env.GITHUB_WORKSPACE || process.cwd(),
@@ -101,7 +106,8 @@ async function runDoctorStep(env: NodeJS.ProcessEnv): Promise<boolean> {
   const secrets = [...secretsIn(env), ...(settings.sentry.token ? [settings.sentry.token] : [])];
   const target = `${settings.sentry.url}${settings.sentry.org ? `, org ${settings.sentry.org}` : ''}`;
   const results = await core.group('doctor', async () => {
-    const checks = await runDoctor(settings, { env: {}, cwd: env.GITHUB_WORKSPACE || process.cwd() });
+    const cwd = resolve(env.GITHUB_WORKSPACE || process.cwd(), core.getInput('working_directory') || '.');
+    const checks = await runDoctor(settings, { env: {}, cwd });
     core.info(renderDoctorReport(checks, { header: { sentry: target }, secrets }));
     return checks;
   });
@@ -111,6 +117,53 @@ async function runDoctorStep(env: NodeJS.ProcessEnv): Promise<boolean> {
     return false;
   }
   return true;
+}
+
+/**
+ * `steps: alerts`: plan the alert rules on pull requests, apply them on pushes to the default branch. The alerts
+ * code is loaded here only, so a release run does not parse it. False (and the run failed) when it fails.
+ */
+async function runAlertsStep(env: NodeJS.ProcessEnv): Promise<boolean> {
+  const alerts = await import('./alerts.ts');
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const file = alerts.alertsConfigPath(workspace, core.getInput('working_directory'));
+  const githubToken = core.getInput('github_token').trim();
+  const userAgent = `faultline-action/${VERSION}`;
+  try {
+    const config = await alerts.readAlertsConfig(file.path, file.shownAs);
+    const event = await alerts.readEventPayload(env.GITHUB_EVENT_PATH);
+    const mode = alerts.alertsMode(env.GITHUB_EVENT_NAME ?? '', env.GITHUB_REF ?? '', event);
+    const sentryInputs = { url: core.getInput('url'), org: core.getInput('org'), token: core.getInput('auth_token') };
+    const result = await core.group(`alerts (${mode.kind}, ${file.shownAs})`, () =>
+      alerts.runAlertsStep(
+        { config, mode, sha: env.GITHUB_SHA ?? '' },
+        {
+          client: (c) => alerts.alertsSentryClient(sentryInputs, env, c, userAgent),
+          github:
+            githubToken && env.GITHUB_REPOSITORY
+              ? {
+                  request: githubRequest(githubToken, env.GITHUB_API_URL || 'https://api.github.com', userAgent),
+                  repository: env.GITHUB_REPOSITORY,
+                }
+              : undefined,
+          log: (line) => core.info(line),
+          warn: (line) => core.warning(line),
+          summary: writeSummary,
+        },
+      ),
+    );
+    const outputs = alerts.alertsOutputs(result.applied);
+    core.setOutput('alerts_created', outputs.alerts_created);
+    core.setOutput('alerts_updated', outputs.alerts_updated);
+    core.setOutput('alerts_deleted', outputs.alerts_deleted);
+    return true;
+  } catch (error) {
+    // Config, plan and apply errors name the config key that caused them.
+    const message = error instanceof Error ? error.message : String(error);
+    await writeSummary(`### ❌ Alert rules\n\n\`\`\`\n${message}\n\`\`\`\n`);
+    core.setFailed(`alerts: ${message}`);
+    return false;
+  }
 }
 
 function writeOutputs(result: ReleaseResult): void {

@@ -15,6 +15,11 @@ export interface DoctorSettings {
      */
     tokenOptional: boolean;
   };
+  /**
+   * The repository config whose alert rules are checked (`--config`); without it `.github/faultline.yml` in the
+   * working directory is checked when there is one.
+   */
+  config: string | undefined;
   /** Check the GitHub App's settings too (database, credentials, secrets, repository configs). */
   app: boolean;
   json: boolean;
@@ -26,11 +31,13 @@ export class DoctorUsageError extends Error {
 }
 
 export const DOCTOR_USAGE = `usage: faultline doctor [--url URL] [--org ORG] [--project SLUG ...] [--allow-legacy-uploads]
-                        [--app | --no-app] [--json] [--timeout-ms MS]
+                        [--config FILE] [--app | --no-app] [--json] [--timeout-ms MS]
 
 Checks the Sentry connection (URL, token and its scopes, organization, projects, chunk upload) and, when the app's
 settings are present (APP_ID, WEBHOOK_SECRET, SENTRY_CLIENT_SECRET) or --app is given, the GitHub App's (database,
 GitHub App credentials, webhook secrets, each installed repository's .github/faultline.yml).
+With a repository config (--config FILE, or .github/faultline.yml in the current directory), it also checks that an
+issue alert rule of each of its projects notifies faultline, and that Sentry holds the config's alert rules.
 Reads SENTRY_URL, SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_PROJECT (comma- or space-separated) and the app's variables.
 Exit code: 0 when every check passes, 1 when any fails, 2 on bad usage.`;
 
@@ -51,6 +58,7 @@ export function parseDoctorSettings(argv: string[], env: NodeJS.ProcessEnv): Doc
         'no-app': { type: 'boolean' },
         json: { type: 'boolean', default: false },
         'timeout-ms': { type: 'string' },
+        config: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -77,6 +85,7 @@ export function parseDoctorSettings(argv: string[], env: NodeJS.ProcessEnv): Doc
       allowLegacyUploads: values['allow-legacy-uploads'] ?? false,
       tokenOptional: appPresent && get('SENTRY_CLIENT_ID') !== undefined,
     },
+    config: values.config?.trim() || undefined,
     app: values['no-app'] ? false : (values.app ?? appPresent),
     json: values.json ?? false,
     timeoutMs,

@@ -65,18 +65,18 @@ export function parseBoolean(input: InputName, value: string | undefined, fallba
 }
 
 /**
- * The `steps` input's release steps: `all` (default) or a list of step names, always run in pipeline order. `doctor` is accepted here but is not a release step: the action runs it first
- * (see wantsDoctor), so `steps: doctor` alone leaves no release step.
+ * The `steps` input's release steps: `all` (default) or a list of step names, always run in pipeline order. `doctor` and `alerts` are accepted here but are not release steps: the action runs them first
+ * (see wantsDoctor, wantsAlerts), so `steps: doctor` alone leaves no release step.
  */
 export function parseSteps(value: string | undefined): StepName[] {
   const items = parseList(value).map((s) => s.toLowerCase());
   if (items.length === 0 || items.includes('all')) return [...STEP_NAMES];
-  const known: readonly string[] = [...STEP_NAMES, 'doctor'];
+  const known: readonly string[] = [...STEP_NAMES, 'doctor', 'alerts'];
   const unknown = items.filter((s) => !known.includes(s));
   if (unknown.length > 0) {
     throw new ReleaseInputError(
       'steps',
-      `steps: unknown step "${unknown[0]}"; use "all" or any of ${STEP_NAMES.join(', ')}, doctor (e.g. "deploy" to ` +
+      `steps: unknown step "${unknown[0]}"; use "all" or any of ${STEP_NAMES.join(', ')}, doctor, alerts (e.g. "deploy" to ` +
         'record a deploy of an existing release)',
     );
   }
@@ -86,6 +86,11 @@ export function parseSteps(value: string | undefined): StepName[] {
 /** Whether the `steps` input names `doctor` explicitly (`all` means the release steps only). */
 export function wantsDoctor(value: string | undefined): boolean {
   return parseList(value).some((s) => s.toLowerCase() === 'doctor');
+}
+
+/** Whether the `steps` input names `alerts` (plan or apply the alert rules; `all` does not include it). */
+export function wantsAlerts(value: string | undefined): boolean {
+  return parseList(value).some((s) => s.toLowerCase() === 'alerts');
 }
 
 export function parseSetCommits(

@@ -26,6 +26,7 @@ export {
   parseSetCommits,
   parseStartedAt,
   parseSteps,
+  wantsAlerts,
   wantsDoctor,
   workflowRunUrl,
 } from './input-values.ts';

@@ -18,6 +18,7 @@ const STEPS = [
   'start the GitHub emulator',
   'start the app',
   'release 1 with the bundled action',
+  'alert rules from the repository, applied by the bundled action',
   'alert → GitHub issue',
   'resolve',
   'release 2 from a PR that brings the error back',
@@ -77,6 +78,17 @@ describe('npm run demo', () => {
     const checkout = join(world?.dataDir ?? '', 'checkout-shop_1.1.0');
     const count = await promisify(execFile)('git', ['-C', checkout, 'rev-list', '--count', 'HEAD']);
     expect(count.stdout.trim()).toBe('1');
+
+    // the rules of the sample's .github/faultline.yml, applied by the action and notifying faultline; the alert
+    // that opened the issue came from one of them
+    const rules = sentry?.issueAlertRules.filter((r) => r.project === 'web') ?? [];
+    expect(rules.map((r) => r.name).sort()).toEqual(['New issue in production [faultline]', 'Regression [faultline]']);
+    expect(world?.alertRules?.['New issue in production']).toBe(
+      rules.find((r) => r.name === 'New issue in production [faultline]')?.id,
+    );
+    expect(records.find((r) => r.name === 'alert → GitHub issue')?.detail).toMatch(
+      /^rule "New issue in production" fired → issue acme\/shop#\d+/,
+    );
 
     const shop = github?.repos.find((r) => r.full_name === 'acme/shop');
     const issue = shop?.issues.find((i) => i.number === world?.issue?.number);
