@@ -129,6 +129,7 @@ async function runAlertsStep(env: NodeJS.ProcessEnv): Promise<boolean> {
   const file = alerts.alertsConfigPath(workspace, core.getInput('working_directory'));
   const githubToken = core.getInput('github_token').trim();
   const userAgent = `faultline-action/${VERSION}`;
+  const { githubRequest } = await import('../release/github-history.ts');
   try {
     const config = await alerts.readAlertsConfig(file.path, file.shownAs);
     const event = await alerts.readEventPayload(env.GITHUB_EVENT_PATH);
