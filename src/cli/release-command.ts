@@ -59,7 +59,7 @@ Connection (flags win over the environment):
   --github-token TOKEN    reads commits from the GitHub API on shallow clones (GITHUB_TOKEN)
 
 Release:
-  --release VERSION       default SENTRY_RELEASE, a refs/tags/* GITHUB_REF, GITHUB_SHA, else git HEAD
+  --release VERSION       default SENTRY_RELEASE, else GITHUB_SHA (the CI's commit), else git HEAD
   --release-prefix P      prepended to the version
   --projects SLUG         repeatable, or "web api" (SENTRY_PROJECT)
   --steps LIST            all (default) or create,commits,sourcemaps,finalize,deploy
