@@ -2,7 +2,7 @@
  * Parses the raw inputs (action inputs or CLI flags, with SENTRY_* / GITHUB_* fallbacks) into ReleaseOptions plus
  * the connection settings. Pure: the caller passes a reader and the environment; nothing here touches I/O.
  */
-import { isAbsolute, resolve } from 'node:path';
+import nodePath, { type PlatformPath } from 'node:path';
 import { ReleaseInputError } from './errors.ts';
 import {
   checkEnvironmentName,
@@ -45,8 +45,10 @@ export interface ResolvedInputs {
 export interface InputContext {
   /** Base for `working_directory` (GITHUB_WORKSPACE in the action, the process cwd in the CLI). */
   baseDir: string;
-  /** The local git HEAD, used for the version when neither input, tag nor GITHUB_SHA gives one. */
+  /** The local git HEAD, used for the version when neither input nor GITHUB_SHA gives one. */
   localHead?: string;
+  /** Path rules for `working_directory` (default this platform's; tests pass `path.win32`). */
+  path?: Pick<PlatformPath, 'isAbsolute' | 'resolve'>;
 }
 
 type Get = (name: InputName) => string | undefined;
@@ -70,7 +72,7 @@ export function resolveInputs(
   });
   const projects = parseProjects(get, envGet, steps);
   const sentry = parseSentryConnection(get, envGet, dryRun);
-  const cwd = workingDirectory(get('working_directory'), ctx.baseDir);
+  const cwd = workingDirectory(get('working_directory'), ctx.baseDir, ctx.path ?? nodePath);
   const repository = envGet('GITHUB_REPOSITORY');
   const setCommits = parseSetCommits(get('set_commits'), get('repo'), get('commit'), get('previous_commit'));
   const deploy = parseDeploy(get, envGet, env);
@@ -166,9 +168,13 @@ function parseSentryConnection(get: Get, envGet: EnvGet, dryRun: boolean): Resol
   return { url: target.url, org, token };
 }
 
-function workingDirectory(input: string | undefined, baseDir: string): string {
+function workingDirectory(
+  input: string | undefined,
+  baseDir: string,
+  path: Pick<PlatformPath, 'isAbsolute' | 'resolve'>,
+): string {
   if (!input) return baseDir;
-  return isAbsolute(input) ? input : resolve(baseDir, input);
+  return path.isAbsolute(input) ? input : path.resolve(baseDir, input);
 }
 
 /** The deploy to record (none without an environment); its inputs are checked even when there is none. */

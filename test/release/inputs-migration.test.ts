@@ -6,11 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ReleaseInputError } from '../../src/release/errors.ts';
 import { INPUT_NAMES, type InputName, resolveInputs } from '../../src/release/inputs.ts';
-
-export const orgToken = (claims: Record<string, unknown>) =>
-  `sntrys_${Buffer.from(JSON.stringify({ iat: 1_700_000_000, ...claims })).toString('base64')}_${'A'.repeat(43)}`;
+import { ACTION_RELEASE_V3_INPUTS, actionReleaseExamples, orgToken } from './action-release-examples.ts';
 
 const SHA = 'f'.repeat(40);
+const ACTION_RELEASE_EXAMPLES = actionReleaseExamples(SHA, 'e'.repeat(40));
 const GITHUB_ENV = {
   GITHUB_SHA: SHA,
   GITHUB_REF: 'refs/heads/main',
@@ -34,48 +33,6 @@ function inputError(fn: () => unknown): ReleaseInputError {
   }
   throw new Error('expected a ReleaseInputError');
 }
-
-/** getsentry/action-release v3's declared inputs (its action.yml). */
-export const ACTION_RELEASE_V3_INPUTS = [
-  'environment',
-  'sourcemaps',
-  'inject',
-  'dist',
-  'finalize',
-  'ignore_missing',
-  'ignore_empty',
-  'started_at',
-  'version',
-  'release',
-  'version_prefix',
-  'release_prefix',
-  'set_commits',
-  'repo',
-  'commit',
-  'previous_commit',
-  'projects',
-  'url_prefix',
-  'strip_common_prefix',
-  'working_directory',
-  'disable_telemetry',
-  'disable_safe_directory',
-] as const;
-
-/** The `with:` (and `env:`) of each example workflow in action-release's README (v3). */
-export const ACTION_RELEASE_EXAMPLES: Array<{
-  name: string;
-  with: Record<string, string>;
-  env?: Record<string, string>;
-}> = [
-  { name: 'usage', with: { environment: 'production' } },
-  { name: 'inject and upload ./dist', with: { environment: 'production', sourcemaps: './dist' } },
-  { name: 'a given version', with: { environment: 'production', release: 'v1.0.1' } },
-  { name: 'self-hosted', with: {}, env: { SENTRY_URL: 'https://sentry.example.com/' } },
-  {
-    name: 'manual commit range',
-    with: { set_commits: 'manual', repo: 'your-org/your-repo', commit: SHA, previous_commit: 'e'.repeat(40) },
-  },
-];
 
 describe('action-release v3 inputs', () => {
   it('declares every one of them, in action.yml and in the parser', () => {

@@ -2,7 +2,7 @@
 // and action bundles), action.yml, README.md and LICENSE, with a manifest that has no dependencies. The repository's
 // own package.json lists the app's runtime dependencies (probot, pg, ...) because `npm ci --omit=dev` + `npm start`
 // run the app from source; the bundles need none of them, so the published package does not carry them.
-// Usage: node scripts/pack-cli.mjs [DEST]   prints the path of the .tgz it wrote into DEST (default: the repo root)
+// Usage: node scripts/pack-cli.ts [DEST]   prints the path of the .tgz it wrote into DEST (default: the repo root)
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,12 +12,15 @@ import { fileURLToPath } from 'node:url';
 /** The fields of package.json that the published package keeps. */
 const KEPT = ['name', 'version', 'description', 'license', 'type', 'bin', 'files', 'engines'];
 
-export function publishedManifest(pkg) {
+type Manifest = Record<string, unknown> & { files: string[] };
+
+export function publishedManifest(pkg: Manifest): Record<string, unknown> {
   return Object.fromEntries(KEPT.filter((key) => key in pkg).map((key) => [key, pkg[key]]));
 }
 
-export function packCli(root, dest) {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** Writes the package into `dest` and returns the tarball's path. */
+export function packCli(root: string, dest: string): string {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
   const stage = mkdtempSync(join(tmpdir(), 'faultline-pack-'));
   try {
     for (const entry of pkg.files) {
@@ -32,7 +35,7 @@ export function packCli(root, dest) {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return join(resolve(dest), JSON.parse(out)[0].filename);
+    return join(resolve(dest), (JSON.parse(out) as Array<{ filename: string }>)[0]!.filename);
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
