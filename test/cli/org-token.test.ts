@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SentryEmulator, startSentryEmulator } from '../../emulators/sentry/server.ts';
+import { ConfigError, loadConfig } from '../../app/config.ts';
 import { doctorSettingsFromInputs } from '../../src/action/doctor.ts';
 import { runCli } from '../../src/cli/cli.ts';
 import type { CliIo } from '../../src/cli/io.ts';
@@ -107,5 +108,39 @@ describe('faultline with only an org auth token', () => {
     expect(c.errors()).toBe('');
     expect(code).toBe(0);
     expect(sentry.state().requests.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the app (internal-integration mode) with only an org auth token', () => {
+  const pem = '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n';
+  const app = { APP_ID: '1', PRIVATE_KEY: pem, WEBHOOK_SECRET: 'w', SENTRY_CLIENT_SECRET: 's' };
+  const selfHosted = orgToken({ url: 'https://sentry.acme.test', org: 'acme' });
+
+  it('takes the server and the organization from the token; SENTRY_ORG still wins', () => {
+    expect(loadConfig({ ...app, SENTRY_AUTH_TOKEN: selfHosted }, '/srv/app').sentry).toMatchObject({
+      url: 'https://sentry.acme.test',
+      org: 'acme',
+      authToken: selfHosted,
+    });
+    expect(
+      loadConfig({ ...app, SENTRY_AUTH_TOKEN: selfHosted, SENTRY_ORG: 'acme-eu' }, '/srv/app').sentry,
+    ).toMatchObject({
+      url: 'https://sentry.acme.test',
+      org: 'acme-eu',
+    });
+  });
+
+  it('refuses a SENTRY_URL of another server, naming both', () => {
+    let problems: string[] = [];
+    try {
+      loadConfig({ ...app, SENTRY_AUTH_TOKEN: selfHosted, SENTRY_URL: 'https://sentry.io' }, '/srv/app');
+    } catch (error) {
+      if (error instanceof ConfigError) problems = error.problems;
+    }
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /SENTRY_URL is https:\/\/sentry\.io, but the auth token belongs to https:\/\/sentry\.acme\.test/,
+      ),
+    ]);
   });
 });
