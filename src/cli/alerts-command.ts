@@ -32,7 +32,7 @@ Flags:
   --json              plan: print the plan as JSON
   --markdown          plan: print the plan as markdown (for a job summary)
   --url URL           Sentry server root (SENTRY_URL; default https://sentry.io)
-  --org SLUG          must match sentry.org of the config when given (SENTRY_ORG)
+  -o, --org SLUG      must match sentry.org of the config when given (SENTRY_ORG)
   --auth-token T      SENTRY_AUTH_TOKEN; prefer the variable (needs alerts:write, org:read, project:read)
 
 Examples:

@@ -35,9 +35,9 @@ Common flags:
 
 check:    --strict  --require-debug-ids  --markdown (print the markdown report instead of text)
 inject:   --dry-run
-upload:   --release R (SENTRY_RELEASE)  --project P (repeatable; SENTRY_PROJECT)  --dist D  --url-prefix ~/static
+upload:   --release R (SENTRY_RELEASE)  -p, --project P (repeatable; SENTRY_PROJECT)  --dist D  --url-prefix ~/static
           --url-suffix S  --wait  --wait-timeout SECONDS  --delete-after-upload  --strict  --inject (inject first)
-          --url URL (SENTRY_URL)  --org SLUG (SENTRY_ORG)  --auth-token T (SENTRY_AUTH_TOKEN; prefer the variable)
+          --url URL (SENTRY_URL)  -o, --org SLUG (SENTRY_ORG)  --auth-token T (SENTRY_AUTH_TOKEN; prefer the variable)
 
 Examples:
   faultline sourcemaps check ./dist --strict

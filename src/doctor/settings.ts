@@ -26,7 +26,7 @@ export class DoctorUsageError extends Error {
   override name = 'DoctorUsageError';
 }
 
-export const DOCTOR_USAGE = `usage: faultline doctor [--url URL] [--org ORG] [--project SLUG ...] [--allow-legacy-uploads]
+export const DOCTOR_USAGE = `usage: faultline doctor [--url URL] [-o|--org ORG] [-p|--project SLUG ...] [--allow-legacy-uploads]
                         [--app | --no-app] [--json] [--timeout-ms MS]
 
 Checks the Sentry connection (URL, token and its scopes, organization, projects, chunk upload) and, when the app's
