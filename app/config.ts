@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { StorageConfig } from './store/index.ts';
 import { sqliteFileIn } from './store/index.ts';
+import { orgTokenClaims, resolveSentryTarget, type SentryTarget } from '../src/sentry/org-token.ts';
 
 /** Everything the app reads from the environment, parsed once and validated at start-up. */
 export interface AppConfig {
@@ -109,7 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     }
   }
 
-  const sentryUrlRaw = get('SENTRY_URL') ?? 'https://sentry.io';
+  const authToken = get('SENTRY_AUTH_TOKEN');
+  // An org auth token names its server and org; SENTRY_URL and SENTRY_ORG win, and a URL of another server is refused.
+  const target = sentryTarget(authToken, get('SENTRY_URL'), get('SENTRY_ORG'), problems);
+  const sentryUrlRaw = target?.url ?? get('SENTRY_URL') ?? 'https://sentry.io';
   let sentryUrl = sentryUrlRaw;
   try {
     const parsed = new URL(sentryUrlRaw);
@@ -123,8 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     "set it to the Sentry integration's Client Secret (it signs the webhooks)",
   );
 
-  const authToken = get('SENTRY_AUTH_TOKEN');
-  const org = get('SENTRY_ORG');
+  const org = target?.org ?? get('SENTRY_ORG') ?? orgTokenClaims(authToken)?.org;
   if (authToken && !org) {
     problems.push(
       'SENTRY_AUTH_TOKEN is set but SENTRY_ORG is not: an internal integration belongs to one Sentry org; set SENTRY_ORG to its slug (e.g. acme), or unset SENTRY_AUTH_TOKEN for a public integration',
@@ -177,4 +180,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function sentryTarget(
+  token: string | undefined,
+  url: string | undefined,
+  org: string | undefined,
+  problems: string[],
+): SentryTarget | undefined {
+  try {
+    return resolveSentryTarget({ ...(token ? { token } : {}), ...(url ? { url } : {}), ...(org ? { org } : {}) });
+  } catch (error) {
+    problems.push((error as Error).message);
+    return undefined;
+  }
 }

@@ -34,6 +34,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       baseDir: env.GITHUB_WORKSPACE || process.cwd(),
     });
     const { release, sentry, github } = inputs;
+    for (const notice of inputs.notices) core.notice(notice);
     core.info(
       `faultline ${VERSION}: release ${release.version} → ${sentry.url}` +
         (sentry.org ? ` (org ${sentry.org})` : '') +

@@ -14,6 +14,7 @@ import {
 } from '../alerts/index.ts';
 import type { SentryClient } from '../sentry/index.ts';
 import { VERSION } from '../version.ts';
+import { cliConnection } from './connection-config.ts';
 import type { CliIo } from './io.ts';
 
 export const ALERTS_HELP = `Usage: faultline alerts <plan|apply> [flags]
@@ -31,7 +32,7 @@ Flags:
   --json              plan: print the plan as JSON
   --markdown          plan: print the plan as markdown (for a job summary)
   --url URL           Sentry server root (SENTRY_URL; default https://sentry.io)
-  --org SLUG          must match sentry.org of the config when given (SENTRY_ORG)
+  -o, --org SLUG      must match sentry.org of the config when given (SENTRY_ORG)
   --auth-token T      SENTRY_AUTH_TOKEN; prefer the variable (needs alerts:write, org:read, project:read)
 
 Examples:
@@ -45,7 +46,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
   url: { type: 'string' },
-  org: { type: 'string' },
+  org: { type: 'string', short: 'o' },
   'auth-token': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -69,20 +70,21 @@ async function readSettings(values: Record<string, string | boolean | undefined>
     throw new UsageError(`cannot read ${configPath}: pass --config FILE or run from the repository's root`);
   }
   const config = parseAlertsConfig(text, configPath);
-  const token = nonEmpty(values['auth-token'] as string | undefined) ?? nonEmpty(io.env.SENTRY_AUTH_TOKEN);
+  const { url, org, token } = cliConnection(
+    {
+      url: values.url as string | undefined,
+      org: values.org as string | undefined,
+      token: values['auth-token'] as string | undefined,
+    },
+    io.env,
+  );
   if (!token) throw new UsageError('no auth token: set SENTRY_AUTH_TOKEN (or pass --auth-token)');
-  const org = nonEmpty(values.org as string | undefined) ?? nonEmpty(io.env.SENTRY_ORG);
   if (org && org !== config.org) {
-    throw new UsageError(`SENTRY_ORG is "${org}" but ${configPath} says sentry.org: ${config.org}: make them agree`);
+    const source = values.org ? '--org' : io.env.SENTRY_ORG?.trim() ? 'SENTRY_ORG' : "the org auth token's org";
+    throw new UsageError(`${source} is "${org}" but ${configPath} says sentry.org: ${config.org}: make them agree`);
   }
-  const url = nonEmpty(values.url as string | undefined) ?? nonEmpty(io.env.SENTRY_URL);
   const { SentryClient } = await import('../sentry/index.ts');
-  const client = new SentryClient({
-    token,
-    org: config.org,
-    ...(url ? { url } : {}),
-    userAgent: `faultline-cli/${VERSION}`,
-  });
+  const client = new SentryClient({ token, org: config.org, url, userAgent: `faultline-cli/${VERSION}` });
   return { configPath, config, client };
 }
 

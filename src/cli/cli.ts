@@ -2,6 +2,7 @@
 // `--help` and `--version` work on any Node.js, while the commands (undici 8, node:sqlite) say in one line when the
 // running Node.js is older than they need.
 import { type CliIo, knownSecrets, maskedIo } from './io.ts';
+import { ConfigFileError, withSentryCliConfig } from './sentry-config-file.ts';
 import { VERSION } from '../version.ts';
 
 export const USAGE = `faultline ${VERSION}: Sentry releases and source maps from any CI or a laptop
@@ -23,7 +24,11 @@ Examples:
   faultline alerts plan
 
 Environment: SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_URL, SENTRY_PROJECT, SENTRY_RELEASE, SENTRY_ENVIRONMENT,
-GITHUB_TOKEN. Run \`faultline <command> --help\` for a command's flags.`;
+SENTRY_LOG_LEVEL, GITHUB_TOKEN. As sentry-cli, faultline reads .sentryclirc ([defaults] url, org, project; [auth]
+token) from this directory upwards and from the home directory, and the file SENTRY_PROPERTIES names; flags win
+over variables, which win over the files. An organization auth token names its server and organization.
+--log-level trace|debug|info|warn|error (SENTRY_LOG_LEVEL) works with every command.
+Run \`faultline <command> --help\` for a command's flags.`;
 
 export type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -86,5 +91,12 @@ export async function runCli(
     io.stderr(tooOld);
     return 1;
   }
-  return commands[command](rest, io);
+  try {
+    const prepared = await withSentryCliConfig(rest, io);
+    return await commands[command](prepared.argv, prepared.io);
+  } catch (error) {
+    if (!(error instanceof ConfigFileError)) throw error;
+    io.stderr(`faultline ${command}: ${error.message}`);
+    return 2;
+  }
 }

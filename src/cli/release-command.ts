@@ -17,6 +17,9 @@ import { releaseClient } from '../release/client.ts';
 import { VERSION } from '../version.ts';
 import { withCiDefaults } from './ci-env.ts';
 import { type CliIo, progressOutput } from './io.ts';
+import { parseLogLevel } from './sentry-config-file.ts';
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 /** Inputs that are switches on the command line: `--dry-run`, `--no-inject`. */
 const BOOLEAN_INPUTS = new Set<InputName>([
@@ -26,6 +29,8 @@ const BOOLEAN_INPUTS = new Set<InputName>([
   'ignore_missing',
   'ignore_empty',
   'disable_safe_mode',
+  'disable_safe_directory',
+  'disable_telemetry',
   'wait',
   'strict',
   'allow_missing_sourcemaps',
@@ -35,6 +40,9 @@ const BOOLEAN_INPUTS = new Set<InputName>([
 /** Inputs given as repeatable flags: `--sourcemaps dist --sourcemaps public`. */
 const REPEATABLE_INPUTS = new Set<InputName>(['projects', 'sourcemaps', 'ignore']);
 
+/** sentry-cli's short flags. */
+const SHORT_FLAGS: Partial<Record<InputName, string>> = { org: 'o', projects: 'p' };
+
 export const flagName = (input: InputName): string => input.replace(/_/g, '-');
 
 const OPTIONS: ParseArgsOptionsConfig = Object.fromEntries([
@@ -42,8 +50,14 @@ const OPTIONS: ParseArgsOptionsConfig = Object.fromEntries([
     flagName(input),
     BOOLEAN_INPUTS.has(input)
       ? { type: 'boolean' as const }
-      : { type: 'string' as const, multiple: REPEATABLE_INPUTS.has(input) },
+      : {
+          type: 'string' as const,
+          multiple: REPEATABLE_INPUTS.has(input),
+          ...(SHORT_FLAGS[input] ? { short: SHORT_FLAGS[input] } : {}),
+        },
   ]),
+  // `sourcemaps upload` and sentry-cli name it --project: the same list as --projects.
+  ['project', { type: 'string' as const, multiple: true }],
   ['json', { type: 'boolean' as const }],
   ['help', { type: 'boolean' as const, short: 'h' }],
 ]);
@@ -54,15 +68,15 @@ Creates the Sentry release, associates commits, checks, injects and uploads sour
 and records a deploy: the same pipeline and the same options as the GitHub Action (inputs become --flags).
 
 Connection (flags win over the environment):
-  --url URL               Sentry server root (SENTRY_URL; default https://sentry.io)
-  --org SLUG              organization (SENTRY_ORG)
+  --url URL               Sentry server root (SENTRY_URL; default the org auth token's server, else https://sentry.io)
+  -o, --org SLUG          organization (SENTRY_ORG; an organization auth token names its own)
   --auth-token TOKEN      auth token (SENTRY_AUTH_TOKEN; prefer the variable, flags show up in process lists)
   --github-token TOKEN    reads commits from the GitHub API on shallow clones (GITHUB_TOKEN)
 
 Release:
-  --release VERSION       default SENTRY_RELEASE, a refs/tags/* GITHUB_REF, GITHUB_SHA, else git HEAD
+  --release VERSION       default SENTRY_RELEASE, else GITHUB_SHA (the CI's commit), else git HEAD
   --release-prefix P      prepended to the version
-  --projects SLUG         repeatable, or "web api" (SENTRY_PROJECT)
+  -p, --projects SLUG     repeatable, or "web api" (SENTRY_PROJECT); --project is the same
   --steps LIST            all (default) or create,commits,sourcemaps,finalize,deploy
   --no-finalize           leave the release unfinalized
   --dry-run               validate and plan locally, send nothing
@@ -110,7 +124,10 @@ export async function runReleaseCommand(argv: string[], io: CliIo): Promise<numb
     return 0;
   }
   const read = (input: InputName): string | undefined => {
-    const value = values[flagName(input)];
+    const value =
+      input === 'projects' && values.project
+        ? [...list(values.projects), ...list(values.project)]
+        : values[flagName(input)];
     if (value === undefined) return undefined;
     if (Array.isArray(value)) return value.map(String).join('\n');
     return String(value);
@@ -120,22 +137,28 @@ export async function runReleaseCommand(argv: string[], io: CliIo): Promise<numb
     const baseDir = io.cwd;
     const workingDirectory = read('working_directory');
     const gitDir = workingDirectory ? resolve(baseDir, workingDirectory) : baseDir;
-    const git = await LocalGit.open(gitDir, { safeDirectory: !values['disable-safe-mode'] });
+    const git = await LocalGit.open(gitDir, {
+      safeDirectory: !values['disable-safe-mode'] && !values['disable-safe-directory'],
+    });
     const localHead = git ? await git.head().catch(() => undefined) : undefined;
     const { env, ci } = withCiDefaults(io.env);
     const readWithCi = (input: InputName) => (input === 'deploy_url' ? (read(input) ?? ci?.runUrl) : read(input));
-    const { release, sentry, github } = resolveInputs(readWithCi, env, {
+    const { release, sentry, github, notices } = resolveInputs(readWithCi, env, {
       baseDir,
       ...(localHead ? { localHead } : {}),
     });
+    for (const notice of notices) io.stderr(`notice: ${notice}`);
     const repository = github.repository ?? (await git?.originRepository());
-    const client = releaseClient({ release, sentry }, `faultline-cli/${VERSION}`);
+    const level = parseLogLevel(env.SENTRY_LOG_LEVEL, 'SENTRY_LOG_LEVEL') ?? 'info';
+    const debug = level === 'debug' || level === 'trace' ? (line: string) => io.stderr(`debug: ${line}`) : undefined;
+    const client = releaseClient({ release, sentry }, `faultline-cli/${VERSION}`, debug);
     const history =
       github.token && repository
         ? githubHistory(githubRequest(github.token, github.apiUrl, `faultline-cli/${VERSION}`), repository)
         : undefined;
     const json = values.json === true;
-    const log = json ? () => {} : (line: string) => io.stdout(line);
+    const quiet = json || level === 'warn' || level === 'error';
+    const log = quiet ? () => {} : (line: string) => io.stdout(line);
     try {
       const result = await runRelease(release, {
         client,

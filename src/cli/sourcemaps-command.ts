@@ -14,6 +14,7 @@ import {
   validateSourcemaps,
 } from '../sourcemaps/index.ts';
 import { VERSION } from '../version.ts';
+import { cliConnection, ConnectionError } from './connection-config.ts';
 import { type CliIo, progressOutput } from './io.ts';
 
 export type { CliIo } from './io.ts';
@@ -37,9 +38,9 @@ Common flags:
 
 check:    --strict  --require-debug-ids  --markdown (print the markdown report instead of text)
 inject:   --dry-run (compute, write nothing)
-upload:   --dry-run (inject in memory, list what would be sent, send nothing)  --release R (SENTRY_RELEASE)  --project P (repeatable; SENTRY_PROJECT)  --dist D  --url-prefix ~/static
+upload:   --dry-run (inject in memory, list what would be sent, send nothing)  --release R (SENTRY_RELEASE)  -p, --project P (repeatable; SENTRY_PROJECT)  --dist D  --url-prefix ~/static
           --url-suffix S  --wait  --wait-timeout SECONDS  --delete-after-upload  --strict  --inject (inject first)
-          --url URL (SENTRY_URL)  --org SLUG (SENTRY_ORG)  --auth-token T (SENTRY_AUTH_TOKEN; prefer the variable)
+          --url URL (SENTRY_URL)  -o, --org SLUG (SENTRY_ORG)  --auth-token T (SENTRY_AUTH_TOKEN; prefer the variable)
 
 Examples:
   faultline sourcemaps check ./dist --strict
@@ -58,7 +59,7 @@ const OPTIONS: ParseArgsOptionsConfig = {
   markdown: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   release: { type: 'string' },
-  project: { type: 'string', multiple: true },
+  project: { type: 'string', short: 'p', multiple: true },
   dist: { type: 'string' },
   'url-prefix': { type: 'string' },
   'url-suffix': { type: 'string' },
@@ -67,7 +68,7 @@ const OPTIONS: ParseArgsOptionsConfig = {
   'delete-after-upload': { type: 'boolean' },
   inject: { type: 'boolean' },
   url: { type: 'string' },
-  org: { type: 'string' },
+  org: { type: 'string', short: 'o' },
   'auth-token': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -131,10 +132,10 @@ async function runInject(paths: string[], values: Values, io: CliIo): Promise<nu
 
 async function runUpload(paths: string[], values: Values, io: CliIo): Promise<number> {
   const env = io.env;
-  const token = nonEmpty(values['auth-token'] as string | undefined) ?? nonEmpty(env.SENTRY_AUTH_TOKEN);
-  const org = nonEmpty(values.org as string | undefined) ?? nonEmpty(env.SENTRY_ORG);
+  const connection = sentryConnection(values, env);
+  const { token, org } = connection;
   if (!token) throw new UsageError('no auth token: set SENTRY_AUTH_TOKEN (or pass --auth-token)');
-  if (!org) throw new UsageError('no organization: set SENTRY_ORG (or pass --org)');
+  if (!org) throw new UsageError('no organization: set SENTRY_ORG (or pass --org), or use an org auth token');
   const projects = [
     ...list(values.project),
     ...(values.project ? [] : splitPathList(env.SENTRY_PROJECT ?? '').flatMap((p) => p.split(/\s+/))),
@@ -165,14 +166,7 @@ async function runUpload(paths: string[], values: Values, io: CliIo): Promise<nu
   if (dryRun) return planUpload(groups, opts, values, io);
   // Loaded here so that check and inject start without the HTTP stack.
   const { SentryClient } = await import('../sentry/index.ts');
-  const client = new SentryClient({
-    token,
-    org,
-    ...((nonEmpty(values.url as string | undefined) ?? nonEmpty(env.SENTRY_URL))
-      ? { url: (nonEmpty(values.url as string | undefined) ?? nonEmpty(env.SENTRY_URL))! }
-      : {}),
-    userAgent: `faultline-cli/${VERSION}`,
-  });
+  const client = new SentryClient({ token, org, url: connection.url, userAgent: `faultline-cli/${VERSION}` });
   const summary = await uploadSourcemaps(client, {
     ...opts,
     groups,
@@ -216,6 +210,17 @@ async function planUpload(
         `> Dry run: would upload ${p.files} file(s) (${formatBytes(p.bytes)}) to ${p.projects.join(', ')}; nothing sent`,
       );
   return 0;
+}
+
+/** Flags > SENTRY_* > what an org auth token names. */
+function sentryConnection(values: Values, env: CliIo['env']) {
+  const flag = (name: 'url' | 'org' | 'auth-token') => values[name] as string | undefined;
+  try {
+    return cliConnection({ url: flag('url'), org: flag('org'), token: flag('auth-token') }, env);
+  } catch (error) {
+    if (error instanceof ConnectionError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 export async function runSourcemapsCommand(argv: string[], io: CliIo): Promise<number> {

@@ -28,6 +28,8 @@ export const INPUT_NAMES = [
   'started_at',
   'working_directory',
   'disable_safe_mode',
+  'disable_safe_directory',
+  'disable_telemetry',
   'url',
   'org',
   'auth_token',

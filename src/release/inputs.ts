@@ -2,7 +2,7 @@
  * Parses the raw inputs (action inputs or CLI flags, with SENTRY_* / GITHUB_* fallbacks) into ReleaseOptions plus
  * the connection settings. Pure: the caller passes a reader and the environment; nothing here touches I/O.
  */
-import { isAbsolute, resolve } from 'node:path';
+import nodePath, { type PlatformPath } from 'node:path';
 import { ReleaseInputError } from './errors.ts';
 import {
   checkEnvironmentName,
@@ -17,6 +17,7 @@ import {
 } from './input-values.ts';
 import type { DeployOptions, ReleaseOptions, SourcemapsOptions, StepName } from './options.ts';
 import { resolveVersion } from './version.ts';
+import { resolveSentryTarget, SentryTargetError } from '../sentry/org-token.ts';
 
 export {
   INPUT_NAMES,
@@ -38,16 +39,18 @@ export interface ResolvedInputs {
   release: ReleaseOptions;
   sentry: { url: string; org: string; token: string };
   github: { token?: string; apiUrl: string; repository?: string };
+  /** Inputs accepted for action-release compatibility that change nothing here, each with why. */
+  notices: string[];
 }
 
 export interface InputContext {
   /** Base for `working_directory` (GITHUB_WORKSPACE in the action, the process cwd in the CLI). */
   baseDir: string;
-  /** The local git HEAD, used for the version when neither input, tag nor GITHUB_SHA gives one. */
+  /** The local git HEAD, used for the version when neither input nor GITHUB_SHA gives one. */
   localHead?: string;
+  /** Path rules for `working_directory` (default this platform's; tests pass `path.win32`). */
+  path?: Pick<PlatformPath, 'isAbsolute' | 'resolve'>;
 }
-
-const DEFAULT_SENTRY_URL = 'https://sentry.io';
 
 type Get = (name: InputName) => string | undefined;
 type EnvGet = (name: string) => string | undefined;
@@ -65,13 +68,12 @@ export function resolveInputs(
   const version = resolveVersion({
     release: get('release') ?? get('version'),
     envRelease: envGet('SENTRY_RELEASE'),
-    ref: envGet('GITHUB_REF'),
     sha: envGet('GITHUB_SHA') ?? ctx.localHead,
     prefix: get('release_prefix') ?? get('version_prefix'),
   });
   const projects = parseProjects(get, envGet, steps);
   const sentry = parseSentryConnection(get, envGet, dryRun);
-  const cwd = workingDirectory(get('working_directory'), ctx.baseDir);
+  const cwd = workingDirectory(get('working_directory'), ctx.baseDir, ctx.path ?? nodePath);
   const repository = envGet('GITHUB_REPOSITORY');
   const setCommits = parseSetCommits(get('set_commits'), get('repo'), get('commit'), get('previous_commit'));
   const deploy = parseDeploy(get, envGet, env);
@@ -90,7 +92,7 @@ export function resolveInputs(
     finalize: parseBoolean('finalize', get('finalize'), true),
     ...(deploy ? { deploy } : {}),
     dryRun,
-    gitSafeDirectory: !parseBoolean('disable_safe_mode', get('disable_safe_mode'), false),
+    gitSafeDirectory: !disableSafeDirectory(get),
   };
   const githubToken = get('github_token') ?? envGet('GITHUB_TOKEN');
   return {
@@ -101,7 +103,19 @@ export function resolveInputs(
       apiUrl: envGet('GITHUB_API_URL') ?? 'https://api.github.com',
       ...(repository ? { repository } : {}),
     },
+    notices: noOpNotices(get),
   };
+}
+
+/** `disable_safe_directory` is action-release's name for `disable_safe_mode`: either one turns it off. */
+function disableSafeDirectory(get: Get): boolean {
+  const mode = parseBoolean('disable_safe_mode', get('disable_safe_mode'), false);
+  return parseBoolean('disable_safe_directory', get('disable_safe_directory'), false) || mode;
+}
+
+function noOpNotices(get: Get): string[] {
+  if (!parseBoolean('disable_telemetry', get('disable_telemetry'), false)) return [];
+  return ['disable_telemetry: faultline sends no telemetry, so there is nothing to turn off; the input can go'];
 }
 
 /** Creating a release and uploading source maps both name projects; the other steps need none. */
@@ -118,7 +132,10 @@ function parseProjects(get: Get, envGet: EnvGet, steps: StepName[]): string[] {
   return projects;
 }
 
-/** A dry run sends nothing, so it needs neither token nor organization. */
+/**
+ * A dry run sends nothing, so it needs neither token nor organization. An org auth token names its server and
+ * organization; the inputs and SENTRY_* variables win over it, and a URL of another server is refused.
+ */
 function parseSentryConnection(get: Get, envGet: EnvGet, dryRun: boolean): ResolvedInputs['sentry'] {
   const token = get('auth_token') ?? envGet('SENTRY_AUTH_TOKEN') ?? '';
   if (!token && !dryRun) {
@@ -128,20 +145,37 @@ function parseSentryConnection(get: Get, envGet: EnvGet, dryRun: boolean): Resol
         'from a secret (a token with the project:releases or org:ci scope)',
     );
   }
-  const org = get('org') ?? envGet('SENTRY_ORG') ?? '';
+  const explicitUrl = parseUrl('url', get('url') ?? envGet('SENTRY_URL'));
+  const explicitOrg = get('org') ?? envGet('SENTRY_ORG');
+  let target;
+  try {
+    target = resolveSentryTarget({
+      token,
+      ...(explicitUrl ? { url: explicitUrl, urlSetting: get('url') ? 'url' : 'SENTRY_URL' } : {}),
+      ...(explicitOrg ? { org: explicitOrg } : {}),
+    });
+  } catch (error) {
+    if (error instanceof SentryTargetError) throw new ReleaseInputError('url', `url: ${error.message}`);
+    throw error;
+  }
+  const org = target.org ?? '';
   if (!org && !dryRun) {
     throw new ReleaseInputError(
       'org',
-      'org: no Sentry organization: set the `org` input or the SENTRY_ORG environment variable to its slug, e.g. "acme"',
+      'org: no Sentry organization: set the `org` input or the SENTRY_ORG environment variable to its slug, e.g. ' +
+        '"acme" (an organization auth token, sntrys_…, names its organization itself)',
     );
   }
-  const url = parseUrl('url', get('url') ?? envGet('SENTRY_URL')) ?? DEFAULT_SENTRY_URL;
-  return { url, org, token };
+  return { url: target.url, org, token };
 }
 
-function workingDirectory(input: string | undefined, baseDir: string): string {
+function workingDirectory(
+  input: string | undefined,
+  baseDir: string,
+  path: Pick<PlatformPath, 'isAbsolute' | 'resolve'>,
+): string {
   if (!input) return baseDir;
-  return isAbsolute(input) ? input : resolve(baseDir, input);
+  return path.isAbsolute(input) ? input : path.resolve(baseDir, input);
 }
 
 /** The deploy to record (none without an environment); its inputs are checked even when there is none. */

@@ -9,22 +9,23 @@ export interface VersionSources {
   release?: string;
   /** `SENTRY_RELEASE`, read as sentry-cli's propose-version does. */
   envRelease?: string;
-  /** `GITHUB_REF` (or another CI's ref); a `refs/tags/*` ref names the release. */
-  ref?: string;
   /** `GITHUB_SHA`, or the local HEAD. */
   sha?: string;
   prefix?: string;
 }
 
-/** input > SENTRY_RELEASE > tag name > commit SHA; the prefix is prepended; the result is validated. */
+/**
+ * input > SENTRY_RELEASE > commit SHA; the prefix is prepended; the result is validated. A tag push still releases
+ * the commit SHA: action-release (sentry-cli's propose-version) and the Sentry bundler plugins default to it, and
+ * the SDK's release must match.
+ */
 export function resolveVersion(sources: VersionSources): string {
-  const tag = sources.ref?.startsWith('refs/tags/') ? sources.ref.slice('refs/tags/'.length) : undefined;
-  const base = stripTagRef(sources.release) ?? stripTagRef(sources.envRelease) ?? tag ?? sources.sha;
+  const base = stripTagRef(sources.release) ?? stripTagRef(sources.envRelease) ?? sources.sha;
   if (!base) {
     throw new ReleaseInputError(
       'release',
-      'release: no version given and none could be derived (no release input, no SENTRY_RELEASE, no refs/tags/* ' +
-        'ref and no GITHUB_SHA or git HEAD): set the `release` input (CLI: --release)',
+      'release: no version given and none could be derived (no release input, no SENTRY_RELEASE and no ' +
+        'GITHUB_SHA or git HEAD): set the `release` input (CLI: --release)',
     );
   }
   const version = `${sources.prefix ?? ''}${base}`;

@@ -21,6 +21,11 @@ export interface DiscoverOptions {
   ignore?: readonly string[];
   includeNodeModules?: boolean;
   includeHidden?: boolean;
+  /**
+   * Windows paths: `\` separates like `/` in arguments, globs and ignore patterns (default: on Windows). Globs and
+   * the paths faultline compares are `/`-separated, so `D:\a\web\dist/**\/*.js` and `dist\app.js` work there.
+   */
+  windowsPaths?: boolean;
 }
 
 export interface DiscoveredFile {
@@ -54,15 +59,20 @@ export function splitPathList(input: string | readonly string[]): string[] {
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
+/** A path, glob or ignore pattern with Windows' `\` turned into `/` (globs treat `\` as an escape). */
+export function forwardSlashes(path: string, windows: boolean): string {
+  return windows ? path.replace(/\\/g, '/') : path;
+}
+
 function joinArg(root: string, rel: string): string {
   // sentry-cli keeps the argument as written (`dist/` + `a.js` → `dist/a.js`).
   return `${root.replace(/[\\/]+$/, '')}/${rel}`;
 }
 
-function ignoreMatcher(patterns: readonly string[]): (rel: string) => boolean {
+function ignoreMatcher(patterns: readonly string[], windows: boolean): (rel: string) => boolean {
   if (patterns.length === 0) return () => false;
   const matchers = patterns.map((p) => {
-    const pattern = p.replace(/^\/+/, '').replace(/\/+$/, '');
+    const pattern = forwardSlashes(p, windows).replace(/^\/+/, '').replace(/\/+$/, '');
     const m = picomatch(pattern, { dot: true });
     return pattern.includes('/') ? (rel: string) => m(rel) : (rel: string) => m(basename(rel)) || m(rel);
   });
@@ -77,12 +87,14 @@ export async function discoverFiles(
   const cwd = opts.cwd ?? process.cwd();
   const extensions = (opts.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.replace(/^\./, ''));
   const matchesExt = (name: string) => extensions.some((e) => name.endsWith(`.${e}`));
-  const isIgnored = ignoreMatcher(opts.ignore ?? []);
+  const windows = opts.windowsPaths ?? process.platform === 'win32';
+  const isIgnored = ignoreMatcher(opts.ignore ?? [], windows);
   const skipDir = (name: string) =>
     (opts.includeHidden === false && name.startsWith('.')) || (!opts.includeNodeModules && name === 'node_modules');
   const out: DiscoveredFile[] = [];
   const seen = new Set<string>();
-  const add = (file: DiscoveredFile) => {
+  const add = (found: DiscoveredFile) => {
+    const file = { ...found, path: forwardSlashes(found.path, windows) };
     if (seen.has(file.path)) return;
     seen.add(file.path);
     out.push(file);
@@ -117,10 +129,16 @@ export async function discoverFiles(
   };
 
   for (const arg of splitPathList(paths)) {
+    const pattern = forwardSlashes(arg, windows);
     // A path that exists is taken literally even when it has glob characters (`dist (old)`, `[id]`).
-    if (isDynamicPattern(arg) && !existsSync(resolve(cwd, arg))) {
-      const matches = await glob(arg, { cwd, dot: opts.includeHidden !== false, onlyFiles: true, absolute: false });
-      const base = staticBase(arg);
+    if (isDynamicPattern(pattern) && !existsSync(resolve(cwd, arg))) {
+      const matches = await glob(pattern, {
+        cwd,
+        dot: opts.includeHidden !== false,
+        onlyFiles: true,
+        absolute: false,
+      });
+      const base = staticBase(pattern);
       for (const m of matches.sort()) {
         if (!opts.includeNodeModules && m.split('/').includes('node_modules')) continue;
         const abs = resolve(cwd, m);

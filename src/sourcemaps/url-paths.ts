@@ -75,13 +75,15 @@ export function normalizeSourcemapUrl(sourceUrl: string, sourcemapUrl: string): 
 
 /**
  * Candidates equal to `expected` (then only that one), else those differing from it in exactly one directory
- * segment (never the file name): split code/maps trees.
+ * segment (never the file name): split code/maps trees. `\` separates as `/` does: the URL of a map next to a
+ * Windows path (`D:\a\dist\app.js.map`, as cleanPath spells it) matches the discovered `D:/a/dist/app.js.map`.
  */
 export function findMatchingPaths(candidates: readonly string[], expected: string): string[] {
-  const exp = expected.split('/').filter((s) => s !== '.');
+  const segments = (path: string) => path.split(/[\\/]/).filter((s) => s !== '.');
+  const exp = segments(expected);
   const matches: string[] = [];
   for (const candidate of candidates) {
-    const cand = candidate.split('/').filter((s) => s !== '.');
+    const cand = segments(candidate);
     if (cand.length === exp.length && cand.every((s, i) => s === exp[i])) return [candidate];
     let i = 0;
     while (i < cand.length && i < exp.length && cand[i] === exp[i]) i++;

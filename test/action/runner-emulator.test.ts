@@ -58,21 +58,22 @@ function run(
 }
 
 describe('dist/index.js against the emulator', () => {
-  it('a tag push: release named after the tag, commits, finalize, deploy; outputs and job summary', async () => {
+  it('a tag push: release named after the commit SHA as action-release does, commits, finalize, deploy; outputs and job summary', async () => {
     const result = await run(
       { projects: 'web', environment: 'production', deploy_name: 'web-prod' },
       { ref: 'refs/tags/v1.4.0' },
     );
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
-    const release = sentry.state().releases.find((r) => r.version === 'v1.4.0')!;
+    const sha = repo.shas[4]!;
+    const release = sentry.state().releases.find((r) => r.version === sha)!;
     expect(release.commits).toHaveLength(5);
     expect(release.dateReleased).toBeTruthy();
     expect(release.deploys).toMatchObject([
       { environment: 'production', name: 'web-prod', url: 'https://github.com/acme/web/actions/runs/1' },
     ]);
     expect(result.outputs).toMatchObject({
-      release: 'v1.4.0',
+      release: sha,
       commits: '5',
       deploy_id: release.deploys[0]!.id,
       bundle_id: '',
@@ -81,7 +82,7 @@ describe('dist/index.js against the emulator', () => {
       chunks_skipped: '0',
     });
     expect(result.summary).toContain(
-      `### Sentry release [\`v1.4.0\`](${sentry.url}/organizations/acme/releases/v1.4.0/)`,
+      `### Sentry release [\`${sha}\`](${sentry.url}/organizations/acme/releases/${sha}/)`,
     );
     expect(result.summary).toMatch(
       /\| commits \| ✅ ok \| [\d.]+ m?s \| 5 newest commits up to [0-9a-f]{7} from local git/,

@@ -101,7 +101,7 @@ describe('dist/cli.js', () => {
     expect(stdout).toContain('Usage: faultline sourcemaps <check|inject|upload>');
   });
 
-  it('in a GitLab tag pipeline: the release is the tag and the deploy links the pipeline', async () => {
+  it('in a GitLab tag pipeline: the release is the commit SHA (as sentry-cli proposes) and the deploy links the pipeline', async () => {
     const env = {
       SENTRY_URL: sentry.url,
       SENTRY_ORG: sentry.org,
@@ -119,7 +119,7 @@ describe('dist/cli.js', () => {
     expect(stderr).toMatch(
       /^warning: commits: no new commits: the previous release is at [0-9a-f]{7} too; set ignore_empty/,
     );
-    const release = sentry.state().releases.find((r) => r.version === 'v3.1.0')!;
+    const release = sentry.state().releases.find((r) => r.version === repo.shas[4])!;
     expect(release.deploys).toMatchObject([{ url: 'https://gitlab.example.com/acme/web/-/pipelines/77' }]);
     const quiet = await faultline(['release', '--release', 'v3.1.1', '--ignore-empty'], env);
     expect(quiet.stderr).toBe('');

@@ -3,21 +3,21 @@ import { ReleaseInputError } from '../../src/release/errors.ts';
 import { resolveVersion, validateVersion, versionProblem } from '../../src/release/version.ts';
 
 describe('resolveVersion', () => {
-  it('takes the input first, then SENTRY_RELEASE, then the tag, then the SHA', () => {
-    const all = { release: '1.4.0', envRelease: 'env', ref: 'refs/tags/v2', sha: 'abc123' };
+  it('takes the input first, then SENTRY_RELEASE, then the SHA', () => {
+    const all = { release: '1.4.0', envRelease: 'env', sha: 'abc123' };
     expect(resolveVersion(all)).toBe('1.4.0');
     expect(resolveVersion({ ...all, release: undefined })).toBe('env');
-    expect(resolveVersion({ ...all, release: '', envRelease: undefined })).toBe('v2');
-    expect(resolveVersion({ ref: 'refs/heads/main', sha: 'abc123' })).toBe('abc123');
+    expect(resolveVersion({ ...all, release: '', envRelease: undefined })).toBe('abc123');
+    expect(resolveVersion({ sha: 'abc123' })).toBe('abc123');
   });
 
   it('strips refs/tags/ from a release input and prepends the prefix', () => {
     expect(resolveVersion({ release: 'refs/tags/v1.2', prefix: 'web@' })).toBe('web@v1.2');
-    expect(resolveVersion({ ref: 'refs/tags/v3', prefix: 'api-' })).toBe('api-v3');
+    expect(resolveVersion({ sha: 'abc123', prefix: 'api-' })).toBe('api-abc123');
   });
 
   it('fails naming the release input when nothing gives a version', () => {
-    expect(() => resolveVersion({ ref: 'refs/heads/main' })).toThrow(/release: no version given/);
+    expect(() => resolveVersion({})).toThrow(/release: no version given/);
   });
 
   it('rejects a prefixed version Sentry would refuse', () => {
