@@ -51,7 +51,7 @@ export function closeOnResolve(services: SyncServices, writes: RecordedWrites): 
     sentryStatus: closedStatus,
     change(webhook, ctx, linked) {
       const status = closedStatus(webhook);
-      const key = `status=${status}@${ctx.delivery.id}`;
+      const key = `status=${status}@${ctx.job.id}`;
       return {
         state: 'closed',
         stateReason: status === 'resolved' ? 'completed' : 'not_planned',
@@ -80,7 +80,7 @@ export function reopenOnUnresolve(services: SyncServices, writes: RecordedWrites
     applies: (issue) => issue.substatus !== 'regressed',
     sentryStatus: () => 'unresolved',
     change(webhook, ctx, linked) {
-      const key = `status=unresolved@${ctx.delivery.id}`;
+      const key = `status=unresolved@${ctx.job.id}`;
       return {
         state: 'open',
         key,
