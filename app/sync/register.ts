@@ -9,7 +9,7 @@ import { createScrubber } from '../scrub/index.ts';
 import { SENTRY_APP_MARK } from './context.ts';
 import { GITHUB_SYNC_JOB, type GitHubIssueEvent, githubChangeToMirror, githubSyncJob } from './github-to-sentry.ts';
 import { RecordedWrites } from './recorded-writes.ts';
-import { assignOnAssign, mirrorComment, mirrorStatus } from './sentry-to-github.ts';
+import { mirrorAssignee, mirrorComment, mirrorStatus } from './sentry-to-github.ts';
 import type { GitHub, SyncServices } from './services.ts';
 
 export function createSyncServices(
@@ -54,7 +54,8 @@ export function registerSync(app: Probot, deps: AppDeps, services: SyncServices)
   for (const action of ['created', 'resolved', 'ignored', 'archived', 'unresolved'])
     deps.sentry.on(`issue.${action}`, mirrorStatus(services, writes));
   deps.sentry.on('issue.unresolved', regressionHandler(services, writes));
-  deps.sentry.on('issue.assigned', assignOnAssign(services, writes));
+  for (const action of ['assigned', 'resolved', 'ignored', 'archived', 'unresolved'])
+    deps.sentry.on(`issue.${action}`, mirrorAssignee(services, writes));
   for (const action of ['created', 'updated', 'deleted']) deps.sentry.on(`comment.${action}`, mirrorComment(services));
   for (const action of ['critical', 'warning', 'resolved'])
     deps.sentry.on(`metric_alert.${action}`, incidentHandler(services, writes));

@@ -88,30 +88,40 @@ export function mirrorStatus(services: SyncServices, writes: RecordedWrites): Se
   };
 }
 
-/** `issue.assigned` → the mapped GitHub login becomes the assignee; people the map does not know are left alone. */
-export function assignOnAssign(services: SyncServices, writes: RecordedWrites): SentryHandler {
+/**
+ * `issue.assigned` and the status webhooks → the linked GitHub issue's mapped assignee set to the one Sentry's API
+ * shows now. Sentry sends no webhook when an issue is unassigned, so an unassignment is seen on the next trigger
+ * (or when an `issue.assigned` is handled after it). Teams and people the map does not know are left alone.
+ */
+export function mirrorAssignee(services: SyncServices, writes: RecordedWrites): SentryHandler {
   return async (webhook) => {
     const issue = webhookIssue(webhook);
-    const assignee = issue.assignedTo;
-    const key = writeKey.sentryAssignee(String(issue.id), assignee?.email ?? assignee?.username ?? '');
-    if (await echo(services, writes, webhook, key)) return;
+    if (webhook.action === 'assigned') {
+      const assignee = issue.assignedTo;
+      const key = writeKey.sentryAssignee(String(issue.id), assignee?.email ?? assignee?.username ?? '');
+      if (await echo(services, writes, webhook, key)) return;
+    }
     const linked = await findLinkedIssue(services, String(issue.id), webhook.installation.uuid);
     if (!linked?.settings.assignees) return;
-    const login = githubLoginFor(assignee, linked.settings.people);
-    if (!login) return;
-    const current = await linked.github.rest.issues.get(issueParams(linked));
+    const current = await currentSentryIssue(await services.sentryFor(webhook.installation.uuid), String(issue.id));
+    if (!current) return;
+    const login = githubLoginFor(current.assignedTo, linked.settings.people);
+    if (current.assignedTo && !login) return; // a team or someone the map does not name
+    const onGitHub = await linked.github.rest.issues.get(issueParams(linked));
     const plan = planGitHubAssignees(
-      (current.data.assignees ?? []).map((a) => a.login),
+      (onGitHub.data.assignees ?? []).map((a) => a.login),
       login,
       linked.settings.people,
     );
     if (plan.add.length) {
-      await writes.record(writeKey.githubAssignee(linked.repo, linked.number, login), linked.repo);
+      for (const added of plan.add) {
+        await writes.record(writeKey.githubAssignee(linked.repo, linked.number, added), linked.repo);
+      }
       await linked.github.rest.issues.addAssignees({ ...issueParams(linked), assignees: plan.add });
     }
     if (plan.remove.length) {
-      for (const login of plan.remove) {
-        await writes.record(writeKey.githubUnassignee(linked.repo, linked.number, login), linked.repo);
+      for (const removed of plan.remove) {
+        await writes.record(writeKey.githubUnassignee(linked.repo, linked.number, removed), linked.repo);
       }
       await linked.github.rest.issues.removeAssignees({ ...issueParams(linked), assignees: plan.remove });
     }

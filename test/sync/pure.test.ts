@@ -124,6 +124,8 @@ describe('assignees', () => {
   it('replaces only mapped people on the GitHub side', () => {
     expect(planGitHubAssignees(['bo-gh', 'someone'], 'ana-gh', people)).toEqual({ add: ['ana-gh'], remove: ['bo-gh'] });
     expect(planGitHubAssignees(['ana-gh'], 'ana-gh', people)).toEqual({ add: [], remove: [] });
+    // Unassigned in Sentry: the mapped people go, everyone else stays.
+    expect(planGitHubAssignees(['ana-gh', 'someone'], undefined, people)).toEqual({ add: [], remove: ['ana-gh'] });
   });
 });
 
