@@ -196,6 +196,7 @@ describe('rendering', () => {
       '[`renderInvoice` at `src/billing/invoice.ts:13`](https://github.com/acme/web/blob/abc/src/billing/invoice.ts#L13)',
     );
     expect(body).toContain('312 events, 1 user so far');
+    expect(body).toContain('so far (all releases, since first seen)');
     expect(body).toContain('```diff\n@@ -10,6 +10,7 @@');
     expect(body).toContain('+  const due = addDays(new Date(invoice.issued), terms.days);');
     expect(body).toContain('- **Issue:** acme/web#4');
