@@ -6,13 +6,12 @@ import { githubLoginFor, planGitHubAssignees } from './assignees.ts';
 import { ClaimBusyError, claimOnce } from './claims.ts';
 import {
   actedByUs,
-  currentSentryIssue,
   actorName,
+  currentSentryIssue,
   findLinkedIssue,
   issueRef,
   type LinkedIssue,
   webhookIssue,
-  type WebhookIssue,
 } from './context.ts';
 import { findComment, issueParams, setIssueState, type StateChange } from './issue-state.ts';
 import { writeKey } from './loop-guard.ts';
