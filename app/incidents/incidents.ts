@@ -128,6 +128,12 @@ async function syncIncident(
       return;
     }
   }
+  if (severity === 'warning' && record.severity === 'critical') {
+    // Each webhook is its own task in Sentry, so a warning sent before the critical can arrive after it: the issue
+    // keeps the peak severity of the incident until it is resolved.
+    services.log.info({ incident: key }, 'incidents: a warning after the critical; the issue stays critical');
+    return;
+  }
   // Escalation (or a change of the measured value): edit the same issue; only our severity label changes.
   await gh.rest.issues.update({
     owner,

@@ -5,7 +5,14 @@ import { createBackend, type TestBackend } from '../../test/app/backends.ts';
 import { PermanentJobError } from '../jobs/index.ts';
 import { memoryLog } from '../log.ts';
 import type { SqlStore } from '../store/index.ts';
-import { InstallationTokens, SentryAuthorizationError } from './tokens.ts';
+import { startSentryEmulator } from '../../emulators/sentry/server.ts';
+import { authorizeRetryDelay, GRANT_CODE_LIFETIME_MS, InstallationTokens, SentryAuthorizationError } from './tokens.ts';
+
+/** A clock on which the grant code has expired by the time a second attempt would be made. */
+function expiresAfterFirstAttempt(): () => number {
+  let calls = 0;
+  return () => (calls++ === 0 ? 0 : GRANT_CODE_LIFETIME_MS);
+}
 
 /** Answers each authorization request with the next scripted status. */
 async function scriptedServer(statuses: Array<{ status: number; headers?: Record<string, string>; body?: string }>) {
@@ -67,6 +74,7 @@ describe('InstallationTokens failures', () => {
       sentryUrl: sentry.url,
       clientId: 'cid',
       clientSecret: 's',
+      now: expiresAfterFirstAttempt(),
     });
     const error = await tokens.exchangeGrant(installation, 'c').catch((e: unknown) => e);
     sentry.close();
@@ -109,5 +117,56 @@ describe('InstallationTokens failures', () => {
     sentry.close();
     expect(await store.getInstallation('soon')).toMatchObject({ token: 'new', refreshToken: 'r2' });
     expect((await store.getInstallation('later'))?.token).toBe('keep');
+  });
+
+  it('without Retry-After, waits exponentially (not 0 ms), and honours the header when Sentry sends one', async () => {
+    expect([1, 2, 3, 4, 7, 8, 20].map((n) => authorizeRetryDelay(n, undefined))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 60_000, 60_000, 60_000,
+    ]);
+    expect(authorizeRetryDelay(5, 7_000)).toBe(7_000);
+    const sentry = await scriptedServer([{ status: 503 }]);
+    const tokens = new InstallationTokens({
+      store,
+      log: memoryLog(),
+      sentryUrl: sentry.url,
+      clientId: 'cid',
+      clientSecret: 's',
+      now: expiresAfterFirstAttempt(),
+    });
+    const error = await tokens.exchangeGrant(installation, 'c').catch((e: unknown) => e);
+    sentry.close();
+    expect(error).toMatchObject({ status: 503, retryAfterMs: undefined });
+  });
+
+  it('exchanges the grant code through a 2-minute Sentry outage: installed with a token once Sentry is back', async () => {
+    const sentry = await startSentryEmulator({
+      seed: { installations: [{ uuid: 'inst-outage', org: 'acme', code: 'grant-outage' }] } as never,
+    });
+    sentry.inject({ method: 'POST', path: '/authorizations/$', times: 1_000, status: 503 } as never);
+    let clock = 0;
+    const waits: number[] = [];
+    const tokens = new InstallationTokens({
+      store,
+      log: memoryLog(),
+      sentryUrl: sentry.url,
+      clientId: sentry.clientId,
+      clientSecret: sentry.clientSecret,
+      now: () => clock,
+      async sleep(ms) {
+        waits.push(ms);
+        clock += ms;
+        if (clock >= 120_000) await fetch(`${sentry.url}/__emulator/faults`, { method: 'DELETE' }); // Sentry is back
+      },
+    });
+    try {
+      await tokens.exchangeGrant({ ...installation, uuid: 'inst-outage' }, 'grant-outage');
+      const stored = await store.getInstallation('inst-outage');
+      expect(stored?.token).toEqual(expect.any(String));
+      expect(stored?.refreshToken).toEqual(expect.any(String));
+      expect(waits).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000]);
+      expect(clock).toBeLessThan(GRANT_CODE_LIFETIME_MS);
+    } finally {
+      await sentry.close();
+    }
   });
 });

@@ -5,6 +5,16 @@ import type { Installation, Store } from '../store/index.ts';
 
 /** A token refresh is due this long before the token expires (Sentry's tokens live 8 hours). */
 export const REFRESH_MARGIN_MS = 10 * 60_000;
+/** How long a grant code can be exchanged (Sentry's `ApiGrant` expires 10 minutes after the install). */
+export const GRANT_CODE_LIFETIME_MS = 10 * 60_000;
+/** Backoff between authorization attempts when Sentry does not say how long to wait: 1 s, 2 s, … up to a minute. */
+export const AUTHORIZE_RETRY = { baseMs: 1_000, maxMs: 60_000 };
+
+/** How long to wait before authorization attempt `attempt + 1`: what Sentry asked for, or the exponential backoff. */
+export function authorizeRetryDelay(attempt: number, retryAfterMs: number | undefined): number {
+  if (retryAfterMs !== undefined) return retryAfterMs;
+  return Math.min(AUTHORIZE_RETRY.maxMs, AUTHORIZE_RETRY.baseMs * 2 ** Math.max(0, attempt - 1));
+}
 
 export class SentryAuthorizationError extends Error {
   override name = 'SentryAuthorizationError';
@@ -25,6 +35,7 @@ export interface InstallationTokensOptions {
   log: Log;
   fetch?: typeof fetch;
   now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -40,8 +51,9 @@ export class InstallationTokens {
     this.#now = opts.now ?? Date.now;
   }
 
+  /** Retries an outage or a rate limit for as long as the grant code is valid. */
   async exchangeGrant(installation: Installation, code: string): Promise<void> {
-    const granted = await this.#authorize(installation.uuid, { grant_type: 'authorization_code', code });
+    const granted = await this.#authorizeRetrying(installation.uuid, { grant_type: 'authorization_code', code });
     await this.#o.store.upsertInstallation({ ...installation, ...granted }, this.#now());
   }
 
@@ -55,13 +67,18 @@ export class InstallationTokens {
     return installation.token;
   }
 
-  async refresh(installation: Installation): Promise<Installation> {
+  /**
+   * A fresh token for the installation. `patient` (the periodic refresh) retries an outage for as long as a grant
+   * code lives, which the refresh margin leaves before the token expires; a refresh inside a job fails fast and the
+   * job retries.
+   */
+  async refresh(installation: Installation, opts: { patient?: boolean } = {}): Promise<Installation> {
     if (!installation.refreshToken) return installation;
     try {
-      const granted = await this.#authorize(installation.uuid, {
-        grant_type: 'refresh_token',
-        refresh_token: installation.refreshToken,
-      });
+      const grant = { grant_type: 'refresh_token', refresh_token: installation.refreshToken };
+      const granted = opts.patient
+        ? await this.#authorizeRetrying(installation.uuid, grant)
+        : await this.#authorize(installation.uuid, grant);
       const updated = { ...installation, ...granted };
       await this.#o.store.upsertInstallation(updated, this.#now());
       return updated;
@@ -79,13 +96,35 @@ export class InstallationTokens {
     let refreshed = 0;
     for (const installation of due) {
       try {
-        await this.refresh(installation);
+        await this.refresh(installation, { patient: true });
         refreshed++;
       } catch (error) {
         this.#o.log.error({ installation: installation.uuid, failure: String(error) }, 'sentry token refresh failed');
       }
     }
     return refreshed;
+  }
+
+  async #authorizeRetrying(
+    uuid: string,
+    grant: Record<string, string>,
+  ): Promise<Pick<Installation, 'token' | 'refreshToken' | 'tokenExpiresAt'>> {
+    const deadline = this.#now() + GRANT_CODE_LIFETIME_MS;
+    const sleep = this.#o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#authorize(uuid, grant);
+      } catch (error) {
+        if (error instanceof PermanentJobError) throw error;
+        const wait = authorizeRetryDelay(attempt, (error as { retryAfterMs?: number }).retryAfterMs);
+        if (this.#now() + wait > deadline) throw error;
+        this.#o.log.warn(
+          { installation: uuid, grant: grant['grant_type'], attempt, waitMs: wait, failure: String(error) },
+          'sentry authorization failed; retrying',
+        );
+        await sleep(wait);
+      }
+    }
   }
 
   async #authorize(
@@ -108,7 +147,9 @@ export class InstallationTokens {
     if (!response.ok) {
       const detail = (await response.text().catch(() => '')).slice(0, 200);
       const what = `Sentry refused the ${grant['grant_type']} exchange for installation ${uuid} (${response.status})`;
-      const retryAfter = Number(response.headers.get('retry-after'));
+      // No header is not "retry at once" (Number(null) is 0): the backoff decides then.
+      const header = response.headers.get('retry-after');
+      const retryAfter = header === null || header.trim() === '' ? Number.NaN : Number(header);
       if (response.status === 429 || response.status >= 500) {
         throw new SentryAuthorizationError(
           `${what}; will retry`,

@@ -28,14 +28,22 @@ export class SentryWebhookHandlers {
   }
 }
 
-/** The `sentry.webhook` job: loads the recorded delivery and hands it to the handlers registered for it. */
-export function sentryWebhookJob(store: Store, handlers: SentryWebhookHandlers): JobHandler {
+/**
+ * The `sentry.webhook` job: takes the recorded delivery (a repeat arriving from then on gets its own job), hands it to
+ * the handlers registered for it, and drops its raw body once they succeeded.
+ */
+export function sentryWebhookJob(store: Store, handlers: SentryWebhookHandlers, now = Date.now): JobHandler {
   return async (payload, ctx) => {
     const deliveryId = (payload as { deliveryId?: unknown }).deliveryId;
     if (typeof deliveryId !== 'number') throw new Error(`sentry.webhook job ${ctx.job.id} has no numeric deliveryId`);
-    const delivery = await store.getDelivery(deliveryId);
+    const delivery = await store.takeDelivery(deliveryId, now());
     if (!delivery) {
       ctx.log.warn({ jobId: ctx.job.id, deliveryId }, 'sentry webhook delivery no longer stored; nothing to do');
+      return;
+    }
+    if (!delivery.body) {
+      // A job that started after this delivery's last repeat already ran to the end, with Sentry's state of then.
+      ctx.log.debug({ jobId: ctx.job.id, deliveryId }, 'sentry webhook delivery already processed; nothing to do');
       return;
     }
     const run = handlers.for(delivery.resource, delivery.action);
@@ -44,9 +52,11 @@ export function sentryWebhookJob(store: Store, handlers: SentryWebhookHandlers):
         { deliveryId, resource: delivery.resource, action: delivery.action },
         'no handler for this webhook',
       );
+      await store.finishDelivery(deliveryId);
       return;
     }
     const webhook = JSON.parse(delivery.body) as SentryWebhook;
     for (const handler of run) await handler(webhook, { ...ctx, delivery });
+    await store.finishDelivery(deliveryId);
   };
 }

@@ -11,7 +11,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const TIMESTAMP_TOLERANCE_MS = 5 * 60_000;
 /**
  * Sentry gives up after 1 s and counts a timeout against the integration. Past this, answer 503 instead: if the
- * slow insert still commits, Sentry's retry is a duplicate by digest, so nothing is lost or doubled.
+ * slow insert still commits, Sentry's retry is coalesced with it or re-reads Sentry's state, so nothing is lost.
  */
 export const RECORD_DEADLINE_MS = 750;
 
@@ -30,7 +30,7 @@ type Outcome = { status: number; body: Record<string, unknown>; headers?: Record
 
 /**
  * `POST /sentry/webhook` as a Probot `addHandler` handler: returns false for other paths. Verifies the raw bytes,
- * records the delivery by body digest and enqueues one job in one transaction, and answers 202 — or refuses with
+ * records the delivery by body digest and enqueues one job in one transaction (see README: dedupe), and answers 202 — or refuses with
  * 401/400/413 and stores nothing, or answers 503 when the database cannot record (Sentry retries 5xx, never 4xx).
  */
 export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
@@ -93,7 +93,8 @@ export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
       action: parsed.webhook.action,
       installationUuid: parsed.webhook.installation.uuid,
       status: handled ? ('accepted' as const) : ('ignored' as const),
-      body: raw.toString('utf8'),
+      // An ignored resource has no job to read it: its body is not kept.
+      body: handled ? raw.toString('utf8') : '',
       receivedAt: now(),
     };
     try {

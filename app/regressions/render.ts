@@ -12,7 +12,7 @@ export interface RegressionContext {
   /** The release the issue came back in, and the previous release: the suspects are the changes between them. */
   release: string | undefined;
   previousRelease: string | undefined;
-  /** The issue's event and user counts as Sentry reports them now. */
+  /** The issue's event and user counts as Sentry reports them now: all releases, since it was first seen. */
   events: number | undefined;
   users: number | undefined;
   /** `blob/<sha>/<path>#L<line>` of the crashing frame at the release commit. */
@@ -44,7 +44,8 @@ export function renderRegressionPrComment(suspect: SuspectPull, ctx: RegressionC
     `${sentryLink(issue)} was resolved and came back${inRelease(ctx.release)}${ctx.previousRelease ? `, after the changes since ${inlineCode(ctx.previousRelease)}` : ''}. ${WHY[suspect.reason]}`,
     '',
     `- **Frame:** ${ctx.framePermalink ? link(where, ctx.framePermalink) : where}`,
-    `- **Seen:** ${count(ctx.events, 'event')}, ${count(ctx.users, 'user')} so far`,
+    // The issue's own counts from Sentry: every release since it was first seen, not only the regressed one.
+    `- **Seen:** ${count(ctx.events, 'event')}, ${count(ctx.users, 'user')} so far (all releases, since first seen)`,
     `- **Sentry:** ${issue.sentryUrl}`,
   ];
   if (ctx.githubIssue) lines.push(`- **Issue:** ${ctx.githubIssue.repo}#${ctx.githubIssue.number}`);

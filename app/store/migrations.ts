@@ -158,16 +158,21 @@ ALTER INDEX triage_marks_repo RENAME TO marks_repo;
 ALTER TABLE marks RENAME CONSTRAINT triage_marks_pkey TO marks_pkey
 `;
 
+// When a job took the delivery: a repeat of its body is coalesced with it until then, and gets its own job after.
+const deliveriesTakenAt = (time: 'INTEGER' | 'BIGINT') => `ALTER TABLE deliveries ADD COLUMN taken_at ${time}`;
+
 export const migrations: Record<Dialect, readonly Migration[]> = {
   sqlite: [
     { version: 1, name: 'initial', sql: sqliteInitial },
     { version: 2, name: 'triage marks', sql: triageMarks('INTEGER') },
     { version: 3, name: 'rename triage_marks to marks', sql: sqliteRenameMarks },
+    { version: 4, name: 'deliveries taken_at', sql: deliveriesTakenAt('INTEGER') },
   ],
   postgres: [
     { version: 1, name: 'initial', sql: postgresInitial },
     { version: 2, name: 'triage marks', sql: triageMarks('BIGINT') },
     { version: 3, name: 'rename triage_marks to marks', sql: postgresRenameMarks },
+    { version: 4, name: 'deliveries taken_at', sql: deliveriesTakenAt('BIGINT') },
   ],
 };
 

@@ -17,6 +17,14 @@ import type {
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
+/**
+ * A repeat of a body whose job has not started yet is a duplicate: that job reads Sentry's state when it runs, which
+ * already includes whatever the repeat reports. Once a job has taken the delivery, a repeat re-arms the row (its
+ * body back, `taken_at` cleared) and gets a job of its own.
+ */
+const REARM = `request_id = excluded.request_id, status = excluded.status, body = excluded.body,
+  received_at = excluded.received_at, taken_at = NULL WHERE deliveries.taken_at IS NOT NULL`;
+
 /** The Store over either dialect: the statements are the common subset (ON CONFLICT, RETURNING) of both. */
 export class SqlStore implements Store {
   readonly #db: SqlDriver;
@@ -52,7 +60,7 @@ export class SqlStore implements Store {
     return this.#db.transaction(async (tx) => {
       const inserted = await tx.query<{ id: unknown }>(
         `INSERT INTO deliveries (digest, request_id, resource, action, installation_uuid, status, body, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (digest) DO NOTHING RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (digest) DO UPDATE SET ${REARM} RETURNING id`,
         [
           delivery.digest,
           delivery.requestId,
@@ -85,7 +93,7 @@ export class SqlStore implements Store {
     const rows = await this.#db.query<{ delivery_id: unknown; job_id: unknown }>(
       `WITH d AS (
          INSERT INTO deliveries (digest, request_id, resource, action, installation_uuid, status, body, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (digest) DO NOTHING RETURNING id),
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (digest) DO UPDATE SET ${REARM} RETURNING id),
        j AS (
          INSERT INTO jobs (type, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
          SELECT $9, jsonb_set($10::jsonb, '{deliveryId}', to_jsonb(d.id))::text, 'queued', 0, $11, $8, $8, $8
@@ -134,6 +142,20 @@ export class SqlStore implements Store {
       body: String(row['body']),
       receivedAt: Number(row['received_at']),
     };
+  }
+
+  /** The delivery for the job that runs it now: marks it taken first, so a repeat arriving from now on is not coalesced. */
+  async takeDelivery(id: number, now: number): Promise<Delivery | undefined> {
+    await this.#write((tx) => tx.query('UPDATE deliveries SET taken_at = $2 WHERE id = $1', [id, now]));
+    return this.getDelivery(id);
+  }
+
+  /**
+   * Drops the raw body once processed (the digest stays for dedupe). A row re-armed meanwhile (`taken_at` cleared)
+   * keeps its body for its own job.
+   */
+  async finishDelivery(id: number): Promise<void> {
+    await this.#write((tx) => tx.query("UPDATE deliveries SET body = '' WHERE id = $1 AND taken_at IS NOT NULL", [id]));
   }
 
   async countDeliveries(): Promise<number> {

@@ -74,7 +74,7 @@ for (const backend of backends) {
         await driver.query(
           "INSERT INTO triage_marks (kind, mark_key, repo, value, created_at) VALUES ('sync-comment', 'c-1', 'o/r', '42', 5)",
         );
-        expect(await applyMigrations(driver)).toEqual([3]);
+        expect(await applyMigrations(driver)).toEqual([3, 4]);
         const migrated = new SqlStore(driver);
         expect(await migrated.getMark('sync-comment', 'c-1')).toEqual({
           kind: 'sync-comment',
@@ -113,6 +113,29 @@ for (const backend of backends) {
       );
       expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
       expect(await store.listJobs({ type: 'race' })).toHaveLength(1);
+    });
+
+    it('coalesces a repeat only until a job takes the delivery; later repeats re-arm it with a job of their own', async () => {
+      const first = await store.recordDelivery(delivery('d-again'), { type: 'again' });
+      expect((await store.recordDelivery(delivery('d-again'), { type: 'again' })).duplicate).toBe(true);
+
+      expect(await store.takeDelivery(first.deliveryId, 2_000)).toMatchObject({ body: '{"action":"created"}' });
+      const repeat = await store.recordDelivery(delivery('d-again', { requestId: 'req-3', receivedAt: 3_000 }), {
+        type: 'again',
+      });
+      expect(repeat).toMatchObject({ deliveryId: first.deliveryId, duplicate: false });
+      expect(repeat.jobId).not.toBeNull();
+      expect(await store.listJobs({ type: 'again' })).toHaveLength(2);
+
+      // The first job finishing does not drop the body the re-armed delivery's job still needs.
+      await store.finishDelivery(first.deliveryId);
+      expect(await store.getDelivery(first.deliveryId)).toMatchObject({
+        requestId: 'req-3',
+        body: '{"action":"created"}',
+      });
+      await store.takeDelivery(first.deliveryId, 4_000);
+      await store.finishDelivery(first.deliveryId);
+      expect((await store.getDelivery(first.deliveryId))?.body).toBe('');
     });
 
     it('prunes deliveries older than the cut-off', async () => {

@@ -76,7 +76,7 @@ export interface Mark {
 
 export interface RecordDeliveryResult {
   deliveryId: number;
-  /** true when a delivery with the same body digest was already recorded (a retry or a replay): nothing enqueued. */
+  /** true when a delivery with the same body digest is still waiting for its job (a retry or a replay): nothing enqueued. */
   duplicate: boolean;
   jobId: number | null;
 }
@@ -88,12 +88,19 @@ export interface Store {
   /** Highest migration version applied. */
   migrationVersion(): Promise<number>;
 
-  /** Inserts the delivery if its digest is new and, in the same transaction, enqueues `job` for it. */
+  /**
+   * Inserts the delivery (or re-arms the row of a digest whose job has started) and, in the same transaction,
+   * enqueues `job` for it; a digest whose job has not started yet is a duplicate.
+   */
   recordDelivery(
     delivery: NewDelivery,
     job?: Omit<NewJob, 'payload'> & { payload?: Record<string, unknown> },
   ): Promise<RecordDeliveryResult>;
   getDelivery(id: number): Promise<Delivery | undefined>;
+  /** Marks the delivery taken by the job about to run it and returns it (body '' once processed). */
+  takeDelivery(id: number, now: number): Promise<Delivery | undefined>;
+  /** Forgets the raw body of a processed delivery, unless a repeat re-armed it meanwhile. */
+  finishDelivery(id: number): Promise<void>;
   countDeliveries(): Promise<number>;
   /** Forgets deliveries received before `before` (dedupe is kept for a day); returns how many. */
   pruneDeliveries(before: number): Promise<number>;

@@ -38,18 +38,19 @@ export function sentryAssigneeFor(login: string, people: PeopleMap): string | un
 }
 
 /**
- * GitHub assignees to add and remove so the issue shows `target`: people the map knows and who are no longer
- * the Sentry assignee are removed; everyone else assigned on GitHub stays.
+ * GitHub assignees to add and remove so the issue shows `target` (undefined: the Sentry issue is unassigned):
+ * people the map knows and who are no longer the Sentry assignee are removed; everyone else assigned on GitHub stays.
  */
 export function planGitHubAssignees(
   current: readonly string[],
-  target: string,
+  target: string | undefined,
   people: PeopleMap,
 ): { add: string[]; remove: string[] } {
   const known = new Set([...people.values()].map((l) => l.toLowerCase()));
-  const has = current.some((l) => l.toLowerCase() === target.toLowerCase());
+  const wanted = target?.toLowerCase();
+  const has = current.some((l) => l.toLowerCase() === wanted);
   return {
-    add: has ? [] : [target],
-    remove: current.filter((l) => l.toLowerCase() !== target.toLowerCase() && known.has(l.toLowerCase())),
+    add: target && !has ? [target] : [],
+    remove: current.filter((l) => l.toLowerCase() !== wanted && known.has(l.toLowerCase())),
   };
 }

@@ -1,11 +1,13 @@
 // Shared steps of the sync handlers: find the linked GitHub issue and the repo's settings, know our own ids.
+import { SentryApiError } from '../../src/sentry/errors.ts';
+import type { SentryIssue } from '../../src/sentry/index.ts';
 import type { SentryWebhook } from '../intake/schema.ts';
 import { CONFIG_PATH } from '../services/repo-config.ts';
 import type { Link } from '../store/index.ts';
 import { createScrubber } from '../scrub/index.ts';
 import type { Scrub } from './render.ts';
 import { isOwnSentryActor, type SentryActor } from './loop-guard.ts';
-import type { GitHub, SyncServices } from './services.ts';
+import type { GitHub, SentryApi, SyncServices } from './services.ts';
 import { parseSyncSettings, SyncConfigError, type SyncSettings } from './sync-config.ts';
 
 export interface LinkedIssue {
@@ -157,3 +159,16 @@ export const actorName = (webhook: SentryWebhook): string | undefined => {
   const name = (webhook.actor as SentryActor | undefined)?.name;
   return typeof name === 'string' && name && webhook.actor?.id !== 'sentry' ? name : undefined;
 };
+
+/**
+ * The Sentry issue as Sentry shows it now: the truth the mirror converges to (a webhook only says that something
+ * changed). Undefined when Sentry no longer has it.
+ */
+export async function currentSentryIssue(sentry: SentryApi, issueId: string): Promise<SentryIssue | undefined> {
+  try {
+    return await sentry.getIssue(issueId);
+  } catch (error) {
+    if (error instanceof SentryApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}

@@ -1,11 +1,14 @@
 // GitHub → Sentry: closing, reopening and assigning a linked GitHub issue changes the Sentry issue. The Probot
 // handler only checks and enqueues; the durable job makes the Sentry call (retried on 5xx, idempotent).
+import { SentryApiError } from '../../src/sentry/errors.ts';
 import type { JobHandler } from '../jobs/index.ts';
 import { sentryAssigneeFor } from './assignees.ts';
-import { withRepo } from './context.ts';
+import { type LinkedIssue, withRepo } from './context.ts';
+import { findComment, issueParams } from './issue-state.ts';
 import { isOwnGitHubSender, writeKey } from './loop-guard.ts';
 import type { RecordedWrites } from './recorded-writes.ts';
-import type { SyncServices } from './services.ts';
+import { renderResolvedNowComment } from './render.ts';
+import type { SentryApi, SyncServices } from './services.ts';
 
 export const GITHUB_SYNC_JOB = 'sync.github-issue';
 
@@ -64,7 +67,7 @@ export async function githubChangeToMirror(
 
 /** The job: applies the GitHub change to the linked Sentry issue, unless Sentry already shows it. */
 export function githubSyncJob(services: SyncServices, writes: RecordedWrites): JobHandler {
-  return async (payload) => {
+  return async (payload, ctx) => {
     const change = payload as GitHubIssueChange;
     const link = await services.store.getLinkByGitHubIssue(change.repo, change.number);
     if (!link?.installationUuid) return;
@@ -96,16 +99,44 @@ export function githubSyncJob(services: SyncServices, writes: RecordedWrites): J
     } else if (change.change === 'closed') {
       if (current.status === 'resolved') return;
       await writes.record(writeKey.sentryStatus(issueId, 'resolved'), link.githubRepo);
-      await sentry.updateIssue(
-        issueId,
-        linked.settings.resolveAs === 'resolvedInNextRelease'
-          ? { status: 'resolved', statusDetails: { inNextRelease: true } }
-          : { status: 'resolved' },
-      );
+      if (linked.settings.resolveAs !== 'resolvedInNextRelease') {
+        await sentry.updateIssue(issueId, { status: 'resolved' });
+      } else if (!(await resolveInNextRelease(sentry, issueId))) {
+        await sentry.updateIssue(issueId, { status: 'resolved' });
+        await noteResolvedNow(linked, services, `resolved-now@${ctx.job.id}`);
+      }
     } else {
       if (current.status === 'unresolved') return;
       await writes.record(writeKey.sentryStatus(issueId, 'unresolved'), link.githubRepo);
       await sentry.updateIssue(issueId, { status: 'unresolved' });
     }
   };
+}
+
+/**
+ * Resolves in the next release; false when Sentry refuses because the project has no release to base it on
+ * (400 on `statusDetails.inNextRelease`), so the caller resolves now instead.
+ */
+async function resolveInNextRelease(sentry: SentryApi, issueId: string): Promise<boolean> {
+  try {
+    await sentry.updateIssue(issueId, { status: 'resolved', statusDetails: { inNextRelease: true } });
+    return true;
+  } catch (error) {
+    if (
+      error instanceof SentryApiError &&
+      error.status === 400 &&
+      /next release/i.test(error.detail ?? error.message)
+    ) {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/** Says on the GitHub issue why it was resolved now (once, also when the job is retried). */
+async function noteResolvedNow(linked: LinkedIssue, services: SyncServices, key: string): Promise<void> {
+  if (await findComment(linked, key)) return;
+  const { org } = await services.sentryFor(linked.link.installationUuid ?? '');
+  const url = services.sentryIssueUrl(org, linked.link.sentryIssueId);
+  await linked.github.rest.issues.createComment({ ...issueParams(linked), body: renderResolvedNowComment(url, key) });
 }

@@ -19,7 +19,7 @@ export interface IssueTarget {
 export interface StateChange {
   state: 'open' | 'closed';
   stateReason?: 'completed' | 'not_planned' | undefined;
-  /** The comment's marker key: names the change and the delivery, so a retry of the same job finds its comment. */
+  /** The comment's marker key: names the change and the job, so a retry of the same job finds its comment. */
   key: string;
   /** The comment, carrying `syncCommentMarker(key)`; rendered only when it is not on the issue yet. */
   comment(): string | Promise<string>;

@@ -9,7 +9,7 @@ import { createScrubber } from '../scrub/index.ts';
 import { SENTRY_APP_MARK } from './context.ts';
 import { GITHUB_SYNC_JOB, type GitHubIssueEvent, githubChangeToMirror, githubSyncJob } from './github-to-sentry.ts';
 import { RecordedWrites } from './recorded-writes.ts';
-import { assignOnAssign, closeOnResolve, mirrorComment, reopenOnUnresolve } from './sentry-to-github.ts';
+import { mirrorAssignee, mirrorComment, mirrorStatus } from './sentry-to-github.ts';
 import type { GitHub, SyncServices } from './services.ts';
 
 export function createSyncServices(
@@ -50,11 +50,12 @@ export function registerSync(app: Probot, deps: AppDeps, services: SyncServices)
   const writes = new RecordedWrites(services.store, services.now);
 
   deps.sentry.on('installation.created', rememberSentryApp(services));
-  for (const action of ['resolved', 'ignored', 'archived'])
-    deps.sentry.on(`issue.${action}`, closeOnResolve(services, writes));
-  deps.sentry.on('issue.unresolved', reopenOnUnresolve(services, writes));
+  // After triage's `issue.created` handler: an issue Sentry resolved before it was created here is closed.
+  for (const action of ['created', 'resolved', 'ignored', 'archived', 'unresolved'])
+    deps.sentry.on(`issue.${action}`, mirrorStatus(services, writes));
   deps.sentry.on('issue.unresolved', regressionHandler(services, writes));
-  deps.sentry.on('issue.assigned', assignOnAssign(services, writes));
+  for (const action of ['assigned', 'resolved', 'ignored', 'archived', 'unresolved'])
+    deps.sentry.on(`issue.${action}`, mirrorAssignee(services, writes));
   for (const action of ['created', 'updated', 'deleted']) deps.sentry.on(`comment.${action}`, mirrorComment(services));
   for (const action of ['critical', 'warning', 'resolved'])
     deps.sentry.on(`metric_alert.${action}`, incidentHandler(services, writes));

@@ -41,6 +41,14 @@ export function renderStatusComment(opts: {
   return `${verb} in Sentry${who}${when}: ${sentryLink(opts.issue)}. Closing.\n\n${syncCommentMarker(opts.key)}`;
 }
 
+/** `sync.resolveAs: resolvedInNextRelease` on a project without releases: Sentry refuses it, so it was resolved now. */
+export function renderResolvedNowComment(sentryUrl: string, key: string): string {
+  return (
+    `Resolved ${link('in Sentry', sentryUrl)} now rather than in the next release: the project has no release yet ` +
+    `for Sentry to base "next release" on (\`sync.resolveAs: resolvedInNextRelease\`).\n\n${syncCommentMarker(key)}`
+  );
+}
+
 export function renderUnresolvedComment(opts: {
   actorName: string | undefined;
   issue: IssueRef;

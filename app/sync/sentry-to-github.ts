@@ -7,11 +7,11 @@ import { ClaimBusyError, claimOnce } from './claims.ts';
 import {
   actedByUs,
   actorName,
+  currentSentryIssue,
   findLinkedIssue,
   issueRef,
   type LinkedIssue,
   webhookIssue,
-  type WebhookIssue,
 } from './context.ts';
 import { findComment, issueParams, setIssueState, type StateChange } from './issue-state.ts';
 import { writeKey } from './loop-guard.ts';
@@ -21,107 +21,106 @@ import type { SyncServices } from './services.ts';
 
 export type SentryHandler = (webhook: SentryWebhook, ctx: SentryWebhookContext) => Promise<void>;
 
-/** What a Sentry status webhook asks of the linked GitHub issue. */
-interface LinkedStateSpec {
-  /** False for the webhooks another handler owns. */
-  applies?(issue: WebhookIssue): boolean;
-  /** The Sentry status this webhook reports: our own recorded change to it is an echo, not mirrored. */
-  sentryStatus(webhook: SentryWebhook): string;
-  change(webhook: SentryWebhook, ctx: SentryWebhookContext, linked: LinkedIssue): StateChange;
+/** A Sentry issue status as the mirror sees it: resolved and ignored close, unresolved opens. */
+export type MirroredStatus = 'resolved' | 'ignored' | 'unresolved';
+
+/** The status a webhook reports (`archived` is what older apps call ignored); none for `created`. */
+export function reportedStatus(action: string): MirroredStatus | undefined {
+  if (action === 'resolved' || action === 'unresolved') return action;
+  if (action === 'ignored' || action === 'archived') return 'ignored';
+  return undefined;
 }
 
-/** Find the linked issue, skip our own echo, then set its state with its keyed comment (`setIssueState`). */
-function linkedStateHandler(services: SyncServices, writes: RecordedWrites, spec: LinkedStateSpec): SentryHandler {
+/** The status Sentry's API shows (`ignored` covers every archived substatus; anything unknown counts as open). */
+export function currentStatus(status: string | undefined): MirroredStatus {
+  return status === 'resolved' || status === 'ignored' ? status : 'unresolved';
+}
+
+/**
+ * `issue.created/resolved/ignored/archived/unresolved` → the linked GitHub issue set to the state Sentry shows *now*
+ * (read from Sentry's API), with one comment. A webhook is a trigger: a repeat, a replay or one that overtook
+ * another converges to Sentry's state, never rolls it back. A regression (`unresolved` with `substatus: regressed`)
+ * is the regression handler's.
+ */
+export function mirrorStatus(services: SyncServices, writes: RecordedWrites): SentryHandler {
   return async (webhook, ctx) => {
     const issue = webhookIssue(webhook);
-    if (spec.applies && !spec.applies(issue)) return;
-    const echoKey = writeKey.sentryStatus(String(issue.id), spec.sentryStatus(webhook));
-    if (await echo(services, writes, webhook, echoKey)) return;
+    if (webhook.action === 'unresolved' && issue.substatus === 'regressed') return;
+    const reported = reportedStatus(webhook.action);
+    if (reported && (await echo(services, writes, webhook, writeKey.sentryStatus(String(issue.id), reported)))) return;
     const linked = await findLinkedIssue(services, String(issue.id), webhook.installation.uuid);
     if (!linked?.settings.status) return;
-    await setIssueState(linked, spec.change(webhook, ctx, linked), writes);
+    const sentry = await services.sentryFor(webhook.installation.uuid);
+    const current = await currentSentryIssue(sentry, String(issue.id));
+    if (!current) return; // deleted in Sentry: nothing to converge to
+    const status = currentStatus(current.status);
+    // A new issue is opened by triage; only one that Sentry already closed again needs the mirror.
+    if (!reported && status === 'unresolved') return;
+    // The webhook's actor made the change only when Sentry still shows what the webhook reports.
+    const actor = reported === status ? actorName(webhook) : undefined;
+    const ref = issueRef(services, sentry.org, issue);
+    const key = `status=${status}@${ctx.job.id}`;
+    const details = (current.statusDetails ?? {}) as { inRelease?: unknown; inNextRelease?: unknown };
+    const change: StateChange =
+      status === 'unresolved'
+        ? {
+            state: 'open',
+            key,
+            comment: () => renderUnresolvedComment({ actorName: actor, issue: ref, scrub: linked.scrub, key }),
+          }
+        : {
+            state: 'closed',
+            stateReason: status === 'resolved' ? 'completed' : 'not_planned',
+            key,
+            comment: () =>
+              renderStatusComment({
+                action: status,
+                actorName: actor,
+                issue: ref,
+                inRelease: typeof details.inRelease === 'string' ? details.inRelease : undefined,
+                inNextRelease: details.inNextRelease === true,
+                scrub: linked.scrub,
+                key,
+              }),
+          };
+    await setIssueState(linked, change, writes);
   };
 }
 
-const closedStatus = (webhook: SentryWebhook) => (webhook.action === 'resolved' ? 'resolved' : 'ignored');
-
-/** `issue.resolved`, `issue.ignored`, `issue.archived` → close the linked GitHub issue with one comment. */
-export function closeOnResolve(services: SyncServices, writes: RecordedWrites): SentryHandler {
-  return linkedStateHandler(services, writes, {
-    sentryStatus: closedStatus,
-    change(webhook, ctx, linked) {
-      const status = closedStatus(webhook);
-      const key = `status=${status}@${ctx.delivery.id}`;
-      return {
-        state: 'closed',
-        stateReason: status === 'resolved' ? 'completed' : 'not_planned',
-        key,
-        async comment() {
-          const issue = webhookIssue(webhook);
-          const { org } = await services.sentryFor(webhook.installation.uuid);
-          return renderStatusComment({
-            action: status,
-            actorName: actorName(webhook),
-            issue: issueRef(services, org, issue),
-            inRelease: issue.statusDetails?.inRelease,
-            inNextRelease: issue.statusDetails?.inNextRelease,
-            scrub: linked.scrub,
-            key,
-          });
-        },
-      };
-    },
-  });
-}
-
-/** `issue.unresolved` (not a regression: that is the regression handler's) → reopen with one comment. */
-export function reopenOnUnresolve(services: SyncServices, writes: RecordedWrites): SentryHandler {
-  return linkedStateHandler(services, writes, {
-    applies: (issue) => issue.substatus !== 'regressed',
-    sentryStatus: () => 'unresolved',
-    change(webhook, ctx, linked) {
-      const key = `status=unresolved@${ctx.delivery.id}`;
-      return {
-        state: 'open',
-        key,
-        async comment() {
-          const { org } = await services.sentryFor(webhook.installation.uuid);
-          return renderUnresolvedComment({
-            actorName: actorName(webhook),
-            issue: issueRef(services, org, webhookIssue(webhook)),
-            scrub: linked.scrub,
-            key,
-          });
-        },
-      };
-    },
-  });
-}
-
-/** `issue.assigned` → the mapped GitHub login becomes the assignee; people the map does not know are left alone. */
-export function assignOnAssign(services: SyncServices, writes: RecordedWrites): SentryHandler {
+/**
+ * `issue.assigned` and the status webhooks → the linked GitHub issue's mapped assignee set to the one Sentry's API
+ * shows now. Sentry sends no webhook when an issue is unassigned, so an unassignment is seen on the next trigger
+ * (or when an `issue.assigned` is handled after it). Teams and people the map does not know are left alone.
+ */
+export function mirrorAssignee(services: SyncServices, writes: RecordedWrites): SentryHandler {
   return async (webhook) => {
     const issue = webhookIssue(webhook);
-    const assignee = issue.assignedTo;
-    const key = writeKey.sentryAssignee(String(issue.id), assignee?.email ?? assignee?.username ?? '');
-    if (await echo(services, writes, webhook, key)) return;
+    if (webhook.action === 'assigned') {
+      const assignee = issue.assignedTo;
+      const key = writeKey.sentryAssignee(String(issue.id), assignee?.email ?? assignee?.username ?? '');
+      if (await echo(services, writes, webhook, key)) return;
+    }
     const linked = await findLinkedIssue(services, String(issue.id), webhook.installation.uuid);
     if (!linked?.settings.assignees) return;
-    const login = githubLoginFor(assignee, linked.settings.people);
-    if (!login) return;
-    const current = await linked.github.rest.issues.get(issueParams(linked));
+    const current = await currentSentryIssue(await services.sentryFor(webhook.installation.uuid), String(issue.id));
+    if (!current) return;
+    const login = githubLoginFor(current.assignedTo, linked.settings.people);
+    if (current.assignedTo && !login) return; // a team or someone the map does not name
+    const onGitHub = await linked.github.rest.issues.get(issueParams(linked));
     const plan = planGitHubAssignees(
-      (current.data.assignees ?? []).map((a) => a.login),
+      (onGitHub.data.assignees ?? []).map((a) => a.login),
       login,
       linked.settings.people,
     );
     if (plan.add.length) {
-      await writes.record(writeKey.githubAssignee(linked.repo, linked.number, login), linked.repo);
+      for (const added of plan.add) {
+        await writes.record(writeKey.githubAssignee(linked.repo, linked.number, added), linked.repo);
+      }
       await linked.github.rest.issues.addAssignees({ ...issueParams(linked), assignees: plan.add });
     }
     if (plan.remove.length) {
-      for (const login of plan.remove) {
-        await writes.record(writeKey.githubUnassignee(linked.repo, linked.number, login), linked.repo);
+      for (const removed of plan.remove) {
+        await writes.record(writeKey.githubUnassignee(linked.repo, linked.number, removed), linked.repo);
       }
       await linked.github.rest.issues.removeAssignees({ ...issueParams(linked), assignees: plan.remove });
     }

@@ -345,7 +345,10 @@ async function updateStatus(
   if (next !== issue.body) await repo.updateIssueBody(issue.number, next);
 }
 
-/** The external issue link in Sentry's sidebar. Sentry allows one per issue and app: a second try must not fail. */
+/**
+ * The external issue link in Sentry's sidebar, shown as `<project>#<identifier>` (Sentry adds the `#`). Sentry keeps
+ * one per issue and app and updates it when linked again (200), so a retry after a lost answer simply succeeds.
+ */
 async function linkBack(deps: TriageDeps, work: Work, number: number, htmlUrl: string): Promise<void> {
   const id = work.alert.sentryIssueId;
   const mark = await deps.store.getMark(EXTERNAL_LINK_MARK, id);
@@ -355,15 +358,12 @@ async function linkBack(deps: TriageDeps, work: Work, number: number, htmlUrl: s
       issueId: /^\d+$/.test(id) ? Number(id) : id,
       webUrl: htmlUrl,
       project: work.repo.fullName,
-      identifier: `#${number}`,
+      identifier: String(number),
     });
     await deps.store.setLinkExternalIssue(id, link.id, deps.now());
   } catch (error) {
     const status = (error as { status?: number }).status ?? 0;
-    if (status === 409 || status === 400) {
-      // Sentry keeps one link per issue and app: an earlier attempt made it and its answer was lost.
-      work.log.info({ sentryIssueId: id, status }, 'triage: Sentry already has an external issue link');
-    } else if (status >= 400 && status < 500 && status !== 429) {
+    if (status >= 400 && status < 500 && status !== 429) {
       // The GitHub issue stands; a later alert tries the link again.
       work.log.warn(
         { sentryIssueId: id, status, failure: String(error) },

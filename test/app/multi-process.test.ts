@@ -63,7 +63,7 @@ async function send(url: string, body: string): Promise<number> {
 
 for (const backend of backends) {
   describe.skipIf(!backend.available)(`several app processes on ${backend.name}`, () => {
-    it('3 processes, 2,000 deliveries (half duplicates, round-robin): each distinct delivery handled exactly once', async () => {
+    it('3 processes, 2,000 deliveries (half repeats, round-robin): each distinct delivery has its effect exactly once', async () => {
       const b = await createBackend(backend.name);
       const effects = await openEffects(b.env);
       // The three processes start together on an empty database: they race to apply the migrations.
@@ -92,9 +92,15 @@ for (const backend of backends) {
         );
         await until(async () => (await store.countJobs()).running === 0, 5_000);
         expect(await store.countDeliveries()).toBe(1_000);
-        expect(await store.countJobs()).toEqual({ queued: 0, running: 0, done: 1_000, dead: 0 });
+        // A repeat is coalesced while its delivery's job waits; once that job has started, the repeat is a trigger
+        // of its own (app/intake/README.md) and runs once more. Never more than that, never a dead letter.
         const counts = await effects.counts();
-        expect(counts).toMatchObject({ effects: 1_000, runs: 1_000, maxRunsPerDelivery: 1 });
+        const jobs = await store.countJobs();
+        expect(jobs).toEqual({ queued: 0, running: 0, done: counts.runs, dead: 0 });
+        expect(counts.effects).toBe(1_000);
+        expect(counts.runs).toBeGreaterThanOrEqual(1_000);
+        expect(counts.runs).toBeLessThanOrEqual(2_000);
+        expect(counts.maxRunsPerDelivery).toBeLessThanOrEqual(2);
         expect(counts.pids).toBeGreaterThan(1); // the work really was shared
       } finally {
         await effects.close();

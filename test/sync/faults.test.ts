@@ -45,7 +45,7 @@ describe('5xx mid-sync', () => {
   it('GitHub failing the close after the comment: the retry closes without a second comment', async () => {
     world = await startWorld();
     world.github.inject({ method: 'PATCH', path: '^/repos/acme/web/issues/1$', times: 4, status: 502 });
-    await world.sentryWebhook('issue', 'resolved', resolved, ana);
+    await world.sentryIssueChange('resolved', resolved, ana);
     await world.settle();
     const issue = world.issue();
     expect(issue.state).toBe('closed');
@@ -57,7 +57,7 @@ describe('5xx mid-sync', () => {
   it('GitHub failing the reopen after the comment: the retry reopens without a second comment', async () => {
     world = await startWorld({ githubSeed: closedIssueSeed() });
     world.github.inject({ method: 'PATCH', path: '^/repos/acme/web/issues/1$', times: 4, status: 502 });
-    await world.sentryWebhook('issue', 'unresolved', unresolved, ana);
+    await world.sentryIssueChange('unresolved', unresolved, ana);
     await world.settle();
     const issue = world.issue();
     expect(issue.state).toBe('open');
@@ -68,7 +68,7 @@ describe('5xx mid-sync', () => {
   it('GitHub failing the comment of a reopen: the retry writes it, then reopens (a reopen is never left without it)', async () => {
     world = await startWorld({ githubSeed: closedIssueSeed() });
     world.github.inject({ method: 'POST', path: '^/repos/acme/web/issues/1/comments$', times: 4, status: 502 });
-    await world.sentryWebhook('issue', 'unresolved', unresolved, ana);
+    await world.sentryIssueChange('unresolved', unresolved, ana);
     await world.settle();
     const issue = world.issue();
     expect(issue.state).toBe('open');
@@ -81,7 +81,7 @@ describe('5xx mid-sync', () => {
   it('GitHub failing one PR comment: the retry edits the comments already made and creates the missing one', async () => {
     world = await startWorld({ sentrySeed: sentrySeed(), githubSeed: regressionRepo() });
     world.github.inject({ method: 'POST', path: '^/repos/acme/web/issues/15/comments$', times: 4, status: 500 });
-    await world.sentryWebhook('issue', 'unresolved', regressed('312'), sentryItself);
+    await world.sentryIssueChange('unresolved', regressed('312'), sentryItself);
     await world.settle();
     const comments = pullComments(world);
     expect(comments.map((p) => [p.number, p.comments.length])).toEqual([

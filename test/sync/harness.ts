@@ -35,6 +35,11 @@ export interface World {
     data: Record<string, unknown>,
     actor?: Record<string, unknown>,
   ): Promise<number>;
+  /**
+   * A change a person makes in Sentry: the emulator's issue takes the webhook issue's status, substatus, status
+   * details and assignee first (what Sentry's API then shows), then the webhook is sent.
+   */
+  sentryIssueChange(action: string, data: Record<string, unknown>, actor?: Record<string, unknown>): Promise<number>;
   githubWebhook(event: string, payload: Record<string, unknown>): Promise<number>;
   /** Waits until no job is queued or running. */
   settle(): Promise<void>;
@@ -129,6 +134,14 @@ export async function startWorld(
     ...base,
     sentryWebhook: (resource, action, data, actor) =>
       base.sendSentry(resource, action, data, { installation: INSTALLATION_UUID, actor }),
+    async sentryIssueChange(action, data, actor) {
+      const changed = data['issue'] as Record<string, unknown>;
+      const id = String(changed['id']);
+      const issue = sentry.state().issues.find((i) => i.id === id) ?? { id, project: 'web' };
+      const fields = ['status', 'substatus', 'statusDetails', 'assignedTo'].filter((f) => f in changed);
+      sentry.seed({ issues: [{ ...issue, ...Object.fromEntries(fields.map((f) => [f, changed[f]])) }] as never });
+      return world.sentryWebhook('issue', action, data, actor);
+    },
     async githubWebhook(event, payload) {
       const result = await github.deliverWebhook({
         url: `${app.url}/api/github/webhooks`,

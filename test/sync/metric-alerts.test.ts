@@ -86,6 +86,19 @@ describe('metric alerts as incidents', () => {
     expect(issuesOf(world, 'acme/other')).toEqual([]);
   });
 
+  it('a warning arriving after the critical (sent before it) does not downgrade the incident issue', async () => {
+    const existing = issuesOf(world, REPO).length;
+    await world.sentryWebhook('metric_alert', 'critical', fixture('metric_alert.critical'));
+    await world.settle();
+    await world.sentryWebhook('metric_alert', 'warning', warning());
+    await world.settle();
+    const incidents = issuesOf(world, REPO).slice(existing);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.title).toBe('[critical] Checkout error rate: count() above 100 in 5 min');
+    expect([...(incidents[0]?.labels ?? [])].sort()).toEqual(['incident', 'severity:critical']);
+    expect(incidents[0]?.body).not.toContain('64 events in the last 5 minutes');
+  });
+
   it('GitHub failing the close after the resolve comment: the retry closes without a second comment', async () => {
     const existing = issuesOf(world, REPO).length;
     await world.sentryWebhook('metric_alert', 'warning', warning());

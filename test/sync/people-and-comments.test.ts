@@ -19,8 +19,7 @@ describe('assignees', () => {
   });
 
   it('a Sentry assignment becomes the mapped GitHub assignee; strangers and teams are left alone', async () => {
-    await world.sentryWebhook(
-      'issue',
+    await world.sentryIssueChange(
       'assigned',
       assigned({ type: 'user', id: '42', name: 'Ana Lead', email: 'ana@example.com' }),
       ana,
@@ -29,8 +28,7 @@ describe('assignees', () => {
     expect(world.issue().assignees).toEqual(['ana-gh']);
 
     // Bo takes it over: Ana (a mapped person) is replaced; the app's own assignment event is not mirrored back.
-    await world.sentryWebhook(
-      'issue',
+    await world.sentryIssueChange(
       'assigned',
       assigned({ type: 'user', id: '43', name: 'Bo Dev', email: 'bo@example.com' }),
       ana,
@@ -44,13 +42,12 @@ describe('assignees', () => {
     await world.settle();
     expect(world.sentryWrites()).toEqual([]);
 
-    await world.sentryWebhook(
-      'issue',
+    await world.sentryIssueChange(
       'assigned',
       assigned({ type: 'user', id: '77', name: 'Zed', email: 'zed@example.com' }),
       ana,
     );
-    await world.sentryWebhook('issue', 'assigned', assigned({ type: 'team', id: '3', name: 'backend' }), ana);
+    await world.sentryIssueChange('assigned', assigned({ type: 'team', id: '3', name: 'backend' }), ana);
     await world.settle();
     expect(world.issue().assignees).toEqual(['bo-gh']);
   });
@@ -68,8 +65,7 @@ describe('assignees', () => {
 
     // Sentry's webhook for that change names us: nothing is written back to GitHub.
     const before = world.issue();
-    await world.sentryWebhook(
-      'issue',
+    await world.sentryIssueChange(
       'assigned',
       assigned({ type: 'user', id: '42', name: 'Ana Lead', email: 'ana@example.com' }),
       us,

@@ -124,6 +124,8 @@ describe('assignees', () => {
   it('replaces only mapped people on the GitHub side', () => {
     expect(planGitHubAssignees(['bo-gh', 'someone'], 'ana-gh', people)).toEqual({ add: ['ana-gh'], remove: ['bo-gh'] });
     expect(planGitHubAssignees(['ana-gh'], 'ana-gh', people)).toEqual({ add: [], remove: [] });
+    // Unassigned in Sentry: the mapped people go, everyone else stays.
+    expect(planGitHubAssignees(['ana-gh', 'someone'], undefined, people)).toEqual({ add: [], remove: ['ana-gh'] });
   });
 });
 
@@ -194,6 +196,7 @@ describe('rendering', () => {
       '[`renderInvoice` at `src/billing/invoice.ts:13`](https://github.com/acme/web/blob/abc/src/billing/invoice.ts#L13)',
     );
     expect(body).toContain('312 events, 1 user so far');
+    expect(body).toContain('so far (all releases, since first seen)');
     expect(body).toContain('```diff\n@@ -10,6 +10,7 @@');
     expect(body).toContain('+  const due = addDays(new Date(invoice.issued), terms.days);');
     expect(body).toContain('- **Issue:** acme/web#4');

@@ -54,9 +54,9 @@ for (const { name: backend, available } of backends) {
 
       // Sentry tells every integration about the change, naming us as the actor.
       const before = world.issue();
-      expect(
-        await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved', { statusDetails: {} }), us),
-      ).toBe(202);
+      expect(await world.sentryIssueChange('resolved', issueData('issue.resolved', { statusDetails: {} }), us)).toBe(
+        202,
+      );
       await world.settle();
       const after = world.issue();
       expect(after.comments).toEqual(before.comments);
@@ -69,7 +69,7 @@ for (const { name: backend, available } of backends) {
     });
 
     it('a resolve in Sentry closes the GitHub issue with one comment; the bot-sent close event is not mirrored back', async () => {
-      expect(await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved'), ana)).toBe(202);
+      expect(await world.sentryIssueChange('resolved', issueData('issue.resolved'), ana)).toBe(202);
       await world.settle();
       const closed = world.issue();
       expect(closed.state).toBe('closed');
@@ -86,24 +86,18 @@ for (const { name: backend, available } of backends) {
       expect(world.sentryWrites().filter((w) => w.method === 'PUT')).toHaveLength(0);
 
       // Sentry's retry of a changed body (another delivery of the same change) adds no second comment.
-      await world.sentryWebhook(
-        'issue',
-        'resolved',
-        issueData('issue.resolved', { lastSeen: '2026-10-02T00:00:00Z' }),
-        ana,
-      );
+      await world.sentryIssueChange('resolved', issueData('issue.resolved', { lastSeen: '2026-10-02T00:00:00Z' }), ana);
       await world.settle();
       expect(world.issue().comments).toHaveLength(1);
     });
 
     it('archived (older apps) and ignored close as not planned; unresolved reopens; reopen in GitHub unresolves Sentry', async () => {
-      await world.sentryWebhook('issue', 'archived', issueData('issue.archived'), ana);
+      await world.sentryIssueChange('archived', issueData('issue.archived'), ana);
       await world.settle();
       expect(world.issue()).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
       expect(world.issue().comments.at(-1)?.body).toMatch(/^Ignored \(archived\) in Sentry by Ana Lead/);
 
-      await world.sentryWebhook(
-        'issue',
+      await world.sentryIssueChange(
         'unresolved',
         issueData('issue.resolved', { status: 'unresolved', substatus: 'ongoing', statusDetails: {} }),
         ana,
@@ -180,7 +174,7 @@ for (const { name: backend, available } of backends) {
           },
         ],
       });
-      await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved', { id: '555' }), ana);
+      await world.sentryIssueChange('resolved', issueData('issue.resolved', { id: '555' }), ana);
       await world.settle();
       expect(world.issue('acme/other', 1)).toMatchObject({ state: 'open', comments: [] });
       expect(world.logs.some((l) => l.includes('does not name the Sentry org of the link'))).toBe(true);
@@ -197,7 +191,7 @@ for (const { name: backend, available } of backends) {
         },
         Date.now(),
       );
-      await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved', { id: '777' }), ana);
+      await world.sentryIssueChange('resolved', issueData('issue.resolved', { id: '777' }), ana);
       await until(async () => (await world.app.deps.store.listJobs({ state: 'queued' })).some((j) => j.attempts === 1));
       expect(world.issue().state).toBe('open');
       await world.app.deps.store.setLinkIssueNumber('777', 1, Date.now()); // triage finished: issue #1
@@ -211,7 +205,7 @@ for (const { name: backend, available } of backends) {
         ...issuesPayload('closed', { login: 'ana-gh' }),
         issue: { number: 77, state: 'closed' },
       });
-      await world.sentryWebhook('issue', 'resolved', issueData('issue.resolved', { id: '999' }), ana);
+      await world.sentryIssueChange('resolved', issueData('issue.resolved', { id: '999' }), ana);
       await world.settle();
       expect(world.sentryWrites()).toEqual([]);
       expect(world.issue().state).toBe('open');

@@ -150,7 +150,8 @@ describe('triage end to end (Sentry emulator → app → GitHub emulator)', () =
       .sentry.state()
       .externalIssues.filter((l) => l.issueId === ISSUE_ID);
     expect(external).toHaveLength(1);
-    expect(external[0]).toMatchObject({ identifier: `#${issue.number}`, project: REPO });
+    // Sentry shows it as `acme/web#<number>`: it adds the `#` itself.
+    expect(external[0]).toMatchObject({ identifier: String(issue.number), project: REPO });
     expect(external[0]!.webUrl).toMatch(new RegExp(`/acme/web/issues/${issue.number}$`));
     const link = await world().app.deps.store.getLink(ISSUE_ID);
     expect(link).toMatchObject({ githubRepo: REPO, githubIssueNumber: issue.number, externalIssueId: external[0]!.id });

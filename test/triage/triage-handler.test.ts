@@ -158,15 +158,19 @@ describe('triageHandler (in-memory ports)', () => {
     expect(await store.getLink(ISSUE_ID)).toMatchObject({ githubIssueNumber: 1, externalIssueId: 'ext-1' });
   });
 
-  it("takes Sentry's 409 (the issue already has our external link) as done, not as a failure", async () => {
+  it('links again after a lost answer: Sentry updates the link it has (200), which counts as done', async () => {
     const { repo, issues } = fakeRepo();
     const { run, api } = setup(repo);
-    api.createExternalIssue = async () => {
-      throw Object.assign(new Error('already linked'), { status: 409 });
+    const sent: Array<{ identifier: string }> = [];
+    api.createExternalIssue = async (_uuid, body) => {
+      sent.push(body);
+      return { id: 'ext-1' } as never; // the same link, updated in place
     };
     await run();
     expect(issues).toHaveLength(1);
+    expect(sent).toEqual([expect.objectContaining({ identifier: '1' })]); // Sentry shows `acme/web#1`
     expect(await store.getMark('triage-external-link', ISSUE_ID)).toBeDefined();
+    expect(await store.getLink(ISSUE_ID)).toMatchObject({ externalIssueId: 'ext-1' });
   });
 
   it('judges ignore rules on the event as Sentry sent it, before scrubbing', async () => {
