@@ -84,6 +84,8 @@ export async function openDatabase(env: NodeJS.ProcessEnv, cwd: string, timeoutM
 }
 
 export interface InstallationFacts {
+  /** The Sentry installation's uuid, to name the one without a usable token (optional in older callers). */
+  uuid?: string;
   org: string;
   hasToken: boolean;
   hasRefreshToken: boolean;
@@ -93,10 +95,11 @@ export interface InstallationFacts {
 export async function installationsIn(driver: SqlDriver): Promise<InstallationFacts[]> {
   const rows = await driver
     .query<Record<string, unknown>>(
-      'SELECT org_slug, token IS NOT NULL AS has_token, refresh_token IS NOT NULL AS has_refresh, token_expires_at FROM installations ORDER BY org_slug',
+      'SELECT uuid, org_slug, token IS NOT NULL AS has_token, refresh_token IS NOT NULL AS has_refresh, token_expires_at FROM installations ORDER BY org_slug',
     )
     .catch((): Array<Record<string, unknown>> => []);
   return rows.map((r) => ({
+    uuid: String(r.uuid),
     org: String(r.org_slug),
     hasToken: Boolean(Number(r.has_token)) || r.has_token === true,
     hasRefreshToken: Boolean(Number(r.has_refresh)) || r.has_refresh === true,
@@ -133,13 +136,21 @@ export function judgeInstallations(installs: InstallationFacts[], env: NodeJS.Pr
     return fail(
       G,
       name,
-      `no usable Sentry token for ${broken.map((i) => i.org).join(', ')}`,
+      `no usable Sentry token for ${broken.map(describeBroken(now)).join('; ')}`,
       env.SENTRY_CLIENT_ID?.trim()
         ? 'reinstall the integration in that organization (the grant code is exchanged once, within minutes)'
         : "set SENTRY_CLIENT_ID to the integration's Client ID, then reinstall the integration in that organization",
     );
   }
   return pass(G, name, `${installs.map((i) => i.org).join(', ')} (token${installs.length > 1 ? 's' : ''} held)`);
+}
+
+/** "installation <uuid> of acme (none stored)": which installation, and why its token cannot be used. */
+function describeBroken(now: number) {
+  return (i: InstallationFacts): string => {
+    const why = !i.hasToken ? 'none stored' : `expired ${new Date(i.expiresAt ?? now).toISOString()}, no refresh token`;
+    return `${i.uuid ? `installation ${i.uuid} of ` : ''}${i.org} (${why})`;
+  };
 }
 
 /** SENTRY_ORG when the app runs as an internal integration (SENTRY_AUTH_TOKEN and SENTRY_ORG both set). */

@@ -115,6 +115,10 @@ describe('app judges', () => {
     expect(judgeInstallations([], {}, now)).toMatchObject({ status: 'fail', detail: /none recorded/ });
     const noToken = { org: 'acme', hasToken: false, hasRefreshToken: false, expiresAt: null };
     expect(judgeInstallations([noToken], {}, now)).toMatchObject({ status: 'fail', fix: /set SENTRY_CLIENT_ID/ });
+    const stale = { uuid: 'b7e1', org: 'initech', hasToken: true, hasRefreshToken: false, expiresAt: now - 1 };
+    expect(judgeInstallations([noToken, stale], {}, now).detail).toBe(
+      'no usable Sentry token for acme (none stored); installation b7e1 of initech (expired 1970-01-01T00:16:39.999Z, no refresh token)',
+    );
     expect(judgeInstallations([noToken], { SENTRY_CLIENT_ID: 'c' }, now).fix).toMatch(/^reinstall/);
     expect(judgeInstallations([noToken], { SENTRY_AUTH_TOKEN: 't' }, now).status).toBe('pass');
     const expiring = { org: 'globex', hasToken: true, hasRefreshToken: true, expiresAt: now - 1 };
