@@ -5,6 +5,7 @@ import { createHealthRoutes } from './health.ts';
 import { installationWebhookHandler } from './installations/webhook.ts';
 import { sentryWebhookJob } from './intake/sentry-webhook-job.ts';
 import { createSentryWebhookRoute, SENTRY_WEBHOOK_JOB } from './intake/webhook-route.ts';
+import { countWebhookAnswer } from './metrics/index.ts';
 import { createAppServices, forgetOnGitHubChanges } from './services/index.ts';
 import { createSyncServices, registerSync } from './sync/register.ts';
 import { createTriageDeps, registerTriage } from './triage/index.ts';
@@ -43,6 +44,7 @@ export default async function faultline(
       log: d.log,
       maxAttempts: d.maxAttempts,
       onEnqueued: () => d.runner.nudge(),
+      onAnswered: (fields) => countWebhookAnswer(d.metrics, fields),
     }),
   );
   if (startWorkers) d.runner.start();
