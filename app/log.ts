@@ -47,3 +47,10 @@ export function dedupeLogLine(line: string): string {
     return line;
   }
 }
+
+/** The Sentry issue a webhook body is about: `data.issue.id` (issue webhooks) or `data.event.issue_id` (alerts). */
+export function sentryIssueIdIn(body: unknown): string | null {
+  const data = (body as { data?: { issue?: { id?: unknown }; event?: { issue_id?: unknown } } } | null)?.data;
+  const id = data?.issue?.id ?? data?.event?.issue_id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { withDotEnv } from '../config.ts';
+import { sentryIssueIdIn } from '../log.ts';
 import { createScrubber } from '../scrub/index.ts';
 import { type Job, type JobState, openStore, type SqlStore, sqliteFileIn, type StorageConfig } from '../store/index.ts';
 
@@ -82,15 +83,8 @@ async function sentryIssueOf(store: SqlStore, job: Job): Promise<string | null> 
   const delivery = await store.getDelivery(payload.deliveryId);
   if (!delivery) return null;
   try {
-    return issueIdIn(JSON.parse(delivery.body));
+    return sentryIssueIdIn(JSON.parse(delivery.body));
   } catch {
     return null;
   }
-}
-
-/** `data.issue.id` (issue webhooks) or `data.event.issue_id` (event alerts), as Sentry sends them. */
-export function issueIdIn(body: unknown): string | null {
-  const data = (body as { data?: { issue?: { id?: unknown }; event?: { issue_id?: unknown } } })?.data;
-  const id = data?.issue?.id ?? data?.event?.issue_id;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
 }
