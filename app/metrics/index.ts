@@ -180,6 +180,7 @@ export function githubMetricsPlugin(metrics: AppMetrics) {
       try {
         const response = await request(options);
         metrics.apiCall('github', route, response.status, (performance.now() - started) / 1000);
+        countGitHubWrite(metrics, options.method, options.url, options as Record<string, unknown>);
         return response;
       } catch (error) {
         const status = (error as { status?: number }).status;
@@ -214,4 +215,58 @@ export function refusalReason(status: number, error: string): string {
 function boundedLabel(value: unknown): string {
   if (value === undefined || value === null || value === '') return '';
   return typeof value === 'string' && /^[a-z_]{1,32}$/.test(value) ? value : 'other';
+}
+
+/** Issues opened, updated, closed and regression comments on pull requests, read off the successful GitHub writes. */
+export function countGitHubWrite(metrics: AppMetrics, method: string, url: string, params: Record<string, unknown>) {
+  if (method === 'POST' && url === '/repos/{owner}/{repo}/issues') metrics.issue('opened');
+  else if (method === 'PATCH' && url === '/repos/{owner}/{repo}/issues/{issue_number}') {
+    metrics.issue(params.state === 'closed' ? 'closed' : 'updated');
+  } else if (
+    (method === 'POST' && url === '/repos/{owner}/{repo}/issues/{issue_number}/comments') ||
+    (method === 'PATCH' && url === '/repos/{owner}/{repo}/issues/comments/{comment_id}')
+  ) {
+    // A regression comment on the suspect pull request carries the regression marker.
+    if (method === 'POST' && typeof params.body === 'string' && params.body.includes('<!-- faultline:regression')) {
+      metrics.prComment();
+    }
+  }
+}
+
+/**
+ * Reads the Sentry client's debug lines (`sentry: ← 200 GET /api/0/… in 12 ms`, `✗ … after N ms`, `retrying … in N
+ * ms after 429`) into call and rate-limit metrics, so the client stays free of a metrics dependency.
+ */
+export function sentryCallLog(metrics: AppMetrics): (line: string) => void {
+  return (line) => {
+    const answered = /^sentry: ← (\d{3}) (\S+) (\S+) in (\d+) ms/.exec(line);
+    if (answered) {
+      metrics.apiCall(
+        'sentry',
+        `${answered[2]} ${routeTemplate(answered[3]!)}`,
+        Number(answered[1]),
+        Number(answered[4]) / 1000,
+      );
+      return;
+    }
+    const failed = /^sentry: ✗ (\S+) (\S+) \S+: .* after (\d+) ms$/.exec(line);
+    if (failed) {
+      metrics.apiCall('sentry', `${failed[1]} ${routeTemplate(failed[2]!)}`, 'error', Number(failed[3]) / 1000);
+      return;
+    }
+    const waited = /^sentry: retrying \S+ \S+ in (\d+) ms after 429/.exec(line);
+    if (waited) metrics.rateLimitWait('sentry', Number(waited[1]) / 1000);
+  };
+}
+
+/** `/api/0/organizations/acme/issues/123/` → `/api/0/organizations/{org}/issues/{id}/`: bounded label values. */
+export function routeTemplate(path: string): string {
+  const [, prefix = '', rest = path] = /^(\/api\/0)?(.*)$/.exec(path.split('?')[0]!) ?? [];
+  const template = rest
+    .replace(/\/organizations\/[^/]+\//, '/organizations/{org}/')
+    .replace(/\/projects\/[^/]+\/[^/]+\//, '/projects/{org}/{project}/')
+    .replace(/\/sentry-app-installations\/[^/]+\//, '/sentry-app-installations/{uuid}/')
+    .replace(/\/releases\/[^/]+\//, '/releases/{version}/')
+    .replace(/\/(\d+|[0-9a-f]{16,}|[0-9a-f-]{36})(?=\/|$)/g, '/{id}');
+  return prefix + template;
 }

@@ -22,8 +22,11 @@ export function parsePrometheusText(text: string): { types: Map<string, string>;
     for (const l of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) {
       labels[l[1]!] = l[2]!.replace(/\\n/g, '\n').replace(/\\(["\\])/g, '$1');
     }
-    const value = m[3] === '+Inf' ? Infinity : m[3] === '-Inf' ? -Infinity : Number(m[3]);
-    if (Number.isNaN(value) && m[3] !== 'NaN') throw new Error(`bad sample value: ${line}`);
+    // Go's ParseFloat, which Prometheus uses, takes NaN and Inf in any case.
+    const raw = m[3]!.toLowerCase();
+    const value =
+      raw === 'nan' ? NaN : raw === '+inf' || raw === 'inf' ? Infinity : raw === '-inf' ? -Infinity : Number(raw);
+    if (Number.isNaN(value) && raw !== 'nan') throw new Error(`bad sample value: ${line}`);
     samples.push({ name: m[1]!, labels, value });
   }
   return { types, samples };
