@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ProbotOctokit } from 'probot';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { filteredValues } from '../scrub/index.ts';
 import type { JobState } from '../store/index.ts';
 
 export type WebhookOutcome = 'accepted' | 'duplicate' | 'refused';
@@ -17,7 +18,6 @@ export interface AppMetrics {
   rateLimitWait(service: 'github' | 'sentry', seconds: number): void;
   issue(change: 'opened' | 'updated' | 'closed'): void;
   prComment(): void;
-  scrubbed(count: number): void;
   /** Reads the job counts at scrape time (the store is the truth across replicas). */
   collectJobsFrom(count: () => Promise<Record<string, Record<JobState, number>>>): void;
 }
@@ -93,10 +93,14 @@ export function createMetrics(): AppMetrics {
     help: 'Regression comments written on pull requests.',
     registers,
   });
-  const scrubbed = new Counter({
+  new Counter({
     name: 'faultline_scrubbed_values_total',
-    help: 'Values (PII, secrets) replaced by the scrubber before text left for GitHub.',
+    help: 'Values (PII, secrets) the scrubber replaced before text left for GitHub or Sentry.',
     registers,
+    collect() {
+      this.reset();
+      this.inc(filteredValues());
+    },
   });
   let countJobs: (() => Promise<Record<string, Record<JobState, number>>>) | undefined;
   new Gauge({
@@ -132,9 +136,6 @@ export function createMetrics(): AppMetrics {
     },
     issue: (change) => issues.inc({ change }),
     prComment: () => prComments.inc(),
-    scrubbed: (count) => {
-      if (count > 0) scrubbed.inc(count);
-    },
     collectJobsFrom(count) {
       countJobs = count;
     },

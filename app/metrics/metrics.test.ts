@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { createScrubber } from '../scrub/index.ts';
 import { parsePrometheusText, sampleValue } from '../../test/app/text-formats.ts';
 import {
   countGitHubWrite,
@@ -63,6 +64,9 @@ describe('metrics', () => {
     expect(
       sampleValue(samples, 'faultline_webhooks_received_total', { resource: 'other', reason: 'bad_signature' }),
     ).toBe(1);
+    const before = sampleValue(samples, 'faultline_scrubbed_values_total');
+    createScrubber().text('write to jane.doe@example.com');
+    expect(sampleValue(await scrape(metrics), 'faultline_scrubbed_values_total')).toBe(before + 1);
     expect(refusalReason(401, 'Sentry-Hook-Timestamp missing or more than 5 minutes from now')).toBe('stale_timestamp');
   });
 
