@@ -1,6 +1,8 @@
 # The faultline app (the Probot GitHub App + Sentry webhook intake + job workers), one process per container.
 #   docker build -t faultline .
-#   docker run --env-file .env -p 3000:3000 -v faultline-data:/data faultline
+#   docker run --env-file .env -p 3000:3000 -v faultline-data:/data \
+#     -e PRIVATE_KEY_PATH=/run/secrets/github-app-key -v "$PWD/app.pem:/run/secrets/github-app-key:ro" faultline
+# The image holds no key: mount the GitHub App's key read-only (a secret), never COPY it in (.dockerignore drops *.pem).
 # Node 24 runs the TypeScript sources directly (type stripping): no build step, no dev dependencies at run time.
 ARG NODE_VERSION=24
 

@@ -1,10 +1,14 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, normalizePrivateKey, withDotEnv } from './config.ts';
 
-const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n';
+const pem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+  type: 'pkcs1',
+  format: 'pem',
+}) as string;
 const good = { APP_ID: '123', PRIVATE_KEY: pem, WEBHOOK_SECRET: 'gh-secret', SENTRY_CLIENT_SECRET: 'sentry-secret' };
 
 function problems(env: Record<string, string>): string[] {
@@ -77,5 +81,47 @@ describe('loadConfig', () => {
       /^PRIVATE_KEY_PATH is "missing.pem" but the file cannot be read \(ENOENT\)/,
     );
     expect(problems({ ...good, PRIVATE_KEY: 'not a key' })[0]).toMatch(/^PRIVATE_KEY does not hold a PEM private key/);
+  });
+});
+
+describe('PRIVATE_KEY formats', () => {
+  const escaped = pem.trim().replace(/\n/g, '\\n');
+  it.each([
+    ['the PEM itself', pem],
+    ['quoted', `"${pem.trim()}"`],
+    ['single-quoted', `'${pem.trim()}'`],
+    ['with \\n escapes', escaped],
+    ['quoted with \\n escapes', `"${escaped}"`],
+    ['base64 of the PEM', Buffer.from(pem).toString('base64')],
+  ])('accepts %s', (_name, value) => {
+    expect(loadConfig({ ...good, PRIVATE_KEY: value }, '/srv/app').github.privateKey).toBe(pem);
+  });
+
+  it('names the format problem when the key does not parse', () => {
+    // What a Docker env file leaves of a quoted multi-line key: its first line, opening quote included.
+    expect(problems({ ...good, PRIVATE_KEY: '"-----BEGIN RSA PRIVATE KEY-----' })[0]).toBe(
+      'PRIVATE_KEY starts with a quote but does not end with the same one (an env file holds one line per variable): remove the quotes around it in your env file and write newlines as \\n, or use PRIVATE_KEY_PATH',
+    );
+    expect(problems({ ...good, PRIVATE_KEY: pem.split('\n').slice(0, 3).join('\n') })[0]).toMatch(
+      /^PRIVATE_KEY has no "-----END … PRIVATE KEY-----" line: the key was cut off/,
+    );
+    expect(problems({ ...good, PRIVATE_KEY: pem.replace(/[A-Za-z]{8}\n/, '\n') })[0]).toMatch(
+      /^PRIVATE_KEY holds a PEM block that does not parse as a private key/,
+    );
+    expect('problem' in normalizePrivateKey('not a key', 'PRIVATE_KEY')).toBe(true);
+  });
+});
+
+describe('withDotEnv', () => {
+  it('reads .env from the directory under the real environment, which wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-dotenv-'));
+    writeFileSync(join(dir, '.env'), `APP_ID=42\nWEBHOOK_SECRET="from file"\n# comment\nPORT=4000\n`);
+    const env = withDotEnv({ PORT: '5000' }, dir);
+    expect(env).toMatchObject({ APP_ID: '42', WEBHOOK_SECRET: 'from file', PORT: '5000' });
+  });
+
+  it('is the environment unchanged without a .env', () => {
+    const env = { APP_ID: '1' };
+    expect(withDotEnv(env, mkdtempSync(join(tmpdir(), 'faultline-dotenv-')))).toBe(env);
   });
 });

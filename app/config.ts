@@ -1,5 +1,7 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import type { StorageConfig } from './store/index.ts';
 import { sqliteFileIn } from './store/index.ts';
 import { orgTokenClaims, resolveSentryTarget, type SentryTarget } from '../src/sentry/org-token.ts';
@@ -30,6 +32,12 @@ export interface AppConfig {
   host: string;
   port: number;
   workers: { concurrency: number; maxAttempts: number };
+  /** Probot's WEBHOOK_PROXY_URL (a smee.io channel) for local development: GitHub webhooks arrive through it. */
+  webhookProxyUrl?: string | undefined;
+  /** `/metrics`: a bearer token it requires, and/or its own listener (then the main port does not serve it). */
+  metrics?: { token: string | undefined; host: string; port: number | undefined };
+  /** Where the app reports its own unexpected errors (never the events it processes); unset: nothing is loaded. */
+  sentryDsn?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -72,9 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     problems.push(`APP_ID is "${appIdRaw}": expected the GitHub App's numeric ID, e.g. 123456`);
   }
 
-  let privateKey = get('PRIVATE_KEY')?.replace(/\\n/g, '\n');
+  let privateKey: string | undefined;
+  const inlineKey = env.PRIVATE_KEY?.trim() ? env.PRIVATE_KEY : undefined;
   const keyPath = get('PRIVATE_KEY_PATH');
-  if (!privateKey && keyPath) {
+  let keySource = 'PRIVATE_KEY';
+  if (!inlineKey && keyPath) {
+    keySource = 'PRIVATE_KEY_PATH';
     try {
       privateKey = readFileSync(resolve(cwd, keyPath), 'utf8');
     } catch (error) {
@@ -82,15 +93,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
         `PRIVATE_KEY_PATH is "${keyPath}" but the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): point it at the App's .pem file`,
       );
     }
-  } else if (!privateKey) {
+  } else if (!inlineKey) {
     problems.push(
       "PRIVATE_KEY and PRIVATE_KEY_PATH are both unset: set one to the GitHub App's private key (PEM) or its file path",
     );
   }
-  if (privateKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(privateKey)) {
-    problems.push(
-      `${get('PRIVATE_KEY') ? 'PRIVATE_KEY' : 'PRIVATE_KEY_PATH'} does not hold a PEM private key (no "-----BEGIN … PRIVATE KEY-----" line): download the key from the App's settings page`,
-    );
+  if (inlineKey ?? privateKey) {
+    const parsed = normalizePrivateKey(inlineKey ?? privateKey!, keySource);
+    if ('problem' in parsed) problems.push(parsed.problem);
+    else privateKey = parsed.pem;
   }
 
   const webhookSecret = required('WEBHOOK_SECRET', "set it to the GitHub App's webhook secret");
@@ -165,6 +176,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     problems.push(`LOG_FORMAT is "${logFormat}": expected json or pretty`);
   }
 
+  const metricsPortRaw = get('METRICS_PORT');
+  const metricsPort = metricsPortRaw === undefined ? undefined : integer('METRICS_PORT', 9464, 0, 65_535);
+  const webhookProxyUrl = get('WEBHOOK_PROXY_URL');
+  if (webhookProxyUrl && !/^https?:\/\//.test(webhookProxyUrl)) {
+    problems.push(`WEBHOOK_PROXY_URL is "${webhookProxyUrl}": expected an http(s) URL such as https://smee.io/abc123`);
+  }
+
   const config: AppConfig = {
     github: { appId, privateKey: privateKey ?? '', webhookSecret, baseUrl },
     sentry: { url: sentryUrl, clientSecret, clientId: get('SENTRY_CLIENT_ID'), authToken, org },
@@ -177,6 +195,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
       concurrency: integer('FAULTLINE_WORKER_CONCURRENCY', 4, 1, 64),
       maxAttempts: integer('FAULTLINE_JOB_MAX_ATTEMPTS', 8, 1, 100),
     },
+    webhookProxyUrl,
+    metrics: { token: get('METRICS_TOKEN'), host: get('METRICS_HOST') ?? '127.0.0.1', port: metricsPort },
+    sentryDsn: get('SENTRY_DSN'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -194,4 +215,61 @@ function sentryTarget(
     problems.push((error as Error).message);
     return undefined;
   }
+}
+
+/**
+ * The environment with `.env` from `cwd` under it, as Probot reads it (Node's `.env` parser); a variable set in the
+ * real environment wins over the file, as dotenv does. A missing file is no error.
+ */
+export function withDotEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): NodeJS.ProcessEnv {
+  let text: string;
+  try {
+    text = readFileSync(join(cwd, '.env'), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return env;
+    throw error;
+  }
+  const merged: NodeJS.ProcessEnv = { ...parseEnv(text) };
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) merged[name] = value;
+  return merged;
+}
+
+const PEM_BEGIN = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+
+/**
+ * Accepts the forms a private key gets pasted in (PEM, quoted, `\n`-escaped, base64) and returns the PEM; when it
+ * cannot, names the format problem and the fix. `source` is the variable it came from.
+ */
+export function normalizePrivateKey(raw: string, source: string): { pem: string } | { problem: string } {
+  let text = raw.trim();
+  const quote = text[0];
+  if ((quote === '"' || quote === "'") && text.length > 1 && text.endsWith(quote)) text = text.slice(1, -1).trim();
+  text = text.replace(/\\r\\n|\\n/g, '\n');
+  if (!PEM_BEGIN.test(text) && /^[A-Za-z0-9+/=\s]+$/.test(text)) {
+    const decoded = Buffer.from(text, 'base64').toString('utf8');
+    if (PEM_BEGIN.test(decoded)) text = decoded.trim();
+  }
+  if (text.startsWith('"') || text.startsWith("'")) {
+    return {
+      problem: `${source} starts with a quote but does not end with the same one (an env file holds one line per variable): remove the quotes around it in your env file and write newlines as \\n, or use PRIVATE_KEY_PATH`,
+    };
+  }
+  if (!PEM_BEGIN.test(text)) {
+    return {
+      problem: `${source} does not hold a PEM private key (no "-----BEGIN … PRIVATE KEY-----" line): download the key from the App's settings page`,
+    };
+  }
+  if (!/-----END [A-Z ]*PRIVATE KEY-----/.test(text)) {
+    return {
+      problem: `${source} has no "-----END … PRIVATE KEY-----" line: the key was cut off (an env file holds one line per variable: write newlines as \\n, or use PRIVATE_KEY_PATH)`,
+    };
+  }
+  try {
+    createPrivateKey(text);
+  } catch {
+    return {
+      problem: `${source} holds a PEM block that does not parse as a private key: paste the whole .pem file unchanged, or use PRIVATE_KEY_PATH`,
+    };
+  }
+  return { pem: `${text}\n` };
 }

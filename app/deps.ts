@@ -4,6 +4,8 @@ import { InstallationTokens } from './installations/tokens.ts';
 import { SentryWebhookHandlers } from './intake/sentry-webhook-job.ts';
 import { JobRunner } from './jobs/index.ts';
 import type { Log } from './log.ts';
+import { type AppMetrics, createMetrics } from './metrics/index.ts';
+import { noOwnErrors, type OwnErrors } from './own-errors.ts';
 import { openStore, type SqlStore } from './store/index.ts';
 
 /** What the app function works with; built from the config by `createAppDeps`, or handed in by tests. */
@@ -20,15 +22,28 @@ export interface AppDeps {
   sentryApi: { url: string; authToken: string | undefined; org?: string | undefined };
   maxAttempts: number;
   log: Log;
+  metrics: AppMetrics;
+  ownErrors: OwnErrors;
 }
 
 export async function createAppDeps(
   config: Pick<AppConfig, 'storage' | 'sentry' | 'workers'>,
   log: Log,
   runnerOptions: { pollMs?: number; leaseMs?: number } = {},
+  { metrics = createMetrics(), ownErrors = noOwnErrors }: { metrics?: AppMetrics; ownErrors?: OwnErrors } = {},
 ): Promise<AppDeps> {
   const store = await openStore(config.storage);
-  const runner = new JobRunner({ store, log, concurrency: config.workers.concurrency, ...runnerOptions });
+  metrics.collectJobsFrom(() => store.countJobsByType());
+  const runner = new JobRunner({
+    store,
+    log,
+    concurrency: config.workers.concurrency,
+    ...runnerOptions,
+    onAttempt(job, result, seconds, error) {
+      metrics.jobAttempt(job.type, result, seconds);
+      if (result === 'dead') ownErrors.deadLetter(job, error);
+    },
+  });
   const tokens = new InstallationTokens({
     store,
     log,
@@ -51,5 +66,7 @@ export async function createAppDeps(
     sentryApi: { url: config.sentry.url, authToken: config.sentry.authToken, org: config.sentry.org },
     maxAttempts: config.workers.maxAttempts,
     log,
+    metrics,
+    ownErrors,
   };
 }

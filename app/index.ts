@@ -5,6 +5,7 @@ import { createHealthRoutes } from './health.ts';
 import { installationWebhookHandler } from './installations/webhook.ts';
 import { sentryWebhookJob } from './intake/sentry-webhook-job.ts';
 import { createSentryWebhookRoute, SENTRY_WEBHOOK_JOB } from './intake/webhook-route.ts';
+import { countWebhookAnswer, sentryCallLog } from './metrics/index.ts';
 import { createAppServices, forgetOnGitHubChanges } from './services/index.ts';
 import { createSyncServices, registerSync } from './sync/register.ts';
 import { createTriageDeps, registerTriage } from './triage/index.ts';
@@ -26,7 +27,12 @@ export default async function faultline(
   app.onAny(async (context) => {
     app.log.debug({ event: context.name, id: context.id }, 'github event received');
   });
-  const services = createAppServices(app, { installations: d.installations, sentryUrl: d.sentryApi.url, log: d.log });
+  const services = createAppServices(app, {
+    installations: d.installations,
+    sentryUrl: d.sentryApi.url,
+    log: d.log,
+    sentryCallLog: sentryCallLog(d.metrics),
+  });
   forgetOnGitHubChanges(app, services);
   d.sentry.on('installation', installationWebhookHandler(d.tokens, d.store));
   registerTriage(d, createTriageDeps(d, services));
@@ -43,6 +49,7 @@ export default async function faultline(
       log: d.log,
       maxAttempts: d.maxAttempts,
       onEnqueued: () => d.runner.nudge(),
+      onAnswered: (fields) => countWebhookAnswer(d.metrics, fields),
     }),
   );
   if (startWorkers) d.runner.start();

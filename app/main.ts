@@ -1,11 +1,13 @@
 // `npm start`: config from the environment, then Probot + our routes + the job workers in one process.
 import { pathToFileURL } from 'node:url';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, withDotEnv } from './config.ts';
+import { startOwnErrors } from './own-errors.ts';
 import { startApp } from './server.ts';
 
 const DELIVERY_RETENTION_MS = 24 * 60 * 60_000;
 
-export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** `.env` in the working directory is read as Probot reads it; the real environment wins over it. */
+export async function main(env: NodeJS.ProcessEnv = withDotEnv(process.env)): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(env);
@@ -14,11 +16,15 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     console.error(error.message);
     return 78; // EX_CONFIG
   }
+  const ownErrors = await startOwnErrors(config.sentryDsn);
   let running: Awaited<ReturnType<typeof startApp>>;
   try {
-    running = await startApp(config);
+    running = await startApp(config, { ownErrors });
   } catch (error) {
-    console.error(`faultline cannot start: ${describeStartFailure(config, error)}`);
+    const message = `faultline cannot start: ${describeStartFailure(config, error)}`;
+    console.error(message);
+    ownErrors.startFailure(new Error(message));
+    await ownErrors.flush();
     return 1;
   }
   const log = running.probot.log;
@@ -46,6 +52,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     process.once('SIGINT', () => shutdown('SIGINT'));
   });
   log.info({}, 'faultline stopped');
+  await ownErrors.flush();
   return 0;
 }
 

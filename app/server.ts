@@ -1,10 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createNodeMiddleware, createProbot, type Probot, type ProbotOctokit } from 'probot';
+import { createNodeMiddleware, createProbot, type Probot, ProbotOctokit } from 'probot';
 import type { AppConfig } from './config.ts';
 import { type AppDeps, createAppDeps } from './deps.ts';
 import faultline from './index.ts';
 import type { Log } from './log.ts';
+import { createRootLogger } from './logger.ts';
+import { createMetrics, createMetricsRoute, githubMetricsPlugin } from './metrics/index.ts';
+import type { OwnErrors } from './own-errors.ts';
+import { startWebhookProxy } from './webhook-proxy.ts';
 
 export interface RunningApp {
   url: string;
@@ -12,6 +16,8 @@ export interface RunningApp {
   probot: Probot;
   deps: AppDeps;
   server: Server;
+  /** `/metrics` on its own listener (METRICS_PORT); undefined when the main port serves it. */
+  metricsUrl: string | undefined;
   /** Graceful: stop accepting, finish or release in-flight jobs, close the pool. */
   close(graceMs?: number): Promise<void>;
 }
@@ -29,8 +35,10 @@ export async function startApp(
     log?: Log;
     /** Tests: an Octokit class, e.g. one with `throttle.enabled: false` (no 1 s write spacing). */
     octokit?: typeof ProbotOctokit;
+    ownErrors?: OwnErrors;
   } = {},
 ): Promise<RunningApp> {
+  const metrics = createMetrics();
   const probot = createProbot({
     env: { LOG_FORMAT: config.logFormat },
     overrides: {
@@ -39,7 +47,8 @@ export async function startApp(
       secret: config.github.webhookSecret,
       logLevel: config.logLevel,
       baseUrl: config.github.baseUrl ?? 'https://api.github.com',
-      ...(opts.octokit ? { Octokit: opts.octokit } : {}),
+      Octokit: (opts.octokit ?? ProbotOctokit).plugin(githubMetricsPlugin(metrics)),
+      log: await createRootLogger(config),
     },
   });
   // Probot builds its logger on first load (inside createNodeMiddleware): forward to it when lines are written.
@@ -49,10 +58,13 @@ export async function startApp(
     warn: (fields, message) => probot.log?.warn(fields, message),
     error: (fields, message) => probot.log?.error(fields, message),
   };
-  const deps = await createAppDeps(config, log, opts.runner);
+  const deps = await createAppDeps(config, log, opts.runner, { metrics, ownErrors: opts.ownErrors });
+  const metricsRoute = createMetricsRoute(metrics, config.metrics?.token);
+  const metricsServer = config.metrics?.port === undefined ? undefined : await listenForMetrics(config, metricsRoute);
   opts.configure?.(deps);
   const middleware = await createNodeMiddleware((app, options) => faultline(app, options, deps), { probot });
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
+    if (!metricsServer && (await metricsRoute(req, res))) return;
     void middleware(req, res, () => {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
     });
@@ -66,6 +78,9 @@ export async function startApp(
   deps.runner.start();
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const proxy = config.webhookProxyUrl
+    ? startWebhookProxy({ source: config.webhookProxyUrl, target: `http://${host}:${port}/api/github/webhooks`, log })
+    : undefined;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
@@ -73,8 +88,13 @@ export async function startApp(
     probot,
     deps,
     server,
+    metricsUrl: metricsServer
+      ? `http://${config.metrics!.host}:${(metricsServer.address() as AddressInfo).port}`
+      : undefined,
     close(graceMs = 10_000) {
       closing ??= (async () => {
+        proxy?.close();
+        metricsServer?.close();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await deps.runner.stop(graceMs);
@@ -84,4 +104,16 @@ export async function startApp(
       return closing;
     },
   };
+}
+
+/** METRICS_HOST:METRICS_PORT serves only `/metrics`, so the scrape can stay on a private interface. */
+async function listenForMetrics(config: AppConfig, route: ReturnType<typeof createMetricsRoute>): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    if (!(await route(req, res))) res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.metrics!.port, config.metrics!.host, () => resolve());
+  });
+  return server;
 }

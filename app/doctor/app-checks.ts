@@ -3,7 +3,7 @@
 // module only when it checks an app.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig, normalizePrivateKey, withDotEnv } from '../config.ts';
 import { installationsIn, judgeInstallations, openDatabase, sentryOrgs } from './database.ts';
 import { appJwt, createGitHubRest, type GitHubAnswer, type GitHubRest, gitHubBaseUrl } from './github-app.ts';
 import { checkRepositoryConfigs } from './repo-config.ts';
@@ -95,7 +95,8 @@ export async function runAppChecks(opts: {
   timeoutMs: number;
   github?: GitHubRest;
 }): Promise<CheckResult[]> {
-  const { env, cwd, timeoutMs } = opts;
+  const { cwd, timeoutMs } = opts;
+  const env = withDotEnv(opts.env, cwd);
   const results: CheckResult[] = [judgeSettings(env, cwd), judgeSecrets(env)];
   const db = await openDatabase(env, cwd, timeoutMs);
   results.push(db.result);
@@ -162,8 +163,9 @@ async function checkGitHubApp(
 
 /** PRIVATE_KEY (with escaped newlines, as .env files hold it), else the file PRIVATE_KEY_PATH names. */
 async function readPrivateKey(env: NodeJS.ProcessEnv, cwd: string): Promise<string | undefined> {
-  const inline = env.PRIVATE_KEY?.trim().replace(/\\n/g, '\n');
+  const inline = env.PRIVATE_KEY?.trim();
   const path = env.PRIVATE_KEY_PATH?.trim();
-  if (inline || !path) return inline;
-  return readFile(resolve(cwd, path), 'utf8').catch(() => undefined);
+  const raw = inline || !path ? inline : await readFile(resolve(cwd, path), 'utf8').catch(() => undefined);
+  const parsed = raw === undefined ? undefined : normalizePrivateKey(raw, 'PRIVATE_KEY');
+  return parsed && 'pem' in parsed ? parsed.pem : raw?.replace(/\\n/g, '\n');
 }

@@ -1,6 +1,7 @@
 import type { JobContext, JobHandler } from '../jobs/index.ts';
 import type { Delivery, Store } from '../store/index.ts';
 import type { SentryWebhook } from './schema.ts';
+import { sentryIssueIdIn, withFields } from '../log.ts';
 
 export interface SentryWebhookContext extends JobContext {
   delivery: Delivery;
@@ -56,7 +57,8 @@ export function sentryWebhookJob(store: Store, handlers: SentryWebhookHandlers, 
       return;
     }
     const webhook = JSON.parse(delivery.body) as SentryWebhook;
-    for (const handler of run) await handler(webhook, { ...ctx, delivery });
+    const log = withFields(ctx.log, { requestId: delivery.requestId, sentryIssueId: sentryIssueIdIn(webhook) });
+    for (const handler of run) await handler(webhook, { ...ctx, log, delivery });
     await store.finishDelivery(deliveryId);
   };
 }

@@ -21,6 +21,8 @@ export interface SentryWebhookRouteOptions {
   log: Log;
   /** Called after a job was enqueued, to wake this process's workers. */
   onEnqueued?: () => void;
+  /** Told each answer's log fields (status, resource, action, delivery, error, ms): the metrics count them. */
+  onAnswered?: (fields: Record<string, unknown>) => void;
   maxAttempts?: number;
   recordDeadlineMs?: number;
   now?: () => number;
@@ -51,6 +53,7 @@ export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const { status: delivery, ...details } = outcome.body;
     const fields = { requestId, resource, status: outcome.status, ...(delivery ? { delivery } : {}), ms, ...details };
+    opts.onAnswered?.(fields);
     if (outcome.status >= 400) opts.log.warn(fields, 'sentry webhook refused');
     else opts.log.info(fields, 'sentry webhook');
     send(res, outcome);

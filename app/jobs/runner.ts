@@ -26,6 +26,8 @@ export interface JobRunnerOptions {
   backoff?: BackoffPolicy;
   workerId?: string;
   now?: () => number;
+  /** Told each attempt's result (metrics; a dead letter also goes to the app's own error report). */
+  onAttempt?: (job: Job, result: 'done' | 'retry' | 'dead', seconds: number, error?: unknown) => void;
 }
 
 /**
@@ -42,6 +44,7 @@ export class JobRunner {
   readonly #backoff: BackoffPolicy;
   readonly #workerId: string;
   readonly #now: () => number;
+  readonly #onAttempt: NonNullable<JobRunnerOptions['onAttempt']>;
   readonly #inFlight = new Map<number, { job: Job; controller: AbortController; done: Promise<void> }>();
   #running = false;
   #loop: Promise<void> | undefined;
@@ -58,6 +61,7 @@ export class JobRunner {
     this.#backoff = opts.backoff ?? DEFAULT_BACKOFF;
     this.#workerId = opts.workerId ?? `${hostname()}:${process.pid}`;
     this.#now = opts.now ?? Date.now;
+    this.#onAttempt = opts.onAttempt ?? (() => {});
   }
 
   /** One call per job type; a second registration for the same type is a programming error. */
@@ -185,6 +189,8 @@ export class JobRunner {
     const log = this.#log;
     const handler = this.#handlers.get(job.type);
     // Renew the lease while the handler runs, so only a dead or hung worker loses it.
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     const heartbeat = setInterval(
       () => {
         this.#store.extendLease(job.id, token, this.#now() + this.#leaseMs).catch(() => {});
@@ -196,6 +202,7 @@ export class JobRunner {
       await handler(job.payload, { job, attempt: job.attempts, log, signal: controller.signal });
       clearInterval(heartbeat);
       if (controller.signal.aborted) return;
+      this.#onAttempt(job, 'done', seconds());
       if (!(await this.#store.completeJob(job.id, token, this.#now()))) {
         log.warn(
           { jobId: job.id, type: job.type },
@@ -211,6 +218,7 @@ export class JobRunner {
       try {
         if ('retryAt' in decision) {
           await this.#store.failJob(job.id, token, message, decision.retryAt, now);
+          this.#onAttempt(job, 'retry', seconds(), error);
           log.warn(
             {
               jobId: job.id,
@@ -223,6 +231,7 @@ export class JobRunner {
           );
         } else {
           await this.#store.failJob(job.id, token, message, null, now);
+          this.#onAttempt(job, 'dead', seconds(), error);
           log.error(
             { jobId: job.id, type: job.type, attempts: job.attempts, lastError: message, reason: decision.reason },
             'job dead-lettered',

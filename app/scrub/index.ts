@@ -61,6 +61,10 @@ function scrubText(text: string, extraPatterns: readonly RegExp[]): string {
   return replaceSpans(text, spans);
 }
 
+let filteredTotal = 0;
+/** Values replaced by FILTERED in this process so far (the metrics read it at scrape time). */
+export const filteredValues = (): number => filteredTotal;
+
 /** Replaces each run of overlapping spans with one FILTERED, in one pass over the text. */
 export function replaceSpans(text: string, spans: Span[]): string {
   if (!spans.length) return text;
@@ -73,16 +77,25 @@ export function replaceSpans(text: string, spans: Span[]): string {
       open.end = Math.max(open.end, span.end);
       continue;
     }
-    if (open) out += FILTERED;
+    if (open) {
+      out += FILTERED;
+      filteredTotal++;
+    }
     out += text.slice(at, span.start);
     open = { ...span };
     at = span.end;
   }
   if (open) {
     out += FILTERED;
+    filteredTotal++;
     at = open.end;
   }
   return out + text.slice(at);
+}
+
+function filtered(): string {
+  filteredTotal++;
+  return FILTERED;
 }
 
 interface WalkContext {
@@ -95,7 +108,7 @@ interface WalkContext {
 function walk(root: unknown, ctx: WalkContext): unknown {
   let nodes = 0;
   const visit = (v: unknown, depth: number, key?: string): unknown => {
-    if (key !== undefined && ctx.isSensitiveKey(key) && v !== null && typeof v !== 'boolean') return FILTERED;
+    if (key !== undefined && ctx.isSensitiveKey(key) && v !== null && typeof v !== 'boolean') return filtered();
     if (v === null || typeof v === 'boolean' || typeof v === 'undefined') return v;
     if (++nodes > ctx.limits.maxNodes) return TRUNCATED;
     if (typeof v === 'string') return ctx.text(v);
@@ -104,7 +117,7 @@ function walk(root: unknown, ctx: WalkContext): unknown {
     if (Array.isArray(v)) {
       // Header and tag pairs: ["Authorization", "…"]: the first element names the second.
       // The name is text from the event too: scrubbed like any other.
-      if (v.length === 2 && typeof v[0] === 'string' && ctx.isSensitiveKey(v[0])) return [ctx.text(v[0]), FILTERED];
+      if (v.length === 2 && typeof v[0] === 'string' && ctx.isSensitiveKey(v[0])) return [ctx.text(v[0]), filtered()];
       const out: unknown[] = [];
       for (const item of v) {
         if (nodes >= ctx.limits.maxNodes) break;

@@ -26,12 +26,14 @@ export interface AppServicesOptions {
   sentryUrl: string;
   log: Log;
   now?: () => number;
+  /** The Sentry clients' debug lines (metrics). */
+  sentryCallLog?: (line: string) => void;
 }
 
 export function createAppServices(app: Probot, opts: AppServicesOptions): AppServices {
   const { installations, sentryUrl, log, now } = opts;
   return {
-    sentryFor: sentryClientFactory({ installations, url: sentryUrl }),
+    sentryFor: sentryClientFactory({ installations, url: sentryUrl, log: opts.sentryCallLog }),
     sentryIssueUrl: sentryIssueUrlOf(sentryUrl),
     installedRepos: new InstalledRepos({ app, now }),
     repoConfigs: new RepoConfigs({ log, now }),

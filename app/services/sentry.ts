@@ -19,13 +19,15 @@ export interface SentryAccessOptions {
   installations: Pick<InstallationResolver, 'getInstallation' | 'tokenFor'>;
   /** The Sentry server (SENTRY_URL). */
   url: string;
+  /** The client's debug lines (the app's metrics read calls and rate-limit waits from them). */
+  log?: (line: string) => void;
 }
 
 /** A Sentry client acting for an installation: its org, its (refreshed) token. */
 export type SentryFor = (installationUuid: string) => Promise<SentryClient>;
 
 /** Throws `UnknownInstallationError` for an installation never seen, `PermanentJobError` for one without a token. */
-export function sentryClientFactory({ installations, url }: SentryAccessOptions): SentryFor {
+export function sentryClientFactory({ installations, url, log }: SentryAccessOptions): SentryFor {
   const base = url.replace(/\/+$/, '');
   return async (uuid) => {
     const installation = await installations.getInstallation(uuid);
@@ -36,7 +38,7 @@ export function sentryClientFactory({ installations, url }: SentryAccessOptions)
         `no Sentry token for installation ${uuid} (org ${installation.orgSlug}): set SENTRY_AUTH_TOKEN and SENTRY_ORG for an internal integration, or reinstall the public integration`,
       );
     }
-    return new SentryClient({ url: base, token, org: installation.orgSlug, maxAttempts: 3 });
+    return new SentryClient({ url: base, token, org: installation.orgSlug, maxAttempts: 3, ...(log ? { log } : {}) });
   };
 }
 

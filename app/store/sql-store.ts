@@ -331,6 +331,36 @@ export class SqlStore implements Store {
     return counts;
   }
 
+  async countJobsByType(): Promise<Record<string, Record<JobState, number>>> {
+    const rows = await this.#db.query<{ type: string; state: string; n: unknown }>(
+      'SELECT type, state, COUNT(*) AS n FROM jobs GROUP BY type, state',
+    );
+    const counts: Record<string, Record<JobState, number>> = {};
+    for (const row of rows) {
+      counts[row.type] ??= { queued: 0, running: 0, done: 0, dead: 0 };
+      counts[row.type]![row.state as JobState] = Number(row.n);
+    }
+    return counts;
+  }
+
+  async retryDeadJob(id: number, now: number): Promise<boolean> {
+    const rows = await this.#write((tx) =>
+      tx.query(
+        `UPDATE jobs SET state = 'queued', attempts = 0, run_at = $1, lock_token = NULL, locked_until = NULL,
+           updated_at = $1 WHERE id = $2 AND state = 'dead' RETURNING id`,
+        [now, id],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  async discardJob(id: number): Promise<boolean> {
+    const rows = await this.#write((tx) =>
+      tx.query("DELETE FROM jobs WHERE id = $1 AND state IN ('dead', 'queued') RETURNING id", [id]),
+    );
+    return rows.length > 0;
+  }
+
   async linkIssue(link: Link, now: number): Promise<{ link: Link; created: boolean }> {
     const inserted = await this.#write((tx) =>
       tx.query(

@@ -126,6 +126,11 @@ export interface Store {
   getJob(id: number): Promise<Job | undefined>;
   listJobs(filter?: { state?: JobState; type?: string }): Promise<Job[]>;
   countJobs(): Promise<Record<JobState, number>>;
+  countJobsByType(): Promise<Record<string, Record<JobState, number>>>;
+  /** Queues a dead job again with fresh attempts; false when it is not dead (gone, or already retried). */
+  retryDeadJob(id: number, now: number): Promise<boolean>;
+  /** Deletes a dead or waiting job; a running one is left to its worker (false). */
+  discardJob(id: number): Promise<boolean>;
 
   /** Inserts the link unless the Sentry issue is already linked; returns the link that holds. */
   linkIssue(link: Link, now: number): Promise<{ link: Link; created: boolean }>;

@@ -23,7 +23,7 @@ import {
   withPermission,
 } from './http.ts';
 import { inspectionRoutes } from './inspection.ts';
-import { type IngestResult, ingestEvent } from './ingest.ts';
+import { envelopeInspectionRoutes, envelopeRoutes, type IngestResult, ingestEvent } from './ingest.ts';
 import { installationRoutes } from './installations.ts';
 import { externalIssueRoutes, issueRoutes } from './issues.ts';
 import { indexRoute, organizationRoutes } from './organizations.ts';
@@ -172,6 +172,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     ...externalIssueRoutes(emu),
     ...installationRoutes(emu, { clientId, clientSecret }),
     ...alertRuleRoutes(emu),
+    ...envelopeRoutes(emu),
   ];
   const bundleFile = (bundleId: string, url: string) => store.bundleContents.get(bundleId)?.get(url);
   const ownRoutes = inspectionRoutes({
@@ -187,7 +188,7 @@ export async function startSentryEmulator(opts: SentryEmulatorOptions = {}): Pro
     seededPayload: (request) => payloadFromSeed(emu, request),
     ingest: (body) => ingestEvent(emu, body),
   });
-  ownRoutes.push(...alertRuleEmulatorRoutes(emu, { clientSecret }));
+  ownRoutes.push(...alertRuleEmulatorRoutes(emu, { clientSecret }), ...envelopeInspectionRoutes(emu));
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {

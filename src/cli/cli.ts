@@ -14,6 +14,7 @@ Commands:
   sourcemaps   check | inject | upload source maps on their own
   doctor       check the Sentry (and app) setup: ✓/✗ per check with the fix
   alerts       plan | apply the alert rules of .github/faultline.yml
+  jobs         list | show | retry | discard the app's jobs (dead letters)
 
 Examples:
   faultline release --projects web --sourcemaps ./dist --environment production
@@ -22,6 +23,7 @@ Examples:
   faultline sourcemaps check ./dist
   faultline doctor
   faultline alerts plan
+  faultline jobs list --state dead
 
 Environment: SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_URL, SENTRY_PROJECT, SENTRY_RELEASE, SENTRY_ENVIRONMENT,
 SENTRY_LOG_LEVEL, GITHUB_TOKEN. As sentry-cli, faultline reads .sentryclirc ([defaults] url, org, project; [auth]
@@ -37,6 +39,7 @@ export interface CliCommands {
   sourcemaps: Command;
   doctor: Command;
   alerts: Command;
+  jobs: Command;
 }
 
 const DEFAULT_COMMANDS: CliCommands = {
@@ -44,6 +47,7 @@ const DEFAULT_COMMANDS: CliCommands = {
   sourcemaps: async (argv, io) => (await import('./sourcemaps-command.ts')).runSourcemapsCommand(argv, io),
   doctor: async (argv, io) => (await import('./doctor-command.ts')).runDoctorCommand(argv, io),
   alerts: async (argv, io) => (await import('./alerts-command.ts')).runAlertsCommand(argv, io),
+  jobs: async (argv, io) => (await import('./jobs-command.ts')).runJobsCommand(argv, io),
 };
 
 /** The oldest Node.js major the commands run on, as package.json's `engines` says. */
@@ -60,7 +64,7 @@ export function nodeTooOld(command: string, nodeVersion: string): string | undef
 }
 
 function isCommand(name: string): name is keyof CliCommands {
-  return name === 'release' || name === 'sourcemaps' || name === 'doctor' || name === 'alerts';
+  return name === 'release' || name === 'sourcemaps' || name === 'doctor' || name === 'alerts' || name === 'jobs';
 }
 
 export async function runCli(

@@ -49,13 +49,15 @@ describe('faultline (dispatcher)', () => {
       sourcemaps: async (argv) => (seen.push(`sourcemaps ${argv.join(' ')}`), 0),
       doctor: async (argv) => (seen.push(`doctor ${argv.join(' ')}`), 1),
       alerts: async (argv) => (seen.push(`alerts ${argv.join(' ')}`), 2),
+      jobs: async (argv) => (seen.push(`jobs ${argv.join(' ')}`), 3),
     };
     const c = capture();
     expect(await runCli(['sourcemaps', 'check', './dist'], c.io, commands)).toBe(0);
     expect(await runCli(['doctor', '--json'], c.io, commands)).toBe(1);
     expect(await runCli(['release', '--dry-run'], c.io, commands)).toBe(9);
     expect(await runCli(['alerts', 'plan', '--json'], c.io, commands)).toBe(2);
-    expect(seen).toEqual(['sourcemaps check ./dist', 'doctor --json', 'alerts plan --json']);
+    expect(await runCli(['jobs', 'list', '--json'], c.io, commands)).toBe(3);
+    expect(seen).toEqual(['sourcemaps check ./dist', 'doctor --json', 'alerts plan --json', 'jobs list --json']);
   });
 
   it('on a Node.js older than the commands need: one line naming the running version, exit 1, nothing run', async () => {
@@ -65,6 +67,7 @@ describe('faultline (dispatcher)', () => {
       sourcemaps: async () => (ran.push('sourcemaps'), 0),
       doctor: async () => (ran.push('doctor'), 0),
       alerts: async () => (ran.push('alerts'), 0),
+      jobs: async () => (ran.push('jobs'), 0),
     };
     const c = capture();
     expect(await runCli(['sourcemaps', 'check', './dist'], c.io, commands, '20.20.2')).toBe(1);
