@@ -11,6 +11,8 @@ export interface AppConfig {
     webhookSecret: string;
     /** REST base for GitHub Enterprise or the emulator (from GHE_HOST/GHE_PROTOCOL); undefined for github.com. */
     baseUrl: string | undefined;
+    /** Deadline of each GitHub API request (GITHUB_REQUEST_TIMEOUT_MS); a timeout is retried. Default 20 s. */
+    requestTimeoutMs?: number;
   };
   sentry: {
     url: string;
@@ -163,7 +165,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   }
 
   const config: AppConfig = {
-    github: { appId, privateKey: privateKey ?? '', webhookSecret, baseUrl },
+    github: {
+      appId,
+      privateKey: privateKey ?? '',
+      webhookSecret,
+      baseUrl,
+      requestTimeoutMs: integer('GITHUB_REQUEST_TIMEOUT_MS', 20_000, 1_000, 600_000),
+    },
     sentry: { url: sentryUrl, clientSecret, clientId: get('SENTRY_CLIENT_ID'), authToken, org },
     storage,
     logLevel: logLevelRaw as AppConfig['logLevel'],

@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, createProbot, type Probot, type ProbotOctokit } from 'probot';
 import type { AppConfig } from './config.ts';
 import { type AppDeps, createAppDeps } from './deps.ts';
+import { createGitHubWebhookGuard } from './github-webhook-guard.ts';
 import faultline from './index.ts';
 import type { Log } from './log.ts';
+import { DEFAULT_GITHUB_TIMEOUT_MS, fetchWithTimeout } from './outbound-timeout.ts';
 
 export interface RunningApp {
   url: string;
@@ -39,6 +41,8 @@ export async function startApp(
       secret: config.github.webhookSecret,
       logLevel: config.logLevel,
       baseUrl: config.github.baseUrl ?? 'https://api.github.com',
+      // Octokit has no deadline of its own: a hung GitHub request would hold a worker for good.
+      request: { fetch: fetchWithTimeout(config.github.requestTimeoutMs ?? DEFAULT_GITHUB_TIMEOUT_MS) },
       ...(opts.octokit ? { Octokit: opts.octokit } : {}),
     },
   });
@@ -52,7 +56,14 @@ export async function startApp(
   const deps = await createAppDeps(config, log, opts.runner);
   opts.configure?.(deps);
   const middleware = await createNodeMiddleware((app, options) => faultline(app, options, deps), { probot });
-  const server = createServer((req, res) => {
+  const guard = createGitHubWebhookGuard(config.github.webhookSecret, log);
+  const server = createServer(async (req, res) => {
+    try {
+      if (await guard(req, res)) return;
+    } catch {
+      if (!res.headersSent) res.writeHead(400, { connection: 'close' }).end();
+      return;
+    }
     void middleware(req, res, () => {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
     });
