@@ -31,6 +31,8 @@ export interface AppConfig {
   host: string;
   port: number;
   workers: { concurrency: number; maxAttempts: number };
+  /** FAULTLINE_ENCRYPTION_KEY(_PREVIOUS): the key of installation tokens at rest (app/installations/token-crypto.ts). */
+  encryption?: { key: string | undefined; previousKey: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -176,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     storage,
     logLevel: logLevelRaw as AppConfig['logLevel'],
     logFormat: logFormat as AppConfig['logFormat'],
+    encryption: { key: get('FAULTLINE_ENCRYPTION_KEY'), previousKey: get('FAULTLINE_ENCRYPTION_KEY_PREVIOUS') },
     host: get('HOST') ?? '0.0.0.0',
     port: integer('PORT', 3000, 0, 65_535),
     workers: {
