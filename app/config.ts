@@ -14,6 +14,8 @@ export interface AppConfig {
     webhookSecret: string;
     /** REST base for GitHub Enterprise or the emulator (from GHE_HOST/GHE_PROTOCOL); undefined for github.com. */
     baseUrl: string | undefined;
+    /** Deadline of each GitHub API request (GITHUB_REQUEST_TIMEOUT_MS); a timeout is retried. Default 20 s. */
+    requestTimeoutMs?: number;
   };
   sentry: {
     url: string;
@@ -38,6 +40,8 @@ export interface AppConfig {
   metrics?: { token: string | undefined; host: string; port: number | undefined };
   /** Where the app reports its own unexpected errors (never the events it processes); unset: nothing is loaded. */
   sentryDsn?: string | undefined;
+  /** FAULTLINE_ENCRYPTION_KEY(_PREVIOUS): the key of installation tokens at rest (app/installations/token-crypto.ts). */
+  encryption?: { key: string | undefined; previousKey: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -184,11 +188,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   }
 
   const config: AppConfig = {
-    github: { appId, privateKey: privateKey ?? '', webhookSecret, baseUrl },
+    github: {
+      appId,
+      privateKey: privateKey ?? '',
+      webhookSecret,
+      baseUrl,
+      requestTimeoutMs: integer('GITHUB_REQUEST_TIMEOUT_MS', 20_000, 1_000, 600_000),
+    },
     sentry: { url: sentryUrl, clientSecret, clientId: get('SENTRY_CLIENT_ID'), authToken, org },
     storage,
     logLevel: logLevelRaw as AppConfig['logLevel'],
     logFormat: logFormat as AppConfig['logFormat'],
+    encryption: { key: get('FAULTLINE_ENCRYPTION_KEY'), previousKey: get('FAULTLINE_ENCRYPTION_KEY_PREVIOUS') },
     host: get('HOST') ?? '0.0.0.0',
     port: integer('PORT', 3000, 0, 65_535),
     workers: {

@@ -1,5 +1,7 @@
+import { dirname } from 'node:path';
 import type { AppConfig } from './config.ts';
 import { InstallationResolver } from './installations/resolver.ts';
+import { prepareTokenCipher } from './installations/token-crypto.ts';
 import { InstallationTokens } from './installations/tokens.ts';
 import { SentryWebhookHandlers } from './intake/sentry-webhook-job.ts';
 import { JobRunner } from './jobs/index.ts';
@@ -27,12 +29,17 @@ export interface AppDeps {
 }
 
 export async function createAppDeps(
-  config: Pick<AppConfig, 'storage' | 'sentry' | 'workers'>,
+  config: Pick<AppConfig, 'storage' | 'sentry' | 'workers' | 'encryption'>,
   log: Log,
   runnerOptions: { pollMs?: number; leaseMs?: number } = {},
   { metrics = createMetrics(), ownErrors = noOwnErrors }: { metrics?: AppMetrics; ownErrors?: OwnErrors } = {},
 ): Promise<AppDeps> {
   const store = await openStore(config.storage);
+  const dataDir = config.storage.kind === 'sqlite' ? dirname(config.storage.file) : undefined;
+  const cipher = await prepareTokenCipher(store, config.encryption ?? {}, dataDir, log).catch(async (error) => {
+    await store.close();
+    throw error;
+  });
   metrics.collectJobsFrom(() => store.countJobsByType());
   const runner = new JobRunner({
     store,
@@ -50,6 +57,7 @@ export async function createAppDeps(
     sentryUrl: config.sentry.url,
     clientId: config.sentry.clientId,
     clientSecret: config.sentry.clientSecret,
+    cipher,
   });
   return {
     store,

@@ -1,6 +1,7 @@
 // `npm start`: config from the environment, then Probot + our routes + the job workers in one process.
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, withDotEnv } from './config.ts';
+import { TokenKeyError } from './installations/token-crypto.ts';
 import { startOwnErrors } from './own-errors.ts';
 import { startApp } from './server.ts';
 
@@ -64,6 +65,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 export function describeStartFailure(config: ReturnType<typeof loadConfig>, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof TokenKeyError) return message;
   if (code === 'EADDRINUSE' || code === 'EACCES') {
     return `cannot listen on ${config.host}:${config.port} (${code}): choose another PORT or free that one`;
   }

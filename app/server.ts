@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, createProbot, type Probot, ProbotOctokit } from 'probot';
 import type { AppConfig } from './config.ts';
 import { type AppDeps, createAppDeps } from './deps.ts';
+import { createGitHubWebhookGuard } from './github-webhook-guard.ts';
 import faultline from './index.ts';
 import type { Log } from './log.ts';
 import { createRootLogger } from './logger.ts';
 import { createMetrics, createMetricsRoute, githubMetricsPlugin } from './metrics/index.ts';
 import type { OwnErrors } from './own-errors.ts';
 import { startWebhookProxy } from './webhook-proxy.ts';
+import { DEFAULT_GITHUB_TIMEOUT_MS, fetchWithTimeout } from './outbound-timeout.ts';
 
 export interface RunningApp {
   url: string;
@@ -47,6 +49,8 @@ export async function startApp(
       secret: config.github.webhookSecret,
       logLevel: config.logLevel,
       baseUrl: config.github.baseUrl ?? 'https://api.github.com',
+      // Octokit has no deadline of its own: a hung GitHub request would hold a worker for good.
+      request: { fetch: fetchWithTimeout(config.github.requestTimeoutMs ?? DEFAULT_GITHUB_TIMEOUT_MS) },
       Octokit: (opts.octokit ?? ProbotOctokit).plugin(githubMetricsPlugin(metrics)),
       log: await createRootLogger(config),
     },
@@ -63,8 +67,15 @@ export async function startApp(
   const metricsServer = config.metrics?.port === undefined ? undefined : await listenForMetrics(config, metricsRoute);
   opts.configure?.(deps);
   const middleware = await createNodeMiddleware((app, options) => faultline(app, options, deps), { probot });
+  const guard = createGitHubWebhookGuard(config.github.webhookSecret, log);
   const server = createServer(async (req, res) => {
     if (!metricsServer && (await metricsRoute(req, res))) return;
+    try {
+      if (await guard(req, res)) return;
+    } catch {
+      if (!res.headersSent) res.writeHead(400, { connection: 'close' }).end();
+      return;
+    }
     void middleware(req, res, () => {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
     });

@@ -2,6 +2,7 @@
 import type { Log } from '../log.ts';
 import { PermanentJobError } from '../jobs/index.ts';
 import type { Installation, Store } from '../store/index.ts';
+import type { TokenCipher } from './token-crypto.ts';
 
 /** A token refresh is due this long before the token expires (Sentry's tokens live 8 hours). */
 export const REFRESH_MARGIN_MS = 10 * 60_000;
@@ -36,7 +37,11 @@ export interface InstallationTokensOptions {
   fetch?: typeof fetch;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Encrypts tokens at rest (see token-crypto.ts); without it they are stored as they are. */
+  cipher?: TokenCipher | undefined;
 }
+
+type Tokens = Pick<Installation, 'token' | 'refreshToken'>;
 
 /**
  * Public-integration tokens: exchange an installation's grant code, keep the token in the store, and refresh it
@@ -54,25 +59,29 @@ export class InstallationTokens {
   /** Retries an outage or a rate limit for as long as the grant code is valid. */
   async exchangeGrant(installation: Installation, code: string): Promise<void> {
     const granted = await this.#authorizeRetrying(installation.uuid, { grant_type: 'authorization_code', code });
-    await this.#o.store.upsertInstallation({ ...installation, ...granted }, this.#now());
+    await this.#save({ ...installation, ...granted });
   }
 
   /** The installation's token, refreshed first when it is near expiry; undefined when it has none. */
   async tokenFor(uuid: string): Promise<string | undefined> {
-    const installation = await this.#o.store.getInstallation(uuid);
-    if (!installation?.token) return undefined;
-    if (installation.refreshToken && (installation.tokenExpiresAt ?? 0) - this.#now() < REFRESH_MARGIN_MS) {
-      return (await this.refresh(installation)).token ?? undefined;
+    const stored = await this.#o.store.getInstallation(uuid);
+    if (!stored?.token) return undefined;
+    if (stored.refreshToken && (stored.tokenExpiresAt ?? 0) - this.#now() < REFRESH_MARGIN_MS) {
+      return (await this.refresh(stored)).token ?? undefined;
     }
-    return installation.token;
+    const { installation, stale } = this.#open(stored);
+    // Stored in plain text or under the previous key: re-encrypt under the current one.
+    if (stale) await this.#save(installation);
+    return installation.token ?? undefined;
   }
 
   /**
-   * A fresh token for the installation. `patient` (the periodic refresh) retries an outage for as long as a grant
-   * code lives, which the refresh margin leaves before the token expires; a refresh inside a job fails fast and the
-   * job retries.
+   * A fresh token for the installation, given as stored (tokens encrypted) and answered with its tokens in the
+   * clear. `patient` (the periodic refresh) retries an outage for as long as a grant code lives, which the refresh
+   * margin leaves before the token expires; a refresh inside a job fails fast and the job retries.
    */
-  async refresh(installation: Installation, opts: { patient?: boolean } = {}): Promise<Installation> {
+  async refresh(stored: Installation, opts: { patient?: boolean } = {}): Promise<Installation> {
+    const { installation } = this.#open(stored);
     if (!installation.refreshToken) return installation;
     try {
       const grant = { grant_type: 'refresh_token', refresh_token: installation.refreshToken };
@@ -80,14 +89,34 @@ export class InstallationTokens {
         ? await this.#authorizeRetrying(installation.uuid, grant)
         : await this.#authorize(installation.uuid, grant);
       const updated = { ...installation, ...granted };
-      await this.#o.store.upsertInstallation(updated, this.#now());
+      await this.#save(updated);
       return updated;
     } catch (error) {
       // Another replica may have rotated the refresh token first: its fresh token is as good as ours.
       const current = await this.#o.store.getInstallation(installation.uuid);
-      if (current?.token && current.token !== installation.token) return current;
+      if (current?.token && current.token !== stored.token) return this.#open(current).installation;
       throw error;
     }
+  }
+
+  #save(installation: Installation): Promise<void> {
+    const seal = (value: string | null) => (value && this.#o.cipher ? this.#o.cipher.seal(value) : value);
+    const sealed: Tokens = { token: seal(installation.token), refreshToken: seal(installation.refreshToken) };
+    return this.#o.store.upsertInstallation({ ...installation, ...sealed }, this.#now());
+  }
+
+  #open(stored: Installation): { installation: Installation; stale: boolean } {
+    const cipher = this.#o.cipher;
+    if (!cipher) return { installation: stored, stale: false };
+    let stale = false;
+    const open = (value: string | null) => {
+      if (!value) return value;
+      const opened = cipher.open(value);
+      stale ||= opened.stale;
+      return opened.token;
+    };
+    const clear: Tokens = { token: open(stored.token), refreshToken: open(stored.refreshToken) };
+    return { installation: { ...stored, ...clear }, stale };
   }
 
   /** Refreshes every token expiring within the margin (run periodically); returns how many were refreshed. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createBackend, type TestBackend } from '../../test/app/backends.ts';
 import { CLIENT_SECRET, fixtureBody, postWebhook, signedHeaders, testConfig, until } from '../../test/app/helpers.ts';
+import { isSealed } from '../installations/token-crypto.ts';
 import { memoryLog } from '../log.ts';
 import { type RunningApp, startApp } from '../server.ts';
 
@@ -244,12 +245,12 @@ for (const backend of backends) {
       expect((await postWebhook(app.url, created, signedHeaders(created, 'installation'))).status).toBe(202);
       const uuid = 'a8e5d37a-696c-4c54-adb5-b3f28d64c7de';
       await until(async () => Boolean((await store().getInstallation(uuid))?.token));
-      expect(await store().getInstallation(uuid)).toMatchObject({
-        orgSlug: 'example-org',
-        appSlug: 'faultline',
-        token: 'token-1',
-        refreshToken: 'refresh-1',
-      });
+      const stored = (await store().getInstallation(uuid))!;
+      expect(stored).toMatchObject({ orgSlug: 'example-org', appSlug: 'faultline' });
+      // Encrypted at rest: the store holds neither token in the clear; the app reads them back.
+      expect(isSealed(stored.token!) && isSealed(stored.refreshToken!)).toBe(true);
+      expect(JSON.stringify(stored)).not.toMatch(/token-1|refresh-1/);
+      expect(await app.deps.tokens.tokenFor(uuid)).toBe('token-1');
       expect(auth.requests[0]).toEqual({
         grant_type: 'authorization_code',
         code: 'f3b0d1c2e4a5b6c7d8e9f0a1b2c3d4e5',

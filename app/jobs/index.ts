@@ -1,10 +1,11 @@
-export { type JobContext, type JobHandler, JobRunner, type JobRunnerOptions } from './runner.ts';
+export { type JobContext, type JobHandler, JobRunner, type JobRunnerOptions, type StuckJob } from './runner.ts';
 export {
   type BackoffPolicy,
   backoffDelay,
   DEFAULT_BACKOFF,
   decideRetry,
   describeError,
+  isTimeoutError,
   PermanentJobError,
   requestedRetryDelay,
 } from './retry.ts';

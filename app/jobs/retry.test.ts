@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, decideRetry, describeError, PermanentJobError, requestedRetryDelay } from './retry.ts';
+import {
+  backoffDelay,
+  decideRetry,
+  describeError,
+  isTimeoutError,
+  PermanentJobError,
+  requestedRetryDelay,
+} from './retry.ts';
 
 const policy = { baseMs: 1_000, maxMs: 60_000 };
 
@@ -68,4 +75,17 @@ it('describeError keeps name, status and message on one line', () => {
 it('does not retry a validation error (422): it fails the same way every time', () => {
   const refused = Object.assign(new Error('Validation Failed'), { status: 422 });
   expect(decideRetry(refused, 1, 5, 0)).toEqual({ deadLetter: true, reason: 'validation error (422)' });
+});
+
+describe('timeouts', () => {
+  it('are transient, also when wrapped as the cause of a client error', () => {
+    const timeout = Object.assign(new Error('POST /repos/a/b/issues got no answer within 20000 ms'), {
+      name: 'TimeoutError',
+    });
+    const wrapped = Object.assign(new Error('HttpError'), { status: 500, cause: timeout });
+    expect(isTimeoutError(timeout)).toBe(true);
+    expect(isTimeoutError(wrapped)).toBe(true);
+    expect(isTimeoutError(new Error('boom'))).toBe(false);
+    expect(decideRetry(wrapped, 1, 5, 0, policy, () => 1)).toEqual({ retryAt: 1_000 });
+  });
 });

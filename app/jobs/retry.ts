@@ -53,6 +53,18 @@ export function requestedRetryDelay(error: unknown, now: number): number | undef
   return undefined;
 }
 
+/**
+ * A request that ran out of time (ours: OutboundTimeoutError; fetch's: a DOMException named TimeoutError), possibly
+ * wrapped by Octokit's RequestError as its `cause`: transient, whatever status the wrapper gives it.
+ */
+export function isTimeoutError(error: unknown): boolean {
+  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 5; depth++) {
+    if ((e as { name?: unknown }).name === 'TimeoutError') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export type RetryDecision = { retryAt: number } | { deadLetter: true; reason: string };
 
 /** The next step after a failed attempt (`attempt` counts from 1). */
@@ -69,6 +81,7 @@ export function decideRetry(
   if ((error as { status?: unknown } | null)?.status === 422)
     return { deadLetter: true, reason: 'validation error (422)' };
   if (attempt >= maxAttempts) return { deadLetter: true, reason: `gave up after ${attempt} attempts` };
+  if (isTimeoutError(error)) return { retryAt: now + backoffDelay(attempt, policy, random) };
   const asked = requestedRetryDelay(error, now);
   const delay =
     asked !== undefined ? Math.max(asked, backoffDelay(1, policy, random)) : backoffDelay(attempt, policy, random);

@@ -158,6 +158,24 @@ for (const backend of backends) {
       expect(await store.getJob(id)).toMatchObject({ state: 'queued', attempts: 0, lockToken: null });
     });
 
+    it('names the jobs running past their lease', async () => {
+      let release: () => void = () => {};
+      const runner = new JobRunner({ store, log: memoryLog(), pollMs: 5, leaseMs: 100 }).register(
+        'hung',
+        () => new Promise<void>((resolve) => (release = resolve)),
+      );
+      const id = await runner.enqueue({ type: 'hung', payload: {} });
+      runner.start();
+      await until(async () => (await store.getJob(id))?.state === 'running');
+      expect(runner.stuckJobs()).toEqual([]);
+      await until(async () => runner.stuckJobs().length === 1);
+      expect(runner.stuckJobs()[0]).toMatchObject({ id, type: 'hung' });
+      release();
+      await until(async () => (await store.getJob(id))?.state === 'done');
+      expect(runner.stuckJobs()).toEqual([]);
+      await runner.stop();
+    });
+
     it('refuses a second handler for the same type', () => {
       const runner = new JobRunner({ store, log: memoryLog() }).register('once', async () => {});
       expect(() => runner.register('once', async () => {})).toThrow(/already registered/);

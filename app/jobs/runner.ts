@@ -14,6 +14,13 @@ export interface JobContext {
 /** Must be idempotent: a job can run again after a crash or a lost lease. Throw to retry (see retry.ts). */
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
 
+/** A job this process has run for longer than its lease: the worker is hung on something. */
+export interface StuckJob {
+  id: number;
+  type: string;
+  runningMs: number;
+}
+
 export interface JobRunnerOptions {
   store: Store;
   log: Log;
@@ -45,7 +52,10 @@ export class JobRunner {
   readonly #workerId: string;
   readonly #now: () => number;
   readonly #onAttempt: NonNullable<JobRunnerOptions['onAttempt']>;
-  readonly #inFlight = new Map<number, { job: Job; controller: AbortController; done: Promise<void> }>();
+  readonly #inFlight = new Map<
+    number,
+    { job: Job; startedAt: number; controller: AbortController; done: Promise<void> }
+  >();
   #running = false;
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
@@ -91,6 +101,17 @@ export class JobRunner {
   /** The last claim error, if the most recent claim failed (database down); cleared by a successful claim. */
   get lastError(): string | undefined {
     return this.#lastError;
+  }
+
+  /**
+   * In-flight jobs running past their lease. The heartbeat keeps the lease, so nobody else takes them: a worker
+   * waiting on a peer that never answers shows here (and `/readyz` says not ready) instead of looking healthy.
+   */
+  stuckJobs(): StuckJob[] {
+    const now = this.#now();
+    return [...this.#inFlight.values()]
+      .filter(({ startedAt }) => now - startedAt > this.#leaseMs)
+      .map(({ job, startedAt }) => ({ id: job.id, type: job.type, runningMs: now - startedAt }));
   }
 
   start(): void {
@@ -181,7 +202,7 @@ export class JobRunner {
       this.#inFlight.delete(job.id);
       this.nudge();
     });
-    this.#inFlight.set(job.id, { job, controller, done });
+    this.#inFlight.set(job.id, { job, startedAt: this.#now(), controller, done });
   }
 
   async #execute(job: Job, controller = new AbortController()): Promise<void> {

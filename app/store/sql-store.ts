@@ -205,6 +205,13 @@ export class SqlStore implements Store {
     return rows.map(toInstallation);
   }
 
+  async listInstallationsWithTokens(): Promise<Installation[]> {
+    const rows = await this.#db.query(
+      'SELECT * FROM installations WHERE token IS NOT NULL OR refresh_token IS NOT NULL ORDER BY uuid',
+    );
+    return rows.map(toInstallation);
+  }
+
   enqueueJob(job: NewJob, now: number): Promise<number> {
     return this.#write((tx) => insertJob(tx, job, now));
   }

@@ -109,6 +109,8 @@ export interface Store {
   getInstallation(uuid: string): Promise<Installation | undefined>;
   deleteInstallation(uuid: string): Promise<boolean>;
   listInstallationsExpiringBefore(time: number): Promise<Installation[]>;
+  /** Every installation that holds a token (the start-up check that the encryption key opens them). */
+  listInstallationsWithTokens(): Promise<Installation[]>;
 
   enqueueJob(job: NewJob, now: number): Promise<number>;
   /** Atomically claims up to `limit` due jobs (queued and due, or running with an expired lease). */

@@ -1,6 +1,6 @@
 /**
  * Fault injection: for a method and a path pattern, the next `times` requests are delayed, dropped (connection
- * destroyed), answered with a status, or rate limited the way GitHub does it (primary: 403 with
+ * destroyed), hung (never answered, nothing changed, until the client gives up), answered with a status, or rate limited the way GitHub does it (primary: 403 with
  * `x-ratelimit-remaining: 0` and `x-ratelimit-reset`; secondary: 403 with `retry-after` and GitHub's message).
  */
 
@@ -11,6 +11,8 @@ export { FaultSpecError } from '../shared/faults.ts';
 export interface GitHubFault extends FaultSpec {
   /** Regular expression source matched against the pathname without the `/api/v3` prefix. */
   path: string;
+  /** Never answer and change nothing: the request stays open until the client closes it (tests its timeout). */
+  hang?: boolean;
   /** GitHub's rate-limit answers with their real headers and messages. */
   rateLimit?: 'primary' | 'secondary';
   /** Secondary limit: the `retry-after` seconds (default 60). */
@@ -22,6 +24,9 @@ export interface GitHubFault extends FaultSpec {
 export type ArmedFault = ActiveFault<GitHubFault>;
 
 function checkRateLimit(spec: Record<string, unknown>): void {
+  if (spec.hang !== undefined && typeof spec.hang !== 'boolean') {
+    throw new FaultSpecError(`fault.hang must be true or false, got ${JSON.stringify(spec.hang)}`);
+  }
   if (spec.rateLimit !== undefined && spec.rateLimit !== 'primary' && spec.rateLimit !== 'secondary') {
     throw new FaultSpecError(`fault.rateLimit must be "primary" or "secondary", got ${JSON.stringify(spec.rateLimit)}`);
   }

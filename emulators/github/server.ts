@@ -223,6 +223,11 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
       }
       const fault = faults.take(method, pathname);
       if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault?.hang) {
+        status = 0;
+        await new Promise((resolve) => req.socket.once('close', resolve));
+        return;
+      }
       if (fault?.drop) {
         status = 0;
         req.socket.destroy();

@@ -41,6 +41,8 @@ export interface AppWorldOptions {
   configure?(config: AppConfig): void;
   /** Probot's own 5xx retries: off when the job runner's retries are under test; on, in milliseconds, otherwise. */
   octokitRetry?: boolean;
+  /** The job runner's lease (default 60 s): short when stuck workers are under test. */
+  leaseMs?: number;
 }
 
 export async function startAppWorld(opts: AppWorldOptions): Promise<AppWorld> {
@@ -58,7 +60,7 @@ export async function startAppWorld(opts: AppWorldOptions): Promise<AppWorld> {
     logs.push(`${level} ${message ?? ''} ${JSON.stringify(fields)}`);
   };
   const app = await startApp(config, {
-    runner: { pollMs: 20 },
+    runner: { pollMs: 20, ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}) },
     // GitHub etiquette spaces writes a second apart and Probot retries 5xx after 1, 4, 9 s: right in production,
     // slow in tests. The same behaviour here in milliseconds, or none when the job runner's retries are under test.
     octokit: ProbotOctokit.defaults((o: { throttle?: object }) => ({

@@ -33,6 +33,8 @@ export function testConfig(storage: StorageConfig, overrides: Partial<AppConfig[
     host: '127.0.0.1',
     port: 0,
     workers: { concurrency: 4, maxAttempts: 5 },
+    // A fixed test key, so installation tokens are encrypted on PostgreSQL too (SQLite would make a key file).
+    encryption: { key: Buffer.alloc(32, 7).toString('base64'), previousKey: undefined },
   };
 }
 

@@ -118,7 +118,9 @@ describe('faultline doctor with a repository config', () => {
     });
     env = { ...env, SENTRY_URL: bare.url };
     const { stdout } = await doctor([]).finally(() => bare.close());
-    expect(stdout).toMatch(/✗ alerts of web reach faultline\s+the faultline integration is not installed .*installed: pagerbot/);
+    expect(stdout).toMatch(
+      /✗ alerts of web reach faultline\s+the faultline integration is not installed .*installed: pagerbot/,
+    );
     expect(stdout).toMatch(/fix: install the faultline integration in Sentry/);
   });
 
