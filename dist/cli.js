@@ -310,9 +310,16 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types")
 /* harmony export */   ak: () => (/* binding */ runCli)
 /* harmony export */ });
 /* unused harmony exports USAGE, MIN_NODE_MAJOR, nodeTooOld */
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7319);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
+/* harmony import */ var _sentry_config_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7357);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7319);
+// The faultline CLI's dispatcher: `faultline <command> [flags]`. A command's module is loaded only when it runs, so
+// `--help` and `--version` work on any Node.js, while the commands (undici 8, node:sqlite) say in one line when the
+// running Node.js is older than they need.
 
-const USAGE = `faultline ${_version_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION */ .x}: Sentry releases and source maps from any CI or a laptop
+
+
+const USAGE = `faultline ${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x}: Sentry releases and source maps from any CI or a laptop
 
 Usage: faultline <command> [flags]
 
@@ -321,6 +328,7 @@ Commands:
   sourcemaps   check | inject | upload source maps on their own
   doctor       check the Sentry (and app) setup: ✓/✗ per check with the fix
   alerts       plan | apply the alert rules of .github/faultline.yml
+  jobs         list | show | retry | discard the app's jobs (dead letters)
 
 Examples:
   faultline release --projects web --sourcemaps ./dist --environment production
@@ -329,14 +337,20 @@ Examples:
   faultline sourcemaps check ./dist
   faultline doctor
   faultline alerts plan
+  faultline jobs list --state dead
 
 Environment: SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_URL, SENTRY_PROJECT, SENTRY_RELEASE, SENTRY_ENVIRONMENT,
-GITHUB_TOKEN. Run \`faultline <command> --help\` for a command's flags.`;
+SENTRY_LOG_LEVEL, GITHUB_TOKEN. As sentry-cli, faultline reads .sentryclirc ([defaults] url, org, project; [auth]
+token) from this directory upwards and from the home directory, and the file SENTRY_PROPERTIES names; flags win
+over variables, which win over the files. An organization auth token names its server and organization.
+--log-level trace|debug|info|warn|error (SENTRY_LOG_LEVEL) works with every command.
+Run \`faultline <command> --help\` for a command's flags.`;
 const DEFAULT_COMMANDS = {
-    release: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(382), __nccwpck_require__.e(359), __nccwpck_require__.e(653), __nccwpck_require__.e(40), __nccwpck_require__.e(6)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5006))).runReleaseCommand(argv, io),
-    sourcemaps: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(40), __nccwpck_require__.e(958)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7958))).runSourcemapsCommand(argv, io),
-    doctor: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(653), __nccwpck_require__.e(270)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9239))).runDoctorCommand(argv, io),
-    alerts: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6108))).runAlertsCommand(argv, io),
+    release: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(691), __nccwpck_require__.e(382), __nccwpck_require__.e(359), __nccwpck_require__.e(321), __nccwpck_require__.e(983), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9322))).runReleaseCommand(argv, io),
+    sourcemaps: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(983), __nccwpck_require__.e(958)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7958))).runSourcemapsCommand(argv, io),
+    doctor: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(691), __nccwpck_require__.e(321), __nccwpck_require__.e(270)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9239))).runDoctorCommand(argv, io),
+    alerts: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(815), __nccwpck_require__.e(254), __nccwpck_require__.e(750)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6199))).runAlertsCommand(argv, io),
+    jobs: async (argv, io) => (await __nccwpck_require__.e(/* import() */ 240).then(__nccwpck_require__.bind(__nccwpck_require__, 2240))).runJobsCommand(argv, io),
 };
 /** The oldest Node.js major the commands run on, as package.json's `engines` says. */
 const MIN_NODE_MAJOR = 24;
@@ -349,16 +363,18 @@ function nodeTooOld(command, nodeVersion) {
         `install Node.js ${MIN_NODE_MAJOR} and run it again`);
 }
 function isCommand(name) {
-    return name === 'release' || name === 'sourcemaps' || name === 'doctor' || name === 'alerts';
+    return name === 'release' || name === 'sourcemaps' || name === 'doctor' || name === 'alerts' || name === 'jobs';
 }
-async function runCli(argv, io, commands = DEFAULT_COMMANDS, nodeVersion = process.versions.node) {
+async function runCli(argv, rawIo, commands = DEFAULT_COMMANDS, nodeVersion = process.versions.node) {
+    // Every line any command prints goes through here: a server's error text that echoes the token prints masked.
+    const io = (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .maskedIo */ .WM)(rawIo, (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .knownSecrets */ .xU)(argv, rawIo.env));
     const [command, ...rest] = argv;
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
         (command === undefined ? io.stderr : io.stdout)(USAGE);
         return command === undefined ? 2 : 0;
     }
     if (command === '--version' || command === '-v') {
-        io.stdout(_version_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION */ .x);
+        io.stdout(_version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x);
         return 0;
     }
     if (!isCommand(command)) {
@@ -372,7 +388,16 @@ async function runCli(argv, io, commands = DEFAULT_COMMANDS, nodeVersion = proce
         io.stderr(tooOld);
         return 1;
     }
-    return commands[command](rest, io);
+    try {
+        const prepared = await (0,_sentry_config_file_js__WEBPACK_IMPORTED_MODULE_0__/* .withSentryCliConfig */ .qx)(rest, io);
+        return await commands[command](prepared.argv, prepared.io);
+    }
+    catch (error) {
+        if (!(error instanceof _sentry_config_file_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigFileError */ .x))
+            throw error;
+        io.stderr(`faultline ${command}: ${error.message}`);
+        return 2;
+    }
 }
 
 
@@ -382,14 +407,70 @@ async function runCli(argv, io, commands = DEFAULT_COMMANDS, nodeVersion = proce
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ processIo)
+/* harmony export */   FL: () => (/* binding */ progressOutput),
+/* harmony export */   WM: () => (/* binding */ maskedIo),
+/* harmony export */   Wr: () => (/* binding */ processIo),
+/* harmony export */   xU: () => (/* binding */ knownSecrets)
 /* harmony export */ });
+/* harmony import */ var _sentry_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1042);
+/** What a CLI command gets from the process: the environment, the directory, and two line printers. */
+
 function processIo() {
     return {
         env: process.env,
         cwd: process.cwd(),
         stdout: (line) => process.stdout.write(`${line}\n`),
         stderr: (line) => process.stderr.write(`${line}\n`),
+        ...(process.stderr.isTTY ? { redraw: (text) => process.stderr.write(`\r\x1b[2K${text}`) } : {}),
+    };
+}
+/** Where upload progress goes: a redrawn line on a terminal, else a line on stderr every few seconds. */
+function progressOutput(io) {
+    return { line: (text) => io.stderr(text), ...(io.redraw ? { redraw: (text) => io.redraw(text) } : {}) };
+}
+/** Environment variables that hold credentials. */
+const SECRET_VARIABLES = ['SENTRY_AUTH_TOKEN', 'GITHUB_TOKEN', 'SENTRY_CLIENT_SECRET'];
+/** Flags that take a credential as their value. */
+const SECRET_FLAGS = ['--auth-token', '--github-token'];
+/** Shorter values would blank out ordinary words; no real credential is that short. */
+const MIN_SECRET_LENGTH = 6;
+/** The credentials a run knows from its flags and environment, with the secret part of an org token on its own. */
+function knownSecrets(argv, env) {
+    const values = SECRET_VARIABLES.map((name) => env[name] ?? '');
+    argv.forEach((arg, i) => {
+        for (const flag of SECRET_FLAGS) {
+            if (arg === flag)
+                values.push(argv[i + 1] ?? '');
+            else if (arg.startsWith(`${flag}=`))
+                values.push(arg.slice(flag.length + 1));
+        }
+    });
+    return values.flatMap(secretParts);
+}
+/** A token, and for `sntrys_<claims>_<secret>` the secret on its own (the claims are not secret). */
+function secretParts(value) {
+    const token = value.trim();
+    if (token.length < MIN_SECRET_LENGTH)
+        return [];
+    const orgSecret = token.startsWith('sntrys_') ? token.split('_')[2] : undefined;
+    return orgSecret && orgSecret.length >= MIN_SECRET_LENGTH ? [token, orgSecret] : [token];
+}
+/** `io` whose every line has each known credential (and any bearer or Sentry token) replaced by [redacted]. */
+function maskedIo(io, secrets) {
+    // Longest first, so a whole token is masked before a part of it.
+    const masked = [...new Set(secrets)].sort((a, b) => b.length - a.length);
+    const clean = (line) => masked.reduce((out, secret) => (0,_sentry_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecret */ .Y)(out, secret), (0,_sentry_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecret */ .Y)(line, ''));
+    return {
+        ...io,
+        stdout: (line) => io.stdout(clean(line)),
+        stderr: (line) => io.stderr(clean(line)),
+        ...(io.redraw ? { redraw: (text) => io.redraw(clean(text)) } : {}),
+        mask: (secret) => {
+            for (const part of secretParts(secret))
+                if (!masked.includes(part))
+                    masked.push(part);
+            masked.sort((a, b) => b.length - a.length);
+        },
     };
 }
 
@@ -405,10 +486,222 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // The CLI's entry (bundled to dist/cli.js, the package's `bin`). No logic here: see cli.ts.
 
 
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), (0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .processIo */ .W)());
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), (0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .processIo */ .Wr)());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7357:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ML: () => (/* binding */ parseLogLevel),
+/* harmony export */   qx: () => (/* binding */ withSentryCliConfig),
+/* harmony export */   x: () => (/* binding */ ConfigFileError)
+/* harmony export */ });
+/* unused harmony exports LOG_LEVELS, parseIni, parseProperties, settingsFrom, loadSentryCliConfig, takeLogLevel */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+// sentry-cli's configuration files, read as sentry-cli reads them (src/config.rs in getsentry/sentry-cli): the
+// global ~/.sentryclirc (else <config dir>/sentry/sentrycli.ini), overlaid by the nearest .sentryclirc (or
+// sentrycli.ini) from the current directory upwards, overlaid by the Java-style properties file that
+// SENTRY_PROPERTIES names (sentry.properties, keys like `defaults.url`). Their values are defaults: the SENTRY_*
+// variables win over them, and flags win over both.
+
+
+/** The settings faultline takes from the files, under the variable each one stands in for. */
+const SETTINGS = [
+    { section: 'defaults', key: 'url', variable: 'SENTRY_URL' },
+    { section: 'defaults', key: 'org', variable: 'SENTRY_ORG' },
+    { section: 'defaults', key: 'project', variable: 'SENTRY_PROJECT' },
+    { section: 'auth', key: 'token', variable: 'SENTRY_AUTH_TOKEN' },
+    { section: 'log', key: 'level', variable: 'SENTRY_LOG_LEVEL' },
+];
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'];
+class ConfigFileError extends Error {
+    name = 'ConfigFileError';
+}
+function set(values, section, key, value) {
+    let keys = values.get(section);
+    if (!keys)
+        values.set(section, (keys = new Map()));
+    keys.set(key, value);
+}
+const unquote = (v) => (/^"(.*)"$/.test(v) || /^'(.*)'$/.test(v) ? v.slice(1, -1) : v);
+/** An INI file (.sentryclirc): `[section]`, `key = value` (or `key: value`), `;` and `#` comments, CRLF or LF. */
+function parseIni(text) {
+    const values = new Map();
+    let section = '';
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith(';') || line.startsWith('#'))
+            continue;
+        const header = /^\[([^\]]*)\]$/.exec(line);
+        if (header) {
+            section = header[1].trim();
+            continue;
+        }
+        const sep = line.search(/[=:]/);
+        if (sep <= 0)
+            continue;
+        set(values, section, line.slice(0, sep).trim(), unquote(line.slice(sep + 1).trim()));
+    }
+    return values;
+}
+/**
+ * A Java properties file (sentry.properties): `section.key=value` (also `:` or a space), `#` and `!` comments, a
+ * trailing backslash continues the line. The key's last dot splits section from key, as sentry-cli splits it.
+ */
+function parseProperties(text) {
+    const values = new Map();
+    const lines = text.replace(/\\\r?\n[ \t\f]*/g, '').split(/\r?\n/);
+    for (const raw of lines) {
+        const line = raw.replace(/^[ \t\f]+/, '');
+        if (!line || line.startsWith('#') || line.startsWith('!'))
+            continue;
+        const match = /^((?:\\.|[^=:\s\\])+)[ \t\f]*[=:\s]?[ \t\f]*(.*)$/.exec(line);
+        if (!match)
+            continue;
+        const fullKey = match[1].replace(/\\(.)/g, '$1');
+        const dot = fullKey.lastIndexOf('.');
+        const section = dot < 0 ? '' : fullKey.slice(0, dot);
+        set(values, section, fullKey.slice(dot + 1), match[2].replace(/\\(.)/g, '$1').trimEnd());
+    }
+    return values;
+}
+function overlay(base, top) {
+    for (const [section, keys] of top)
+        for (const [key, value] of keys)
+            set(base, section, key, value);
+    return base;
+}
+/** The settings in the merged files, under their variable names. */
+function settingsFrom(values) {
+    const out = {};
+    for (const { section, key, variable } of SETTINGS) {
+        const value = values.get(section)?.get(key)?.trim();
+        if (value)
+            out[variable] = value;
+    }
+    return out;
+}
+const readIfThere = async (path) => {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT' || error.code === 'EISDIR')
+            return undefined;
+        throw new ConfigFileError(`cannot read ${path}: ${error.message}`);
+    }
+};
+/** The user's config directory as sentry-cli's `dirs::config_dir` finds it. */
+function configDir(env, home) {
+    if (env.APPDATA)
+        return env.APPDATA;
+    if (env.XDG_CONFIG_HOME)
+        return env.XDG_CONFIG_HOME;
+    return home ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(home, '.config') : undefined;
+}
+/** Reads the files sentry-cli would read for a run in `cwd`. */
+async function loadSentryCliConfig(cwd, env, read = readIfThere) {
+    const values = new Map();
+    const files = [];
+    const apply = async (path, parse) => {
+        const text = await read(path);
+        if (text === undefined)
+            return false;
+        overlay(values, parse(text));
+        files.push(path);
+        return true;
+    };
+    const home = env.HOME || env.USERPROFILE || undefined;
+    const globalDir = configDir(env, home);
+    if (!(home && (await apply((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(home, '.sentryclirc'), parseIni))) && globalDir) {
+        await apply((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(globalDir, 'sentry', 'sentrycli.ini'), parseIni);
+    }
+    for (let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd);; dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir)) {
+        if (dir !== home && (await apply((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '.sentryclirc'), parseIni)))
+            break;
+        if (dir !== home && (await apply((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'sentrycli.ini'), parseIni)))
+            break;
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) === dir)
+            break;
+    }
+    const properties = env.SENTRY_PROPERTIES?.trim();
+    if (properties && !(await apply((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, properties), parseProperties))) {
+        throw new ConfigFileError(`SENTRY_PROPERTIES names ${properties}, which does not exist`);
+    }
+    return { settings: settingsFrom(values), files };
+}
+/** The global `--log-level LEVEL` flag (anywhere in argv, as sentry-cli takes it), taken out of argv. */
+function takeLogLevel(argv) {
+    const rest = [];
+    let level;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            rest.push(...argv.slice(i));
+            break;
+        }
+        if (arg === '--log-level')
+            level = argv[++i] ?? '';
+        else if (arg.startsWith('--log-level='))
+            level = arg.slice('--log-level='.length);
+        else
+            rest.push(arg);
+    }
+    return { argv: rest, ...(level !== undefined ? { level } : {}) };
+}
+function parseLogLevel(value, setting) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const level = value.trim().toLowerCase();
+    if (LOG_LEVELS.includes(level))
+        return level;
+    throw new ConfigFileError(`${setting} is "${value}": use one of ${LOG_LEVELS.join(', ')}`);
+}
+/**
+ * The io a command runs with: the config files' values as SENTRY_* defaults (variables already set win) and
+ * `--log-level` as SENTRY_LOG_LEVEL (the flag wins over both).
+ */
+async function withSentryCliConfig(argv, io) {
+    const taken = takeLogLevel(argv);
+    if (taken.level !== undefined)
+        parseLogLevel(taken.level || 'missing', '--log-level');
+    const { settings } = await loadSentryCliConfig(io.cwd, io.env);
+    const env = { ...io.env };
+    for (const [name, value] of Object.entries(settings))
+        if (!env[name]?.trim())
+            env[name] = value;
+    if (taken.level)
+        env.SENTRY_LOG_LEVEL = taken.level;
+    const source = taken.level ? '--log-level' : io.env.SENTRY_LOG_LEVEL?.trim() ? 'SENTRY_LOG_LEVEL' : '[log] level';
+    parseLogLevel(env.SENTRY_LOG_LEVEL, source);
+    return { argv: taken.argv, io: { ...io, env } };
+}
+
+
+/***/ }),
+
+/***/ 1042:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ redactSecret)
+/* harmony export */ });
+/** Removes secrets from text that may reach a log line or an error message. Pure: no I/O. */
+const REDACTED = '[redacted]';
+/** Replaces every occurrence of `secret`, any bearer credential, and Sentry-style tokens in `text`. */
+function redactSecret(text, secret) {
+    let out = secret ? text.split(secret).join(REDACTED) : text;
+    out = out.replace(/(Bearer|Basic)\s+[^\s"',]+/gi, `$1 ${REDACTED}`);
+    out = out.replace(/\bsntry[su]_[A-Za-z0-9+/=_-]+/g, REDACTED);
+    return out;
+}
+
 
 /***/ }),
 
@@ -595,7 +888,7 @@ const VERSION = '0.1.0';
 /******/ 	// This function allow to reference async chunks
 /******/ 	__nccwpck_require__.u = (chunkId) => {
 /******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
+/******/ 		return "" + chunkId + ".cli.js";
 /******/ 	};
 /******/ })();
 /******/ 

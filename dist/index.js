@@ -3260,7 +3260,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1187:
+/***/ 3568:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3435,7 +3435,7 @@ const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
 const { InvalidArgumentError } = __nccwpck_require__(8091)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(1303)
-const { tree } = __nccwpck_require__(1187)
+const { tree } = __nccwpck_require__(3568)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -28086,2510 +28086,6 @@ function onParserError (err) {
 module.exports = {
   WebSocket
 }
-
-
-/***/ }),
-
-/***/ 4006:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
-
-function picomatch(glob, options, returnState = false) {
-  // default to os.platform()
-  if (options && (options.windows === null || options.windows === undefined)) {
-    // don't mutate the original options object
-    options = { ...options, windows: utils.isWindows() };
-  }
-
-  return pico(glob, options, returnState);
-}
-
-Object.assign(picomatch, pico);
-module.exports = picomatch;
-
-
-/***/ }),
-
-/***/ 5595:
-/***/ ((module) => {
-
-
-
-const WIN_SLASH = '\\\\/';
-const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-
-const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-
-/**
- * Posix glob regex
- */
-
-const DOT_LITERAL = '\\.';
-const PLUS_LITERAL = '\\+';
-const QMARK_LITERAL = '\\?';
-const SLASH_LITERAL = '\\/';
-const ONE_CHAR = '(?=.)';
-const QMARK = '[^/]';
-const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-const NO_DOT = `(?!${DOT_LITERAL})`;
-const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-const STAR = `${QMARK}*?`;
-const SEP = '/';
-
-const POSIX_CHARS = {
-  DOT_LITERAL,
-  PLUS_LITERAL,
-  QMARK_LITERAL,
-  SLASH_LITERAL,
-  ONE_CHAR,
-  QMARK,
-  END_ANCHOR,
-  DOTS_SLASH,
-  NO_DOT,
-  NO_DOTS,
-  NO_DOT_SLASH,
-  NO_DOTS_SLASH,
-  QMARK_NO_DOT,
-  STAR,
-  START_ANCHOR,
-  SEP
-};
-
-/**
- * Windows glob regex
- */
-
-const WINDOWS_CHARS = {
-  ...POSIX_CHARS,
-
-  SLASH_LITERAL: `[${WIN_SLASH}]`,
-  QMARK: WIN_NO_SLASH,
-  STAR: `${WIN_NO_SLASH}*?`,
-  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-  NO_DOT: `(?!${DOT_LITERAL})`,
-  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-  SEP: '\\'
-};
-
-/**
- * POSIX Bracket Regex
- */
-
-const POSIX_REGEX_SOURCE = {
-  __proto__: null,
-  alnum: 'a-zA-Z0-9',
-  alpha: 'a-zA-Z',
-  ascii: '\\x00-\\x7F',
-  blank: ' \\t',
-  cntrl: '\\x00-\\x1F\\x7F',
-  digit: '0-9',
-  graph: '\\x21-\\x7E',
-  lower: 'a-z',
-  print: '\\x20-\\x7E ',
-  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
-  space: ' \\t\\r\\n\\v\\f',
-  upper: 'A-Z',
-  word: 'A-Za-z0-9_',
-  xdigit: 'A-Fa-f0-9'
-};
-
-module.exports = {
-  DEFAULT_MAX_EXTGLOB_RECURSION,
-  MAX_LENGTH: 1024 * 64,
-  POSIX_REGEX_SOURCE,
-
-  // regular expressions
-  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-
-  // Replace globs with equivalent patterns to reduce parsing time.
-  REPLACEMENTS: {
-    __proto__: null,
-    '***': '*',
-    '**/**': '**',
-    '**/**/**': '**'
-  },
-
-  // Digits
-  CHAR_0: 48, /* 0 */
-  CHAR_9: 57, /* 9 */
-
-  // Alphabet chars.
-  CHAR_UPPERCASE_A: 65, /* A */
-  CHAR_LOWERCASE_A: 97, /* a */
-  CHAR_UPPERCASE_Z: 90, /* Z */
-  CHAR_LOWERCASE_Z: 122, /* z */
-
-  CHAR_LEFT_PARENTHESES: 40, /* ( */
-  CHAR_RIGHT_PARENTHESES: 41, /* ) */
-
-  CHAR_ASTERISK: 42, /* * */
-
-  // Non-alphabetic chars.
-  CHAR_AMPERSAND: 38, /* & */
-  CHAR_AT: 64, /* @ */
-  CHAR_BACKWARD_SLASH: 92, /* \ */
-  CHAR_CARRIAGE_RETURN: 13, /* \r */
-  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
-  CHAR_COLON: 58, /* : */
-  CHAR_COMMA: 44, /* , */
-  CHAR_DOT: 46, /* . */
-  CHAR_DOUBLE_QUOTE: 34, /* " */
-  CHAR_EQUAL: 61, /* = */
-  CHAR_EXCLAMATION_MARK: 33, /* ! */
-  CHAR_FORM_FEED: 12, /* \f */
-  CHAR_FORWARD_SLASH: 47, /* / */
-  CHAR_GRAVE_ACCENT: 96, /* ` */
-  CHAR_HASH: 35, /* # */
-  CHAR_HYPHEN_MINUS: 45, /* - */
-  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
-  CHAR_LEFT_CURLY_BRACE: 123, /* { */
-  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
-  CHAR_LINE_FEED: 10, /* \n */
-  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
-  CHAR_PERCENT: 37, /* % */
-  CHAR_PLUS: 43, /* + */
-  CHAR_QUESTION_MARK: 63, /* ? */
-  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
-  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
-  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
-  CHAR_SEMICOLON: 59, /* ; */
-  CHAR_SINGLE_QUOTE: 39, /* ' */
-  CHAR_SPACE: 32, /*   */
-  CHAR_TAB: 9, /* \t */
-  CHAR_UNDERSCORE: 95, /* _ */
-  CHAR_VERTICAL_LINE: 124, /* | */
-  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
-
-  /**
-   * Create EXTGLOB_CHARS
-   */
-
-  extglobChars(chars) {
-    return {
-      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
-      '?': { type: 'qmark', open: '(?:', close: ')?' },
-      '+': { type: 'plus', open: '(?:', close: ')+' },
-      '*': { type: 'star', open: '(?:', close: ')*' },
-      '@': { type: 'at', open: '(?:', close: ')' }
-    };
-  },
-
-  /**
-   * Create GLOB_CHARS
-   */
-
-  globChars(win32) {
-    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-  }
-};
-
-
-/***/ }),
-
-/***/ 8265:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
-
-/**
- * Constants
- */
-
-const {
-  MAX_LENGTH,
-  POSIX_REGEX_SOURCE,
-  REGEX_NON_SPECIAL_CHARS,
-  REGEX_SPECIAL_CHARS_BACKREF,
-  REPLACEMENTS
-} = constants;
-
-/**
- * Helpers
- */
-
-const expandRange = (args, options) => {
-  if (typeof options.expandRange === 'function') {
-    return options.expandRange(...args, options);
-  }
-
-  args.sort();
-  const value = `[${args.join('-')}]`;
-
-  try {
-    /* eslint-disable-next-line no-new */
-    new RegExp(value);
-  } catch (ex) {
-    return args.map(v => utils.escapeRegex(v)).join('..');
-  }
-
-  return value;
-};
-
-/**
- * Create the message for a syntax error
- */
-
-const syntaxError = (type, char) => {
-  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-};
-
-const splitTopLevel = input => {
-  const parts = [];
-  let bracket = 0;
-  let paren = 0;
-  let quote = 0;
-  let value = '';
-  let escaped = false;
-
-  for (const ch of input) {
-    if (escaped === true) {
-      value += ch;
-      escaped = false;
-      continue;
-    }
-
-    if (ch === '\\') {
-      value += ch;
-      escaped = true;
-      continue;
-    }
-
-    if (ch === '"') {
-      quote = quote === 1 ? 0 : 1;
-      value += ch;
-      continue;
-    }
-
-    if (quote === 0) {
-      if (ch === '[') {
-        bracket++;
-      } else if (ch === ']' && bracket > 0) {
-        bracket--;
-      } else if (bracket === 0) {
-        if (ch === '(') {
-          paren++;
-        } else if (ch === ')' && paren > 0) {
-          paren--;
-        } else if (ch === '|' && paren === 0) {
-          parts.push(value);
-          value = '';
-          continue;
-        }
-      }
-    }
-
-    value += ch;
-  }
-
-  parts.push(value);
-  return parts;
-};
-
-const isPlainBranch = branch => {
-  let escaped = false;
-
-  for (const ch of branch) {
-    if (escaped === true) {
-      escaped = false;
-      continue;
-    }
-
-    if (ch === '\\') {
-      escaped = true;
-      continue;
-    }
-
-    if (/[?*+@!()[\]{}]/.test(ch)) {
-      return false;
-    }
-  }
-
-  return true;
-};
-
-const normalizeSimpleBranch = branch => {
-  let value = branch.trim();
-  let changed = true;
-
-  while (changed === true) {
-    changed = false;
-
-    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-      value = value.slice(2, -1);
-      changed = true;
-    }
-  }
-
-  if (!isPlainBranch(value)) {
-    return;
-  }
-
-  return value.replace(/\\(.)/g, '$1');
-};
-
-const hasRepeatedCharPrefixOverlap = branches => {
-  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-
-  for (let i = 0; i < values.length; i++) {
-    for (let j = i + 1; j < values.length; j++) {
-      const a = values[i];
-      const b = values[j];
-      const char = a[0];
-
-      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-        continue;
-      }
-
-      if (a === b || a.startsWith(b) || b.startsWith(a)) {
-        return true;
-      }
-    }
-  }
-
-  return false;
-};
-
-const parseRepeatedExtglob = (pattern, requireEnd = true) => {
-  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
-    return;
-  }
-
-  let bracket = 0;
-  let paren = 0;
-  let quote = 0;
-  let escaped = false;
-
-  for (let i = 1; i < pattern.length; i++) {
-    const ch = pattern[i];
-
-    if (escaped === true) {
-      escaped = false;
-      continue;
-    }
-
-    if (ch === '\\') {
-      escaped = true;
-      continue;
-    }
-
-    if (ch === '"') {
-      quote = quote === 1 ? 0 : 1;
-      continue;
-    }
-
-    if (quote === 1) {
-      continue;
-    }
-
-    if (ch === '[') {
-      bracket++;
-      continue;
-    }
-
-    if (ch === ']' && bracket > 0) {
-      bracket--;
-      continue;
-    }
-
-    if (bracket > 0) {
-      continue;
-    }
-
-    if (ch === '(') {
-      paren++;
-      continue;
-    }
-
-    if (ch === ')') {
-      paren--;
-
-      if (paren === 0) {
-        if (requireEnd === true && i !== pattern.length - 1) {
-          return;
-        }
-
-        return {
-          type: pattern[0],
-          body: pattern.slice(2, i),
-          end: i
-        };
-      }
-    }
-  }
-};
-
-const buildCharClassStar = chars => {
-  const source = chars.length === 1
-    ? utils.escapeRegex(chars[0])
-    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
-
-  return `${source}*`;
-};
-
-const getStarExtglobSequenceChars = pattern => {
-  let index = 0;
-  const chars = [];
-
-  while (index < pattern.length) {
-    const match = parseRepeatedExtglob(pattern.slice(index), false);
-
-    if (!match || match.type !== '*') {
-      return;
-    }
-
-    const branches = splitTopLevel(match.body).map(branch => branch.trim());
-    if (branches.length !== 1) {
-      return;
-    }
-
-    const branch = normalizeSimpleBranch(branches[0]);
-    if (!branch || branch.length !== 1) {
-      return;
-    }
-
-    chars.push(branch);
-    index += match.end + 1;
-  }
-
-  if (chars.length < 1) {
-    return;
-  }
-
-  return chars;
-};
-
-const repeatedExtglobRecursion = pattern => {
-  let depth = 0;
-  let value = pattern.trim();
-  let match = parseRepeatedExtglob(value);
-
-  while (match) {
-    depth++;
-    value = match.body.trim();
-    match = parseRepeatedExtglob(value);
-  }
-
-  return depth;
-};
-
-const analyzeRepeatedExtglob = (body, options) => {
-  if (options.maxExtglobRecursion === false) {
-    return { risky: false };
-  }
-
-  const max =
-    typeof options.maxExtglobRecursion === 'number'
-      ? options.maxExtglobRecursion
-      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-
-  const branches = splitTopLevel(body).map(branch => branch.trim());
-
-  if (branches.length > 1) {
-    if (
-      branches.some(branch => branch === '') ||
-      branches.some(branch => /^[*?]+$/.test(branch)) ||
-      hasRepeatedCharPrefixOverlap(branches)
-    ) {
-      return { risky: true };
-    }
-  }
-
-  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
-  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
-  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
-  // characters we can emit one flat, ReDoS-safe character class that preserves the
-  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
-  // every branch but the first.
-  const safeChars = [];
-  let sawStarSequence = false;
-  let combinable = true;
-
-  for (const branch of branches) {
-    const chars = getStarExtglobSequenceChars(branch);
-    if (chars) {
-      sawStarSequence = true;
-      safeChars.push(...chars);
-      continue;
-    }
-
-    const literal = normalizeSimpleBranch(branch);
-    if (literal && literal.length === 1) {
-      safeChars.push(literal);
-      continue;
-    }
-
-    combinable = false;
-
-    if (repeatedExtglobRecursion(branch) > max) {
-      return { risky: true };
-    }
-  }
-
-  if (sawStarSequence) {
-    return combinable
-      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
-      : { risky: true };
-  }
-
-  return { risky: false };
-};
-
-/**
- * Parse the given input string.
- * @param {String} input
- * @param {Object} options
- * @return {Object}
- */
-
-const parse = (input, options) => {
-  if (typeof input !== 'string') {
-    throw new TypeError('Expected a string');
-  }
-
-  input = REPLACEMENTS[input] || input;
-
-  const opts = { ...options };
-  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-
-  let len = input.length;
-  if (len > max) {
-    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-  }
-
-  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
-  const tokens = [bos];
-
-  const capture = opts.capture ? '' : '?:';
-
-  // create constants based on platform, for windows or posix
-  const PLATFORM_CHARS = constants.globChars(opts.windows);
-  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-
-  const {
-    DOT_LITERAL,
-    PLUS_LITERAL,
-    SLASH_LITERAL,
-    ONE_CHAR,
-    DOTS_SLASH,
-    NO_DOT,
-    NO_DOT_SLASH,
-    NO_DOTS_SLASH,
-    QMARK,
-    QMARK_NO_DOT,
-    STAR,
-    START_ANCHOR
-  } = PLATFORM_CHARS;
-
-  const globstar = opts => {
-    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-  };
-
-  const nodot = opts.dot ? '' : NO_DOT;
-  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-  let star = opts.bash === true ? globstar(opts) : STAR;
-
-  if (opts.capture) {
-    star = `(${star})`;
-  }
-
-  // minimatch options support
-  if (typeof opts.noext === 'boolean') {
-    opts.noextglob = opts.noext;
-  }
-
-  const state = {
-    input,
-    index: -1,
-    start: 0,
-    dot: opts.dot === true,
-    consumed: '',
-    output: '',
-    prefix: '',
-    backtrack: false,
-    negated: false,
-    brackets: 0,
-    braces: 0,
-    parens: 0,
-    quotes: 0,
-    globstar: false,
-    tokens
-  };
-
-  input = utils.removePrefix(input, state);
-  len = input.length;
-
-  const extglobs = [];
-  const braces = [];
-  const stack = [];
-  let prev = bos;
-  let value;
-
-  /**
-   * Tokenizing helpers
-   */
-
-  const eos = () => state.index === len - 1;
-  const peek = state.peek = (n = 1) => input[state.index + n];
-  const advance = state.advance = () => input[++state.index] || '';
-  const remaining = () => input.slice(state.index + 1);
-  const consume = (value = '', num = 0) => {
-    state.consumed += value;
-    state.index += num;
-  };
-
-  const append = token => {
-    state.output += token.output != null ? token.output : token.value;
-    consume(token.value);
-  };
-
-  const negate = () => {
-    let count = 1;
-
-    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
-      advance();
-      state.start++;
-      count++;
-    }
-
-    if (count % 2 === 0) {
-      return false;
-    }
-
-    state.negated = true;
-    state.start++;
-    return true;
-  };
-
-  const increment = type => {
-    state[type]++;
-    stack.push(type);
-  };
-
-  const decrement = type => {
-    state[type]--;
-    stack.pop();
-  };
-
-  /**
-   * Push tokens onto the tokens array. This helper speeds up
-   * tokenizing by 1) helping us avoid backtracking as much as possible,
-   * and 2) helping us avoid creating extra tokens when consecutive
-   * characters are plain text. This improves performance and simplifies
-   * lookbehinds.
-   */
-
-  const push = tok => {
-    if (prev.type === 'globstar') {
-      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
-      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
-
-      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
-        state.output = state.output.slice(0, -prev.output.length);
-        prev.type = 'star';
-        prev.value = '*';
-        prev.output = star;
-        state.output += prev.output;
-      }
-    }
-
-    if (extglobs.length && tok.type !== 'paren') {
-      extglobs[extglobs.length - 1].inner += tok.value;
-    }
-
-    if (tok.value || tok.output) append(tok);
-    if (prev && prev.type === 'text' && tok.type === 'text') {
-      prev.output = (prev.output || prev.value) + tok.value;
-      prev.value += tok.value;
-      return;
-    }
-
-    tok.prev = prev;
-    tokens.push(tok);
-    prev = tok;
-  };
-
-  const extglobOpen = (type, value) => {
-    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
-
-    token.prev = prev;
-    token.parens = state.parens;
-    token.output = state.output;
-    token.startIndex = state.index;
-    token.tokensIndex = tokens.length;
-    const output = (opts.capture ? '(' : '') + token.open;
-
-    increment('parens');
-    push({ type, value, output: state.output ? '' : ONE_CHAR });
-    push({ type: 'paren', extglob: true, value: advance(), output });
-    extglobs.push(token);
-  };
-
-  const extglobClose = token => {
-    const literal = input.slice(token.startIndex, state.index + 1);
-    const body = input.slice(token.startIndex + 2, state.index);
-    const analysis = analyzeRepeatedExtglob(body, opts);
-
-    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
-      const safeOutput = analysis.safeOutput
-        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
-        : undefined;
-      const open = tokens[token.tokensIndex];
-
-      open.type = 'text';
-      open.value = literal;
-      open.output = safeOutput || utils.escapeRegex(literal);
-
-      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-        tokens[i].value = '';
-        tokens[i].output = '';
-        delete tokens[i].suffix;
-      }
-
-      state.output = token.output + open.output;
-      state.backtrack = true;
-
-      push({ type: 'paren', extglob: true, value, output: '' });
-      decrement('parens');
-      return;
-    }
-
-    let output = token.close + (opts.capture ? ')' : '');
-    let rest;
-
-    if (token.type === 'negate') {
-      let extglobStar = star;
-
-      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
-        extglobStar = globstar(opts);
-      }
-
-      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-        output = token.close = `)$))${extglobStar}`;
-      }
-
-      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
-        // In this case, we need to parse the string and use it in the output of the original pattern.
-        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
-        //
-        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
-        const expression = parse(rest, { ...options, fastpaths: false }).output;
-
-        output = token.close = `)${expression})${extglobStar})`;
-      }
-
-      if (token.prev.type === 'bos') {
-        state.negatedExtglob = true;
-      }
-    }
-
-    push({ type: 'paren', extglob: true, value, output });
-    decrement('parens');
-  };
-
-  /**
-   * Fast paths
-   */
-
-  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-    let backslashes = false;
-
-    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-      if (first === '\\') {
-        backslashes = true;
-        return m;
-      }
-
-      if (first === '?') {
-        if (esc) {
-          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
-        }
-        if (index === 0) {
-          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
-        }
-        return QMARK.repeat(chars.length);
-      }
-
-      if (first === '.') {
-        return DOT_LITERAL.repeat(chars.length);
-      }
-
-      if (first === '*') {
-        if (esc) {
-          return esc + first + (rest ? star : '');
-        }
-        return star;
-      }
-      return esc ? m : `\\${m}`;
-    });
-
-    if (backslashes === true) {
-      if (opts.unescape === true) {
-        output = output.replace(/\\/g, '');
-      } else {
-        output = output.replace(/\\+/g, m => {
-          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
-        });
-      }
-    }
-
-    if (output === input && opts.contains === true) {
-      state.output = input;
-      return state;
-    }
-
-    state.output = utils.wrapOutput(output, state, options);
-    return state;
-  }
-
-  /**
-   * Tokenize input until we reach end-of-string
-   */
-
-  while (!eos()) {
-    value = advance();
-
-    if (value === '\u0000') {
-      continue;
-    }
-
-    /**
-     * Escaped characters
-     */
-
-    if (value === '\\') {
-      const next = peek();
-
-      if (next === '/' && opts.bash !== true) {
-        continue;
-      }
-
-      if (next === '.' || next === ';') {
-        continue;
-      }
-
-      if (!next) {
-        value += '\\';
-        push({ type: 'text', value });
-        continue;
-      }
-
-      // collapse slashes to reduce potential for exploits
-      const match = /^\\+/.exec(remaining());
-      let slashes = 0;
-
-      if (match && match[0].length > 2) {
-        slashes = match[0].length;
-        state.index += slashes;
-        if (slashes % 2 !== 0) {
-          value += '\\';
-        }
-      }
-
-      if (opts.unescape === true) {
-        value = advance();
-      } else {
-        value += advance();
-      }
-
-      if (state.brackets === 0) {
-        push({ type: 'text', value });
-        continue;
-      }
-    }
-
-    /**
-     * If we're inside a regex character class, continue
-     * until we reach the closing bracket.
-     */
-
-    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
-      if (opts.posix !== false && value === ':') {
-        const inner = prev.value.slice(1);
-        if (inner.includes('[')) {
-          prev.posix = true;
-
-          if (inner.includes(':')) {
-            const idx = prev.value.lastIndexOf('[');
-            const pre = prev.value.slice(0, idx);
-            const rest = prev.value.slice(idx + 2);
-            const posix = POSIX_REGEX_SOURCE[rest];
-            if (posix) {
-              prev.value = pre + posix;
-              state.backtrack = true;
-              advance();
-
-              if (!bos.output && tokens.indexOf(prev) === 1) {
-                bos.output = ONE_CHAR;
-              }
-              continue;
-            }
-          }
-        }
-      }
-
-      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
-        value = `\\${value}`;
-      }
-
-      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
-        value = `\\${value}`;
-      }
-
-      if (opts.posix === true && value === '!' && prev.value === '[') {
-        value = '^';
-      }
-
-      prev.value += value;
-      append({ value });
-      continue;
-    }
-
-    /**
-     * If we're inside a quoted string, continue
-     * until we reach the closing double quote.
-     */
-
-    if (state.quotes === 1 && value !== '"') {
-      value = utils.escapeRegex(value);
-      prev.value += value;
-      append({ value });
-      continue;
-    }
-
-    /**
-     * Double quotes
-     */
-
-    if (value === '"') {
-      state.quotes = state.quotes === 1 ? 0 : 1;
-      if (opts.keepQuotes === true) {
-        push({ type: 'text', value });
-      }
-      continue;
-    }
-
-    /**
-     * Parentheses
-     */
-
-    if (value === '(') {
-      increment('parens');
-      push({ type: 'paren', value });
-      continue;
-    }
-
-    if (value === ')') {
-      if (state.parens === 0 && opts.strictBrackets === true) {
-        throw new SyntaxError(syntaxError('opening', '('));
-      }
-
-      const extglob = extglobs[extglobs.length - 1];
-      if (extglob && state.parens === extglob.parens + 1) {
-        extglobClose(extglobs.pop());
-        continue;
-      }
-
-      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
-      decrement('parens');
-      continue;
-    }
-
-    /**
-     * Square brackets
-     */
-
-    if (value === '[') {
-      if (opts.nobracket === true || !remaining().includes(']')) {
-        if (opts.nobracket !== true && opts.strictBrackets === true) {
-          throw new SyntaxError(syntaxError('closing', ']'));
-        }
-
-        value = `\\${value}`;
-      } else {
-        increment('brackets');
-      }
-
-      push({ type: 'bracket', value });
-      continue;
-    }
-
-    if (value === ']') {
-      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
-        push({ type: 'text', value, output: `\\${value}` });
-        continue;
-      }
-
-      if (state.brackets === 0) {
-        if (opts.strictBrackets === true) {
-          throw new SyntaxError(syntaxError('opening', '['));
-        }
-
-        push({ type: 'text', value, output: `\\${value}` });
-        continue;
-      }
-
-      decrement('brackets');
-
-      const prevValue = prev.value.slice(1);
-      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
-        value = `/${value}`;
-      }
-
-      prev.value += value;
-      append({ value });
-
-      // when literal brackets are explicitly disabled
-      // assume we should match with a regex character class
-      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-        continue;
-      }
-
-      const escaped = utils.escapeRegex(prev.value);
-      state.output = state.output.slice(0, -prev.value.length);
-
-      // when literal brackets are explicitly enabled
-      // assume we should escape the brackets to match literal characters
-      if (opts.literalBrackets === true) {
-        state.output += escaped;
-        prev.value = escaped;
-        continue;
-      }
-
-      // when the user specifies nothing, try to match both
-      prev.value = `(${capture}${escaped}|${prev.value})`;
-      state.output += prev.value;
-      continue;
-    }
-
-    /**
-     * Braces
-     */
-
-    if (value === '{' && opts.nobrace !== true) {
-      increment('braces');
-
-      const open = {
-        type: 'brace',
-        value,
-        output: '(',
-        outputIndex: state.output.length,
-        tokensIndex: state.tokens.length
-      };
-
-      braces.push(open);
-      push(open);
-      continue;
-    }
-
-    if (value === '}') {
-      const brace = braces[braces.length - 1];
-
-      if (opts.nobrace === true || !brace) {
-        push({ type: 'text', value, output: value });
-        continue;
-      }
-
-      let output = ')';
-
-      if (brace.dots === true) {
-        const arr = tokens.slice();
-        const range = [];
-
-        for (let i = arr.length - 1; i >= 0; i--) {
-          tokens.pop();
-          if (arr[i].type === 'brace') {
-            break;
-          }
-          if (arr[i].type !== 'dots') {
-            range.unshift(arr[i].value);
-          }
-        }
-
-        output = expandRange(range, opts);
-        state.backtrack = true;
-      }
-
-      if (brace.comma !== true && brace.dots !== true) {
-        const out = state.output.slice(0, brace.outputIndex);
-        const toks = state.tokens.slice(brace.tokensIndex);
-        brace.value = brace.output = '\\{';
-        value = output = '\\}';
-        state.output = out;
-        for (const t of toks) {
-          state.output += (t.output || t.value);
-        }
-      }
-
-      push({ type: 'brace', value, output });
-      decrement('braces');
-      braces.pop();
-      continue;
-    }
-
-    /**
-     * Pipes
-     */
-
-    if (value === '|') {
-      if (extglobs.length > 0) {
-        extglobs[extglobs.length - 1].conditions++;
-      }
-      push({ type: 'text', value });
-      continue;
-    }
-
-    /**
-     * Commas
-     */
-
-    if (value === ',') {
-      let output = value;
-
-      const brace = braces[braces.length - 1];
-      if (brace && stack[stack.length - 1] === 'braces') {
-        brace.comma = true;
-        output = '|';
-      }
-
-      push({ type: 'comma', value, output });
-      continue;
-    }
-
-    /**
-     * Slashes
-     */
-
-    if (value === '/') {
-      // if the beginning of the glob is "./", advance the start
-      // to the current index, and don't add the "./" characters
-      // to the state. This greatly simplifies lookbehinds when
-      // checking for BOS characters like "!" and "." (not "./")
-      if (prev.type === 'dot' && state.index === state.start + 1) {
-        state.start = state.index + 1;
-        state.consumed = '';
-        state.output = '';
-        tokens.pop();
-        prev = bos; // reset "prev" to the first token
-        continue;
-      }
-
-      push({ type: 'slash', value, output: SLASH_LITERAL });
-      continue;
-    }
-
-    /**
-     * Dots
-     */
-
-    if (value === '.') {
-      if (state.braces > 0 && prev.type === 'dot') {
-        if (prev.value === '.') prev.output = DOT_LITERAL;
-        const brace = braces[braces.length - 1];
-        prev.type = 'dots';
-        prev.output += value;
-        prev.value += value;
-        brace.dots = true;
-        continue;
-      }
-
-      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
-        push({ type: 'text', value, output: DOT_LITERAL });
-        continue;
-      }
-
-      push({ type: 'dot', value, output: DOT_LITERAL });
-      continue;
-    }
-
-    /**
-     * Question marks
-     */
-
-    if (value === '?') {
-      const isGroup = prev && prev.value === '(';
-      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
-        extglobOpen('qmark', value);
-        continue;
-      }
-
-      if (prev && prev.type === 'paren') {
-        const next = peek();
-        let output = value;
-
-        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
-          output = `\\${value}`;
-        }
-
-        push({ type: 'text', value, output });
-        continue;
-      }
-
-      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
-        push({ type: 'qmark', value, output: QMARK_NO_DOT });
-        continue;
-      }
-
-      push({ type: 'qmark', value, output: QMARK });
-      continue;
-    }
-
-    /**
-     * Exclamation
-     */
-
-    if (value === '!') {
-      if (opts.noextglob !== true && peek() === '(') {
-        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
-          extglobOpen('negate', value);
-          continue;
-        }
-      }
-
-      if (opts.nonegate !== true && state.index === 0) {
-        negate();
-        continue;
-      }
-    }
-
-    /**
-     * Plus
-     */
-
-    if (value === '+') {
-      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
-        extglobOpen('plus', value);
-        continue;
-      }
-
-      if ((prev && prev.value === '(') || opts.regex === false) {
-        push({ type: 'plus', value, output: PLUS_LITERAL });
-        continue;
-      }
-
-      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
-        push({ type: 'plus', value });
-        continue;
-      }
-
-      push({ type: 'plus', value: PLUS_LITERAL });
-      continue;
-    }
-
-    /**
-     * Plain text
-     */
-
-    if (value === '@') {
-      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
-        push({ type: 'at', extglob: true, value, output: '' });
-        continue;
-      }
-
-      push({ type: 'text', value });
-      continue;
-    }
-
-    /**
-     * Plain text
-     */
-
-    if (value !== '*') {
-      if (value === '$' || value === '^') {
-        value = `\\${value}`;
-      }
-
-      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-      if (match) {
-        value += match[0];
-        state.index += match[0].length;
-      }
-
-      push({ type: 'text', value });
-      continue;
-    }
-
-    /**
-     * Stars
-     */
-
-    if (prev && (prev.type === 'globstar' || prev.star === true)) {
-      prev.type = 'star';
-      prev.star = true;
-      prev.value += value;
-      prev.output = star;
-      state.backtrack = true;
-      state.globstar = true;
-      consume(value);
-      continue;
-    }
-
-    let rest = remaining();
-    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-      extglobOpen('star', value);
-      continue;
-    }
-
-    if (prev.type === 'star') {
-      if (opts.noglobstar === true) {
-        consume(value);
-        continue;
-      }
-
-      const prior = prev.prev;
-      const before = prior.prev;
-      const isStart = prior.type === 'slash' || prior.type === 'bos';
-      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
-
-      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
-        push({ type: 'star', value, output: '' });
-        continue;
-      }
-
-      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
-      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
-      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
-        push({ type: 'star', value, output: '' });
-        continue;
-      }
-
-      // strip consecutive `/**/`
-      while (rest.slice(0, 3) === '/**') {
-        const after = input[state.index + 4];
-        if (after && after !== '/') {
-          break;
-        }
-        rest = rest.slice(3);
-        consume('/**', 3);
-      }
-
-      // A globstar followed only by balanced closing parens is at the logical end of patterns like
-      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
-      // parent path, except in negated extglobs where that would change the exclusion semantics.
-      const isEnd = eos() || (
-        state.parens > 0
-        && rest === ')'.repeat(state.parens)
-        && !extglobs.some(extglob => extglob.type === 'negate')
-      );
-
-      if (prior.type === 'bos' && eos()) {
-        prev.type = 'globstar';
-        prev.value += value;
-        prev.output = globstar(opts);
-        state.output = prev.output;
-        state.globstar = true;
-        consume(value);
-        continue;
-      }
-
-      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
-        state.output = state.output.slice(0, -(prior.output + prev.output).length);
-        prior.output = `(?:${prior.output}`;
-
-        prev.type = 'globstar';
-        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
-        prev.value += value;
-        state.globstar = true;
-        state.output += prior.output + prev.output;
-        consume(value);
-        continue;
-      }
-
-      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
-        const end = rest[1] !== void 0 ? '|$' : '';
-
-        state.output = state.output.slice(0, -(prior.output + prev.output).length);
-        prior.output = `(?:${prior.output}`;
-
-        prev.type = 'globstar';
-        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-        prev.value += value;
-
-        state.output += prior.output + prev.output;
-        state.globstar = true;
-
-        consume(value + advance());
-
-        push({ type: 'slash', value: '/', output: '' });
-        continue;
-      }
-
-      if (prior.type === 'bos' && rest[0] === '/') {
-        prev.type = 'globstar';
-        prev.value += value;
-        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-        state.output = prev.output;
-        state.globstar = true;
-        consume(value + advance());
-        push({ type: 'slash', value: '/', output: '' });
-        continue;
-      }
-
-      // remove single star from output
-      state.output = state.output.slice(0, -prev.output.length);
-
-      // reset previous token to globstar
-      prev.type = 'globstar';
-      prev.output = globstar(opts);
-      prev.value += value;
-
-      // reset output with globstar
-      state.output += prev.output;
-      state.globstar = true;
-      consume(value);
-      continue;
-    }
-
-    const token = { type: 'star', value, output: star };
-
-    if (opts.bash === true) {
-      token.output = '.*?';
-      if (prev.type === 'bos' || prev.type === 'slash') {
-        token.output = nodot + token.output;
-      }
-      push(token);
-      continue;
-    }
-
-    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
-      token.output = value;
-      push(token);
-      continue;
-    }
-
-    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
-      if (prev.type === 'dot') {
-        state.output += NO_DOT_SLASH;
-        prev.output += NO_DOT_SLASH;
-
-      } else if (opts.dot === true) {
-        state.output += NO_DOTS_SLASH;
-        prev.output += NO_DOTS_SLASH;
-
-      } else {
-        state.output += nodot;
-        prev.output += nodot;
-      }
-
-      if (peek() !== '*') {
-        state.output += ONE_CHAR;
-        prev.output += ONE_CHAR;
-      }
-    }
-
-    push(token);
-  }
-
-  while (state.brackets > 0) {
-    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
-    state.output = utils.escapeLast(state.output, '[');
-    decrement('brackets');
-  }
-
-  while (state.parens > 0) {
-    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
-    state.output = utils.escapeLast(state.output, '(');
-    decrement('parens');
-  }
-
-  while (state.braces > 0) {
-    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
-    state.output = utils.escapeLast(state.output, '{');
-    decrement('braces');
-  }
-
-  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
-    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
-  }
-
-  // rebuild the output if we had to backtrack at any point
-  if (state.backtrack === true) {
-    state.output = '';
-
-    for (const token of state.tokens) {
-      state.output += token.output != null ? token.output : token.value;
-
-      if (token.suffix) {
-        state.output += token.suffix;
-      }
-    }
-  }
-
-  return state;
-};
-
-/**
- * Fast paths for creating regular expressions for common glob patterns.
- * This can significantly speed up processing and has very little downside
- * impact when none of the fast paths match.
- */
-
-parse.fastpaths = (input, options) => {
-  const opts = { ...options };
-  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-  const len = input.length;
-  if (len > max) {
-    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-  }
-
-  input = REPLACEMENTS[input] || input;
-
-  // create constants based on platform, for windows or posix
-  const {
-    DOT_LITERAL,
-    SLASH_LITERAL,
-    ONE_CHAR,
-    DOTS_SLASH,
-    NO_DOT,
-    NO_DOTS,
-    NO_DOTS_SLASH,
-    STAR,
-    START_ANCHOR
-  } = constants.globChars(opts.windows);
-
-  const nodot = opts.dot ? NO_DOTS : NO_DOT;
-  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-  const capture = opts.capture ? '' : '?:';
-  const state = { negated: false, prefix: '' };
-  let star = opts.bash === true ? '.*?' : STAR;
-
-  if (opts.capture) {
-    star = `(${star})`;
-  }
-
-  const globstar = opts => {
-    if (opts.noglobstar === true) return star;
-    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-  };
-
-  const create = str => {
-    switch (str) {
-      case '*':
-        return `${nodot}${ONE_CHAR}${star}`;
-
-      case '.*':
-        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-      case '*.*':
-        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-      case '*/*':
-        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-
-      case '**':
-        return nodot + globstar(opts);
-
-      case '**/*':
-        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-
-      case '**/*.*':
-        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-      case '**/.*':
-        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-      default: {
-        const match = /^(.*?)\.(\w+)$/.exec(str);
-        if (!match) return;
-
-        const source = create(match[1]);
-        if (!source) return;
-
-        return source + DOT_LITERAL + match[2];
-      }
-    }
-  };
-
-  const output = utils.removePrefix(input, state);
-  let source = create(output);
-
-  if (source && opts.strictSlashes !== true) {
-    source += `${SLASH_LITERAL}?`;
-  }
-
-  return source;
-};
-
-module.exports = parse;
-
-
-/***/ }),
-
-/***/ 8016:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
-const constants = __nccwpck_require__(5595);
-const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
-
-/**
- * Creates a matcher function from one or more glob patterns. The
- * returned function takes a string to match as its first argument,
- * and returns true if the string is a match. The returned matcher
- * function also takes a boolean as the second argument that, when true,
- * returns an object with additional information.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch(glob[, options]);
- *
- * const isMatch = picomatch('*.!(*a)');
- * console.log(isMatch('a.a')); //=> false
- * console.log(isMatch('a.b')); //=> true
- *
- * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
- * const picomatch = require('picomatch/posix');
- * // the same API, defaulting to posix paths
- * const isMatch = picomatch('a/*');
- * console.log(isMatch('a\\b')); //=> false
- * console.log(isMatch('a/b')); //=> true
- *
- * // you can still configure the matcher function to accept windows paths
- * const isMatch = picomatch('a/*', { options: windows });
- * console.log(isMatch('a\\b')); //=> true
- * console.log(isMatch('a/b')); //=> true
- * ```
- * @name picomatch
- * @param {String|Array} `globs` One or more glob patterns.
- * @param {Object=} `options`
- * @return {Function=} Returns a matcher function.
- * @api public
- */
-
-const picomatch = (glob, options, returnState = false) => {
-  if (Array.isArray(glob)) {
-    const fns = glob.map(input => picomatch(input, options, returnState));
-    const arrayMatcher = str => {
-      for (const isMatch of fns) {
-        const state = isMatch(str);
-        if (state) return state;
-      }
-      return false;
-    };
-    return arrayMatcher;
-  }
-
-  const isState = isObject(glob) && glob.tokens && glob.input;
-
-  if (glob === '' || (typeof glob !== 'string' && !isState)) {
-    throw new TypeError('Expected pattern to be a non-empty string');
-  }
-
-  const opts = options || {};
-  const posix = opts.windows;
-  const regex = isState
-    ? picomatch.compileRe(glob, options)
-    : picomatch.makeRe(glob, options, false, true);
-
-  const state = regex.state;
-  delete regex.state;
-
-  let isIgnored = () => false;
-  if (opts.ignore) {
-    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
-  }
-
-  const matcher = (input, returnObject = false) => {
-    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
-    const result = { glob, state, regex, posix, input, output, match, isMatch };
-
-    if (typeof opts.onResult === 'function') {
-      opts.onResult(result);
-    }
-
-    if (isMatch === false) {
-      result.isMatch = false;
-      return returnObject ? result : false;
-    }
-
-    if (isIgnored(input)) {
-      if (typeof opts.onIgnore === 'function') {
-        opts.onIgnore(result);
-      }
-      result.isMatch = false;
-      return returnObject ? result : false;
-    }
-
-    if (typeof opts.onMatch === 'function') {
-      opts.onMatch(result);
-    }
-    return returnObject ? result : true;
-  };
-
-  if (returnState) {
-    matcher.state = state;
-  }
-
-  return matcher;
-};
-
-/**
- * Test `input` with the given `regex`. This is used by the main
- * `picomatch()` function to test the input string.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.test(input, regex[, options]);
- *
- * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
- * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
- * ```
- * @param {String} `input` String to test.
- * @param {RegExp} `regex`
- * @return {Object} Returns an object with matching info.
- * @api public
- */
-
-picomatch.test = (input, regex, options, { glob, posix } = {}) => {
-  if (typeof input !== 'string') {
-    throw new TypeError('Expected input to be a string');
-  }
-
-  if (input === '') {
-    return { isMatch: false, output: '' };
-  }
-
-  const opts = options || {};
-  const format = opts.format || (posix ? utils.toPosixSlashes : null);
-  let match = input === glob;
-  let output = (match && format) ? format(input) : input;
-
-  if (match === false) {
-    output = format ? format(input) : input;
-    match = output === glob;
-  }
-
-  if (match === false || opts.capture === true) {
-    if (opts.matchBase === true || opts.basename === true) {
-      match = picomatch.matchBase(input, regex, options, posix);
-    } else {
-      match = regex.exec(output);
-    }
-  }
-
-  return { isMatch: Boolean(match), match, output };
-};
-
-/**
- * Match the basename of a filepath.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.matchBase(input, glob[, options]);
- * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
- * ```
- * @param {String} `input` String to test.
- * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
- * @return {Boolean}
- * @api public
- */
-
-picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
-  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-  return regex.test(utils.basename(input, { windows: posix }));
-};
-
-/**
- * Returns true if **any** of the given glob `patterns` match the specified `string`.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.isMatch(string, patterns[, options]);
- *
- * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
- * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
- * ```
- * @param {String|Array} str The string to test.
- * @param {String|Array} patterns One or more glob patterns to use for matching.
- * @param {Object} [options] See available [options](#options).
- * @return {Boolean} Returns true if any patterns match `str`
- * @api public
- */
-
-picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-
-/**
- * Parse a glob pattern to create the source string for a regular
- * expression.
- *
- * ```js
- * const picomatch = require('picomatch');
- * const result = picomatch.parse(pattern[, options]);
- * ```
- * @param {String} `pattern`
- * @param {Object} `options`
- * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
- * @api public
- */
-
-picomatch.parse = (pattern, options) => {
-  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
-  return parse(pattern, { ...options, fastpaths: false });
-};
-
-/**
- * Scan a glob pattern to separate the pattern into segments.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.scan(input[, options]);
- *
- * const result = picomatch.scan('!./foo/*.js');
- * console.log(result);
- * { prefix: '!./',
- *   input: '!./foo/*.js',
- *   start: 3,
- *   base: 'foo',
- *   glob: '*.js',
- *   isBrace: false,
- *   isBracket: false,
- *   isGlob: true,
- *   isExtglob: false,
- *   isGlobstar: false,
- *   negated: true }
- * ```
- * @param {String} `input` Glob pattern to scan.
- * @param {Object} `options`
- * @return {Object} Returns an object with
- * @api public
- */
-
-picomatch.scan = (input, options) => scan(input, options);
-
-/**
- * Compile a regular expression from the `state` object returned by the
- * [parse()](#parse) method.
- *
- * ```js
- * const picomatch = require('picomatch');
- * const state = picomatch.parse('*.js');
- * // picomatch.compileRe(state[, options]);
- *
- * console.log(picomatch.compileRe(state));
- * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
- * ```
- * @param {Object} `state`
- * @param {Object} `options`
- * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
- * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
- * @return {RegExp}
- * @api public
- */
-
-picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
-  if (returnOutput === true) {
-    return state.output;
-  }
-
-  const opts = options || {};
-  const prepend = opts.contains ? '' : '^';
-  const append = opts.contains ? '' : '$';
-
-  let source = `${prepend}(?:${state.output})${append}`;
-  if (state && state.negated === true) {
-    source = `^(?!${source}).*$`;
-  }
-
-  const regex = picomatch.toRegex(source, options);
-  if (returnState === true) {
-    regex.state = state;
-  }
-
-  return regex;
-};
-
-/**
- * Create a regular expression from a parsed glob pattern.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.makeRe(state[, options]);
- *
- * const result = picomatch.makeRe('*.js');
- * console.log(result);
- * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
- * ```
- * @param {String} `state` The object returned from the `.parse` method.
- * @param {Object} `options`
- * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
- * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
- * @return {RegExp} Returns a regex created from the given pattern.
- * @api public
- */
-
-picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-  if (!input || typeof input !== 'string') {
-    throw new TypeError('Expected a non-empty string');
-  }
-
-  let parsed = { negated: false, fastpaths: true };
-
-  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
-    parsed.output = parse.fastpaths(input, options);
-  }
-
-  if (!parsed.output) {
-    parsed = parse(input, options);
-  }
-
-  return picomatch.compileRe(parsed, options, returnOutput, returnState);
-};
-
-/**
- * Create a regular expression from the given regex source string.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.toRegex(source[, options]);
- *
- * const { output } = picomatch.parse('*.js');
- * console.log(picomatch.toRegex(output));
- * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
- * ```
- * @param {String} `source` Regular expression source string.
- * @param {Object} `options`
- * @return {RegExp}
- * @api public
- */
-
-picomatch.toRegex = (source, options) => {
-  try {
-    const opts = options || {};
-    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
-  } catch (err) {
-    if (options && options.debug === true) throw err;
-    return /$^/;
-  }
-};
-
-/**
- * Picomatch constants.
- * @return {Object}
- */
-
-picomatch.constants = constants;
-
-/**
- * Expose "picomatch"
- */
-
-module.exports = picomatch;
-
-
-/***/ }),
-
-/***/ 1781:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const utils = __nccwpck_require__(4059);
-const {
-  CHAR_ASTERISK,             /* * */
-  CHAR_AT,                   /* @ */
-  CHAR_BACKWARD_SLASH,       /* \ */
-  CHAR_COMMA,                /* , */
-  CHAR_DOT,                  /* . */
-  CHAR_EXCLAMATION_MARK,     /* ! */
-  CHAR_FORWARD_SLASH,        /* / */
-  CHAR_LEFT_CURLY_BRACE,     /* { */
-  CHAR_LEFT_PARENTHESES,     /* ( */
-  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
-  CHAR_PLUS,                 /* + */
-  CHAR_QUESTION_MARK,        /* ? */
-  CHAR_RIGHT_CURLY_BRACE,    /* } */
-  CHAR_RIGHT_PARENTHESES,    /* ) */
-  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
-
-const isPathSeparator = code => {
-  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-};
-
-const depth = token => {
-  if (token.isPrefix !== true) {
-    token.depth = token.isGlobstar ? Infinity : 1;
-  }
-};
-
-/**
- * Quickly scans a glob pattern and returns an object with a handful of
- * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
- * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
- * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
- *
- * ```js
- * const pm = require('picomatch');
- * console.log(pm.scan('foo/bar/*.js'));
- * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
- * ```
- * @param {String} `str`
- * @param {Object} `options`
- * @return {Object} Returns an object with tokens and regex source string.
- * @api public
- */
-
-const scan = (input, options) => {
-  const opts = options || {};
-
-  const length = input.length - 1;
-  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-  const slashes = [];
-  const tokens = [];
-  const parts = [];
-
-  let str = input;
-  let index = -1;
-  let start = 0;
-  let lastIndex = 0;
-  let isBrace = false;
-  let isBracket = false;
-  let isGlob = false;
-  let isExtglob = false;
-  let isGlobstar = false;
-  let braceEscaped = false;
-  let backslashes = false;
-  let negated = false;
-  let negatedExtglob = false;
-  let finished = false;
-  let braces = 0;
-  let prev;
-  let code;
-  let token = { value: '', depth: 0, isGlob: false };
-
-  const eos = () => index >= length;
-  const peek = () => str.charCodeAt(index + 1);
-  const advance = () => {
-    prev = code;
-    return str.charCodeAt(++index);
-  };
-
-  while (index < length) {
-    code = advance();
-    let next;
-
-    if (code === CHAR_BACKWARD_SLASH) {
-      backslashes = token.backslashes = true;
-      code = advance();
-
-      if (code === CHAR_LEFT_CURLY_BRACE) {
-        braceEscaped = true;
-      }
-      continue;
-    }
-
-    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-      braces++;
-
-      while (eos() !== true && (code = advance())) {
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          advance();
-          continue;
-        }
-
-        if (code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          continue;
-        }
-
-        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-          isBrace = token.isBrace = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-
-          if (scanToEnd === true) {
-            continue;
-          }
-
-          break;
-        }
-
-        if (braceEscaped !== true && code === CHAR_COMMA) {
-          isBrace = token.isBrace = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-
-          if (scanToEnd === true) {
-            continue;
-          }
-
-          break;
-        }
-
-        if (code === CHAR_RIGHT_CURLY_BRACE) {
-          braces--;
-
-          if (braces === 0) {
-            braceEscaped = false;
-            isBrace = token.isBrace = true;
-            finished = true;
-            break;
-          }
-        }
-      }
-
-      if (scanToEnd === true) {
-        continue;
-      }
-
-      break;
-    }
-
-    if (code === CHAR_FORWARD_SLASH) {
-      slashes.push(index);
-      tokens.push(token);
-      token = { value: '', depth: 0, isGlob: false };
-
-      if (finished === true) continue;
-      if (prev === CHAR_DOT && index === (start + 1)) {
-        start += 2;
-        continue;
-      }
-
-      lastIndex = index + 1;
-      continue;
-    }
-
-    if (opts.noext !== true) {
-      const isExtglobChar = code === CHAR_PLUS
-        || code === CHAR_AT
-        || code === CHAR_ASTERISK
-        || code === CHAR_QUESTION_MARK
-        || code === CHAR_EXCLAMATION_MARK;
-
-      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-        isGlob = token.isGlob = true;
-        isExtglob = token.isExtglob = true;
-        finished = true;
-        if (code === CHAR_EXCLAMATION_MARK && index === start) {
-          negatedExtglob = true;
-        }
-
-        if (scanToEnd === true) {
-          let parens = 0;
-
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-
-            if (code === CHAR_LEFT_PARENTHESES) {
-              parens++;
-              continue;
-            }
-
-            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-              finished = true;
-              break;
-            }
-          }
-          continue;
-        }
-        break;
-      }
-    }
-
-    if (code === CHAR_ASTERISK) {
-      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-      isGlob = token.isGlob = true;
-      finished = true;
-
-      if (scanToEnd === true) {
-        continue;
-      }
-      break;
-    }
-
-    if (code === CHAR_QUESTION_MARK) {
-      isGlob = token.isGlob = true;
-      finished = true;
-
-      if (scanToEnd === true) {
-        continue;
-      }
-      break;
-    }
-
-    if (code === CHAR_LEFT_SQUARE_BRACKET) {
-      while (eos() !== true && (next = advance())) {
-        if (next === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          advance();
-          continue;
-        }
-
-        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-          isBracket = token.isBracket = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          break;
-        }
-      }
-
-      if (scanToEnd === true) {
-        continue;
-      }
-
-      break;
-    }
-
-    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-      negated = token.negated = true;
-      start++;
-      continue;
-    }
-
-    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-      isGlob = token.isGlob = true;
-
-      if (scanToEnd === true) {
-        let parens = 1;
-
-        while (eos() !== true && (code = advance())) {
-          if (code === CHAR_BACKWARD_SLASH) {
-            backslashes = token.backslashes = true;
-            advance();
-            continue;
-          }
-
-          if (code === CHAR_LEFT_PARENTHESES) {
-            parens++;
-            continue;
-          }
-
-          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-            finished = true;
-            break;
-          }
-        }
-        continue;
-      }
-      break;
-    }
-
-    if (isGlob === true) {
-      finished = true;
-
-      if (scanToEnd === true) {
-        continue;
-      }
-
-      break;
-    }
-  }
-
-  if (opts.noext === true) {
-    isExtglob = false;
-    isGlob = false;
-  }
-
-  let base = str;
-  let prefix = '';
-  let glob = '';
-
-  if (start > 0) {
-    prefix = str.slice(0, start);
-    str = str.slice(start);
-    lastIndex -= start;
-  }
-
-  if (base && isGlob === true && lastIndex > 0) {
-    base = str.slice(0, lastIndex);
-    glob = str.slice(lastIndex);
-  } else if (isGlob === true) {
-    base = '';
-    glob = str;
-  } else {
-    base = str;
-  }
-
-  if (base && base !== '' && base !== '/' && base !== str) {
-    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-      base = base.slice(0, -1);
-    }
-  }
-
-  if (opts.unescape === true) {
-    if (glob) glob = utils.removeBackslashes(glob);
-
-    if (base && backslashes === true) {
-      base = utils.removeBackslashes(base);
-    }
-  }
-
-  const state = {
-    prefix,
-    input,
-    start,
-    base,
-    glob,
-    isBrace,
-    isBracket,
-    isGlob,
-    isExtglob,
-    isGlobstar,
-    negated,
-    negatedExtglob
-  };
-
-  if (opts.tokens === true) {
-    state.maxDepth = 0;
-    if (!isPathSeparator(code)) {
-      tokens.push(token);
-    }
-    state.tokens = tokens;
-  }
-
-  if (opts.parts === true || opts.tokens === true) {
-    let prevIndex;
-
-    for (let idx = 0; idx < slashes.length; idx++) {
-      const n = prevIndex !== undefined ? prevIndex + 1 : start;
-      const i = slashes[idx];
-      const value = input.slice(n, i);
-      if (opts.tokens) {
-        if (idx === 0 && start !== 0) {
-          tokens[idx].isPrefix = true;
-          tokens[idx].value = prefix;
-        } else {
-          tokens[idx].value = value;
-        }
-        depth(tokens[idx]);
-        state.maxDepth += tokens[idx].depth;
-      }
-      if (i >= start) {
-        parts.push(value);
-        prevIndex = i;
-      }
-    }
-
-    const n = prevIndex !== undefined ? prevIndex + 1 : start;
-    const value = input.slice(n);
-    parts.push(value);
-
-    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-      tokens[tokens.length - 1].value = value;
-      depth(tokens[tokens.length - 1]);
-      state.maxDepth += tokens[tokens.length - 1].depth;
-    }
-
-    state.slashes = slashes;
-    state.parts = parts;
-  }
-
-  return state;
-};
-
-module.exports = scan;
-
-
-/***/ }),
-
-/***/ 4059:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-/*global navigator*/
-
-
-const {
-  REGEX_BACKSLASH,
-  REGEX_REMOVE_BACKSLASH,
-  REGEX_SPECIAL_CHARS,
-  REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
-
-exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
-exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
-exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
-exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
-exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
-
-exports.isWindows = () => {
-  if (typeof navigator !== 'undefined' && navigator.platform) {
-    const platform = navigator.platform.toLowerCase();
-    return platform === 'win32' || platform === 'windows';
-  }
-
-  if (typeof process !== 'undefined' && process.platform) {
-    return process.platform === 'win32';
-  }
-
-  return false;
-};
-
-exports.removeBackslashes = str => {
-  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
-    return match === '\\' ? '' : match;
-  });
-};
-
-exports.escapeLast = (input, char, lastIdx) => {
-  const idx = input.lastIndexOf(char, lastIdx);
-  if (idx === -1) return input;
-  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
-  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-};
-
-exports.removePrefix = (input, state = {}) => {
-  let output = input;
-  if (output.startsWith('./')) {
-    output = output.slice(2);
-    state.prefix = './';
-  }
-  return output;
-};
-
-exports.wrapOutput = (input, state = {}, options = {}) => {
-  const prepend = options.contains ? '' : '^';
-  const append = options.contains ? '' : '$';
-
-  let output = `${prepend}(?:${input})${append}`;
-  if (state.negated === true) {
-    output = `(?:^(?!${output}).*$)`;
-  }
-  return output;
-};
-
-exports.basename = (path, { windows } = {}) => {
-  const segs = path.split(windows ? /[\\/]/ : '/');
-  const last = segs[segs.length - 1];
-
-  if (last === '') {
-    return segs[segs.length - 2];
-  }
-
-  return last;
-};
 
 
 /***/ }),
@@ -76094,10 +73590,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -76112,6 +73622,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 3339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 
 /***/ }),
 
@@ -76178,6 +73695,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -76203,6 +73727,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -76297,6 +73828,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -76311,6 +73856,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
@@ -76322,7 +73874,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3568);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8821);
 // The action's entry (bundled to dist/index.js). No logic here: see run.ts.
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
@@ -76332,7 +73884,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3568:
+/***/ 8821:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76341,6 +73893,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -76365,7 +73919,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -76473,9 +74027,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -76489,10 +74042,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -76511,8 +74064,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -77471,7 +75024,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -77494,7 +75047,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -77794,7 +75347,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -77821,7 +75374,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -77879,7 +75432,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -77908,11 +75461,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -78132,7 +75685,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -78147,7 +75700,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -78158,7 +75711,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -78167,7 +75720,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -78598,7 +76151,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -79177,7 +76730,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -79185,15 +76738,15 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function core_notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -79287,17 +76840,1338 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./.build/src/version.js
-/** The faultline version, sent as the User-Agent and shown by `faultline --version`. */
-const VERSION = '0.1.0';
+// EXTERNAL MODULE: ./.build/src/release/errors.js
+var errors = __nccwpck_require__(1478);
+;// CONCATENATED MODULE: ./.build/src/release/options.js
+/** The pipeline's one typed settings object, and the step and commit-mode vocabularies. */
+const STEP_NAMES = ['create', 'commits', 'sourcemaps', 'finalize', 'deploy'];
 
-;// CONCATENATED MODULE: ./.build/src/sentry/errors.js
+;// CONCATENATED MODULE: ./.build/src/release/input-values.js
+/** The action's input names, and the parsers of single input values; each error names its input. */
+
+
+/** Every input the action declares in action.yml (and the CLI mirrors as --flags with dashes). */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'environment',
+    'release',
+    'version',
+    'release_prefix',
+    'version_prefix',
+    'projects',
+    'sourcemaps',
+    'inject',
+    'dist',
+    'url_prefix',
+    'url_suffix',
+    'ext',
+    'ignore',
+    'strip_common_prefix',
+    'finalize',
+    'set_commits',
+    'repo',
+    'commit',
+    'previous_commit',
+    'ignore_missing',
+    'ignore_empty',
+    'started_at',
+    'working_directory',
+    'disable_safe_mode',
+    'disable_safe_directory',
+    'disable_telemetry',
+    'url',
+    'org',
+    'auth_token',
+    'github_token',
+    'wait',
+    'strict',
+    'allow_missing_sourcemaps',
+    'steps',
+    'deploy_name',
+    'deploy_url',
+    'delete_after_upload',
+    'dry_run',
+]));
+/**
+ * List inputs: one item per line when the value has line breaks (so paths may hold spaces), otherwise items are
+ * separated by commas and/or spaces. Empty items are dropped.
+ */
+function parseList(value) {
+    if (!value)
+        return [];
+    const items = /[\r\n]/.test(value) ? value.split(/\r?\n/) : value.split(/[\s,]+/);
+    return items.map((item) => item.trim().replace(/,$/, '').trim()).filter(Boolean);
+}
+const TRUE = new Set(['true', '1', 'yes', 'on']);
+const FALSE = new Set(['false', '0', 'no', 'off']);
+function parseBoolean(input, value, fallback) {
+    if (value === undefined || value.trim() === '')
+        return fallback;
+    const lower = value.trim().toLowerCase();
+    if (TRUE.has(lower))
+        return true;
+    if (FALSE.has(lower))
+        return false;
+    throw new errors/* ReleaseInputError */.aQ(input, `${input}: "${value}" is not a boolean; use true or false`);
+}
+/**
+ * The `steps` input's release steps: `all` (default) or a list of step names, always run in pipeline order. `doctor` and `alerts` are accepted here but are not release steps: the action runs them first
+ * (see wantsDoctor, wantsAlerts), so `steps: doctor` alone leaves no release step.
+ */
+function parseSteps(value) {
+    const items = parseList(value).map((s) => s.toLowerCase());
+    if (items.length === 0 || items.includes('all'))
+        return [...STEP_NAMES];
+    const known = [...STEP_NAMES, 'doctor', 'alerts'];
+    const unknown = items.filter((s) => !known.includes(s));
+    if (unknown.length > 0) {
+        throw new errors/* ReleaseInputError */.aQ('steps', `steps: unknown step "${unknown[0]}"; use "all" or any of ${STEP_NAMES.join(', ')}, doctor, alerts (e.g. "deploy" to ` +
+            'record a deploy of an existing release)');
+    }
+    return STEP_NAMES.filter((s) => items.includes(s));
+}
+/** Whether the `steps` input names `doctor` explicitly (`all` means the release steps only). */
+function wantsDoctor(value) {
+    return parseList(value).some((s) => s.toLowerCase() === 'doctor');
+}
+/** Whether the `steps` input names `alerts` (plan or apply the alert rules; `all` does not include it). */
+function wantsAlerts(value) {
+    return parseList(value).some((s) => s.toLowerCase() === 'alerts');
+}
+function parseSetCommits(value, repo, commit, previousCommit) {
+    const mode = (value ?? 'auto').toLowerCase();
+    if (mode === 'auto')
+        return { mode: 'auto' };
+    if (mode === 'skip')
+        return { mode: 'skip' };
+    if (mode === 'manual') {
+        if (!repo) {
+            throw new errors/* ReleaseInputError */.aQ('repo', 'repo: set_commits is "manual" but `repo` is empty: set it to the repository as Sentry names it, e.g. "acme/web"');
+        }
+        if (!commit) {
+            throw new errors/* ReleaseInputError */.aQ('commit', 'commit: set_commits is "manual" but `commit` is empty: set it to the SHA being released');
+        }
+        for (const [name, sha] of [
+            ['commit', commit],
+            ['previous_commit', previousCommit],
+        ]) {
+            if (sha !== undefined && (sha.length > 64 || /\s/.test(sha))) {
+                throw new errors/* ReleaseInputError */.aQ(name, `${name}: "${sha.slice(0, 70)}" is not a commit SHA (at most 64 characters)`);
+            }
+        }
+        return { mode: 'manual', repo, commit, ...(previousCommit ? { previousCommit } : {}) };
+    }
+    throw new errors/* ReleaseInputError */.aQ('set_commits', `set_commits: "${value}" is not one of auto, skip, manual`);
+}
+/** Unix seconds or an ISO 8601 date, returned as ISO 8601. */
+function parseStartedAt(value) {
+    if (value === undefined)
+        return undefined;
+    let date;
+    if (/^-?\d+$/.test(value)) {
+        const seconds = Number(value);
+        if (seconds < 0)
+            throw new errors/* ReleaseInputError */.aQ('started_at', `started_at: "${value}" is negative; use Unix seconds`);
+        date = new Date(seconds * 1000);
+    }
+    else {
+        date = /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : new Date(Number.NaN);
+    }
+    if (Number.isNaN(date.getTime())) {
+        throw new errors/* ReleaseInputError */.aQ('started_at', `started_at: "${value}" is neither Unix seconds nor an ISO 8601 date (e.g. 1767268800 or 2026-01-01T12:00:00Z)`);
+    }
+    return date.toISOString();
+}
+function parseUrl(input, value) {
+    if (value === undefined)
+        return undefined;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new errors/* ReleaseInputError */.aQ(input, `${input}: "${value}" is not an absolute http(s) URL`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new errors/* ReleaseInputError */.aQ(input, `${input}: "${value}" is not an http(s) URL`);
+    }
+    return value;
+}
+/** Sentry's Environment.is_valid_name: at most 64 characters, no slash or line break. */
+function checkEnvironmentName(environment) {
+    if (environment.length > 64 || /[/\r\n\f]/.test(environment) || environment === 'none') {
+        throw new errors/* ReleaseInputError */.aQ('environment', `environment: "${environment.slice(0, 70)}" is not a valid Sentry environment name (at most 64 characters, ` +
+            'no "/" or line breaks, not "none")');
+    }
+}
+/** The workflow run page, the default deploy URL in GitHub Actions. */
+function workflowRunUrl(env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = env;
+    if (!server || !repo || !runId)
+        return undefined;
+    return `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${runId}`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/release/version.js
+/** The release version: which source wins, and the rules Sentry applies to it. Pure: no I/O. */
+
+/** Sentry's `Release.is_valid_version` limit (the version column is 200 characters). */
+const MAX_VERSION_LENGTH = 200;
+/**
+ * input > SENTRY_RELEASE > commit SHA; the prefix is prepended; the result is validated. A tag push still releases
+ * the commit SHA: action-release (sentry-cli's propose-version) and the Sentry bundler plugins default to it, and
+ * the SDK's release must match.
+ */
+function resolveVersion(sources) {
+    const base = stripTagRef(sources.release) ?? stripTagRef(sources.envRelease) ?? sources.sha;
+    if (!base) {
+        throw new errors/* ReleaseInputError */.aQ('release', 'release: no version given and none could be derived (no release input, no SENTRY_RELEASE and no ' +
+            'GITHUB_SHA or git HEAD): set the `release` input (CLI: --release)');
+    }
+    const version = `${sources.prefix ?? ''}${base}`;
+    validateVersion(version);
+    return version;
+}
+function stripTagRef(value) {
+    if (value === undefined || value === '')
+        return undefined;
+    return value.startsWith('refs/tags/') ? value.slice('refs/tags/'.length) : value;
+}
+/** Throws ReleaseInputError when Sentry would reject the version (or silently mangle it in the URL). */
+function validateVersion(version) {
+    const problem = versionProblem(version);
+    if (problem) {
+        throw new errors/* ReleaseInputError */.aQ('release', `release: "${printable(version)}" is not a valid Sentry release version: ${problem}. ` +
+            'Set the `release` input (or `release_prefix`) to a valid name, e.g. "web@1.4.0" or a commit SHA');
+    }
+}
+/** Why Sentry would refuse this version, or undefined when it is fine. */
+function versionProblem(version) {
+    if (version.trim() === '')
+        return 'it is empty';
+    if (version !== version.trim())
+        return 'it starts or ends with whitespace';
+    if (version === '.' || version === '..')
+        return `"${version}" is reserved`;
+    if (version.toLowerCase() === 'latest')
+        return '"latest" is reserved';
+    if (version.length > MAX_VERSION_LENGTH)
+        return `it is ${version.length} characters long, the limit is ${MAX_VERSION_LENGTH}`;
+    if (version.includes('/'))
+        return 'it contains "/"';
+    if (version.includes('\\'))
+        return 'it contains "\\"';
+    if (/[\r\n\t\f\v]/.test(version))
+        return 'it contains a newline, tab or other control whitespace';
+    return undefined;
+}
+function printable(value) {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return shown.replace(/[\r\n\t\f\v]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
+// EXTERNAL MODULE: ./.build/src/sentry/org-token.js
+var org_token = __nccwpck_require__(7461);
+;// CONCATENATED MODULE: ./.build/src/release/inputs.js
+/**
+ * Parses the raw inputs (action inputs or CLI flags, with SENTRY_* / GITHUB_* fallbacks) into ReleaseOptions plus
+ * the connection settings. Pure: the caller passes a reader and the environment; nothing here touches I/O.
+ */
+
+
+
+
+
+
+function resolveInputs(read, env, ctx) {
+    const get = (name) => read(name)?.trim() || undefined;
+    const envGet = (name) => env[name]?.trim() || undefined;
+    const dryRun = parseBoolean('dry_run', get('dry_run'), false);
+    const steps = parseSteps(get('steps'));
+    const version = resolveVersion({
+        release: get('release') ?? get('version'),
+        envRelease: envGet('SENTRY_RELEASE'),
+        sha: envGet('GITHUB_SHA') ?? ctx.localHead,
+        prefix: get('release_prefix') ?? get('version_prefix'),
+    });
+    const projects = parseProjects(get, envGet, steps);
+    const sentry = parseSentryConnection(get, envGet, dryRun);
+    const cwd = workingDirectory(get('working_directory'), ctx.baseDir, ctx.path ?? external_node_path_);
+    const repository = envGet('GITHUB_REPOSITORY');
+    const setCommits = parseSetCommits(get('set_commits'), get('repo'), get('commit'), get('previous_commit'));
+    const deploy = parseDeploy(get, envGet, env);
+    const release = {
+        version,
+        projects,
+        steps,
+        setCommits,
+        ...(repository ? { repository } : {}),
+        ...(envGet('GITHUB_SHA') ? { headSha: envGet('GITHUB_SHA') } : {}),
+        ignoreMissing: parseBoolean('ignore_missing', get('ignore_missing'), false),
+        ignoreEmpty: parseBoolean('ignore_empty', get('ignore_empty'), false),
+        cwd,
+        sourcemaps: parseSourcemaps(get),
+        finalize: parseBoolean('finalize', get('finalize'), true),
+        ...(deploy ? { deploy } : {}),
+        dryRun,
+        gitSafeDirectory: !disableSafeDirectory(get),
+    };
+    const githubToken = get('github_token') ?? envGet('GITHUB_TOKEN');
+    return {
+        release,
+        sentry,
+        github: {
+            ...(githubToken ? { token: githubToken } : {}),
+            apiUrl: envGet('GITHUB_API_URL') ?? 'https://api.github.com',
+            ...(repository ? { repository } : {}),
+        },
+        notices: noOpNotices(get),
+    };
+}
+/** `disable_safe_directory` is action-release's name for `disable_safe_mode`: either one turns it off. */
+function disableSafeDirectory(get) {
+    const mode = parseBoolean('disable_safe_mode', get('disable_safe_mode'), false);
+    return parseBoolean('disable_safe_directory', get('disable_safe_directory'), false) || mode;
+}
+function noOpNotices(get) {
+    if (!parseBoolean('disable_telemetry', get('disable_telemetry'), false))
+        return [];
+    return ['disable_telemetry: faultline sends no telemetry, so there is nothing to turn off; the input can go'];
+}
+/** Creating a release and uploading source maps both name projects; the other steps need none. */
+function parseProjects(get, envGet, steps) {
+    const projects = parseList(get('projects') ?? envGet('SENTRY_PROJECT'));
+    const needsProjects = steps.some((s) => s === 'create' || s === 'sourcemaps');
+    if (needsProjects && projects.length === 0) {
+        throw new errors/* ReleaseInputError */.aQ('projects', 'projects: no Sentry project given: set the `projects` input (CLI: --projects) or SENTRY_PROJECT to one or ' +
+            'more project slugs, e.g. "web" or "web api"');
+    }
+    return projects;
+}
+/**
+ * A dry run sends nothing, so it needs neither token nor organization. An org auth token names its server and
+ * organization; the inputs and SENTRY_* variables win over it, and a URL of another server is refused.
+ */
+function parseSentryConnection(get, envGet, dryRun) {
+    const token = get('auth_token') ?? envGet('SENTRY_AUTH_TOKEN') ?? '';
+    if (!token && !dryRun) {
+        throw new errors/* ReleaseInputError */.aQ('auth_token', 'auth_token: no Sentry auth token: set the `auth_token` input or the SENTRY_AUTH_TOKEN environment variable ' +
+            'from a secret (a token with the project:releases or org:ci scope)');
+    }
+    const explicitUrl = parseUrl('url', get('url') ?? envGet('SENTRY_URL'));
+    const explicitOrg = get('org') ?? envGet('SENTRY_ORG');
+    let target;
+    try {
+        target = (0,org_token/* resolveSentryTarget */.rH)({
+            token,
+            ...(explicitUrl ? { url: explicitUrl, urlSetting: get('url') ? 'url' : 'SENTRY_URL' } : {}),
+            ...(explicitOrg ? { org: explicitOrg } : {}),
+        });
+    }
+    catch (error) {
+        if (error instanceof org_token/* SentryTargetError */.pF)
+            throw new errors/* ReleaseInputError */.aQ('url', `url: ${error.message}`);
+        throw error;
+    }
+    const org = target.org ?? '';
+    if (!org && !dryRun) {
+        throw new errors/* ReleaseInputError */.aQ('org', 'org: no Sentry organization: set the `org` input or the SENTRY_ORG environment variable to its slug, e.g. ' +
+            '"acme" (an organization auth token, sntrys_…, names its organization itself)');
+    }
+    return { url: target.url, org, token };
+}
+function workingDirectory(input, baseDir, path) {
+    if (!input)
+        return baseDir;
+    return path.isAbsolute(input) ? input : path.resolve(baseDir, input);
+}
+/** The deploy to record (none without an environment); its inputs are checked even when there is none. */
+function parseDeploy(get, envGet, env) {
+    const environment = get('environment') ?? envGet('SENTRY_ENVIRONMENT');
+    const deployUrl = parseUrl('deploy_url', get('deploy_url')) ?? workflowRunUrl(env);
+    const startedAt = parseStartedAt(get('started_at'));
+    const deployName = get('deploy_name');
+    if (deployName && deployName.length > 64) {
+        throw new errors/* ReleaseInputError */.aQ('deploy_name', `deploy_name: "${deployName.slice(0, 20)}..." is ${deployName.length} characters; Sentry allows at most 64`);
+    }
+    if (environment !== undefined)
+        checkEnvironmentName(environment);
+    if (!environment)
+        return undefined;
+    return {
+        environment,
+        ...(deployName ? { name: deployName } : {}),
+        ...(deployUrl ? { url: deployUrl } : {}),
+        ...(startedAt ? { startedAt } : {}),
+    };
+}
+function parseSourcemaps(get) {
+    return {
+        paths: parseList(get('sourcemaps')),
+        inject: parseBoolean('inject', get('inject'), true),
+        ...(get('dist') ? { dist: get('dist') } : {}),
+        ...(get('url_prefix') ? { urlPrefix: get('url_prefix') } : {}),
+        ...(get('url_suffix') ? { urlSuffix: get('url_suffix') } : {}),
+        ...(get('ext') ? { extensions: parseList(get('ext')).map((e) => e.replace(/^\./, '')) } : {}),
+        ignore: parseList(get('ignore')),
+        stripCommonPrefix: parseBoolean('strip_common_prefix', get('strip_common_prefix'), false),
+        strict: parseBoolean('strict', get('strict'), false),
+        ...(parseBoolean('allow_missing_sourcemaps', get('allow_missing_sourcemaps'), false) ? { allowMissing: true } : {}),
+        wait: parseBoolean('wait', get('wait'), false),
+        deleteAfterUpload: parseBoolean('delete_after_upload', get('delete_after_upload'), false),
+    };
+}
+
+// EXTERNAL MODULE: ./.build/src/sentry/index.js + 10 modules
+var sentry = __nccwpck_require__(5667);
+;// CONCATENATED MODULE: ./.build/src/release/client.js
+
+/** The Sentry client for a resolved run; none in a dry run, where nothing may be sent. */
+function releaseClient(inputs, userAgent, log) {
+    if (inputs.release.dryRun)
+        return null;
+    const { url, token, org } = inputs.sentry;
+    return new sentry/* SentryClient */.Bq({ url, token, org, userAgent, ...(log ? { log } : {}) });
+}
+
+;// CONCATENATED MODULE: ./.build/src/release/result.js
+/** A run that has done nothing yet. */
+function emptyResult(version, dryRun) {
+    return {
+        release: version,
+        commits: 0,
+        filesUploaded: 0,
+        bytesUploaded: 0,
+        chunksSent: 0,
+        chunksSkipped: 0,
+        steps: [],
+        warnings: [],
+        dryRun,
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./.build/src/release/commits.js
+
+/** sentry-cli's default depth when there is no previous release (or it cannot be found with ignore_missing). */
+const DEFAULT_COMMIT_DEPTH = 20;
+/** Upper bound of one range; older commits are left out with a warning. */
+const MAX_RANGE_COMMITS = 1000;
+async function planCommits(sel) {
+    const manual = sel.setCommits.mode === 'manual' ? sel.setCommits : undefined;
+    const repository = manual?.repo ?? sel.repository ?? (await sel.git?.originRepository());
+    if (!repository) {
+        throw new errors/* ReleaseStepError */.KN('commits', 'commits: cannot tell which repository the commits belong to (no GITHUB_REPOSITORY and no git remote "origin")', 'Set the `repo` input with set_commits: manual, run inside a git checkout, or use set_commits: skip');
+    }
+    const head = manual?.commit ?? (sel.git ? await sel.git.head() : sel.headSha);
+    if (!head) {
+        throw new errors/* ReleaseStepError */.KN('commits', `commits: no commit to release (no git checkout in the working directory and no GITHUB_SHA)`, 'Run after actions/checkout, set working_directory to the checkout, or use set_commits: skip');
+    }
+    const repos = await sel.sentry.listRepos();
+    const integrated = repos.find((r) => sameRepository(r, repository));
+    const previous = manual ? manual.previousCommit : await sel.sentry.previousHead();
+    if (integrated) {
+        return {
+            kind: 'refs',
+            repository: integrated.name,
+            refs: [{ repository: integrated.name, commit: head, previousCommit: previous ?? null }],
+            detail: `refs ${integrated.name}@${commits_short(previous)}..${commits_short(head)} (Sentry reads the commits through its ${integrated.provider.name} integration)`,
+        };
+    }
+    return explicitCommits(sel, repository, head, previous);
+}
+async function explicitCommits(sel, repository, head, previous) {
+    if (previous === head) {
+        return { kind: 'commits', commits: [], detail: `no new commits: the previous release is at ${commits_short(head)} too` };
+    }
+    const git = sel.git && (await sel.git.hasCommit(head)) ? sel.git : undefined;
+    const shallow = git ? await git.isShallow() : true;
+    if (previous) {
+        if (git && (await git.hasCommit(previous)) && (await git.isAncestor(previous, head))) {
+            const commits = await git.log({ head, base: previous, max: MAX_RANGE_COMMITS + 1, repository });
+            return range(sel, commits, `${commits.length} commits ${commits_short(previous)}..${commits_short(head)} from local git`);
+        }
+        if (git && !shallow) {
+            return missingPrevious(sel, repository, head, previous, 'the local git history');
+        }
+        if (sel.github) {
+            try {
+                const commits = await sel.github.compare(previous, head);
+                return range(sel, commits.map((c) => ({ ...c, repository })), `${commits.length} commits ${commits_short(previous)}..${commits_short(head)} from the GitHub compare API (shallow clone)`);
+            }
+            catch (error) {
+                if (error instanceof errors/* MissingCommitError */._E)
+                    return missingPrevious(sel, repository, head, previous, 'GitHub');
+                throw error;
+            }
+        }
+        if (!sel.ignoreMissing) {
+            throw new errors/* ReleaseStepError */.KN('commits', `commits: the checkout is shallow and does not reach the previous release's commit ${commits_short(previous)}`, 'Pass `github_token` (the default `${{ github.token }}` works) so the commits come from the GitHub API, ' +
+                'or set ignore_missing: true to send only the commits present locally');
+        }
+        sel.warn(`commits: shallow checkout without github_token; sending only the ${DEFAULT_COMMIT_DEPTH} newest local commits`);
+    }
+    return recent(sel, repository, head, shallow);
+}
+/** The previous release's head is unknown: fail, or with ignore_missing fall back to the newest commits. */
+async function missingPrevious(sel, repository, head, previous, where) {
+    if (!sel.ignoreMissing) {
+        throw new errors/* ReleaseStepError */.KN('commits', `commits: the previous release's commit ${previous} was not found in ${where} (rewritten history?)`, `Set ignore_missing: true to send the ${DEFAULT_COMMIT_DEPTH} newest commits instead`);
+    }
+    sel.warn(`commits: previous release commit ${commits_short(previous)} not found in ${where}; sending the newest commits`);
+    return recent(sel, repository, head, sel.git ? await sel.git.isShallow() : true);
+}
+async function recent(sel, repository, head, shallow) {
+    const git = sel.git && (await sel.git.hasCommit(head)) ? sel.git : undefined;
+    if (shallow && sel.github?.recent) {
+        const commits = await sel.github.recent(head, DEFAULT_COMMIT_DEPTH);
+        return {
+            kind: 'commits',
+            commits: commits.map((c) => ({ ...c, repository })),
+            detail: `${commits.length} newest commits up to ${commits_short(head)} from the GitHub API (first release, shallow clone)`,
+        };
+    }
+    if (git) {
+        const commits = await git.log({ head, max: DEFAULT_COMMIT_DEPTH, repository });
+        return {
+            kind: 'commits',
+            commits,
+            detail: `${commits.length} newest commits up to ${commits_short(head)} from local git (no previous release)`,
+        };
+    }
+    return {
+        kind: 'commits',
+        commits: [{ id: head, repository }],
+        detail: `only ${commits_short(head)}: no local git history and no GitHub API`,
+    };
+}
+function range(sel, commits, detail) {
+    if (commits.length > MAX_RANGE_COMMITS) {
+        sel.warn(`commits: the range holds more than ${MAX_RANGE_COMMITS} commits; sending the newest ${MAX_RANGE_COMMITS}`);
+        return { kind: 'commits', commits: commits.slice(0, MAX_RANGE_COMMITS), detail };
+    }
+    return { kind: 'commits', commits, detail };
+}
+/** Sentry names GitHub repositories `owner/repo`; some providers only fill the URL. */
+function sameRepository(repo, repository) {
+    const wanted = repository.toLowerCase();
+    if (repo.name.toLowerCase() === wanted)
+        return true;
+    if (repo.externalSlug?.toLowerCase() === wanted)
+        return true;
+    const url = repo.url
+        ?.toLowerCase()
+        .replace(/\.git$/, '')
+        .replace(/\/+$/, '');
+    return url !== undefined && url.endsWith(`/${wanted}`);
+}
+function commits_short(sha) {
+    return sha ? sha.slice(0, 7) : '(none)';
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./.build/src/release/git.js
+/** Local git history as Sentry commits: HEAD, shallow boundaries, ancestry and `git log` with patch sets. */
+
+
+
+/** A git work tree; every method runs `git` in `cwd`. */
+class LocalGit {
+    cwd;
+    #prefix;
+    #shallowBoundary;
+    constructor(cwd, opts = {}) {
+        this.cwd = cwd;
+        this.#prefix = opts.safeDirectory ? ['-c', 'safe.directory=*'] : [];
+    }
+    /** The LocalGit for `cwd`, or undefined when git is missing or `cwd` is not inside a work tree. */
+    static async open(cwd, opts = {}) {
+        const git = new LocalGit(cwd, opts);
+        try {
+            const inside = await git.run(['rev-parse', '--is-inside-work-tree']);
+            return inside.trim() === 'true' ? git : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    run(args) {
+        return new Promise((resolvePromise, reject) => {
+            (0,external_node_child_process_namespaceObject.execFile)('git', [...this.#prefix, ...args], { cwd: this.cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }, (error, stdout, stderr) => {
+                if (error)
+                    reject(new Error(`git ${args.join(' ')} failed in ${this.cwd}: ${stderr.trim() || error.message}`));
+                else
+                    resolvePromise(stdout);
+            });
+        });
+    }
+    async head() {
+        return (await this.run(['rev-parse', 'HEAD'])).trim();
+    }
+    async isShallow() {
+        return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+    }
+    /** True when `sha` names a commit present in the local object store. */
+    async hasCommit(sha) {
+        try {
+            await this.run(['cat-file', '-e', `${sha}^{commit}`]);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    async isAncestor(ancestor, descendant) {
+        try {
+            await this.run(['merge-base', '--is-ancestor', ancestor, descendant]);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    /** `owner/repo` of the `origin` remote when it is a GitHub-style URL. */
+    async originRepository() {
+        try {
+            return repositoryFromRemote((await this.run(['remote', 'get-url', 'origin'])).trim());
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /**
+     * Commits newest first: `base..head` when base is given, else the last `max` commits up to head. Commits at a
+     * shallow boundary carry no patch set: git would list every file of the tree as added.
+     */
+    async log(opts) {
+        const range = opts.base ? `${opts.base}..${opts.head}` : opts.head;
+        const out = await this.run([
+            'log',
+            '--no-renames',
+            '--name-status',
+            '-z',
+            `--max-count=${opts.max}`,
+            '--format=%x1e%H%x1f%an%x1f%ae%x1f%cI%x1f%B%x1f',
+            range,
+            '--',
+        ]);
+        const boundary = await this.#boundary();
+        return parseGitLog(out, opts.repository).map((c) => {
+            if (!boundary.has(c.id))
+                return c;
+            const { patch_set: _dropped, ...rest } = c;
+            return rest;
+        });
+    }
+    #boundary() {
+        this.#shallowBoundary ??= (async () => {
+            const path = (await this.run(['rev-parse', '--git-path', 'shallow'])).trim();
+            try {
+                const text = await (0,promises_.readFile)((0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(this.cwd, path), 'utf8');
+                return new Set(text.split('\n').filter(Boolean));
+            }
+            catch {
+                return new Set();
+            }
+        })();
+        return this.#shallowBoundary;
+    }
+}
+/**
+ * Parses `git log --name-status -z --format=%x1e%H%x1f%an%x1f%ae%x1f%cI%x1f%B%x1f` output: records start with
+ * U+001E, header fields are separated by U+001F, and the name-status pairs follow as NUL-separated fields.
+ */
+function parseGitLog(out, repository) {
+    const commits = [];
+    for (const record of out.split('\x1e')) {
+        if (!record.trim())
+            continue;
+        const [id = '', name = '', email = '', timestamp = '', message = '', rest = ''] = record.split('\x1f');
+        const fields = rest.replace(/^\0?\n?/, '').split('\0');
+        const patchSet = [];
+        for (let i = 0; i + 1 < fields.length; i += 2) {
+            const status = (fields[i] ?? '').trim().charAt(0);
+            const path = fields[i + 1] ?? '';
+            if (!path)
+                continue;
+            patchSet.push({ path, type: status === 'A' ? 'A' : status === 'D' ? 'D' : 'M' });
+        }
+        commits.push({
+            patch_set: patchSet,
+            ...(repository ? { repository } : {}),
+            ...(name ? { author_name: name } : {}),
+            ...(email ? { author_email: email } : {}),
+            timestamp,
+            message,
+            id: id.trim(),
+        });
+    }
+    return commits;
+}
+/** `git@github.com:acme/web.git`, `https://github.com/acme/web(.git)`, `ssh://…/acme/web` → `acme/web`. */
+function repositoryFromRemote(remote) {
+    const match = /[:/]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(remote.trim());
+    return match ? `${match[1]}/${match[2]}` : undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/src/release/steps.js
+/**
+ * The five release steps, each a function of one shared context. A step returns what it did (or why it skipped),
+ * writes its counts into `ctx.result`, and throws a ReleaseStepError with a hint when it cannot go on.
+ * Without a client (a dry run) each step says what it would do and sends nothing.
+ */
+
+
+
+
+
+
+const RELEASE_STEPS = {
+    create: createRelease,
+    commits: associateCommits,
+    sourcemaps: sendSourcemaps,
+    finalize: finalizeRelease,
+    deploy: recordDeploy,
+};
+async function createRelease(ctx) {
+    const { opts, client } = ctx;
+    const projects = opts.projects.join(', ');
+    if (!client)
+        return { status: 'ok', detail: `dry run: would create release ${opts.version} for ${projects}` };
+    const created = await client
+        .createRelease({
+        version: opts.version,
+        projects: opts.projects,
+        ...(opts.releaseUrl ? { url: opts.releaseUrl } : {}),
+        dateStarted: ctx.now().toISOString(),
+    })
+        .catch(async (error) => {
+        throw await explainCreateFailure(ctx, client, error);
+    });
+    ctx.release = created.release;
+    return {
+        status: 'ok',
+        detail: created.created
+            ? `created release ${opts.version} for ${projects}`
+            : `release ${opts.version} already exists for ${projects} (nothing to change)`,
+    };
+}
+/**
+ * Sentry's answer to a failed create names neither the input nor the value: a wrong project is "Invalid project
+ * ids or slugs", a missing scope a bare 403. Say which project, which scope, and what to do.
+ */
+async function explainCreateFailure(ctx, client, error) {
+    if (!(error instanceof sentry/* SentryApiError */.qC))
+        return error;
+    const { opts } = ctx;
+    const projectsPage = `${client.baseUrl}/organizations/${encodeURIComponent(client.org)}/projects/`;
+    if (error.status === 400 && /project/i.test(error.detail ?? '')) {
+        const unknown = await unknownProjects(client, opts.projects);
+        const named = (unknown.length ? unknown : opts.projects).map((p) => `"${p}"`).join(', ');
+        return new errors/* ReleaseStepError */.KN('create', `create: Sentry does not know the project${unknown.length === 1 ? '' : '(s)'} ${named} in organization ` +
+            `"${client.org}" (input projects: "${opts.projects.join(',')}"; Sentry said: ${error.detail})`, `Set the projects input (--projects, SENTRY_PROJECT) to project slugs of "${client.org}": they are listed at ` +
+            `${projectsPage}, and \`faultline doctor\` checks each one`, error);
+    }
+    if (error.status === 403) {
+        return new errors/* ReleaseStepError */.KN('create', `create: the auth token may not create releases in organization "${client.org}" (${error.endpoint} answered 403)`, `Use a token with the ${(0,sentry/* scopesFor */.lN)(error.endpoint)?.[0] ?? 'project:releases'} scope ` +
+            '(or an organization token, which carries org:ci) as SENTRY_AUTH_TOKEN / the auth_token input', error);
+    }
+    if (error.status === 404) {
+        return new errors/* ReleaseStepError */.KN('create', `create: organization "${client.org}" was not found on ${client.baseUrl} (or the token cannot see it)`, 'Set the org input (--org, SENTRY_ORG) to the organization slug shown in Sentry’s URL, and check the url input ' +
+            'points at the right Sentry server', error);
+    }
+    return error;
+}
+/** The projects Sentry answers 404 for; a lookup that fails tells nothing and leaves the project out. */
+async function unknownProjects(client, projects) {
+    const found = await Promise.all(projects.map((p) => client.projectExists(p).catch(() => undefined)));
+    return projects.filter((_, i) => found[i] === false);
+}
+async function associateCommits(ctx) {
+    const { opts, client } = ctx;
+    if (opts.setCommits.mode === 'skip')
+        return { status: 'skipped', detail: 'set_commits: skip' };
+    const git = ctx.git === undefined ? await LocalGit.open(opts.cwd, { safeDirectory: opts.gitSafeDirectory }) : ctx.git;
+    if (!client)
+        return dryRunCommits(opts, git);
+    await existingRelease(ctx, client, 'commits');
+    const plan = await planCommits({
+        version: opts.version,
+        setCommits: opts.setCommits,
+        ...(opts.repository ? { repository: opts.repository } : {}),
+        ...(opts.headSha ? { headSha: opts.headSha } : {}),
+        ignoreMissing: opts.ignoreMissing,
+        ...(git ? { git } : {}),
+        sentry: {
+            listRepos: () => client.listRepos(),
+            previousHead: async () => (await client.previousReleaseWithCommits(opts.version, opts.projects[0]))?.lastCommit?.id ?? undefined,
+        },
+        ...(ctx.history ? { github: ctx.history } : {}),
+        warn: ctx.warn,
+    });
+    ctx.result.commitSource = plan.detail;
+    return applyCommitPlan(ctx, client, plan);
+}
+async function dryRunCommits(opts, git) {
+    const head = git ? await git.head() : opts.headSha;
+    const local = git ? await git.log({ head: head, max: 20 }) : [];
+    return {
+        status: 'ok',
+        detail: `dry run: would associate commits up to ${head?.slice(0, 7) ?? '(unknown)'} ` +
+            `(${local.length} recent commits in local git; the range starts at the previous release in Sentry)`,
+    };
+}
+async function applyCommitPlan(ctx, client, plan) {
+    const version = ctx.opts.version;
+    if (plan.kind === 'refs') {
+        ctx.release = await client.updateRelease(version, { refs: plan.refs });
+        ctx.result.commits = ctx.release.commitCount ?? 0;
+        return { status: 'ok', detail: plan.detail };
+    }
+    if (plan.commits.length === 0) {
+        if (!ctx.opts.ignoreEmpty)
+            ctx.warn(`commits: ${plan.detail}; set ignore_empty: true to silence this`);
+        return { status: 'skipped', detail: plan.detail };
+    }
+    ctx.release = await client.updateRelease(version, { commits: plan.commits });
+    ctx.result.commits = plan.commits.length;
+    return { status: 'ok', detail: plan.detail };
+}
+async function sendSourcemaps(ctx) {
+    const { opts } = ctx;
+    if (opts.sourcemaps.paths.length === 0)
+        return { status: 'skipped', detail: 'no sourcemaps paths given' };
+    const { paths, report } = ctx.sourcemapsChecked ?? { paths: presentSourcemapPaths(ctx) };
+    if (paths.length === 0)
+        return { status: 'skipped', detail: 'none of the sourcemaps paths exist' };
+    const outcome = await ctx.sourcemaps({ ...sourcemapsRequest(ctx, paths), ...(report === undefined ? {} : { checked: report }) }, { client: ctx.client, log: ctx.log, warn: ctx.warn, ...(ctx.progress ? { progress: ctx.progress } : {}) });
+    recordSourcemaps(ctx.result, outcome);
+    return { status: 'ok', detail: outcome.detail };
+}
+/**
+ * Checks the build before the release is created, so that a missing path, a build without maps or (strict) any
+ * finding fails the run with nothing half-made in Sentry. A runner without a check is only checked for paths.
+ */
+async function checkSourcemapsFirst(ctx) {
+    if (ctx.opts.sourcemaps.paths.length === 0)
+        return;
+    const paths = presentSourcemapPaths(ctx);
+    const report = paths.length > 0 && ctx.sourcemaps.check
+        ? await ctx.sourcemaps.check(sourcemapsRequest(ctx, paths), { client: ctx.client, log: ctx.log, warn: ctx.warn })
+        : undefined;
+    ctx.sourcemapsChecked = { paths, ...(report === undefined ? {} : { report }) };
+}
+function sourcemapsRequest({ opts }, paths) {
+    return {
+        paths,
+        cwd: opts.cwd,
+        projects: opts.projects,
+        version: opts.version,
+        options: opts.sourcemaps,
+        dryRun: opts.dryRun,
+    };
+}
+/**
+ * The `sourcemaps` paths that exist. A missing one (usually a typo, or a build that did not run) fails the step;
+ * with allow_missing_sourcemaps and without strict it is left out with a warning.
+ */
+function presentSourcemapPaths({ opts, warn }) {
+    const missing = opts.sourcemaps.paths.filter((p) => !isGlob(p) && !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(opts.cwd, p)) && !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(opts.cwd, withoutProject(p))));
+    if (missing.length > 0) {
+        const message = `sourcemaps: ${missing.map((p) => `"${p}"`).join(', ')} not found in ${opts.cwd}`;
+        if (opts.sourcemaps.strict || !opts.sourcemaps.allowMissing) {
+            throw new errors/* ReleaseStepError */.KN('sourcemaps', message, 'Build before this step, or fix the `sourcemaps` input (paths are relative to working_directory); ' +
+                'set allow_missing_sourcemaps: true if a build may have none');
+        }
+        warn(`${message}; skipping ${missing.length === 1 ? 'it' : 'them'} ` +
+            '(allow_missing_sourcemaps is set; strict: true makes this an error)');
+    }
+    return opts.sourcemaps.paths.filter((p) => !missing.includes(p));
+}
+function recordSourcemaps(result, outcome) {
+    Object.assign(result, {
+        filesUploaded: outcome.filesUploaded,
+        bytesUploaded: outcome.bytesUploaded,
+        chunksSent: outcome.chunksSent,
+        chunksSkipped: outcome.chunksSkipped,
+        ...(outcome.bundleId ? { bundleId: outcome.bundleId } : {}),
+        ...(outcome.injected !== undefined ? { debugIds: outcome.injected } : {}),
+        ...(outcome.findings !== undefined ? { findings: outcome.findings } : {}),
+        ...(outcome.findingsMarkdown ? { findingsMarkdown: outcome.findingsMarkdown } : {}),
+    });
+}
+async function finalizeRelease(ctx) {
+    const { opts, client } = ctx;
+    if (!opts.finalize)
+        return { status: 'skipped', detail: 'finalize: false' };
+    if (!client)
+        return { status: 'ok', detail: `dry run: would finalize ${opts.version}` };
+    const current = await existingRelease(ctx, client, 'finalize');
+    if (current.dateReleased)
+        return { status: 'skipped', detail: `already finalized at ${current.dateReleased}` };
+    ctx.release = await client.finalizeRelease(opts.version, ctx.now().toISOString());
+    return { status: 'ok', detail: `finalized ${opts.version}` };
+}
+async function recordDeploy(ctx) {
+    const { opts, client } = ctx;
+    const deploy = opts.deploy;
+    if (!deploy)
+        return { status: 'skipped', detail: 'no environment given' };
+    if (!client)
+        return { status: 'ok', detail: `dry run: would record a deploy to ${deploy.environment}` };
+    await existingRelease(ctx, client, 'deploy');
+    const existing = await deployOfThisRun(client, opts.version, deploy);
+    if (existing) {
+        ctx.result.deployId = existing;
+        return { status: 'skipped', detail: `deploy ${existing} to ${deploy.environment} already recorded for this run` };
+    }
+    const created = await client.createDeploy(opts.version, {
+        environment: deploy.environment,
+        ...(deploy.name ? { name: deploy.name } : {}),
+        ...(deploy.url ? { url: deploy.url } : {}),
+        ...(deploy.startedAt ? { dateStarted: deploy.startedAt } : {}),
+        dateFinished: ctx.now().toISOString(),
+        ...(opts.projects.length > 0 ? { projects: opts.projects } : {}),
+    });
+    ctx.result.deployId = String(created.id);
+    return { status: 'ok', detail: `recorded deploy ${created.id} to ${deploy.environment}` };
+}
+/** A deploy URL (default: the workflow run) identifies the run; without one every run records a deploy. */
+async function deployOfThisRun(client, version, deploy) {
+    if (!deploy.url)
+        return undefined;
+    const found = (await client.listDeploys(version)).find((d) => d.environment === deploy.environment &&
+        (d.name ?? undefined) === deploy.name &&
+        (d.url ?? undefined) === deploy.url);
+    return found ? String(found.id) : undefined;
+}
+/** The release as Sentry has it, for steps that need it to exist. */
+async function existingRelease(ctx, client, step) {
+    ctx.release ??= await client.getRelease(ctx.opts.version);
+    if (!ctx.release) {
+        throw new errors/* ReleaseStepError */.KN(step, `${step}: release "${ctx.opts.version}" does not exist in organization "${client.org}"`, 'Run the create step first (steps: all, or include "create")');
+    }
+    return ctx.release;
+}
+/** `dist:web` (a folder for one project) names the folder `dist`. */
+function withoutProject(path) {
+    return path.replace(/:[A-Za-z0-9][A-Za-z0-9_.-]*$/, '');
+}
+function isGlob(path) {
+    return /[*?[\]{}]/.test(path);
+}
+
+;// CONCATENATED MODULE: ./.build/src/release/pipeline.js
+
+
+/** A step failed; `result` holds what ran before it (for outputs and the job summary). */
+class ReleaseFailedError extends Error {
+    step;
+    result;
+    hint;
+    constructor(step, result, cause) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.name = 'ReleaseFailedError';
+        this.step = step;
+        this.result = result;
+        this.cause = cause;
+        const hint = cause.hint;
+        if (typeof hint === 'string')
+            this.hint = hint;
+    }
+}
+const STEP_TITLES = {
+    create: 'Create release',
+    commits: 'Associate commits',
+    sourcemaps: 'Source maps',
+    finalize: 'Finalize',
+    deploy: 'Deploy',
+};
+async function runRelease(opts, deps) {
+    if (!deps.client && !opts.dryRun)
+        throw new TypeError('runRelease: a SentryClient is required unless dryRun is set');
+    const ctx = stepContext(opts, deps);
+    const group = deps.group ?? ((_name, fn) => fn());
+    if (opts.steps.includes('sourcemaps') && opts.sourcemaps.paths.length > 0)
+        await checkFirst(ctx, group);
+    for (const name of opts.steps)
+        await runStep(ctx, name, group);
+    return ctx.result;
+}
+/** The source-map check runs before any step sends anything; its failure is the source-map step's. */
+async function checkFirst(ctx, group) {
+    const started = performance.now();
+    try {
+        await group('Check source maps', () => checkSourcemapsFirst(ctx));
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        ctx.result.steps.push({
+            name: 'sourcemaps',
+            status: 'failed',
+            detail: message,
+            ms: Math.round(performance.now() - started),
+        });
+        throw new ReleaseFailedError('sourcemaps', ctx.result, error);
+    }
+}
+function stepContext(opts, deps) {
+    const result = emptyResult(opts.version, opts.dryRun);
+    if (deps.client)
+        result.url = releasePageUrl(deps.client.baseUrl, deps.client.org, opts.version);
+    const warn = deps.warn ?? ((line) => deps.log(`warning: ${line}`));
+    return {
+        opts,
+        client: deps.client,
+        history: deps.history,
+        git: deps.git,
+        sourcemaps: deps.sourcemaps ?? loadedSourcemapsStep,
+        result,
+        now: deps.now ?? (() => new Date()),
+        log: deps.log,
+        ...(deps.progress ? { progress: deps.progress } : {}),
+        warn: (line) => {
+            result.warnings.push(line);
+            warn(line);
+        },
+    };
+}
+/** The source-map step, loaded when it runs: a release without maps never parses src/sourcemaps. */
+const loadedSourcemapsStep = async (req, ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(388)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8388))).sourcemapsStep(req, ctx);
+/** Runs one step in its log group and records it; a failure is recorded, then thrown with the result so far. */
+async function runStep(ctx, name, group) {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    try {
+        const { status, detail } = await group(`${STEP_TITLES[name]}${ctx.opts.dryRun ? ' (dry run)' : ''}`, async () => {
+            const outcome = await RELEASE_STEPS[name](ctx);
+            ctx.log(`${name}: ${outcome.detail}`);
+            return outcome;
+        });
+        ctx.result.steps.push({ name, status, detail, ms: ms() });
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        ctx.result.steps.push({ name, status: 'failed', detail: message, ms: ms() });
+        throw new ReleaseFailedError(name, ctx.result, error);
+    }
+}
+/** The release page; sentry.io redirects it to the organization's subdomain. */
+function releasePageUrl(baseUrl, org, version) {
+    return `${baseUrl.replace(/\/+$/, '')}/organizations/${encodeURIComponent(org)}/releases/${encodeURIComponent(version)}/`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/release/summary.js
+const STATUS_MARK = { ok: '✅ ok', skipped: '⏭️ skipped', failed: '❌ failed' };
+function renderJobSummary(result, failure) {
+    const lines = [];
+    const name = result.url ? `[\`${result.release}\`](${result.url})` : `\`${result.release}\``;
+    const heading = failure ? `❌ Sentry release ${name} failed` : `Sentry release ${name}`;
+    lines.push(`### ${heading}${result.dryRun ? ' (dry run: nothing sent)' : ''}`, '');
+    if (failure)
+        lines.push(`**${failure.step}** failed: ${escapeCell(failure.message)}`, '');
+    lines.push('| step | result | time | details |', '| --- | --- | ---: | --- |');
+    for (const step of result.steps) {
+        lines.push(`| ${step.name} | ${STATUS_MARK[step.status]} | ${formatMs(step.ms)} | ${escapeCell(step.detail)} |`);
+    }
+    lines.push('');
+    const facts = [['commits', String(result.commits)]];
+    if (result.commitSource)
+        facts.push(['commit source', result.commitSource]);
+    if (result.debugIds)
+        facts.push(['files with a debug ID', String(result.debugIds)]);
+    if (result.bundleId)
+        facts.push(['artifact bundle', `\`${result.bundleId}\``]);
+    if (result.filesUploaded || result.bundleId) {
+        facts.push(['files uploaded', String(result.filesUploaded)]);
+        facts.push(['bytes sent', formatBytes(result.bytesUploaded)]);
+        facts.push(['chunks sent / skipped', `${result.chunksSent} / ${result.chunksSkipped} (already in Sentry)`]);
+    }
+    if (result.deployId)
+        facts.push(['deploy', `\`${result.deployId}\``]);
+    lines.push('| | |', '| --- | --- |');
+    for (const [key, value] of facts)
+        lines.push(`| ${key} | ${escapeCell(value)} |`);
+    lines.push('');
+    if (result.findingsMarkdown)
+        lines.push(result.findingsMarkdown.trim(), '');
+    if (result.warnings.length > 0) {
+        lines.push('#### Warnings', '');
+        for (const warning of result.warnings)
+            lines.push(`- ${warning}`);
+        lines.push('');
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** Plain-text closing lines for the CLI. */
+function renderTextSummary(result, opts = {}) {
+    const lines = [`release ${result.release}${result.dryRun ? ' (dry run: nothing sent)' : ''}`];
+    if (result.url)
+        lines.push(`  ${result.url}`);
+    const width = Math.max(...result.steps.map((s) => s.name.length), 4);
+    for (const step of opts.steps === false ? [] : result.steps) {
+        lines.push(`  ${step.name.padEnd(width)}  ${step.status.padEnd(7)}  ${formatMs(step.ms).padStart(7)}  ${step.detail}`);
+    }
+    lines.push(`  commits ${result.commits}, files ${result.filesUploaded}, ${formatBytes(result.bytesUploaded)} sent, ` +
+        `chunks ${result.chunksSent} sent / ${result.chunksSkipped} skipped` +
+        (result.bundleId ? `, bundle ${result.bundleId}` : '') +
+        (result.deployId ? `, deploy ${result.deployId}` : ''));
+    return lines;
+}
+function formatMs(ms) {
+    return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+// EXTERNAL MODULE: ./.build/src/version.js
+var version = __nccwpck_require__(7319);
+;// CONCATENATED MODULE: ./.build/src/action/run.js
+/**
+ * The action: read the inputs, run the release pipeline in log groups, write outputs and the job summary.
+ * Everything else lives in src/release; only this file talks to the runner (@actions/core). What only some runs
+ * need (the doctor, the GitHub API client) is loaded when it is used, so the first request goes out sooner.
+ */
+
+
+
+
+
+
+
+
+async function runAction(env = process.env) {
+    // Mask secrets before anything can print them, even when the inputs turn out to be invalid.
+    for (const secret of [getInput('auth_token'), getInput('github_token'), env.SENTRY_AUTH_TOKEN]) {
+        if (secret?.trim())
+            core_setSecret(secret.trim());
+    }
+    let result;
+    try {
+        const stepsInput = getInput('steps');
+        const releaseSteps = parseSteps(stepsInput); // an unknown step fails here, before the doctor runs
+        if (wantsDoctor(stepsInput)) {
+            if (!(await runDoctorStep(env)))
+                return;
+            if (releaseSteps.length === 0 && !wantsAlerts(stepsInput))
+                return; // `steps: doctor` alone
+        }
+        if (wantsAlerts(stepsInput)) {
+            if (!(await runAlertsStep(env)))
+                return;
+            if (releaseSteps.length === 0)
+                return; // `steps: alerts` alone
+        }
+        const inputs = resolveInputs((name) => getInput(name), env, {
+            baseDir: env.GITHUB_WORKSPACE || process.cwd(),
+        });
+        const { release, sentry, github } = inputs;
+        for (const notice of inputs.notices)
+            core_notice(notice);
+        info(`faultline ${version/* VERSION */.x}: release ${release.version} → ${sentry.url}` +
+            (sentry.org ? ` (org ${sentry.org})` : '') +
+            (release.dryRun ? ', dry run: nothing is sent' : ''));
+        const client = releaseClient(inputs, `faultline-action/${version/* VERSION */.x}`, isDebug() ? (line) => core_debug(line) : undefined);
+        const history = github.token && github.repository ? lazyGithubHistory(github.token, github.apiUrl, github.repository) : undefined;
+        result = await runRelease(release, {
+            client,
+            log: (line) => info(line),
+            warn: (line) => warning(line),
+            group: (name, fn) => group(name, fn),
+            // Runner logs are not a terminal: a progress line every few seconds.
+            progress: { line: (line) => info(line) },
+            ...(history ? { history } : {}),
+        });
+        writeOutputs(result);
+        await writeSummary(renderJobSummary(result));
+    }
+    catch (error) {
+        if (error instanceof ReleaseFailedError) {
+            writeOutputs(error.result);
+            await writeSummary(renderJobSummary(error.result, { step: error.step, message: error.message }));
+            setFailed(`${error.step} failed: ${error.message}`);
+        }
+        else if (error instanceof errors/* ReleaseInputError */.aQ) {
+            await writeSummary(`### ❌ Sentry release not started\n\nInput \`${error.input}\`: ${error.message}\n`);
+            setFailed(`Invalid input ${error.message}`);
+        }
+        else {
+            setFailed(error instanceof Error ? error.message : String(error));
+        }
+    }
+}
+/** Commits from the GitHub API; its client is loaded on the first call (only shallow checkouts make one). */
+function lazyGithubHistory(token, apiUrl, repository) {
+    let loaded;
+    const history = () => (loaded ??= __nccwpck_require__.e(/* import() */ 527).then(__nccwpck_require__.bind(__nccwpck_require__, 3527)).then(({ githubHistory, githubRequest }) => githubHistory(githubRequest(token, apiUrl, `faultline-action/${version/* VERSION */.x}`), repository)));
+    return {
+        compare: async (base, head) => (await history()).compare(base, head),
+        recent: async (head, count) => {
+            const h = await history();
+            if (!h.recent)
+                throw new TypeError('the GitHub history cannot list recent commits');
+            return h.recent(head, count);
+        },
+    };
+}
+/** The doctor's Sentry checks with the action's inputs; false (and the run failed) when any check fails. */
+async function runDoctorStep(env) {
+    const [{ renderDoctorMarkdown, renderDoctorReport, runDoctor, secretsIn }, { doctorFailureMessage, doctorSettingsFromInputs },] = await Promise.all([__nccwpck_require__.e(/* import() */ 546).then(__nccwpck_require__.bind(__nccwpck_require__, 8546)), __nccwpck_require__.e(/* import() */ 791).then(__nccwpck_require__.bind(__nccwpck_require__, 4791))]);
+    const settings = doctorSettingsFromInputs({
+        url: getInput('url'),
+        org: getInput('org'),
+        token: getInput('auth_token'),
+        projects: getInput('projects'),
+    }, env);
+    const secrets = [...secretsIn(env), ...(settings.sentry.token ? [settings.sentry.token] : [])];
+    const target = `${settings.sentry.url}${settings.sentry.org ? `, org ${settings.sentry.org}` : ''}`;
+    const results = await group('doctor', async () => {
+        const cwd = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), getInput('working_directory') || '.');
+        const checks = await runDoctor(settings, { env: {}, cwd });
+        info(renderDoctorReport(checks, { header: { sentry: target }, secrets }));
+        return checks;
+    });
+    await writeSummary(renderDoctorMarkdown(results, { target, secrets }));
+    if (results.some((r) => r.status === 'fail')) {
+        setFailed(doctorFailureMessage(results, secrets));
+        return false;
+    }
+    return true;
+}
+/**
+ * `steps: alerts`: plan the alert rules on pull requests, apply them on pushes to the default branch. The alerts
+ * code is loaded here only, so a release run does not parse it. False (and the run failed) when it fails.
+ */
+async function runAlertsStep(env) {
+    const alerts = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(513), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5362));
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const file = alerts.alertsConfigPath(workspace, getInput('working_directory'));
+    const githubToken = getInput('github_token').trim();
+    const userAgent = `faultline-action/${version/* VERSION */.x}`;
+    const { githubRequest } = await __nccwpck_require__.e(/* import() */ 527).then(__nccwpck_require__.bind(__nccwpck_require__, 3527));
+    try {
+        const config = await alerts.readAlertsConfig(file.path, file.shownAs);
+        const event = await alerts.readEventPayload(env.GITHUB_EVENT_PATH);
+        const mode = alerts.alertsMode(env.GITHUB_EVENT_NAME ?? '', env.GITHUB_REF ?? '', event);
+        const sentryInputs = { url: getInput('url'), org: getInput('org'), token: getInput('auth_token') };
+        const result = await group(`alerts (${mode.kind}, ${file.shownAs})`, () => alerts.runAlertsStep({ config, mode, sha: env.GITHUB_SHA ?? '' }, {
+            client: (c) => alerts.alertsSentryClient(sentryInputs, env, c, userAgent),
+            github: githubToken && env.GITHUB_REPOSITORY
+                ? {
+                    request: githubRequest(githubToken, env.GITHUB_API_URL || 'https://api.github.com', userAgent),
+                    repository: env.GITHUB_REPOSITORY,
+                }
+                : undefined,
+            log: (line) => info(line),
+            warn: (line) => warning(line),
+            summary: writeSummary,
+        }));
+        const outputs = alerts.alertsOutputs(result.applied);
+        setOutput('alerts_created', outputs.alerts_created);
+        setOutput('alerts_updated', outputs.alerts_updated);
+        setOutput('alerts_deleted', outputs.alerts_deleted);
+        return true;
+    }
+    catch (error) {
+        // Config, plan and apply errors name the config key that caused them.
+        const message = error instanceof Error ? error.message : String(error);
+        await writeSummary(`### ❌ Alert rules\n\n\`\`\`\n${message}\n\`\`\`\n`);
+        setFailed(`alerts: ${message}`);
+        return false;
+    }
+}
+function writeOutputs(result) {
+    setOutput('release', result.release);
+    setOutput('version', result.release);
+    setOutput('commits', String(result.commits));
+    setOutput('bundle_id', result.bundleId ?? '');
+    setOutput('files_uploaded', String(result.filesUploaded));
+    setOutput('bytes_uploaded', String(result.bytesUploaded));
+    setOutput('chunks_skipped', String(result.chunksSkipped));
+    setOutput('deploy_id', result.deployId ?? '');
+}
+/** The job summary, when the runner gives a summary file (not on old runners or local runs). */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await summary.addRaw(markdown).write();
+    }
+    catch (error) {
+        warning(`could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1478:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KN: () => (/* binding */ ReleaseStepError),
+/* harmony export */   _E: () => (/* binding */ MissingCommitError),
+/* harmony export */   aQ: () => (/* binding */ ReleaseInputError)
+/* harmony export */ });
+/** Errors of the release pipeline. Messages name the input, the value, and what to do; never a token. */
+/** An input (action input, CLI flag or environment variable) is missing or malformed; nothing was sent. */
+class ReleaseInputError extends Error {
+    /** The action input name (`set_commits`), as the user wrote it in the workflow. */
+    input;
+    constructor(input, message) {
+        super(message);
+        this.name = 'ReleaseInputError';
+        this.input = input;
+    }
+}
+/** A pipeline step could not do its job; `step` names it and `hint` says what to do. */
+class ReleaseStepError extends Error {
+    step;
+    hint;
+    constructor(step, message, hint, cause) {
+        super(`${message}. ${hint}`);
+        this.name = 'ReleaseStepError';
+        this.step = step;
+        this.hint = hint;
+        if (cause !== undefined)
+            this.cause = cause;
+    }
+}
+/** A commit the range needs (usually the previous release's head) is unknown to git or to GitHub. */
+class MissingCommitError extends Error {
+    sha;
+    constructor(sha, where) {
+        super(`commit ${sha} was not found in ${where}`);
+        this.name = 'MissingCommitError';
+        this.sha = sha;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9464:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ES: () => (/* binding */ SentryConfigError),
+/* harmony export */   I9: () => (/* binding */ SentryAssembleError),
+/* harmony export */   Oy: () => (/* binding */ SentryConnectionError),
+/* harmony export */   bP: () => (/* binding */ SentryValidationError),
+/* harmony export */   nP: () => (/* binding */ validationText),
+/* harmony export */   qC: () => (/* binding */ SentryApiError)
+/* harmony export */ });
 /** Typed errors of the Sentry client. Messages name the endpoint and what to do; they never hold the token. */
 /** Sentry answered with an error status (or, for the subclass below, could not be reached). */
 class SentryApiError extends Error {
@@ -79404,8 +78278,152 @@ function validationText(value) {
     return value === undefined || value === null ? '' : String(value);
 }
 
+
+/***/ }),
+
+/***/ 5667:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qC: () => (/* reexport */ errors/* SentryApiError */.qC),
+  Bq: () => (/* reexport */ SentryClient),
+  lN: () => (/* reexport */ scopesFor),
+  o8: () => (/* reexport */ sharedSentryDispatcher)
+});
+
+// UNUSED EXPORTS: SentryAnswerError, SentryAssembleError, SentryConfigError, SentryConnectionError, SentryValidationError, nextPageCursor, parseLinkHeader, signWebhookBody, verifyWebhookSignature
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./.build/src/version.js
+var version = __nccwpck_require__(7319);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+;// CONCATENATED MODULE: ./.build/src/sentry/answers.js
+/**
+ * The shapes of the Sentry answers an upload depends on (chunk-upload options, assemble, releases), checked where
+ * they enter. Anything else (an HTML login page from a proxy, broken JSON, `{}`, an unknown state) becomes a
+ * SentryAnswerError that says what arrived and what usually causes it. Pure: no I/O.
+ */
+
+/** How much of an unexpected body is shown: enough to recognise a login page, not a whole document. */
+const SHOWN_BYTES = 200;
+const chunkUploadOptionsSchema = schemas/* looseObject */._H3({
+    url: schemas/* string */.YjP().min(1),
+    chunkSize: schemas/* number */.aig().positive(),
+    chunksPerRequest: schemas/* number */.aig().positive(),
+    maxRequestSize: schemas/* number */.aig().positive(),
+    concurrency: schemas/* number */.aig().positive(),
+    hashAlgorithm: schemas/* string */.YjP(),
+    compression: schemas/* array */.YOg(schemas/* string */.YjP()).nullish(),
+    accept: schemas/* array */.YOg(schemas/* string */.YjP()).nullish(),
+    maxFileSize: schemas/* number */.aig().nullish(),
+    maxWait: schemas/* number */.aig().nullish(),
+});
+const assembleSchema = schemas/* looseObject */._H3({
+    state: schemas/* enum */.k5n(['created', 'assembling', 'ok', 'error', 'not_found']),
+    missingChunks: schemas/* array */.YOg(schemas/* string */.YjP()).nullish(),
+    detail: schemas/* string */.YjP().nullish(),
+});
+const releaseSchema = schemas/* looseObject */._H3({
+    version: schemas/* string */.YjP().min(1),
+    dateReleased: schemas/* string */.YjP().nullish(),
+    commitCount: schemas/* number */.aig().nullish(),
+    projects: schemas/* array */.YOg(schemas/* looseObject */._H3({ slug: schemas/* string */.YjP() })).optional(),
+});
+/** An answer with a 2xx status that is not what Sentry sends for this call. */
+class SentryAnswerError extends Error {
+    status;
+    endpoint;
+    contentType;
+    /** The start of the body, redacted and truncated. */
+    received;
+    hint;
+    constructor(init) {
+        const hint = likelyCause(init.contentType, init.received);
+        super(`Sentry API ${init.endpoint} answered ${init.status} (${init.contentType || 'no content type'}) with ` +
+            `${init.problem}; received: ${init.received ? JSON.stringify(init.received) : '(empty body)'}. ${hint}`);
+        this.name = 'SentryAnswerError';
+        this.status = init.status;
+        this.endpoint = init.endpoint;
+        this.contentType = init.contentType;
+        this.received = init.received;
+        this.hint = hint;
+    }
+}
+function checkChunkUploadOptions(answer) {
+    const { compression, accept, maxFileSize, maxWait, ...rest } = expectShape(answer, chunkUploadOptionsSchema, 'chunk-upload options');
+    return {
+        ...rest,
+        compression: compression ?? [],
+        accept: accept ?? [],
+        ...(maxFileSize == null ? {} : { maxFileSize }),
+        ...(maxWait == null ? {} : { maxWait }),
+    };
+}
+function checkAssembleAnswer(answer) {
+    const out = expectShape(answer, assembleSchema, 'an assemble state (created, assembling, ok, error or not_found)');
+    return { ...out, missingChunks: out.missingChunks ?? [] };
+}
+function checkReleaseAnswer(answer) {
+    return expectShape(answer, releaseSchema, 'a release');
+}
+function expectShape(answer, schema, expected) {
+    const parsed = schema.safeParse(answer.json);
+    if (parsed.success)
+        return parsed.data;
+    const contentType = headerValue(answer.headers['content-type']);
+    const problem = answer.json === undefined
+        ? `something that is not JSON where ${expected} was expected`
+        : `JSON that is not ${expected} (${describeIssue(parsed.error)})`;
+    throw new SentryAnswerError({
+        status: answer.status,
+        endpoint: answer.endpoint,
+        contentType,
+        received: firstBytes(answer.text),
+        problem,
+    });
+}
+function describeIssue(error) {
+    const issue = error.issues[0];
+    if (!issue)
+        return 'unexpected shape';
+    const where = issue.path.length ? issue.path.join('.') : 'the body';
+    return `${where}: ${issue.message}`;
+}
+/** The start of a body on one line, without control characters, cut at SHOWN_BYTES. */
+function firstBytes(text) {
+    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    return flat.length > SHOWN_BYTES ? `${flat.slice(0, SHOWN_BYTES)}…` : flat;
+}
+/** Why a server answers something that is not Sentry's JSON, judged from what it sent. */
+function likelyCause(contentType, received) {
+    const looksHtml = /html/i.test(contentType) || /^\s*<(!doctype|html|head|body)/i.test(received);
+    if (looksHtml && /log ?in|sign ?in|sso|auth/i.test(received)) {
+        return ('This looks like a login page: a proxy or single sign-on gateway stands between this job and Sentry; ' +
+            'let the job reach Sentry directly (NO_PROXY) or use the gateway’s own access method.');
+    }
+    if (looksHtml) {
+        return ('This is a web page, not the Sentry API: check SENTRY_URL points at the Sentry server root (not a page ' +
+            'under it or another site), and that no proxy or captive portal answers in its place.');
+    }
+    return ('This is not what Sentry sends: check SENTRY_URL points at a Sentry server (self-hosted 23.7 or newer for ' +
+        'artifact bundles) and that no proxy rewrites its answers.');
+}
+function headerValue(value) {
+    return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+// EXTERNAL MODULE: ./.build/src/sentry/errors.js
+var errors = __nccwpck_require__(9464);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var node_modules_undici = __nccwpck_require__(6752);
+var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./.build/src/sentry/hints.js
 /** What to tell the user for each kind of Sentry API failure. Pure: no I/O. */
 function hintForStatus(ctx) {
@@ -79416,9 +78434,13 @@ function hintForStatus(ctx) {
             `lookups, event:read/event:write for issues), and that it belongs to ${baseUrl}.`);
     }
     if (status === 403) {
-        return (`The token is valid but not allowed to do this in organization "${org}": use a token of a member or ` +
-            'integration with the needed permissions (Organization Settings → Auth Tokens / Developer Settings), ' +
-            'or ask an organization owner to grant them.');
+        const scopes = scopesFor(ctx.endpoint);
+        const needed = scopes
+            ? `${ctx.endpoint} needs one of the scopes ${scopes.join(', ')}; `
+            : 'the token lacks a scope or permission this call needs; ';
+        return (`The token is valid but not allowed to do this in organization "${org}": ${needed}use a token that has ` +
+            `${scopes ? scopes[0] : 'it'} (an organization token from Settings → Auth Tokens carries org:ci, enough for ` +
+            'releases and uploads; a personal token needs the scope ticked), or ask an organization owner to grant it.');
     }
     if (status === 404) {
         return (`Check the organization slug (SENTRY_ORG="${org}"), the project slug(s) and the release version: ` +
@@ -79454,6 +78476,44 @@ function hintForConnectionFailure(code, baseUrl, timeoutMs) {
     }
     return (`Could not talk to Sentry at ${baseUrl}: check SENTRY_URL, the network, and HTTPS_PROXY/NO_PROXY if a proxy ` +
         'is needed.');
+}
+/** Sentry's permission classes by route, as `METHOD` → the scopes of which any one allows the call. */
+const ROUTE_SCOPES = [
+    {
+        // OrganizationReleasePermission / ProjectReleasePermission: releases, files, deploys, chunk upload, assemble.
+        path: /\/(releases|chunk-upload|artifactbundle)\//,
+        scopes: {
+            GET: ['project:releases', 'project:read', 'project:write', 'project:admin', 'org:ci'],
+            POST: ['project:releases', 'project:write', 'project:admin', 'org:ci'],
+            PUT: ['project:releases', 'project:write', 'project:admin', 'org:ci'],
+            DELETE: ['project:releases', 'project:admin'],
+        },
+    },
+    {
+        // GroupPermission / ProjectEventPermission: issues and their events.
+        path: /\/(issues|events)\//,
+        scopes: {
+            GET: ['event:read', 'event:write', 'event:admin'],
+            POST: ['event:write', 'event:admin'],
+            PUT: ['event:write', 'event:admin'],
+            DELETE: ['event:admin'],
+        },
+    },
+    {
+        path: /\/(rules|alert-rules)\//,
+        scopes: {
+            GET: ['alerts:read', 'alerts:write', 'project:read'],
+            POST: ['alerts:write', 'project:write'],
+            PUT: ['alerts:write', 'project:write'],
+            DELETE: ['alerts:write', 'project:write'],
+        },
+    },
+    { path: /\/repos\//, scopes: { GET: ['org:read', 'org:write', 'org:admin'] } },
+];
+/** The scopes that allow `METHOD /path`, best first; undefined when the route is not one faultline knows. */
+function scopesFor(endpoint) {
+    const [method = '', path = ''] = endpoint.split(' ');
+    return ROUTE_SCOPES.find((r) => r.path.test(path))?.scopes[method];
 }
 
 ;// CONCATENATED MODULE: ./.build/src/sentry/redact.js
@@ -79529,7 +78589,7 @@ function rateLimitWait(headers, nowMs) {
 let sharedAgent;
 /** One keep-alive pool for every client in the process; honours HTTP(S)_PROXY and NO_PROXY. */
 function sharedSentryDispatcher() {
-    sharedAgent ??= new node_modules_undici/* EnvHttpProxyAgent */.J2({ keepAliveTimeout: 10_000 });
+    sharedAgent ??= new undici/* EnvHttpProxyAgent */.J2({ keepAliveTimeout: 10_000 });
     return sharedAgent;
 }
 class TransportFailure extends Error {
@@ -79568,7 +78628,7 @@ class SentryTransport {
                     await sleep(delay);
                     continue;
                 }
-                throw new SentryConnectionError({
+                throw new errors/* SentryConnectionError */.Oy({
                     endpoint,
                     code: failure.code,
                     reason: this.#redact(failure.message),
@@ -79613,7 +78673,7 @@ class SentryTransport {
         // One deadline for connect + headers + body, so a stalled body cannot hang a run.
         const timer = setTimeout(() => controller.abort(), o.timeoutMs);
         try {
-            const res = await (0,node_modules_undici/* request */.Em)(req.url, {
+            const res = await (0,undici/* request */.Em)(req.url, {
                 method: req.method,
                 headers,
                 body: payload?.data ?? null,
@@ -79653,7 +78713,7 @@ class SentryTransport {
             ...(detail === undefined ? {} : { detail }),
             ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
         }));
-        return new SentryApiError({
+        return new errors/* SentryApiError */.qC({
             status: res.status,
             statusText: res.statusText,
             endpoint,
@@ -79663,8 +78723,12 @@ class SentryTransport {
             ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
         });
     }
-    #redact(text) {
+    /** `text` without the token or any bearer credential. */
+    redact(text) {
         return redactSecret(text, this.#o.token);
+    }
+    #redact(text) {
+        return this.redact(text);
     }
     #debug(line) {
         this.#o.log?.(this.#redact(`sentry: ${line}`));
@@ -79847,13 +78911,13 @@ function normaliseBaseUrl(raw) {
         url = new URL(raw.trim());
     }
     catch {
-        throw new SentryConfigError('SENTRY_URL', `SENTRY_URL "${raw}" is not a URL: set it to your Sentry server root, e.g. https://sentry.io or https://sentry.example.com`);
+        throw new errors/* SentryConfigError */.ES('SENTRY_URL', `SENTRY_URL "${raw}" is not a URL: set it to your Sentry server root, e.g. https://sentry.io or https://sentry.example.com`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new SentryConfigError('SENTRY_URL', `SENTRY_URL "${raw}" must use http or https, e.g. https://sentry.io (got ${url.protocol})`);
+        throw new errors/* SentryConfigError */.ES('SENTRY_URL', `SENTRY_URL "${raw}" must use http or https, e.g. https://sentry.io (got ${url.protocol})`);
     }
     if (url.username || url.password) {
-        throw new SentryConfigError('SENTRY_URL', 'SENTRY_URL must not carry credentials; put the token in SENTRY_AUTH_TOKEN instead');
+        throw new errors/* SentryConfigError */.ES('SENTRY_URL', 'SENTRY_URL must not carry credentials; put the token in SENTRY_AUTH_TOKEN instead');
     }
     const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/0$/, '');
     return `${url.protocol}//${url.host}${path}`;
@@ -79874,6 +78938,7 @@ function resolveServerUrl(baseUrl, serverUrl) {
 
 
 
+
 const gzip = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
 class SentryClient {
     baseUrl;
@@ -79883,10 +78948,10 @@ class SentryClient {
     #sleep;
     constructor(opts) {
         if (!opts.token?.trim()) {
-            throw new SentryConfigError('SENTRY_AUTH_TOKEN', 'SENTRY_AUTH_TOKEN is empty: create an auth token in Sentry (Settings → Auth Tokens) and pass it as a secret');
+            throw new errors/* SentryConfigError */.ES('SENTRY_AUTH_TOKEN', 'SENTRY_AUTH_TOKEN is empty: create an auth token in Sentry (Settings → Auth Tokens) and pass it as a secret');
         }
         if (!opts.org?.trim()) {
-            throw new SentryConfigError('SENTRY_ORG', 'SENTRY_ORG is empty: set it to your organization slug, e.g. "acme"');
+            throw new errors/* SentryConfigError */.ES('SENTRY_ORG', 'SENTRY_ORG is empty: set it to your organization slug, e.g. "acme"');
         }
         this.baseUrl = normaliseBaseUrl(opts.url ?? 'https://sentry.io');
         this.org = opts.org.trim();
@@ -79896,7 +78961,7 @@ class SentryClient {
             baseUrl: this.baseUrl,
             org: this.org,
             token: opts.token.trim(),
-            userAgent: opts.userAgent ?? `faultline/${VERSION}`,
+            userAgent: opts.userAgent ?? `faultline/${version/* VERSION */.x}`,
             maxAttempts: Math.max(1, opts.maxAttempts ?? 5),
             timeoutMs: opts.timeoutMs ?? 30_000,
             retryBaseMs: opts.retryBaseMs ?? 500,
@@ -79911,25 +78976,28 @@ class SentryClient {
     // ---- releases ----
     /** Creates the release or links new projects to it; `created` is false when Sentry answered 208 (nothing new). */
     async createRelease(body) {
-        const res = await this.#call('POST', apiPath `organizations/${this.org}/releases/`, {
+        const path = apiPath `organizations/${this.org}/releases/`;
+        const res = await this.#call('POST', path, {
             json: {
                 ...body,
                 projects: idOrSlugList(body.projects),
                 ...(body.refs ? { refs: normaliseRefs(body.refs) } : {}),
             },
         });
-        return { release: res.json, created: res.status !== 208 };
+        return { release: checkReleaseAnswer(this.#answer('POST', path, res)), created: res.status !== 208 };
     }
     /** The release, or undefined when Sentry does not know it. */
     async getRelease(version) {
-        const res = await this.#call('GET', apiPath `organizations/${this.org}/releases/${version}/`, { accept: [404] });
-        return res.status === 404 ? undefined : res.json;
+        const path = apiPath `organizations/${this.org}/releases/${version}/`;
+        const res = await this.#call('GET', path, { accept: [404] });
+        return res.status === 404 ? undefined : checkReleaseAnswer(this.#answer('GET', path, res));
     }
     /** Updates a release; `refs: []` clears its commits, `commits` sets them explicitly (with patch sets). */
     async updateRelease(version, body) {
         const json = body.refs ? { ...body, refs: normaliseRefs(body.refs) } : body;
-        const res = await this.#call('PUT', apiPath `organizations/${this.org}/releases/${version}/`, { json });
-        return res.json;
+        const path = apiPath `organizations/${this.org}/releases/${version}/`;
+        const res = await this.#call('PUT', path, { json });
+        return checkReleaseAnswer(this.#answer('PUT', path, res));
     }
     /** Marks the release as released, now unless `dateReleased` is given. */
     finalizeRelease(version, dateReleased) {
@@ -79953,6 +79021,11 @@ class SentryClient {
             return undefined;
         return (res.json ?? {});
     }
+    /** Whether the organization has this project: false on 404, undefined when the token may not read projects. */
+    async projectExists(slug) {
+        const res = await this.#call('GET', apiPath `projects/${this.org}/${slug}/`, { accept: [403, 404] });
+        return res.status === 404 ? false : res.status === 403 ? undefined : true;
+    }
     listRepos() {
         return this.#paginate(apiPath `organizations/${this.org}/repos/`, {});
     }
@@ -79974,16 +79047,13 @@ class SentryClient {
     }
     // ---- chunk upload + artifact bundles ----
     async getChunkUploadOptions() {
-        const res = await this.#call('GET', apiPath `organizations/${this.org}/chunk-upload/`);
-        const options = res.json;
-        if (!options || typeof options.url !== 'string' || !(options.chunkSize > 0)) {
-            throw new SentryConfigError('SENTRY_URL', `Sentry at ${this.baseUrl} sent chunk-upload options without a url or chunkSize; it may be too old for ` +
-                'artifact bundles (self-hosted 23.7 or newer is needed)');
-        }
+        const path = apiPath `organizations/${this.org}/chunk-upload/`;
+        const res = await this.#call('GET', path);
+        const options = checkChunkUploadOptions(this.#answer('GET', path, res));
         if (options.hashAlgorithm !== 'sha1') {
-            throw new SentryConfigError('SENTRY_URL', `Sentry at ${this.baseUrl} asks for chunk hash "${options.hashAlgorithm}"; only sha1 is supported`);
+            throw new errors/* SentryConfigError */.ES('SENTRY_URL', `Sentry at ${this.baseUrl} asks for chunk hash "${options.hashAlgorithm}"; only sha1 is supported`);
         }
-        return { ...options, compression: options.compression ?? [], accept: options.accept ?? [] };
+        return options;
     }
     /**
      * Uploads chunks in ONE multipart request to exactly `options.url` (absolute, or relative to `{base}/api/0/`).
@@ -80018,9 +79088,9 @@ class SentryClient {
             json.version = body.version;
         if (body.dist !== undefined)
             json.dist = body.dist;
-        const res = await this.#call('POST', apiPath `organizations/${this.org}/artifactbundle/assemble/`, { json });
-        const out = res.json;
-        return { ...out, missingChunks: out?.missingChunks ?? [] };
+        const path = apiPath `organizations/${this.org}/artifactbundle/assemble/`;
+        const res = await this.#call('POST', path, { json });
+        return checkAssembleAnswer(this.#answer('POST', path, res));
     }
     /**
      * Polls assemble until Sentry reports `ok`; throws SentryAssembleError on `error`, on `not_found` (chunks lost),
@@ -80036,13 +79106,13 @@ class SentryClient {
                 return res;
             if (res.state === 'error' || res.state === 'not_found') {
                 const why = res.detail || (res.state === 'not_found' ? `${res.missingChunks.length} chunk(s) missing` : 'unknown error');
-                throw new SentryAssembleError({ checksum: body.checksum, state: res.state, detail: res.detail ?? null }, `Sentry could not process artifact bundle ${body.checksum}: ${why}. ` +
+                throw new errors/* SentryAssembleError */.I9({ checksum: body.checksum, state: res.state, detail: res.detail ?? null }, `Sentry could not process artifact bundle ${body.checksum}: ${why}. ` +
                     (res.state === 'not_found'
                         ? 'Upload the missing chunks before assembling.'
                         : 'Check the bundle (manifest.json, debug IDs or a release) and the size limits.'));
             }
             if (Date.now() + interval > deadline) {
-                throw new SentryAssembleError({ checksum: body.checksum, state: res.state, detail: res.detail ?? null }, `Sentry did not finish processing artifact bundle ${body.checksum} within ${maxWait} ms ` +
+                throw new errors/* SentryAssembleError */.I9({ checksum: body.checksum, state: res.state, detail: res.detail ?? null }, `Sentry did not finish processing artifact bundle ${body.checksum} within ${maxWait} ms ` +
                     `(state "${res.state}"); wait longer or check the server's workers.`);
             }
             await this.#sleep(interval);
@@ -80148,6 +79218,16 @@ class SentryClient {
         return this.#paginate(apiPath `organizations/${this.org}/members/`, {});
     }
     // ---- plumbing ----
+    /** A response as the answer checks take it: endpoint named, body redacted. */
+    #answer(method, path, res) {
+        return {
+            status: res.status,
+            endpoint: this.#http.redact(`${method} ${path}`),
+            headers: res.headers,
+            json: res.json,
+            text: this.#http.redact(res.text.slice(0, 4096)),
+        };
+    }
     #call(method, path, extra = {}) {
         const url = new URL(`${this.baseUrl}${path}`);
         for (const [k, v] of Object.entries(extra.query ?? {}))
@@ -80169,7 +79249,7 @@ class SentryClient {
         const fields = body && typeof body === 'object' && !Array.isArray(body)
             ? body
             : { nonFieldErrors: [typeof body === 'string' ? body : 'Sentry refused the request'] };
-        throw new SentryValidationError({ endpoint: `${method} ${path}`, fields });
+        throw new errors/* SentryValidationError */.bP({ endpoint: `${method} ${path}`, fields });
     }
     /** Follows `Link: <…>; rel="next"; results="true"; cursor="…"` on the same path; stops on a repeated cursor. */
     async #paginate(path, query) {
@@ -80234,6692 +79314,9739 @@ function verifyWebhookSignature(rawBody, signatureHeader, secret) {
 
 
 
-;// CONCATENATED MODULE: ./.build/src/release/client.js
 
-/** The Sentry client for a resolved run; none in a dry run, where nothing may be sent. */
-function releaseClient(inputs, userAgent, log) {
-    if (inputs.release.dryRun)
-        return null;
-    const { url, token, org } = inputs.sentry;
-    return new SentryClient({ url, token, org, userAgent, ...(log ? { log } : {}) });
-}
 
-;// CONCATENATED MODULE: ./.build/src/release/errors.js
-/** Errors of the release pipeline. Messages name the input, the value, and what to do; never a token. */
-/** An input (action input, CLI flag or environment variable) is missing or malformed; nothing was sent. */
-class ReleaseInputError extends Error {
-    /** The action input name (`set_commits`), as the user wrote it in the workflow. */
-    input;
-    constructor(input, message) {
-        super(message);
-        this.name = 'ReleaseInputError';
-        this.input = input;
-    }
-}
-/** A pipeline step could not do its job; `step` names it and `hint` says what to do. */
-class ReleaseStepError extends Error {
-    step;
-    hint;
-    constructor(step, message, hint, cause) {
-        super(`${message}. ${hint}`);
-        this.name = 'ReleaseStepError';
-        this.step = step;
-        this.hint = hint;
-        if (cause !== undefined)
-            this.cause = cause;
-    }
-}
-/** A commit the range needs (usually the previous release's head) is unknown to git or to GitHub. */
-class MissingCommitError extends Error {
-    sha;
-    constructor(sha, where) {
-        super(`commit ${sha} was not found in ${where}`);
-        this.name = 'MissingCommitError';
-        this.sha = sha;
-    }
-}
 
-;// CONCATENATED MODULE: ./.build/src/release/commits.js
+/***/ }),
 
-/** sentry-cli's default depth when there is no previous release (or it cannot be found with ignore_missing). */
-const DEFAULT_COMMIT_DEPTH = 20;
-/** Upper bound of one range; older commits are left out with a warning. */
-const MAX_RANGE_COMMITS = 1000;
-async function planCommits(sel) {
-    const manual = sel.setCommits.mode === 'manual' ? sel.setCommits : undefined;
-    const repository = manual?.repo ?? sel.repository ?? (await sel.git?.originRepository());
-    if (!repository) {
-        throw new ReleaseStepError('commits', 'commits: cannot tell which repository the commits belong to (no GITHUB_REPOSITORY and no git remote "origin")', 'Set the `repo` input with set_commits: manual, run inside a git checkout, or use set_commits: skip');
-    }
-    const head = manual?.commit ?? (sel.git ? await sel.git.head() : sel.headSha);
-    if (!head) {
-        throw new ReleaseStepError('commits', `commits: no commit to release (no git checkout in the working directory and no GITHUB_SHA)`, 'Run after actions/checkout, set working_directory to the checkout, or use set_commits: skip');
-    }
-    const repos = await sel.sentry.listRepos();
-    const integrated = repos.find((r) => sameRepository(r, repository));
-    const previous = manual ? manual.previousCommit : await sel.sentry.previousHead();
-    if (integrated) {
+/***/ 7461:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pF: () => (/* binding */ SentryTargetError),
+/* harmony export */   rH: () => (/* binding */ resolveSentryTarget)
+/* harmony export */ });
+/* unused harmony exports ORG_TOKEN_PREFIX, DEFAULT_SENTRY_URL, orgTokenClaims */
+// Sentry organization auth tokens (`sntrys_<base64 JSON>_<secret>`) name the server and the organization they
+// belong to, as sentry-cli reads them (src/utils/auth_token/org_auth_token.rs in getsentry/sentry-cli): the JSON
+// has `url` (may be empty in old tokens), `region_url` and `org`. A token alone is then enough, and a token is
+// never sent to a server other than its own.
+const ORG_TOKEN_PREFIX = 'sntrys_';
+const DEFAULT_SENTRY_URL = 'https://sentry.io';
+/** The claims of an org token, or undefined for any other kind of token (user tokens, integration tokens). */
+function orgTokenClaims(token) {
+    if (!token?.startsWith(ORG_TOKEN_PREFIX))
+        return undefined;
+    const parts = token.split('_');
+    if (parts.length !== 3)
+        return undefined;
+    try {
+        const json = JSON.parse(Buffer.from(parts[1], 'base64').toString('utf8'));
+        if (!json || typeof json !== 'object')
+            return undefined;
+        const { url, region_url: regionUrl, org } = json;
+        if (typeof org !== 'string' || !org)
+            return undefined;
         return {
-            kind: 'refs',
-            repository: integrated.name,
-            refs: [{ repository: integrated.name, commit: head, previousCommit: previous ?? null }],
-            detail: `refs ${integrated.name}@${commits_short(previous)}..${commits_short(head)} (Sentry reads the commits through its ${integrated.provider.name} integration)`,
+            org,
+            ...(typeof url === 'string' && url ? { url: trimUrl(url) } : {}),
+            ...(typeof regionUrl === 'string' && regionUrl ? { regionUrl: trimUrl(regionUrl) } : {}),
         };
     }
-    return explicitCommits(sel, repository, head, previous);
+    catch {
+        return undefined;
+    }
 }
-async function explicitCommits(sel, repository, head, previous) {
-    if (previous === head) {
-        return { kind: 'commits', commits: [], detail: `no new commits: the previous release is at ${commits_short(head)} too` };
-    }
-    const git = sel.git && (await sel.git.hasCommit(head)) ? sel.git : undefined;
-    const shallow = git ? await git.isShallow() : true;
-    if (previous) {
-        if (git && (await git.hasCommit(previous)) && (await git.isAncestor(previous, head))) {
-            const commits = await git.log({ head, base: previous, max: MAX_RANGE_COMMITS + 1, repository });
-            return range(sel, commits, `${commits.length} commits ${commits_short(previous)}..${commits_short(head)} from local git`);
-        }
-        if (git && !shallow) {
-            return missingPrevious(sel, repository, head, previous, 'the local git history');
-        }
-        if (sel.github) {
-            try {
-                const commits = await sel.github.compare(previous, head);
-                return range(sel, commits.map((c) => ({ ...c, repository })), `${commits.length} commits ${commits_short(previous)}..${commits_short(head)} from the GitHub compare API (shallow clone)`);
-            }
-            catch (error) {
-                if (error instanceof MissingCommitError)
-                    return missingPrevious(sel, repository, head, previous, 'GitHub');
-                throw error;
-            }
-        }
-        if (!sel.ignoreMissing) {
-            throw new ReleaseStepError('commits', `commits: the checkout is shallow and does not reach the previous release's commit ${commits_short(previous)}`, 'Pass `github_token` (the default `${{ github.token }}` works) so the commits come from the GitHub API, ' +
-                'or set ignore_missing: true to send only the commits present locally');
-        }
-        sel.warn(`commits: shallow checkout without github_token; sending only the ${DEFAULT_COMMIT_DEPTH} newest local commits`);
-    }
-    return recent(sel, repository, head, shallow);
+class SentryTargetError extends Error {
+    name = 'SentryTargetError';
 }
-/** The previous release's head is unknown: fail, or with ignore_missing fall back to the newest commits. */
-async function missingPrevious(sel, repository, head, previous, where) {
-    if (!sel.ignoreMissing) {
-        throw new ReleaseStepError('commits', `commits: the previous release's commit ${previous} was not found in ${where} (rewritten history?)`, `Set ignore_missing: true to send the ${DEFAULT_COMMIT_DEPTH} newest commits instead`);
+/**
+ * The server and organization to use: explicit settings win; what they leave open comes from an org token; the
+ * URL defaults to sentry.io only when neither says. An explicit URL that is neither the token's server nor its
+ * region is refused, naming both, so the token never goes to another host.
+ */
+function resolveSentryTarget(settings) {
+    const claims = orgTokenClaims(settings.token);
+    const explicitUrl = settings.url?.trim() ? trimUrl(settings.url) : undefined;
+    const explicitOrg = settings.org?.trim() || undefined;
+    if (claims && explicitUrl) {
+        const own = [claims.url, claims.regionUrl].filter((u) => !!u);
+        if (own.length && !own.some((u) => sameServer(u, explicitUrl))) {
+            throw new SentryTargetError(`${settings.urlSetting ?? 'SENTRY_URL'} is ${explicitUrl}, but the auth token belongs to ${own[0]}: ` +
+                `unset ${settings.urlSetting ?? 'SENTRY_URL'} (the token names its server) or use a token made on ${explicitUrl}`);
+        }
     }
-    sel.warn(`commits: previous release commit ${commits_short(previous)} not found in ${where}; sending the newest commits`);
-    return recent(sel, repository, head, sel.git ? await sel.git.isShallow() : true);
-}
-async function recent(sel, repository, head, shallow) {
-    const git = sel.git && (await sel.git.hasCommit(head)) ? sel.git : undefined;
-    if (shallow && sel.github?.recent) {
-        const commits = await sel.github.recent(head, DEFAULT_COMMIT_DEPTH);
-        return {
-            kind: 'commits',
-            commits: commits.map((c) => ({ ...c, repository })),
-            detail: `${commits.length} newest commits up to ${commits_short(head)} from the GitHub API (first release, shallow clone)`,
-        };
-    }
-    if (git) {
-        const commits = await git.log({ head, max: DEFAULT_COMMIT_DEPTH, repository });
-        return {
-            kind: 'commits',
-            commits,
-            detail: `${commits.length} newest commits up to ${commits_short(head)} from local git (no previous release)`,
-        };
-    }
+    const url = explicitUrl ?? claims?.url ?? claims?.regionUrl;
+    const org = explicitOrg ?? claims?.org;
     return {
-        kind: 'commits',
-        commits: [{ id: head, repository }],
-        detail: `only ${commits_short(head)}: no local git history and no GitHub API`,
+        url: url ?? DEFAULT_SENTRY_URL,
+        ...(org ? { org } : {}),
+        from: {
+            url: explicitUrl ? 'setting' : url ? 'token' : 'default',
+            ...(org ? { org: explicitOrg ? 'setting' : 'token' } : {}),
+        },
     };
 }
-function range(sel, commits, detail) {
-    if (commits.length > MAX_RANGE_COMMITS) {
-        sel.warn(`commits: the range holds more than ${MAX_RANGE_COMMITS} commits; sending the newest ${MAX_RANGE_COMMITS}`);
-        return { kind: 'commits', commits: commits.slice(0, MAX_RANGE_COMMITS), detail };
+function trimUrl(url) {
+    return url.trim().replace(/\/+$/, '');
+}
+function sameServer(a, b) {
+    try {
+        const x = new URL(a);
+        const y = new URL(b);
+        return x.protocol === y.protocol && x.host.toLowerCase() === y.host.toLowerCase();
     }
-    return { kind: 'commits', commits, detail };
-}
-/** Sentry names GitHub repositories `owner/repo`; some providers only fill the URL. */
-function sameRepository(repo, repository) {
-    const wanted = repository.toLowerCase();
-    if (repo.name.toLowerCase() === wanted)
-        return true;
-    if (repo.externalSlug?.toLowerCase() === wanted)
-        return true;
-    const url = repo.url
-        ?.toLowerCase()
-        .replace(/\.git$/, '')
-        .replace(/\/+$/, '');
-    return url !== undefined && url.endsWith(`/${wanted}`);
-}
-function commits_short(sha) {
-    return sha ? sha.slice(0, 7) : '(none)';
+    catch {
+        return trimUrl(a).toLowerCase() === trimUrl(b).toLowerCase();
+    }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.build/src/release/git.js
-/** Local git history as Sentry commits: HEAD, shallow boundaries, ancestry and `git log` with patch sets. */
+
+/***/ }),
+
+/***/ 7319:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** The faultline version, sent as the User-Agent and shown by `faultline --version`. */
+const VERSION = '0.1.0';
 
 
+/***/ }),
 
-/** A git work tree; every method runs `git` in `cwd`. */
-class LocalGit {
-    cwd;
-    #prefix;
-    #shallowBoundary;
-    constructor(cwd, opts = {}) {
-        this.cwd = cwd;
-        this.#prefix = opts.safeDirectory ? ['-c', 'safe.directory=*'] : [];
-    }
-    /** The LocalGit for `cwd`, or undefined when git is missing or `cwd` is not inside a work tree. */
-    static async open(cwd, opts = {}) {
-        const git = new LocalGit(cwd, opts);
-        try {
-            const inside = await git.run(['rev-parse', '--is-inside-work-tree']);
-            return inside.trim() === 'true' ? git : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    run(args) {
-        return new Promise((resolvePromise, reject) => {
-            (0,external_node_child_process_namespaceObject.execFile)('git', [...this.#prefix, ...args], { cwd: this.cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }, (error, stdout, stderr) => {
-                if (error)
-                    reject(new Error(`git ${args.join(' ')} failed in ${this.cwd}: ${stderr.trim() || error.message}`));
-                else
-                    resolvePromise(stdout);
-            });
-        });
-    }
-    async head() {
-        return (await this.run(['rev-parse', 'HEAD'])).trim();
-    }
-    async isShallow() {
-        return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-    }
-    /** True when `sha` names a commit present in the local object store. */
-    async hasCommit(sha) {
-        try {
-            await this.run(['cat-file', '-e', `${sha}^{commit}`]);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-    async isAncestor(ancestor, descendant) {
-        try {
-            await this.run(['merge-base', '--is-ancestor', ancestor, descendant]);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-    /** `owner/repo` of the `origin` remote when it is a GitHub-style URL. */
-    async originRepository() {
-        try {
-            return repositoryFromRemote((await this.run(['remote', 'get-url', 'origin'])).trim());
-        }
-        catch {
-            return undefined;
-        }
-    }
-    /**
-     * Commits newest first: `base..head` when base is given, else the last `max` commits up to head. Commits at a
-     * shallow boundary carry no patch set: git would list every file of the tree as added.
-     */
-    async log(opts) {
-        const range = opts.base ? `${opts.base}..${opts.head}` : opts.head;
-        const out = await this.run([
-            'log',
-            '--no-renames',
-            '--name-status',
-            '-z',
-            `--max-count=${opts.max}`,
-            '--format=%x1e%H%x1f%an%x1f%ae%x1f%cI%x1f%B%x1f',
-            range,
-            '--',
-        ]);
-        const boundary = await this.#boundary();
-        return parseGitLog(out, opts.repository).map((c) => {
-            if (!boundary.has(c.id))
-                return c;
-            const { patch_set: _dropped, ...rest } = c;
-            return rest;
-        });
-    }
-    #boundary() {
-        this.#shallowBoundary ??= (async () => {
-            const path = (await this.run(['rev-parse', '--git-path', 'shallow'])).trim();
-            try {
-                const text = await (0,promises_.readFile)((0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(this.cwd, path), 'utf8');
-                return new Set(text.split('\n').filter(Boolean));
-            }
-            catch {
-                return new Set();
-            }
-        })();
-        return this.#shallowBoundary;
+/***/ 9691:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  YOg: () => (/* binding */ array),
+  zMY: () => (/* binding */ schemas_boolean),
+  k5n: () => (/* binding */ schemas_enum),
+  euz: () => (/* binding */ literal),
+  _H3: () => (/* binding */ looseObject),
+  aig: () => (/* binding */ schemas_number),
+  g1P: () => (/* binding */ record),
+  rej: () => (/* binding */ strictObject),
+  YjP: () => (/* binding */ schemas_string),
+  KCZ: () => (/* binding */ union),
+  L5J: () => (/* binding */ unknown)
+});
+
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, object, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(4723);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+
+class $ZodCyclicError extends Error {
+    constructor() {
+        super(`Cannot parse a reference cycle that closes through a transform`);
+        this.name = "ZodCyclicError";
     }
 }
-/**
- * Parses `git log --name-status -z --format=%x1e%H%x1f%an%x1f%ae%x1f%cI%x1f%B%x1f` output: records start with
- * U+001E, header fields are separated by U+001F, and the name-status pairs follow as NUL-separated fields.
- */
-function parseGitLog(out, repository) {
-    const commits = [];
-    for (const record of out.split('\x1e')) {
-        if (!record.trim())
-            continue;
-        const [id = '', name = '', email = '', timestamp = '', message = '', rest = ''] = record.split('\x1f');
-        const fields = rest.replace(/^\0?\n?/, '').split('\0');
-        const patchSet = [];
-        for (let i = 0; i + 1 < fields.length; i += 2) {
-            const status = (fields[i] ?? '').trim().charAt(0);
-            const path = fields[i + 1] ?? '';
-            if (!path)
+/** Keyed off the context object every schema in one parse call already shares. */
+const STATE = "~memo";
+const NO_ISSUES = [];
+// a value a cycle can close through
+function isRef(value) {
+    return value !== null && typeof value === "object";
+}
+// Receivers prefix paths in place, so the cache and every hand-out need their own copies.
+function cloneIssues(issues) {
+    return issues.map((iss) => (iss.path ? { ...iss, path: iss.path.slice() } : { ...iss }));
+}
+const recursive = /*@__PURE__*/ new WeakMap();
+/** What the walk established, in order of certainty: ordered so the strongest answer among children wins. */
+const NONE = 0;
+const ASSUMED = 1;
+const PROVEN = 2;
+/** Whether this schema's subtree contains a cycle, so one parse can re-enter it. */
+function isRecursive(inst, stack, resolve) {
+    const cached = recursive.get(inst);
+    if (cached !== undefined)
+        return cached ? PROVEN : NONE;
+    // Relative to the walk in progress, so not cached.
+    if (stack.has(inst))
+        return PROVEN;
+    stack.add(inst);
+    let result = NONE;
+    const check = (child) => {
+        if (result !== PROVEN && child?._zod) {
+            const answer = isRecursive(child, stack, resolve);
+            if (answer > result)
+                result = answer;
+        }
+    };
+    // `Reflect.ownKeys` rather than `Object.keys`, so a cycle through a declared symbol key is still seen
+    const shape = (sh, spread) => {
+        let answer = NONE;
+        for (const key of Reflect.ownKeys(sh)) {
+            const desc = Object.getOwnPropertyDescriptor(sh, key);
+            // an object resolves its shape by spread, so a key it does not enumerate is never parsed; `z.properties` reads every own key and so keeps them all
+            if (spread && !desc.enumerable)
                 continue;
-            patchSet.push({ path, type: status === 'A' ? 'A' : status === 'D' ? 'D' : 'M' });
+            // resolving runs user code, and a factory mints a fresh subtree per read, so an edge the walk can't follow counts as a cycle
+            const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+            if (child > answer)
+                answer = child;
         }
-        commits.push({
-            patch_set: patchSet,
-            ...(repository ? { repository } : {}),
-            ...(name ? { author_name: name } : {}),
-            ...(email ? { author_email: email } : {}),
-            timestamp,
-            message,
-            id: id.trim(),
-        });
-    }
-    return commits;
-}
-/** `git@github.com:acme/web.git`, `https://github.com/acme/web(.git)`, `ssh://…/acme/web` → `acme/web`. */
-function repositoryFromRemote(remote) {
-    const match = /[:/]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(remote.trim());
-    return match ? `${match[1]}/${match[2]}` : undefined;
-}
-
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-
-  if (typeof process === "object" && process.version !== undefined) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
-      process.arch
-    })`;
-  }
-
-  return "<environment undetectable>";
-}
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-
-// pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
-  if (!object) {
-    return {};
-  }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
-    return newObj;
-  }, {});
-}
-
-// pkg/dist-src/util/is-plain-object.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/util/merge-deep.js
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
-    } else {
-      Object.assign(result, { [key]: options[key] });
-    }
-  });
-  return result;
-}
-
-// pkg/dist-src/util/remove-undefined-properties.js
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
-    }
-  }
-  return obj;
-}
-
-// pkg/dist-src/merge.js
-function merge(defaults, route, options) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
-  } else {
-    options = Object.assign({}, route);
-  }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-
-// pkg/dist-src/util/add-query-parameters.js
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url;
-  }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
-  }).join("&");
-}
-
-// pkg/dist-src/util/extract-url-variable-names.js
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
-}
-
-// pkg/dist-src/util/omit.js
-function omit(object, keysToOmit) {
-  const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
-    }
-  }
-  return result;
-}
-
-// pkg/dist-src/util/url-template.js
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
-            }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
-            }
-          });
-        }
-        if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
-        }
-      }
-    }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
-      result.push("");
-    }
-  }
-  return result;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
-        });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal);
-      }
-    }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-
-// pkg/dist-src/parse.js
-function parse(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
-  let body;
-  let parameters = omit(options, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
-  }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
-        )
-      ).join(",");
-    }
-    if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
-    }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
-      }
-    }
-  }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
-  }
-  return Object.assign(
-    { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
-  );
-}
-
-// pkg/dist-src/endpoint-with-defaults.js
-function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
-}
-
-// pkg/dist-src/with-defaults.js
-function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
-    parse
-  });
-}
-
-// pkg/dist-src/index.js
-var endpoint = withDefaults(null, DEFAULTS);
-
-
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
+        return answer;
+    };
+    const merge = (answer) => {
+        if (answer > result)
+            result = answer;
+    };
+    const def = inst._zod.def;
+    const kind = def.type;
+    switch (kind) {
+        case "object": {
+            const raw = core_util/* rawShape */.MO(def);
+            // a def with no raw shape answers `shape` from an accessor of its own, and running that can mint a whole fresh subtree
+            merge(raw ? shape(raw, true) : ASSUMED);
+            check(def.catchall);
             break;
         }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
+        case "array":
+            check(def.element);
+            break;
+        case "tuple":
+            for (const el of def.items)
+                check(el);
+            check(def.rest);
+            break;
+        case "record":
+        case "map":
+            check(def.keyType);
+            check(def.valueType);
+            break;
+        case "set":
+            check(def.valueType);
+            break;
+        case "union":
+            for (const el of def.options)
+                check(el);
+            break;
+        case "intersection":
+            check(def.left);
+            check(def.right);
+            break;
+        case "optional":
+        case "nullable":
+        case "default":
+        case "prefault":
+        case "catch":
+        case "readonly":
+        case "nonoptional":
+        case "promise":
+        case "success":
+            check(def.innerType);
+            break;
+        case "pipe":
+            check(def.in);
+            check(def.out);
+            break;
+        case "function":
+            check(def.input);
+            check(def.output);
+            break;
+        // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
+        case "lazy": {
+            const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : undefined);
+            // walked with resolution off: one hop sees past the deferral, and a lazy that yields only another unresolved lazy is generative, so it stops there
+            merge(inner ? isRecursive(inner, stack, false) : ASSUMED);
+            break;
         }
-        else {
-            whitespace = -1;
+        // a leaf by choice: `parts` are regex fragments, not data positions
+        case "template_literal":
+        // leaves
+        case "string":
+        case "number":
+        case "int":
+        case "boolean":
+        case "bigint":
+        case "symbol":
+        case "undefined":
+        case "null":
+        case "void":
+        case "never":
+        case "any":
+        case "unknown":
+        case "date":
+        case "nan":
+        case "enum":
+        case "literal":
+        case "file":
+        case "transform":
+        case "custom":
+            break;
+        default: {
+            // a new built-in kind becomes a compile error here
+            kind;
+            // a user-defined kind can still hold children, and only its author knows where, so fall back to scanning the def — skipping accessors, since reading one can run user code
+            for (const key in def) {
+                const desc = Object.getOwnPropertyDescriptor(def, key);
+                if (!desc || desc.get)
+                    continue;
+                const value = desc.value;
+                if (!value || typeof value !== "object")
+                    continue;
+                if (value._zod)
+                    check(value);
+                else if (Array.isArray(value))
+                    for (const el of value)
+                        check(el);
+            }
         }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
     }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
+    stack.delete(inst);
+    return settle(inst, result);
+}
+/** An assumed answer must not outlive the resolution that settles it, so only a certain one is cached. */
+function settle(inst, answer) {
+    if (answer !== ASSUMED)
+        recursive.set(inst, answer === PROVEN);
+    return answer;
 }
 /**
- * Parses the parameters of a `Content-Type` header starting at the given index.
+ * Whether one parse can re-enter this schema, i.e. its subtree contains a cycle.
+ * Exported for `z.compile`, which refuses to compile such a schema: cycle
+ * breaking is driven from here off state keyed on the parse context, and a
+ * generated fast path has no context to key on.
  */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
+function isRecursiveSchema(inst) {
+    // z.compile never parses, so nothing would ever resolve a lazy for it; it runs once and already treats a throw here as recursive
+    return isRecursive(inst, new Set(), true) !== NONE;
+}
+function bucketFor(state, inst) {
+    let bucket = state.buckets.get(inst);
+    if (!bucket) {
+        bucket = new WeakMap();
+        state.buckets.set(inst, bucket);
+    }
+    return bucket;
+}
+// Set immediately before delegating to core and cleared immediately after, so `alloc` registers only for a visit this module is driving.
+let handoff;
+// Allocated but unfinished entries. `alloc` and the matching pop both happen in the synchronous part of a parse, so they nest even when children are async, and one stack serves every schema.
+const memoizer_open = [];
+const memo = {
+    alloc(_inst, payload, empty) {
+        const bucket = handoff;
+        if (!bucket)
+            return empty;
+        handoff = undefined;
+        const entry = { value: empty, issues: null };
+        bucket.set(payload.value, entry);
+        memoizer_open.push(entry);
+        return empty;
+    },
+    guard(inst) {
+        var _a;
+        (_a = inst._zod).deferred ?? (_a.deferred = []);
+        inst._zod.deferred.push(() => {
+            const base = inst._zod.parse;
+            const wrapped = (payload, ctx) => {
+                // The value is a placeholder a back-edge is still waiting on, so the cycle closes through this transform. Its output can't exist in time to bind.
+                if (ctx.direction !== "backward" && isBackEdge(ctx, payload.value))
+                    throw new $ZodCyclicError();
+                return base(payload, ctx);
+            };
+            inst._zod.parse = wrapped;
+            if (inst._zod.run === base)
+                inst._zod.run = wrapped;
+        });
+    },
+    attach(inst) {
+        var _a;
+        let isRecursiveInst;
+        let rechecked = false;
+        // a recursive schema is re-entered many times per parse and its bucket never changes
+        let lastCtx;
+        let lastBucket;
+        // Wraps `parse` in a deferred so it sees the container's final parse. Core's own deferred copies `parse` into `run` when there are no checks, and it ran first, so `run` is patched to match; with checks, `run` reads `parse` dynamically.
+        (_a = inst._zod).deferred ?? (_a.deferred = []);
+        inst._zod.deferred.push(() => {
+            const base = inst._zod.parse;
+            const wrapped = (payload, ctx) => {
+                if (isRecursiveInst === undefined) {
+                    const walked = isRecursive(inst, new Set(), false);
+                    if (walked === NONE) {
+                        // Nothing here can ever fire, so take it back out.
+                        inst._zod.parse = base;
+                        if (inst._zod.run === wrapped)
+                            inst._zod.run = base;
+                        return base(payload, ctx);
                     }
-                    continue parameter;
+                    // this parse resolves the deferred edges on its own path, so ask once more before latching
+                    if (walked === PROVEN || rechecked)
+                        isRecursiveInst = true;
+                    else
+                        rechecked = true;
                 }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
+                const input = payload.value;
+                if (!isRef(input))
+                    return base(payload, ctx);
+                let state = ctx[STATE];
+                if (!state) {
+                    state = { buckets: new WeakMap(), backEdges: undefined };
+                    ctx[STATE] = state;
+                }
+                let bucket;
+                if (lastCtx === ctx) {
+                    bucket = lastBucket;
+                }
+                else {
+                    bucket = bucketFor(state, inst);
+                    lastCtx = ctx;
+                    lastBucket = bucket;
+                }
+                const hit = bucket.get(input);
+                if (hit) {
+                    payload.value = hit.value;
+                    if (hit.issues) {
+                        if (hit.issues.length)
+                            payload.issues.push(...cloneIssues(hit.issues));
                     }
                     else {
-                        valueWhitespace = -1;
+                        // Still being parsed: its own checks cover it, so skip them here.
+                        payload.memo = true;
+                        state.backEdges ?? (state.backEdges = new WeakSet());
+                        state.backEdges.add(hit.value);
                     }
-                    index++;
+                    return payload;
                 }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
+                handoff = bucket;
+                const depth = memoizer_open.length;
+                const result = base(payload, ctx);
+                handoff = undefined;
+                // A container that rejected its input outright allocated nothing.
+                const entry = memoizer_open.length > depth ? memoizer_open.pop() : undefined;
+                // Both paths written out so the sync one allocates no closure. It runs once per node, and capturing here cost more than everything else combined.
+                if (result instanceof Promise) {
+                    return result.then((r) => {
+                        if (entry)
+                            entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
+                        return r;
+                    });
                 }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
+                if (entry)
+                    entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
+                return result;
+            };
+            inst._zod.parse = wrapped;
+            if (inst._zod.run === base)
+                inst._zod.run = wrapped;
+        });
+    },
+};
+/** The memoizer that gives containers cycle support. `zod` installs it by default; `zod/mini` opts in with `config({ memoizer: memoizer() })`. */
+function memoizer() {
+    return memo;
+}
+/** Whether this value is a node a back-edge resolved to before it finished. */
+function isBackEdge(ctx, value) {
+    const backEdges = ctx[STATE]?.backEdges;
+    return backEdges !== undefined && isRef(value) && backEdges.has(value);
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link cuid2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const cuid = /^[cC][0-9a-z]{6,}$/;
+const cuid2 = /^[0-9a-z]+$/;
+const ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
+const xid = /^[0-9a-vA-V]{20}$/;
+const ksuid = /^[A-Za-z0-9]{27}$/;
+const nanoid = /^[a-zA-Z0-9_-]{21}$/;
+function nanoidOfLength(length) {
+    return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
+}
+/** ISO 8601-1 duration regex. Does not support the 8601-2 extensions like negative durations or fractional/negative components. */
+const duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+/** Implements ISO 8601-2 extensions like explicit +- prefixes, mixing weeks with other units, and fractional/negative components. */
+const extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/;
+/** A regex for any UUID-like identifier: 8-4-4-4-12 hex pattern */
+const guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+/** Returns a regex for validating an RFC 9562/4122 UUID.
+ *
+ * @param version Optionally specify a version 1-8. If no version is specified, all versions are supported. */
+const uuid = (version) => {
+    if (!version)
+        return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+    return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+};
+const uuid4 = /*@__PURE__*/ (/* unused pure expression or super */ null && (uuid(4)));
+const uuid6 = /*@__PURE__*/ (/* unused pure expression or super */ null && (uuid(6)));
+const uuid7 = /*@__PURE__*/ (/* unused pure expression or super */ null && (uuid(7)));
+/** Practical email validation */
+const email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+/** Equivalent to the HTML5 input[type=email] validation implemented by browsers. Source: https://developer.mozilla.org/en-US/docs/Web/HTML/Element/input/email */
+const html5Email = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+/** The classic emailregex.com regex for RFC 5322-compliant emails */
+const rfc5322Email = /^(([^<>()\[\]\\.,;:\s@"]+(\.[^<>()\[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$/;
+/** A loose regex that allows Unicode characters, enforces length limits, and that's about it. */
+const unicodeEmail = /^[^\s@"]{1,64}@[^\s@]{1,255}$/u;
+const idnEmail = (/* unused pure expression or super */ null && (unicodeEmail));
+const browserEmail = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+// from https://thekevinscott.com/emojis-in-javascript/#writing-a-regular-expression
+// Single character class, not an alternation: the two properties overlap (U+1F9B0-U+1F9B3), so `(A|B)+` backtracks exponentially on a failed match. The leading lookahead then demands one anchor — a pictograph, a regional indicator, or the enclosing keycap — because `\p{Emoji_Component}` on its own covers ASCII digits, `#`, `*`, ZWJ, variation selectors and skin tone modifiers, none of which is an emoji without a base.
+const _emoji = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$`;
+function emoji() {
+    return new RegExp(_emoji, "u");
+}
+const ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+const ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
+const mac = (delimiter) => {
+    const escapedDelim = util.escapeRegex(delimiter ?? ":");
+    return new RegExp(`^(?:[0-9A-F]{2}${escapedDelim}){5}[0-9A-F]{2}$|^(?:[0-9a-f]{2}${escapedDelim}){5}[0-9a-f]{2}$`);
+};
+const cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
+const cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
+// https://stackoverflow.com/questions/7860392/determine-if-string-is-in-base64-using-javascript
+const base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
+const base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
+// based on https://stackoverflow.com/questions/106179/regular-expression-to-match-dns-hostname-or-ip-address
+// export const hostname: RegExp = /^([a-zA-Z0-9-]+\.)*[a-zA-Z0-9-]+$/;
+const hostname = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/;
+const domain = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
+const httpProtocol = /^https?$/;
+// https://blog.stevenlevithan.com/archives/validate-phone-number#r4-3 (regex sans spaces) E.164: leading digit must be 1-9; total digits (excluding '+') between 7-15
+const e164 = /^\+[1-9]\d{6,14}$/;
+// Credit card shape: 12–19 digits, optionally separated by single spaces or single hyphens. ISO/IEC 7812 caps the PAN at 19 digits; 12 is the shortest issued length (Maestro).
+const creditCard = /^\d(?:[ -]?\d){11,18}$/;
+// ISO 4217 alpha codes from the SIX list, regenerated by scripts/update-iso-4217.ts
+const currencyCode = /^(?:AED|AFN|ALL|AMD|AOA|ARS|AUD|AWG|AZN|BAM|BBD|BDT|BHD|BIF|BMD|BND|BOB|BOV|BRL|BSD|BTN|BWP|BYN|BZD|CAD|CDF|CHE|CHF|CHW|CLF|CLP|CNY|COP|COU|CRC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|EUR|FJD|FKP|GBP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|INR|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MXV|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PKR|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|USD|USN|UYI|UYU|UYW|UZS|VED|VES|VND|VUV|WST|XAD|XAF|XAG|XAU|XBA|XBB|XBC|XBD|XCD|XCG|XDR|XOF|XPD|XPF|XPT|XSU|XTS|XUA|XXX|YER|ZAR|ZMW|ZWG)$/;
+// iban electronic format: 2-letter country, check digits 02-98 (the only values `98 - remainder` can produce), 11-30 bban characters
+const iban = /^[A-Z]{2}(?!00|01|99)\d{2}[A-Z0-9]{11,30}$/;
+const dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
+/** Anchors a pattern source. The interpolation lives here rather than at the call site because
+ * esbuild will not drop a `@__PURE__` call whose own argument interpolates a variable, but it
+ * will drop `anchor(dateSource)`. Keeping it inline pinned `date` into every bundle. */
+function regexes_anchor(source) {
+    return new RegExp(`^${source}$`);
+}
+const date = /*@__PURE__*/ regexes_anchor(dateSource);
+function timeSource(args) {
+    const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
+    const regex = typeof args.precision === "number"
+        ? args.precision === -1
+            ? `${hhmm}`
+            : args.precision === 0
+                ? `${hhmm}:[0-5]\\d`
+                : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}`
+        : args.seconds
+            ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?`
+            : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+    return regex;
+}
+function time(args) {
+    return new RegExp(`^${timeSource(args)}$`);
+}
+// Adapted from https://stackoverflow.com/a/3143231
+function datetime(args) {
+    const opts = ["Z"];
+    // if (args.offset) opts.push(`([+-]\\d{2}:\\d{2})`);
+    if (args.offset)
+        opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
+    // RFC 3339 mandates seconds wherever the time carries a `Z` or an offset, so only the unqualified form `local` adds may omit them
+    const qualified = `${timeSource({ precision: args.precision, seconds: true })}(?:${opts.join("|")})`;
+    const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
+    return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
+}
+// the unbounded form of `string()` as a literal, so every plain string shares one instance instead of building its own
+const anyString = /^[\s\S]{0,}$/;
+const string = (params) => {
+    const regex = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
+    return new RegExp(`^${regex}$`);
+};
+const bigint = /^-?\d+n?$/;
+const integer = /^-?\d+$/;
+const number = /^-?\d+(?:\.\d+)?$/;
+const regexes_boolean = /^(?:true|false)$/i;
+const _null = /^null$/i;
+
+const _undefined = /^undefined$/i;
+
+// regex for string with no uppercase letters
+const lowercase = /^[^A-Z]*$/;
+// regex for string with no lowercase letters
+const uppercase = /^[^a-z]*$/;
+// regex for hexadecimal strings (any length)
+const hex = /^[0-9a-fA-F]*$/;
+// Hash regexes for different algorithms and encodings
+// Helper function to create base64 regex with exact length and padding
+function fixedBase64(bodyLength, padding) {
+    return new RegExp(`^[A-Za-z0-9+/]{${bodyLength}}${padding}$`);
+}
+// Helper function to create base64url regex with exact length (no padding)
+function fixedBase64url(length) {
+    return new RegExp(`^[A-Za-z0-9_-]{${length}}$`);
+}
+// MD5 (16 bytes): base64 = 24 chars total (22 + "==")
+const md5_hex = /^[0-9a-fA-F]{32}$/;
+const md5_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(22, "==")));
+const md5_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(22)));
+// SHA1 (20 bytes): base64 = 28 chars total (27 + "=")
+const sha1_hex = /^[0-9a-fA-F]{40}$/;
+const sha1_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(27, "=")));
+const sha1_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(27)));
+// SHA256 (32 bytes): base64 = 44 chars total (43 + "=")
+const sha256_hex = /^[0-9a-fA-F]{64}$/;
+const sha256_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(43, "=")));
+const sha256_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(43)));
+// SHA384 (48 bytes): base64 = 64 chars total (no padding)
+const sha384_hex = /^[0-9a-fA-F]{96}$/;
+const sha384_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(64, "")));
+const sha384_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(64)));
+// SHA512 (64 bytes): base64 = 88 chars total (86 + "==")
+const sha512_hex = /^[0-9a-fA-F]{128}$/;
+const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
+const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+// import { $ZodType } from "./schemas.js";
+
+
+
+const $ZodCheck = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheck", (inst, def) => {
+    var _a;
+    inst._zod ?? (inst._zod = {});
+    inst._zod.def = def;
+    (_a = inst._zod).onattach ?? (_a.onattach = []);
+});
+/** Default `when` for size-based checks: run only on non-nullish values with a `size`. */
+const _whenHasSize = (payload) => {
+    const val = payload.value;
+    return !util.nullish(val) && val.size !== undefined;
+};
+/** Default `when` for length-based checks: run only on non-nullish values with a `length`. */
+const _whenHasLength = (payload) => {
+    const val = payload.value;
+    return !core_util/* nullish */.cl(val) && val.length !== undefined;
+};
+const numericOriginMap = {
+    number: "number",
+    bigint: "bigint",
+    object: "date",
+};
+const $ZodCheckLessThan = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckLessThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
+            return;
+        }
+        payload.issues.push({
+            origin: numericOriginMap[typeof payload.value] ?? origin,
+            code: "too_big",
+            maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+            input: payload.value,
+            inclusive: def.inclusive,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckGreaterThan = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckGreaterThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+            return;
+        }
+        payload.issues.push({
+            origin: numericOriginMap[typeof payload.value] ?? origin,
+            code: "too_small",
+            minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+            input: payload.value,
+            inclusive: def.inclusive,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckMultipleOf = 
+/*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckMultipleOf", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (typeof payload.value !== typeof def.value)
+            throw new Error("Cannot mix number and bigint in multiple_of check.");
+        const isMultiple = typeof payload.value === "bigint"
+            ? // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+                def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
+            : core_util/* floatSafeRemainder */.LG(payload.value, def.value) === 0;
+        if (isMultiple)
+            return;
+        payload.issues.push({
+            origin: typeof payload.value,
+            code: "not_multiple_of",
+            divisor: def.value,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckNumberFormat = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckNumberFormat", (inst, def) => {
+    $ZodCheck.init(inst, def); // no format checks
+    def.format = def.format || "float64";
+    const isInt = def.format?.includes("int");
+    const origin = isInt ? "int" : "number";
+    const [minimum, maximum] = core_util/* NUMBER_FORMAT_RANGES */.zH[def.format];
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        if (isInt) {
+            if (!Number.isInteger(input)) {
+                // invalid_format issue
+                // payload.issues.push({
+                //   expected: def.format,
+                //   format: def.format,
+                //   code: "invalid_format",
+                //   input,
+                //   inst,
+                // });
+                // invalid_type issue
+                payload.issues.push({
+                    expected: origin,
+                    format: def.format,
+                    code: "invalid_type",
+                    continue: false,
+                    input,
+                    inst,
+                });
+                return;
+                // not_multiple_of issue
+                // payload.issues.push({
+                //   code: "not_multiple_of",
+                //   origin: "number",
+                //   input,
+                //   inst,
+                //   divisor: 1,
+                // });
             }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
+            if (!Number.isSafeInteger(input)) {
+                if (input > 0) {
+                    // too_big
+                    payload.issues.push({
+                        input,
+                        code: "too_big",
+                        maximum: Number.MAX_SAFE_INTEGER,
+                        note: "Integers must be within the safe integer range.",
+                        inst,
+                        origin,
+                        inclusive: true,
+                        continue: !def.abort,
+                    });
+                }
+                else {
+                    // too_small
+                    payload.issues.push({
+                        input,
+                        code: "too_small",
+                        minimum: Number.MIN_SAFE_INTEGER,
+                        note: "Integers must be within the safe integer range.",
+                        inst,
+                        origin,
+                        inclusive: true,
+                        continue: !def.abort,
+                    });
+                }
+                return;
+            }
+        }
+        if (input < minimum) {
+            payload.issues.push({
+                origin: "number",
+                input,
+                code: "too_small",
+                minimum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+        if (input > maximum) {
+            payload.issues.push({
+                origin: "number",
+                input,
+                code: "too_big",
+                maximum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+const $ZodCheckBigIntFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckBigIntFormat", (inst, def) => {
+    $ZodCheck.init(inst, def); // no format checks
+    const [minimum, maximum] = util.BIGINT_FORMAT_RANGES[def.format];
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        if (input < minimum) {
+            payload.issues.push({
+                origin: "bigint",
+                input,
+                code: "too_small",
+                minimum: minimum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+        if (input > maximum) {
+            payload.issues.push({
+                origin: "bigint",
+                input,
+                code: "too_big",
+                maximum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+})));
+const $ZodCheckMaxSize = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMaxSize", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasSize);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const size = input.size;
+        if (size <= def.maximum)
+            return;
+        payload.issues.push({
+            origin: util.getSizableOrigin(input),
+            code: "too_big",
+            maximum: def.maximum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckMinSize = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMinSize", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasSize);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const size = input.size;
+        if (size >= def.minimum)
+            return;
+        payload.issues.push({
+            origin: util.getSizableOrigin(input),
+            code: "too_small",
+            minimum: def.minimum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckSizeEquals = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckSizeEquals", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasSize);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const size = input.size;
+        if (size === def.size)
+            return;
+        const tooBig = size > def.size;
+        payload.issues.push({
+            origin: util.getSizableOrigin(input),
+            ...(tooBig ? { code: "too_big", maximum: def.size } : { code: "too_small", minimum: def.size }),
+            inclusive: true,
+            exact: true,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckMaxLength = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckMaxLength", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // Strings are measured in Unicode code points, not UTF-16 units. A code point is at most two units, so a string that already fits in units fits in code points; only an overflow has to be counted.
+        const length = typeof input === "string" && units > def.maximum ? core_util/* codePointLength */.O7(input) : units;
+        if (length <= def.maximum)
+            return;
+        const origin = core_util/* getLengthableOrigin */.Rc(input);
+        payload.issues.push({
+            origin,
+            code: "too_big",
+            maximum: def.maximum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckMinLength = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckMinLength", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // A code point is one or two UTF-16 units, so fewer units than the floor can never reach it and twice the floor always clears it. Only in between is the exact count in doubt.
+        const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2
+            ? core_util/* codePointLength */.O7(input)
+            : units;
+        if (length >= def.minimum)
+            return;
+        const origin = core_util/* getLengthableOrigin */.Rc(input);
+        payload.issues.push({
+            origin,
+            code: "too_small",
+            minimum: def.minimum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckLengthEquals = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckLengthEquals", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // A code point is one or two UTF-16 units, so outside `[length, length * 2]` units the target is missed either way — and missed in the same direction in both measures.
+        const length = typeof input === "string" && units >= def.length && units <= def.length * 2
+            ? core_util/* codePointLength */.O7(input)
+            : units;
+        if (length === def.length)
+            return;
+        const origin = core_util/* getLengthableOrigin */.Rc(input);
+        const tooBig = length > def.length;
+        payload.issues.push({
+            origin,
+            ...(tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length }),
+            inclusive: true,
+            exact: true,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckStringFormat = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckStringFormat", (inst, def) => {
+    var _a, _b;
+    $ZodCheck.init(inst, def);
+    if (def.pattern)
+        (_a = inst._zod).check ?? (_a.check = (payload) => {
+            def.pattern.lastIndex = 0;
+            if (def.pattern.test(payload.value))
+                return;
+            payload.issues.push({
+                origin: "string",
+                code: "invalid_format",
+                format: def.format,
+                input: payload.value,
+                ...(def.pattern ? { pattern: def.pattern.toString() } : {}),
+                inst,
+                continue: !def.abort,
+            });
+        });
+    else
+        (_b = inst._zod).check ?? (_b.check = () => { });
+});
+const $ZodCheckRegex = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckRegex", (inst, def) => {
+    $ZodCheckStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        def.pattern.lastIndex = 0;
+        if (def.pattern.test(payload.value))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "regex",
+            input: payload.value,
+            pattern: def.pattern.toString(),
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckLowerCase = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckLowerCase", (inst, def) => {
+    def.pattern ?? (def.pattern = lowercase);
+    $ZodCheckStringFormat.init(inst, def);
+});
+const $ZodCheckUpperCase = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckUpperCase", (inst, def) => {
+    def.pattern ?? (def.pattern = uppercase);
+    $ZodCheckStringFormat.init(inst, def);
+});
+const $ZodCheckIncludes = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckIncludes", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const escapedRegex = core_util/* escapeRegex */.sD(def.includes);
+    // `String.prototype.includes(sub, position)` matches `sub` at `position`
+    // OR LATER, so the pattern must allow at least `position` leading chars
+    // (`{N,}`), not exactly `position` chars (`{N}`).
+    const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+    def.pattern = pattern;
+    inst._zod.check = (payload) => {
+        if (payload.value.includes(def.includes, def.position))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "includes",
+            includes: def.includes,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckStartsWith = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckStartsWith", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const pattern = new RegExp(`^${core_util/* escapeRegex */.sD(def.prefix)}.*`);
+    def.pattern ?? (def.pattern = pattern);
+    inst._zod.check = (payload) => {
+        if (payload.value.startsWith(def.prefix))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "starts_with",
+            prefix: def.prefix,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckEndsWith = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckEndsWith", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const pattern = new RegExp(`.*${core_util/* escapeRegex */.sD(def.suffix)}$`);
+    def.pattern ?? (def.pattern = pattern);
+    inst._zod.check = (payload) => {
+        if (payload.value.endsWith(def.suffix))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "ends_with",
+            suffix: def.suffix,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+///////////////////////////////////
+/////    $ZodCheckProperty    /////
+///////////////////////////////////
+function handleCheckPropertyResult(result, payload, property) {
+    if (result.issues.length) {
+        payload.issues.push(...core_util/* prefixIssues */.lQ(property, result.issues));
+    }
+}
+const $ZodCheckProperty = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckProperty", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        const result = def.schema._zod.run({
+            value: payload.value[def.property],
+            issues: [],
+        }, {});
+        if (result instanceof Promise) {
+            return result.then((result) => handleCheckPropertyResult(result, payload, def.property));
+        }
+        handleCheckPropertyResult(result, payload, def.property);
+        return;
+    };
+})));
+const $ZodCheckProperties = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckProperties", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    core_util/* hide */.jD(inst, Symbol.iterator, function* () {
+        yield inst;
+    });
+    // key and schema snapshotted together: reading one live and the other cached lets a later mutation of the caller's shape object pair a stale key with a missing schema
+    let entries;
+    inst._zod.check = (payload) => {
+        // the base schema already typed the value, so only a nullish one is rejected here: the properties read on a primitive too, matching z.property() on a string's length
+        if (payload.value == null) {
+            payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
+            return undefined;
+        }
+        entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+        const input = payload.value;
+        let proms;
+        for (const [key, schema] of entries) {
+            const result = schema._zod.run({ value: input[key], issues: [] }, {});
+            if (result instanceof Promise) {
+                proms ?? (proms = []);
+                proms.push(result.then((result) => handleCheckPropertyResult(result, payload, key)));
             }
             else {
-                keyWhitespace = -1;
+                handleCheckPropertyResult(result, payload, key);
             }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
         }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
-const intRegex = /^-?\d+$/;
-const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
-const originalStringify = JSON.stringify;
-const originalParse = JSON.parse;
-const customFormat = /^-?\d+n$/;
-
-const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-
-/**
- * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
- * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
- */
-
-/**
- * Checks if a value is unstringifiable according to native JSON.stringify rules.
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is undefined, a function, or a symbol.
- */
-const isUnstringifiable = (val) =>
-  val === undefined || typeof val === "function" || typeof val === "symbol";
-
-/**
- * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is a RawJSON instance.
- */
-const isRawJSON = (val) =>
-  val !== null &&
-  typeof val === "object" &&
-  val.constructor &&
-  val.constructor.name === "RawJSON";
-
-/**
- * Iteratively converts a JS value to a JSON string.
- * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
- * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
- *
- * @param {any} rootValue The value to stringify.
- * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
- * @param {string | number} [spaceParam] Indentation for pretty-printing.
- * @returns {string | undefined} The generated JSON string.
- */
-const stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer)
-    ? new Set(replacer.map(String))
-    : null;
-
-  /**
-   * Prepares a value for stringification by resolving toJSON, handling BigInts,
-   * applying custom replacers, and unwrapping primitive objects.
-   *
-   * @param {object|Array} parent The parent object or array holding the value.
-   * @param {string} key The key associated with the value.
-   * @param {any} val The raw value to process.
-   * @returns {any} The processed value ready for stringification.
-   */
-  const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
-
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-
-    if (isNoise) return val + "n";
-
-    const isBigInt = typeof val === "bigint";
-
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-
-      return val.toString() + "n";
-    }
-
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
-    }
-
-    const isPostReplacerObject = val !== null && typeof val === "object";
-
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper =
-        val instanceof Number ||
-        val instanceof String ||
-        val instanceof Boolean;
-
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-
-    return val;
-  };
-
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-
-  if (isUnstringifiable(rootProcessed)) {
-    return undefined;
-  }
-
-  const isRootPrimitive =
-    rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-
-  const chunks = [];
-  let level = 0;
-
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true,
-    },
-  ];
-
-  const visited = new WeakSet([rootProcessed]);
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
-      level++;
-    }
-
-    let isDone = false;
-
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-
-        if (space) chunks.push("\n" + space.repeat(level));
-
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
-
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node.first = false;
-          node.index++;
-        } else {
-          const isComplexObject =
-            childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-
-            visited.add(childVal);
-
-            stack.push({
-              parent: node.val,
-              key: String(node.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true,
-            });
-
-            node.first = false;
-            node.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
-          }
-        }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-
-        if (isFilteredOutByArray) continue;
-
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
-
-        if (isUnstringifiable(childVal)) continue;
-
-        if (!node.first) chunks.push(",");
-
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
-        } else {
-          chunks.push(originalStringify(k) + ":");
-        }
-
-        const isComplexObject =
-          childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-
-          visited.add(childVal);
-
-          stack.push({
-            parent: node.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true,
-          });
-
-          node.first = false;
-
-          break; // Stop current loop level to process the newly pushed stack node
-        } else {
-          chunks.push(originalStringify(childVal));
-          node.first = false;
-        }
-      }
-
-      const isNodeFullyProcessed =
-        node.index >= node.keys.length && stack[stack.length - 1] === node;
-
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-
-    if (isDone) {
-      level--;
-
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
-      stack.pop();
-    }
-  }
-
-  return chunks.join("");
-};
-
-/**
- * Converts a JavaScript value to a JSON string.
- *
- * Supports serialization of BigInt values using two strategies:
- * 1. Custom format "123n" → "123" (universal fallback)
- * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
- *
- * All other values are serialized exactly like native JSON.stringify().
- *
- * @param {*} value The value to convert to a JSON string.
- * @param {Replacer | Array<string | number> | null} [replacer]
- * A function that alters the behavior of the stringification process,
- * or an array of strings/numbers to indicate properties to exclude.
- * @param {string | number} [space]
- * A string or number to specify indentation or pretty-printing.
- * @returns {string} The JSON string representation.
- */
-const JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-
-          const hasFunctionReplacer = typeof replacer === "function";
-
-          if (hasFunctionReplacer) return replacer(key, val);
-
-          const isKeyInArrayReplacer =
-            Array.isArray(replacer) && replacer.includes(key);
-
-          if (isKeyInArrayReplacer) return val;
-
-          return val;
-        },
-        space,
-      );
-    }
-
-    if (!value) return originalStringify(value, replacer, space);
-
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-
-        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-        if (typeof val === "bigint") return val.toString() + "n";
-
-        const hasFunctionReplacer = typeof replacer === "function";
-
-        if (hasFunctionReplacer) return replacer(key, val);
-
-        const isKeyInArrayReplacer =
-          Array.isArray(replacer) && replacer.includes(key);
-
-        if (isKeyInArrayReplacer) return val;
-
-        return val;
-      },
-      space,
-    );
-
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3",
-    ); // Delete one "n" off the end of every BigInt value
-
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
-
-    return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-
-      if (convertedJSON === undefined) return undefined;
-
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return convertedJSON;
-
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-
-    throw error;
-  }
-};
-
-const featureCache = new Map();
-
-/**
- * Detects if the current JSON.parse implementation supports the context.source feature.
- *
- * Uses toString() fingerprinting to cache results and automatically detect runtime
- * replacements of JSON.parse (polyfills, mocks, etc.).
- *
- * @returns {boolean} true if context.source is supported, false otherwise.
- */
-const isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-
-  try {
-    const result = JSON.parse(
-      "1",
-      (_, __, context) => !!context?.source && context.source === "1",
-    );
-    featureCache.set(parseFingerprint, result);
-
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-
-    return false;
-  }
-};
-
-/**
- * Reviver function that converts custom-format BigInt strings back to BigInt values.
- * Also handles "noise" strings that accidentally match the BigInt format.
- *
- * @param {string | number | undefined} key The object key.
- * @param {*} value The value being parsed.
- * @param {object} [context] Parse context (if supported by JSON.parse).
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The transformed value.
- */
-const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt =
-    typeof value === "string" && customFormat.test(value);
-
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-
-  const hasUserReviver = typeof userReviver === "function";
-
-  if (!hasUserReviver) return value;
-
-  return userReviver(key, value, context);
-};
-
-/**
- * Fast JSON.parse implementation (~2x faster than classic fallback).
- * Uses JSON.parse's context.source feature to detect integers and convert
- * large numbers directly to BigInt without string manipulation.
- *
- * Does not support legacy custom format from v1 of this library.
- *
- * @param {string} text JSON string to parse.
- * @param {Reviver} [reviver] Transform function to apply to each value.
- * @returns {any} Parsed JavaScript value.
- */
-const JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds =
-      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt;
-
-    if (isBigInt) return BigInt(context.source);
-
-    const hasCustomReviver = typeof reviver === "function";
-
-    if (!hasCustomReviver) return value;
-
-    return reviver(key, value, context);
-  });
-};
-
-const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-const MAX_DIGITS = MAX_INT.length;
-const stringsOrLargeNumbers =
-  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
-
-/**
- * Iteratively traverses the parsed object bottom-up (post-order),
- * emulating the native JSON.parse reviver behavior.
- * This avoids Call Stack overflows (RangeError) on deeply nested structures.
- *
- * @param {any} parsed The natively parsed JSON object.
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The fully processed object.
- */
-const applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (!node.visited) {
-      node.visited = true;
-
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
-
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
-        }
-      }
-    } else {
-      const { parent, key } = node;
-      let value = parent[key];
-
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-
-          if (isNoise) value = value.slice(0, -1);
-        }
-      }
-
-      const hasUserReviver = typeof userReviver === "function";
-
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
-      }
-
-      const isDeleted = value === undefined;
-
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
-      }
-
-      stack.pop();
-    }
-  }
-
-  return rootHolder[""];
-};
-
-/**
- * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
- *
- * @param {string} text The raw JSON string.
- * @returns {string} The serialized string with marked BigInts.
- */
-const serializeBigInts = (text) => {
-  return text.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-      const hasFractionalOrExponential = fractional || exponential;
-
-      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
-      const isLessThanMaxSafeInt =
-        digits &&
-        (digits.length < MAX_DIGITS ||
-          (digits.length === MAX_DIGITS && digits <= MAX_INT));
-
-      const isStandardValue =
-        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-
-      if (isStandardValue) return match;
-
-      return '"' + match + 'n"';
-    },
-  );
-};
-
-/**
- * Converts a JSON string into a JavaScript value.
- *
- * Supports parsing of large integers using two strategies:
- * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
- * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
- *
- * All other JSON values are parsed exactly like native JSON.parse().
- *
- * @param {string} text A valid JSON string.
- * @param {Reviver} [reviver]
- * A function that transforms the results. This function is called for each member
- * of the object. If a member contains nested objects, the nested objects are
- * transformed before the parent object is.
- * @returns {any} The parsed JavaScript value.
- * @throws {SyntaxError} If text is not valid JSON.
- */
-const JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
-
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
-
-    // Find and mark big numbers with "n"
-    const serializedData = serializeBigInts(text);
-
-    return originalParse(serializedData, (key, value, context) =>
-      convertMarkedBigIntsReviver(key, value, context, reviver),
-    );
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-
-      return applyReviverIteratively(parsed, reviver);
-    }
-
-    throw error;
-  }
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
-
-// pkg/dist-src/defaults.js
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
-  }
-};
-
-// pkg/dist-src/fetch-wrapper.js
-
-
-
-// pkg/dist-src/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/fetch-wrapper.js
-
-var noop = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch(requestOptions.url, {
-      method: requestOptions.method,
-      body,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error) {
-    let message = "Unknown Error";
-    if (error instanceof Error) {
-      if (error.name === "AbortError") {
-        error.status = 500;
-        throw error;
-      }
-      message = error.message;
-      if (error.name === "TypeError" && "cause" in error) {
-        if (error.cause instanceof Error) {
-          message = error.cause.message;
-        } else if (typeof error.cause === "string") {
-          message = error.cause;
-        }
-      }
-    }
-    const requestError = new RequestError(message, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
-  }
-  const octokitResponse = {
-    url,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new RequestError(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(noop);
-  }
-  const mimetype = dist_parse(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text = "";
-    try {
-      text = await response.text();
-      return JSONParse(text);
-    } catch (err) {
-      return text;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-
-// pkg/dist-src/with-defaults.js
-function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route2, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
-      );
+        if (proms)
+            return Promise.all(proms).then(() => undefined);
+        return undefined;
     };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-  });
-}
-
-// pkg/dist-src/index.js
-var dist_bundle_request = dist_bundle_withDefaults(endpoint, defaults_default);
-
-/* v8 ignore next -- @preserve */
-/* v8 ignore else -- @preserve */
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/limit.js
-/**
- * `fn` over `items` with at most `limit` calls running at once; results in input order. After the first failure no
- * new call starts; the calls already running are let finish (so nothing still reads a file the caller closes next),
- * then that first failure is thrown.
- */
-async function mapLimited(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const i = next++;
-            try {
-                out[i] = await fn(items[i], i);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-    if (failure)
-        throw failure.error;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./.build/src/release/github-history.js
-/**
- * Commit history from the GitHub REST API, for shallow checkouts: compare base...head for the range and one
- * `GET commits/{sha}` per commit for its patch set. Works with any Octokit's `request`; the action and the CLI use
- * githubRequest below (@octokit/request alone: a full Octokit would add a megabyte to the action's start-up).
- */
-
-
-
-
-
-/** Patch sets are fetched for at most this many commits of a range (newest first); older ones go without. */
-const MAX_PATCH_SET_LOOKUPS = 100;
-const PAGE_SIZE = 100;
-const MAX_PAGES = 10;
-const LOOKUP_CONCURRENCY = 8;
-/**
- * An authenticated GitHub `request` for `apiUrl` (GITHUB_API_URL: github.com or GitHub Enterprise), sent through the
- * same keep-alive, HTTP(S)_PROXY-aware undici agent as the Sentry client.
- */
-function githubRequest(token, apiUrl, userAgent) {
-    const request = dist_bundle_request.defaults({
-        baseUrl: apiUrl.replace(/\/+$/, ''),
-        headers: { authorization: `token ${token}`, 'user-agent': userAgent },
-        request: {
-            fetch: (url, init) => (0,node_modules_undici/* fetch */.hd)(url, { ...init, dispatcher: sharedSentryDispatcher() }),
-        },
-    });
-    return (route, params) => request(route, params);
-}
-function githubHistory(request, repository) {
-    const [owner, repo] = repository.split('/');
-    if (!owner || !repo)
-        throw new TypeError(`githubHistory: repository "${repository}" is not owner/repo`);
-    const call = async (route, params, missingSha) => {
-        try {
-            return (await request(route, { owner, repo, ...params })).data;
-        }
-        catch (error) {
-            throw githubError(error, repository, missingSha);
-        }
-    };
-    const withPatchSets = async (commits) => {
-        const newestFirst = [...commits].reverse().map(toSentryCommit);
-        const looked = await mapLimited(newestFirst.slice(0, MAX_PATCH_SET_LOOKUPS), LOOKUP_CONCURRENCY, async (c) => {
-            const full = await call('GET /repos/{owner}/{repo}/commits/{ref}', { ref: c.id });
-            return { ...c, patch_set: patchSet(full.files ?? []) };
+});
+const $ZodCheckMimeType = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMimeType", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const mimeSet = new Set(def.mime);
+    inst._zod.check = (payload) => {
+        if (mimeSet.has(payload.value.type))
+            return;
+        payload.issues.push({
+            code: "invalid_value",
+            values: def.mime,
+            input: payload.value.type,
+            inst,
+            continue: !def.abort,
         });
-        return [...looked, ...newestFirst.slice(MAX_PATCH_SET_LOOKUPS)];
     };
+})));
+const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCheckOverwrite", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        payload.value = def.tx(payload.value);
+    };
+});
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+class Doc {
+    constructor(args = [], closed = {}) {
+        this.content = [];
+        this.indent = 0;
+        this.args = args;
+        this.closed = closed;
+    }
+    // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
+    indented(fn) {
+        this.indent += 1;
+        try {
+            fn(this);
+        }
+        finally {
+            this.indent -= 1;
+        }
+    }
+    write(arg) {
+        if (typeof arg === "function") {
+            arg(this, { execution: "sync" });
+            arg(this, { execution: "async" });
+            return;
+        }
+        const content = arg;
+        const lines = content.split("\n").filter((x) => x);
+        const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
+        const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+        for (const line of dedented) {
+            this.content.push(line);
+        }
+    }
+    compile() {
+        const F = Function;
+        const content = this?.content ?? [``];
+        const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {\n${content.join("\n")}\n};`);
+        return factory(...Object.values(this.closed));
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+const version = {
+    major: 4,
+    minor: 6,
+    patch: 7,
+};
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+
+
+
+
+
+
+
+const $ZodType = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodType", (inst, def) => {
+    var _a;
+    inst ?? (inst = {});
+    inst._zod.def = def; // set _def property
+    inst._zod.bag = inst._zod.bag || {}; // initialize _bag object
+    inst._zod.version = version;
+    const defChecks = inst._zod.def.checks;
+    // if inst is itself a checks.$ZodCheck, run it as a check
+    const checks = inst._zod.traits.has("$ZodCheck")
+        ? [inst, ...(defChecks ?? [])]
+        : defChecks?.length
+            ? [...defChecks]
+            : [];
+    for (const ch of checks) {
+        for (const fn of ch._zod.onattach) {
+            fn(inst);
+        }
+    }
+    if (checks.length === 0) {
+        // deferred initializer inst._zod.parse is not yet defined
+        (_a = inst._zod).deferred ?? (_a.deferred = []);
+        inst._zod.deferred?.push(() => {
+            inst._zod.run = inst._zod.parse;
+        });
+    }
+    else {
+        const runChecks = (payload, checks, ctx) => {
+            if (payload.memo)
+                return payload;
+            let isAborted = core_util/* aborted */.QH(payload);
+            let asyncResult;
+            for (const ch of checks) {
+                if (ch._zod.def.when) {
+                    if (core_util/* explicitlyAborted */.rL(payload))
+                        continue;
+                    const shouldRun = ch._zod.def.when(payload);
+                    if (!shouldRun)
+                        continue;
+                }
+                else if (isAborted) {
+                    continue;
+                }
+                const currLen = payload.issues.length;
+                const _ = ch._zod.check(payload);
+                if (_ instanceof Promise && ctx?.async === false) {
+                    throw new core_core/* $ZodAsyncError */.GT();
+                }
+                if (asyncResult || _ instanceof Promise) {
+                    asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
+                        await _;
+                        const nextLen = payload.issues.length;
+                        if (nextLen === currLen)
+                            return;
+                        core_util/* attachSchema */.d3(payload.issues, currLen, inst);
+                        if (!isAborted)
+                            isAborted = core_util/* aborted */.QH(payload, currLen);
+                    });
+                }
+                else {
+                    const nextLen = payload.issues.length;
+                    if (nextLen === currLen)
+                        continue;
+                    core_util/* attachSchema */.d3(payload.issues, currLen, inst);
+                    if (!isAborted)
+                        isAborted = core_util/* aborted */.QH(payload, currLen);
+                }
+            }
+            if (asyncResult) {
+                return asyncResult.then(() => {
+                    return payload;
+                });
+            }
+            return payload;
+        };
+        const handleCanaryResult = (canary, payload, ctx) => {
+            // abort if the canary is aborted
+            if (core_util/* aborted */.QH(canary)) {
+                canary.aborted = true;
+                return canary;
+            }
+            // run checks first, then
+            const checkResult = runChecks(payload, checks, ctx);
+            if (checkResult instanceof Promise) {
+                if (ctx.async === false)
+                    throw new core_core/* $ZodAsyncError */.GT();
+                return checkResult.then((checkResult) => inst._zod.parse(checkResult, ctx));
+            }
+            return inst._zod.parse(checkResult, ctx);
+        };
+        inst._zod.run = (payload, ctx) => {
+            if (ctx.skipChecks) {
+                return inst._zod.parse(payload, ctx);
+            }
+            if (ctx.direction === "backward") {
+                // run canary initial pass (no checks)
+                const canary = inst._zod.parse({ value: payload.value, issues: [] }, { ...ctx, skipChecks: true });
+                if (canary instanceof Promise) {
+                    return canary.then((canary) => {
+                        return handleCanaryResult(canary, payload, ctx);
+                    });
+                }
+                return handleCanaryResult(canary, payload, ctx);
+            }
+            // forward
+            const result = inst._zod.parse(payload, ctx);
+            if (result instanceof Promise) {
+                if (ctx.async === false)
+                    throw new core_core/* $ZodAsyncError */.GT();
+                return result.then((result) => runChecks(result, checks, ctx));
+            }
+            return runChecks(result, checks, ctx);
+        };
+    }
+}, {
+    // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
+    get "~standard"() {
+        return core_util/* hide */.jD(this, "~standard", standardProps(this));
+    },
+    set "~standard"(value) {
+        core_util/* own */.qh(this, "~standard", value);
+    },
+});
+/** The Standard Schema surface for `inst`. Shared so wrappers can extend it without forcing it. */
+// a Standard Schema result only reports issues, so a failure finalizes them straight off the raw payload: no ZodError, and no lazy result to read through
+const toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())) } : { value: r.value };
+async function validateAsync(inst, value) {
+    const ctx = { async: true };
+    return toStandardResult((await inst._zod.run({ value, issues: [] }, ctx)), ctx);
+}
+function standardProps(inst) {
     return {
-        async compare(base, head) {
-            const commits = [];
-            for (let page = 1; page <= MAX_PAGES; page++) {
-                const data = await call('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: PAGE_SIZE, page }, base);
-                commits.push(...data.commits);
-                if (data.commits.length < PAGE_SIZE || commits.length >= (data.total_commits ?? commits.length))
+        validate: (value) => {
+            const ctx = { async: false };
+            try {
+                const r = inst._zod.run({ value, issues: [] }, ctx);
+                if (!(r instanceof Promise))
+                    return toStandardResult(r, ctx);
+            }
+            catch (_) { }
+            // async function so a synchronously throwing check rejects instead of escaping validate
+            return validateAsync(inst, value);
+        },
+        vendor: "zod",
+        version: 1,
+    };
+}
+
+const $ZodString = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodString", (inst, def) => {
+    $ZodType.init(inst, def);
+    // a format's own pattern, else unbounded; a template literal derives the check-aware form itself
+    inst._zod.pattern = def.pattern ?? anyString;
+    inst._zod.parse = (payload, _) => {
+        if (def.coerce)
+            try {
+                payload.value = String(payload.value);
+            }
+            catch (_) { }
+        if (typeof payload.value === "string")
+            return payload;
+        payload.issues.push({
+            expected: "string",
+            code: "invalid_type",
+            input: payload.value,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodStringFormat = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodStringFormat", (inst, def) => {
+    // check initialization must come first
+    $ZodCheckStringFormat.init(inst, def);
+    $ZodString.init(inst, def);
+});
+const $ZodGUID = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodGUID", (inst, def) => {
+    def.pattern ?? (def.pattern = guid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodUUID = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodUUID", (inst, def) => {
+    if (def.version) {
+        const versionMap = {
+            v1: 1,
+            v2: 2,
+            v3: 3,
+            v4: 4,
+            v5: 5,
+            v6: 6,
+            v7: 7,
+            v8: 8,
+        };
+        const v = versionMap[def.version];
+        if (v === undefined)
+            throw new Error(`Invalid UUID version: "${def.version}"`);
+        def.pattern ?? (def.pattern = uuid(v));
+    }
+    else
+        def.pattern ?? (def.pattern = uuid());
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodEmail = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodEmail", (inst, def) => {
+    def.pattern ?? (def.pattern = email);
+    $ZodStringFormat.init(inst, def);
+});
+/** The `://` guard rejected the input before the URL constructor saw it. */
+const URL_BAD_FORMAT = 1;
+/** The URL parser rejected the input. */
+const URL_UNPARSEABLE = 2;
+function canParseURL(input) {
+    try {
+        if (typeof URL !== "undefined" && typeof URL.canParse === "function")
+            return URL.canParse(input);
+        new URL(input);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function validateURL(trimmed, def) {
+    if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
+        return canParseURL(trimmed) || URL_UNPARSEABLE;
+    }
+    return parseURLObject(trimmed, def);
+}
+/** Parses a URL while preserving the non-normalizing HTTP guard. */
+function parseURLObject(trimmed, def) {
+    // When normalize is off, require :// for http/https URLs. This prevents strings like "http:example.com" or "https:/path" from being silently accepted
+    if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
+        return URL_BAD_FORMAT;
+    }
+    try {
+        if (typeof URL !== "undefined") {
+            const URLStatic = URL;
+            if (typeof URLStatic.parse === "function")
+                return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
+        }
+        // @ts-ignore
+        return new URL(trimmed);
+    }
+    catch {
+        return URL_UNPARSEABLE;
+    }
+}
+const asciiTabOrNewline = /[\t\n\r]/g;
+/** The URL parser deletes every ASCII tab, LF and CR from its input before it parses, so `new URL("https://exa\nmple.com")` reports on `example.com`. Applying the same deletion to the returned value closes the half of that divergence which can move the host; the parser's other rewrite, stripping C0 controls at the edges, cannot. */
+function stripTabAndNewline(value) {
+    return value.replace(asciiTabOrNewline, "");
+}
+function urlHostnameOk(url, hostname) {
+    hostname.lastIndex = 0;
+    return hostname.test(url.hostname);
+}
+function urlProtocolOk(url, protocol) {
+    protocol.lastIndex = 0;
+    return protocol.test(url.protocol.endsWith(":") ? url.protocol.slice(0, -1) : url.protocol);
+}
+const $ZodURL = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodURL", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        try {
+            // Trim whitespace from input
+            const trimmed = payload.value.trim();
+            const url = validateURL(trimmed, def);
+            if (url === URL_BAD_FORMAT) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    note: "Invalid URL format",
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+                return;
+            }
+            if (url === URL_UNPARSEABLE) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+                return;
+            }
+            if (url === true) {
+                payload.value = stripTabAndNewline(trimmed);
+                return;
+            }
+            if (def.hostname && !urlHostnameOk(url, def.hostname)) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    note: "Invalid hostname",
+                    pattern: def.hostname.source,
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+            }
+            if (def.protocol && !urlProtocolOk(url, def.protocol)) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    note: "Invalid protocol",
+                    pattern: def.protocol.source,
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+            }
+            // Set the output value based on normalize flag
+            payload.value = def.normalize ? url.href : stripTabAndNewline(trimmed);
+            return;
+        }
+        catch (_) {
+            payload.issues.push({
+                code: "invalid_format",
+                format: "url",
+                input: payload.value,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+const $ZodEmoji = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodEmoji", (inst, def) => {
+    def.pattern ?? (def.pattern = emoji());
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodNanoID = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNanoID", (inst, def) => {
+    if (def.length !== undefined && (!Number.isInteger(def.length) || def.length < 1))
+        throw new Error(`Invalid nanoid length: ${def.length}`);
+    def.pattern ?? (def.pattern = def.length === undefined ? nanoid : nanoidOfLength(def.length));
+    $ZodStringFormat.init(inst, def);
+});
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link $ZodCUID2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const $ZodCUID = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCUID", (inst, def) => {
+    def.pattern ?? (def.pattern = cuid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodCUID2 = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCUID2", (inst, def) => {
+    def.pattern ?? (def.pattern = cuid2);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodULID = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodULID", (inst, def) => {
+    def.pattern ?? (def.pattern = ulid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodXID = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodXID", (inst, def) => {
+    def.pattern ?? (def.pattern = xid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodKSUID = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodKSUID", (inst, def) => {
+    def.pattern ?? (def.pattern = ksuid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISODateTime = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodISODateTime", (inst, def) => {
+    def.pattern ?? (def.pattern = datetime(def));
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISODate = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodISODate", (inst, def) => {
+    def.pattern ?? (def.pattern = date);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISOTime = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodISOTime", (inst, def) => {
+    def.pattern ?? (def.pattern = time(def));
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISODuration = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodISODuration", (inst, def) => {
+    def.pattern ?? (def.pattern = duration);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodIPv4 = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodIPv4", (inst, def) => {
+    def.pattern ?? (def.pattern = ipv4);
+    $ZodStringFormat.init(inst, def);
+});
+/** An IPv6 address is written with hex digits, colons and dots, and nothing else. The guard is what makes the check below an IPv6 check: `new URL("http://[...]")` parses an authority, not an address, so `@` and `\` re-delimit it and `"::@1\\"` validates against the host `0.0.0.1`. The URL parser also deletes ASCII tab, LF and CR rather than failing, which is how `"::1\n"` validated as `::1`. */
+const ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
+function isValidIPv6(value) {
+    if (!ipv6Alphabet.test(value))
+        return false;
+    return canParseURL(`http://[${value}]`);
+}
+const $ZodIPv6 = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodIPv6", (inst, def) => {
+    def.pattern ?? (def.pattern = ipv6);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (!isValidIPv6(payload.value)) {
+            payload.issues.push({
+                code: "invalid_format",
+                format: "ipv6",
+                input: payload.value,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+const $ZodMAC = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodMAC", (inst, def) => {
+    def.pattern ?? (def.pattern = regexes.mac(def.delimiter));
+    $ZodStringFormat.init(inst, def);
+})));
+const $ZodCIDRv4 = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCIDRv4", (inst, def) => {
+    def.pattern ?? (def.pattern = cidrv4);
+    $ZodStringFormat.init(inst, def);
+});
+function isValidCIDRv6(value) {
+    const parts = value.split("/");
+    if (parts.length !== 2)
+        return false;
+    const [address, prefix] = parts;
+    if (!prefix)
+        return false;
+    const prefixNum = Number(prefix);
+    if (`${prefixNum}` !== prefix)
+        return false;
+    if (prefixNum < 0 || prefixNum > 128)
+        return false;
+    return isValidIPv6(address);
+}
+const $ZodCIDRv6 = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCIDRv6", (inst, def) => {
+    def.pattern ?? (def.pattern = cidrv6); // not used for validation
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (!isValidCIDRv6(payload.value)) {
+            payload.issues.push({
+                code: "invalid_format",
+                format: "cidrv6",
+                input: payload.value,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+//////////////////////////////   ZodBase64   //////////////////////////////
+function isValidBase64(data) {
+    if (data === "")
+        return true;
+    // atob ignores whitespace, so reject it up front.
+    if (/\s/.test(data))
+        return false;
+    if (data.length % 4 !== 0)
+        return false;
+    try {
+        // @ts-ignore
+        atob(data);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+// lax on purpose: the quantified regexes.base64 overflows the regex stack on multi-MB input and its leading ^$| alternation leaks through template-literal composition; isValidBase64 enforces length and padding
+const base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
+const $ZodBase64 = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodBase64", (inst, def) => {
+    def.pattern ?? (def.pattern = base64Charset);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidBase64(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "base64",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+//////////////////////////////   ZodBase64URL   //////////////////////////////
+// lax on purpose: the quantified regexes.base64url overflows the regex stack on multi-MB input; isValidBase64 enforces length on the padded string
+const base64urlCharset = /^[A-Za-z0-9_-]*$/;
+function isValidBase64URL(data) {
+    if (!base64urlCharset.test(data))
+        return false;
+    const base64 = data.replace(/[-_]/g, (c) => (c === "-" ? "+" : "/"));
+    const padded = base64.padEnd(Math.ceil(base64.length / 4) * 4, "=");
+    return isValidBase64(padded);
+}
+const $ZodBase64URL = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodBase64URL", (inst, def) => {
+    def.pattern ?? (def.pattern = base64urlCharset);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidBase64URL(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "base64url",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodE164 = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodE164", (inst, def) => {
+    def.pattern ?? (def.pattern = e164);
+    $ZodStringFormat.init(inst, def);
+});
+//////////////////////////////   ZodCreditCard   //////////////////////////////
+const CC_SANITIZE = /[- ]/g;
+/** Luhn checksum on a digit-only string. Adapted from valibot (MIT). */
+function isLuhnAlgo(digits) {
+    let length = digits.length;
+    let bit = 1;
+    let sum = 0;
+    while (length) {
+        const value = digits.charCodeAt(--length) - 48;
+        bit ^= 1;
+        sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    }
+    return sum % 10 === 0;
+}
+function isValidCreditCard(input) {
+    if (!regexes.creditCard.test(input))
+        return false;
+    return isLuhnAlgo(input.replace(CC_SANITIZE, ""));
+}
+const $ZodCreditCard = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCreditCard", (inst, def) => {
+    // Shape only — the Luhn check below is not expressible as a pattern, so consumers of `pattern` (JSON Schema, template literals) get the length and separator rules alone.
+    def.pattern ?? (def.pattern = regexes.creditCard);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidCreditCard(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "credit_card",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+//////////////////////////////   ZodIBAN   //////////////////////////////
+// iso 7064 mod 97-10 checksum without BigInt
+function isIso7064Mod97(iban) {
+    let remainder = 0;
+    const len = iban.length;
+    for (let i = 4; i < len; i++) {
+        const code = iban.charCodeAt(i);
+        remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    }
+    for (let i = 0; i < 4; i++) {
+        const code = iban.charCodeAt(i);
+        remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    }
+    return remainder === 1;
+}
+function isValidIBAN(input) {
+    if (!regexes.iban.test(input))
+        return false;
+    return isIso7064Mod97(input);
+}
+const $ZodIBAN = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodIBAN", (inst, def) => {
+    // shape only — checksum is not expressible as a pattern
+    def.pattern ?? (def.pattern = regexes.iban);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidIBAN(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "iban",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+//////////////////////////////   ZodJWT   //////////////////////////////
+function isValidJWT(token, algorithm = null) {
+    try {
+        const tokensParts = token.split(".");
+        if (tokensParts.length !== 3)
+            return false;
+        const [header] = tokensParts;
+        if (!header)
+            return false;
+        // @ts-ignore
+        const parsedHeader = JSON.parse(atob(header));
+        if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
+            return false;
+        if (!parsedHeader.alg)
+            return false;
+        if (algorithm && (!("alg" in parsedHeader) || parsedHeader.alg !== algorithm))
+            return false;
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const $ZodJWT = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodJWT", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidJWT(payload.value, def.alg))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "jwt",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCustomStringFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCustomStringFormat", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (def.fn(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: def.format,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodNumber = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNumber", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = number;
+    inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+            try {
+                payload.value = Number(payload.value);
+            }
+            catch (_) { }
+        const input = payload.value;
+        if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
+            return payload;
+        }
+        const received = typeof input === "number"
+            ? Number.isNaN(input)
+                ? "NaN"
+                : !Number.isFinite(input)
+                    ? String(input)
+                    : undefined
+            : undefined;
+        payload.issues.push({
+            expected: "number",
+            code: "invalid_type",
+            input,
+            inst,
+            ...(received ? { received } : {}),
+        });
+        return payload;
+    };
+});
+const $ZodNumberFormat = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNumberFormat", (inst, def) => {
+    $ZodCheckNumberFormat.init(inst, def);
+    $ZodNumber.init(inst, def); // no format checks
+});
+const $ZodBoolean = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodBoolean", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = regexes_boolean;
+    inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+            try {
+                payload.value = Boolean(payload.value);
+            }
+            catch (_) { }
+        const input = payload.value;
+        if (typeof input === "boolean")
+            return payload;
+        payload.issues.push({
+            expected: "boolean",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodBigInt = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodBigInt", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = bigint;
+    inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+            try {
+                payload.value = BigInt(payload.value);
+            }
+            catch (_) { }
+        if (typeof payload.value === "bigint")
+            return payload;
+        payload.issues.push({
+            expected: "bigint",
+            code: "invalid_type",
+            input: payload.value,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodBigIntFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBigIntFormat", (inst, def) => {
+    checks.$ZodCheckBigIntFormat.init(inst, def);
+    $ZodBigInt.init(inst, def); // no format checks
+})));
+const $ZodSymbol = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodSymbol", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (typeof input === "symbol")
+            return payload;
+        payload.issues.push({
+            expected: "symbol",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+})));
+const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodUndefined", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = regexes.undefined;
+    inst._zod.values = new Set([undefined]);
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (typeof input === "undefined")
+            return payload;
+        payload.issues.push({
+            expected: "undefined",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+})));
+const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = regexes.null;
+    inst._zod.values = new Set([null]);
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (input === null)
+            return payload;
+        payload.issues.push({
+            expected: "null",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+})));
+const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodAny", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload) => payload;
+})));
+const $ZodUnknown = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodUnknown", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload) => payload;
+});
+const $ZodNever = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNever", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        payload.issues.push({
+            expected: "never",
+            code: "invalid_type",
+            input: payload.value,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodVoid = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodVoid", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (typeof input === "undefined")
+            return payload;
+        payload.issues.push({
+            expected: "void",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+})));
+const $ZodDate = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodDate", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce) {
+            try {
+                payload.value = new Date(payload.value);
+            }
+            catch (_err) { }
+        }
+        const input = payload.value;
+        const isDate = input instanceof Date;
+        const isValidDate = isDate && !Number.isNaN(input.getTime());
+        if (isValidDate)
+            return payload;
+        payload.issues.push({
+            expected: "date",
+            code: "invalid_type",
+            input,
+            ...(isDate ? { received: "Invalid Date" } : {}),
+            inst,
+        });
+        return payload;
+    };
+});
+// an oversized container fails its leading size checks before any element is parsed
+function capSize(inst, size) {
+    const caps = core_util/* sizeCaps */.hi(inst._zod.def.checks);
+    if (!caps.length)
+        return;
+    const cap = Math.min(...caps.map((c) => c[0]));
+    const parse = inst._zod.parse;
+    inst._zod.parse = (payload, ctx) => {
+        const n = size(payload.value);
+        if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+            for (const [max, ch] of core_util/* sizeCaps */.hi(inst._zod.def.checks)) {
+                if (n > max && ch._zod.def.when(payload)) {
+                    const start = payload.issues.length;
+                    ch._zod.check(payload);
+                    // the value is still the raw input, so no later check may read it
+                    payload.issues[start].continue = false;
+                    core_util/* attachSchema */.d3(payload.issues, start, inst);
+                    return payload;
+                }
+            }
+        }
+        return parse(payload, ctx);
+    };
+}
+const arraySize = (input) => (Array.isArray(input) ? input.length : -1);
+const mapSize = (input) => (input instanceof Map ? input.size : -1);
+const setSize = (input) => (input instanceof Set ? input.size : -1);
+function handleArrayResult(result, final, index) {
+    if (result.issues.length) {
+        final.issues.push(...core_util/* prefixIssues */.lQ(index, result.issues));
+    }
+    final.value[index] = result.value;
+}
+const $ZodArray = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodArray", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = core_core/* globalConfig */.cr.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!Array.isArray(input)) {
+            payload.issues.push({
+                expected: "array",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
+        const proms = [];
+        const abortEarly = ctx?.abortEarly;
+        for (let i = 0; i < input.length; i++) {
+            const item = input[i];
+            const result = def.element._zod.run({
+                value: item,
+                issues: [],
+            }, ctx);
+            if (result instanceof Promise) {
+                proms.push(result.then((result) => handleArrayResult(result, payload, i)));
+            }
+            else {
+                handleArrayResult(result, payload, i);
+                // the element's payload is authoritative here, since handleArrayResult forwards every issue; an object's is not, because it drops a failed absent optional
+                if (abortEarly && result.issues.length !== 0 && core_util/* aborted */.QH(result))
                     break;
             }
-            return withPatchSets(commits);
-        },
-        async recent(head, count) {
-            const data = await call('GET /repos/{owner}/{repo}/commits', { sha: head, per_page: count }, head);
-            return withPatchSets([...data].reverse());
-        },
-    };
-}
-function toSentryCommit(c) {
-    const author = c.commit.author ?? {};
-    return {
-        ...(author.name ? { author_name: author.name } : {}),
-        ...(author.email ? { author_email: author.email } : {}),
-        ...(author.date ? { timestamp: author.date } : {}),
-        message: c.commit.message,
-        id: c.sha,
-    };
-}
-/** GitHub file statuses as git name-status letters; a rename is a delete plus an add (as `--no-renames`). */
-function patchSet(files) {
-    const out = [];
-    for (const f of files) {
-        if (f.status === 'added' || f.status === 'copied')
-            out.push({ path: f.filename, type: 'A' });
-        else if (f.status === 'removed')
-            out.push({ path: f.filename, type: 'D' });
-        else if (f.status === 'renamed') {
-            if (f.previous_filename)
-                out.push({ path: f.previous_filename, type: 'D' });
-            out.push({ path: f.filename, type: 'A' });
         }
-        else if (f.status !== 'unchanged')
-            out.push({ path: f.filename, type: 'M' });
-    }
-    return out;
-}
-function githubError(error, repository, missingSha) {
-    const status = error.status;
-    if ((status === 404 || status === 422) && missingSha)
-        return new MissingCommitError(missingSha, `GitHub (${repository})`);
-    if (status === 401 || status === 403 || status === 404) {
-        return new ReleaseStepError('commits', `commits: the GitHub API refused to read ${repository} (${status})`, 'Check `github_token`: the workflow token needs `contents: read` on this repository', error);
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return new ReleaseStepError('commits', `commits: the GitHub API failed for ${repository}: ${message}`, 'Re-run the job, or set ignore_missing: true', error);
-}
-
-;// CONCATENATED MODULE: ./.build/src/release/options.js
-/** The pipeline's one typed settings object, and the step and commit-mode vocabularies. */
-const STEP_NAMES = ['create', 'commits', 'sourcemaps', 'finalize', 'deploy'];
-
-;// CONCATENATED MODULE: ./.build/src/release/input-values.js
-/** The action's input names, and the parsers of single input values; each error names its input. */
-
-
-/** Every input the action declares in action.yml (and the CLI mirrors as --flags with dashes). */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'environment',
-    'release',
-    'version',
-    'release_prefix',
-    'version_prefix',
-    'projects',
-    'sourcemaps',
-    'inject',
-    'dist',
-    'url_prefix',
-    'url_suffix',
-    'ext',
-    'ignore',
-    'strip_common_prefix',
-    'finalize',
-    'set_commits',
-    'repo',
-    'commit',
-    'previous_commit',
-    'ignore_missing',
-    'ignore_empty',
-    'started_at',
-    'working_directory',
-    'disable_safe_mode',
-    'url',
-    'org',
-    'auth_token',
-    'github_token',
-    'wait',
-    'strict',
-    'steps',
-    'deploy_name',
-    'deploy_url',
-    'delete_after_upload',
-    'dry_run',
-]));
-/**
- * List inputs: one item per line when the value has line breaks (so paths may hold spaces), otherwise items are
- * separated by commas and/or spaces. Empty items are dropped.
- */
-function parseList(value) {
-    if (!value)
-        return [];
-    const items = /[\r\n]/.test(value) ? value.split(/\r?\n/) : value.split(/[\s,]+/);
-    return items.map((item) => item.trim().replace(/,$/, '').trim()).filter(Boolean);
-}
-const TRUE = new Set(['true', '1', 'yes', 'on']);
-const FALSE = new Set(['false', '0', 'no', 'off']);
-function parseBoolean(input, value, fallback) {
-    if (value === undefined || value.trim() === '')
-        return fallback;
-    const lower = value.trim().toLowerCase();
-    if (TRUE.has(lower))
-        return true;
-    if (FALSE.has(lower))
-        return false;
-    throw new ReleaseInputError(input, `${input}: "${value}" is not a boolean; use true or false`);
-}
-/**
- * The `steps` input's release steps: `all` (default) or a list of step names, always run in pipeline order. `doctor` is accepted here but is not a release step: the action runs it first
- * (see wantsDoctor), so `steps: doctor` alone leaves no release step.
- */
-function parseSteps(value) {
-    const items = parseList(value).map((s) => s.toLowerCase());
-    if (items.length === 0 || items.includes('all'))
-        return [...STEP_NAMES];
-    const known = [...STEP_NAMES, 'doctor'];
-    const unknown = items.filter((s) => !known.includes(s));
-    if (unknown.length > 0) {
-        throw new ReleaseInputError('steps', `steps: unknown step "${unknown[0]}"; use "all" or any of ${STEP_NAMES.join(', ')}, doctor (e.g. "deploy" to ` +
-            'record a deploy of an existing release)');
-    }
-    return STEP_NAMES.filter((s) => items.includes(s));
-}
-/** Whether the `steps` input names `doctor` explicitly (`all` means the release steps only). */
-function wantsDoctor(value) {
-    return parseList(value).some((s) => s.toLowerCase() === 'doctor');
-}
-function parseSetCommits(value, repo, commit, previousCommit) {
-    const mode = (value ?? 'auto').toLowerCase();
-    if (mode === 'auto')
-        return { mode: 'auto' };
-    if (mode === 'skip')
-        return { mode: 'skip' };
-    if (mode === 'manual') {
-        if (!repo) {
-            throw new ReleaseInputError('repo', 'repo: set_commits is "manual" but `repo` is empty: set it to the repository as Sentry names it, e.g. "acme/web"');
+        if (proms.length) {
+            return Promise.all(proms).then(() => payload);
         }
-        if (!commit) {
-            throw new ReleaseInputError('commit', 'commit: set_commits is "manual" but `commit` is empty: set it to the SHA being released');
-        }
-        for (const [name, sha] of [
-            ['commit', commit],
-            ['previous_commit', previousCommit],
-        ]) {
-            if (sha !== undefined && (sha.length > 64 || /\s/.test(sha))) {
-                throw new ReleaseInputError(name, `${name}: "${sha.slice(0, 70)}" is not a commit SHA (at most 64 characters)`);
-            }
-        }
-        return { mode: 'manual', repo, commit, ...(previousCommit ? { previousCommit } : {}) };
-    }
-    throw new ReleaseInputError('set_commits', `set_commits: "${value}" is not one of auto, skip, manual`);
-}
-/** Unix seconds or an ISO 8601 date, returned as ISO 8601. */
-function parseStartedAt(value) {
-    if (value === undefined)
-        return undefined;
-    let date;
-    if (/^-?\d+$/.test(value)) {
-        const seconds = Number(value);
-        if (seconds < 0)
-            throw new ReleaseInputError('started_at', `started_at: "${value}" is negative; use Unix seconds`);
-        date = new Date(seconds * 1000);
-    }
-    else {
-        date = /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : new Date(Number.NaN);
-    }
-    if (Number.isNaN(date.getTime())) {
-        throw new ReleaseInputError('started_at', `started_at: "${value}" is neither Unix seconds nor an ISO 8601 date (e.g. 1767268800 or 2026-01-01T12:00:00Z)`);
-    }
-    return date.toISOString();
-}
-function input_values_parseUrl(input, value) {
-    if (value === undefined)
-        return undefined;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new ReleaseInputError(input, `${input}: "${value}" is not an absolute http(s) URL`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new ReleaseInputError(input, `${input}: "${value}" is not an http(s) URL`);
-    }
-    return value;
-}
-/** Sentry's Environment.is_valid_name: at most 64 characters, no slash or line break. */
-function checkEnvironmentName(environment) {
-    if (environment.length > 64 || /[/\r\n\f]/.test(environment) || environment === 'none') {
-        throw new ReleaseInputError('environment', `environment: "${environment.slice(0, 70)}" is not a valid Sentry environment name (at most 64 characters, ` +
-            'no "/" or line breaks, not "none")');
-    }
-}
-/** The workflow run page, the default deploy URL in GitHub Actions. */
-function workflowRunUrl(env) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = env;
-    if (!server || !repo || !runId)
-        return undefined;
-    return `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${runId}`;
-}
-
-;// CONCATENATED MODULE: ./.build/src/release/version.js
-/** The release version: which source wins, and the rules Sentry applies to it. Pure: no I/O. */
-
-/** Sentry's `Release.is_valid_version` limit (the version column is 200 characters). */
-const MAX_VERSION_LENGTH = 200;
-/** input > SENTRY_RELEASE > tag name > commit SHA; the prefix is prepended; the result is validated. */
-function resolveVersion(sources) {
-    const tag = sources.ref?.startsWith('refs/tags/') ? sources.ref.slice('refs/tags/'.length) : undefined;
-    const base = stripTagRef(sources.release) ?? stripTagRef(sources.envRelease) ?? tag ?? sources.sha;
-    if (!base) {
-        throw new ReleaseInputError('release', 'release: no version given and none could be derived (no release input, no SENTRY_RELEASE, no refs/tags/* ' +
-            'ref and no GITHUB_SHA or git HEAD): set the `release` input (CLI: --release)');
-    }
-    const version = `${sources.prefix ?? ''}${base}`;
-    validateVersion(version);
-    return version;
-}
-function stripTagRef(value) {
-    if (value === undefined || value === '')
-        return undefined;
-    return value.startsWith('refs/tags/') ? value.slice('refs/tags/'.length) : value;
-}
-/** Throws ReleaseInputError when Sentry would reject the version (or silently mangle it in the URL). */
-function validateVersion(version) {
-    const problem = versionProblem(version);
-    if (problem) {
-        throw new ReleaseInputError('release', `release: "${printable(version)}" is not a valid Sentry release version: ${problem}. ` +
-            'Set the `release` input (or `release_prefix`) to a valid name, e.g. "web@1.4.0" or a commit SHA');
-    }
-}
-/** Why Sentry would refuse this version, or undefined when it is fine. */
-function versionProblem(version) {
-    if (version.trim() === '')
-        return 'it is empty';
-    if (version !== version.trim())
-        return 'it starts or ends with whitespace';
-    if (version === '.' || version === '..')
-        return `"${version}" is reserved`;
-    if (version.toLowerCase() === 'latest')
-        return '"latest" is reserved';
-    if (version.length > MAX_VERSION_LENGTH)
-        return `it is ${version.length} characters long, the limit is ${MAX_VERSION_LENGTH}`;
-    if (version.includes('/'))
-        return 'it contains "/"';
-    if (version.includes('\\'))
-        return 'it contains "\\"';
-    if (/[\r\n\t\f\v]/.test(version))
-        return 'it contains a newline, tab or other control whitespace';
-    return undefined;
-}
-function printable(value) {
-    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return shown.replace(/[\r\n\t\f\v]/g, (c) => JSON.stringify(c).slice(1, -1));
-}
-
-;// CONCATENATED MODULE: ./.build/src/release/inputs.js
-/**
- * Parses the raw inputs (action inputs or CLI flags, with SENTRY_* / GITHUB_* fallbacks) into ReleaseOptions plus
- * the connection settings. Pure: the caller passes a reader and the environment; nothing here touches I/O.
- */
-
-
-
-
-
-const DEFAULT_SENTRY_URL = 'https://sentry.io';
-function resolveInputs(read, env, ctx) {
-    const get = (name) => read(name)?.trim() || undefined;
-    const envGet = (name) => env[name]?.trim() || undefined;
-    const dryRun = parseBoolean('dry_run', get('dry_run'), false);
-    const steps = parseSteps(get('steps'));
-    const version = resolveVersion({
-        release: get('release') ?? get('version'),
-        envRelease: envGet('SENTRY_RELEASE'),
-        ref: envGet('GITHUB_REF'),
-        sha: envGet('GITHUB_SHA') ?? ctx.localHead,
-        prefix: get('release_prefix') ?? get('version_prefix'),
-    });
-    const projects = parseProjects(get, envGet, steps);
-    const sentry = parseSentryConnection(get, envGet, dryRun);
-    const cwd = workingDirectory(get('working_directory'), ctx.baseDir);
-    const repository = envGet('GITHUB_REPOSITORY');
-    const setCommits = parseSetCommits(get('set_commits'), get('repo'), get('commit'), get('previous_commit'));
-    const deploy = parseDeploy(get, envGet, env);
-    const release = {
-        version,
-        projects,
-        steps,
-        setCommits,
-        ...(repository ? { repository } : {}),
-        ...(envGet('GITHUB_SHA') ? { headSha: envGet('GITHUB_SHA') } : {}),
-        ignoreMissing: parseBoolean('ignore_missing', get('ignore_missing'), false),
-        ignoreEmpty: parseBoolean('ignore_empty', get('ignore_empty'), false),
-        cwd,
-        sourcemaps: parseSourcemaps(get),
-        finalize: parseBoolean('finalize', get('finalize'), true),
-        ...(deploy ? { deploy } : {}),
-        dryRun,
-        gitSafeDirectory: !parseBoolean('disable_safe_mode', get('disable_safe_mode'), false),
+        return payload; //handleArrayResultsAsync(parseResults, final);
     };
-    const githubToken = get('github_token') ?? envGet('GITHUB_TOKEN');
-    return {
-        release,
-        sentry,
-        github: {
-            ...(githubToken ? { token: githubToken } : {}),
-            apiUrl: envGet('GITHUB_API_URL') ?? 'https://api.github.com',
-            ...(repository ? { repository } : {}),
-        },
-    };
-}
-/** Creating a release and uploading source maps both name projects; the other steps need none. */
-function parseProjects(get, envGet, steps) {
-    const projects = parseList(get('projects') ?? envGet('SENTRY_PROJECT'));
-    const needsProjects = steps.some((s) => s === 'create' || s === 'sourcemaps');
-    if (needsProjects && projects.length === 0) {
-        throw new ReleaseInputError('projects', 'projects: no Sentry project given: set the `projects` input (CLI: --projects) or SENTRY_PROJECT to one or ' +
-            'more project slugs, e.g. "web" or "web api"');
-    }
-    return projects;
-}
-/** A dry run sends nothing, so it needs neither token nor organization. */
-function parseSentryConnection(get, envGet, dryRun) {
-    const token = get('auth_token') ?? envGet('SENTRY_AUTH_TOKEN') ?? '';
-    if (!token && !dryRun) {
-        throw new ReleaseInputError('auth_token', 'auth_token: no Sentry auth token: set the `auth_token` input or the SENTRY_AUTH_TOKEN environment variable ' +
-            'from a secret (a token with the project:releases or org:ci scope)');
-    }
-    const org = get('org') ?? envGet('SENTRY_ORG') ?? '';
-    if (!org && !dryRun) {
-        throw new ReleaseInputError('org', 'org: no Sentry organization: set the `org` input or the SENTRY_ORG environment variable to its slug, e.g. "acme"');
-    }
-    const url = input_values_parseUrl('url', get('url') ?? envGet('SENTRY_URL')) ?? DEFAULT_SENTRY_URL;
-    return { url, org, token };
-}
-function workingDirectory(input, baseDir) {
-    if (!input)
-        return baseDir;
-    return (0,external_node_path_.isAbsolute)(input) ? input : (0,external_node_path_.resolve)(baseDir, input);
-}
-/** The deploy to record (none without an environment); its inputs are checked even when there is none. */
-function parseDeploy(get, envGet, env) {
-    const environment = get('environment') ?? envGet('SENTRY_ENVIRONMENT');
-    const deployUrl = input_values_parseUrl('deploy_url', get('deploy_url')) ?? workflowRunUrl(env);
-    const startedAt = parseStartedAt(get('started_at'));
-    const deployName = get('deploy_name');
-    if (deployName && deployName.length > 64) {
-        throw new ReleaseInputError('deploy_name', `deploy_name: "${deployName.slice(0, 20)}..." is ${deployName.length} characters; Sentry allows at most 64`);
-    }
-    if (environment !== undefined)
-        checkEnvironmentName(environment);
-    if (!environment)
-        return undefined;
-    return {
-        environment,
-        ...(deployName ? { name: deployName } : {}),
-        ...(deployUrl ? { url: deployUrl } : {}),
-        ...(startedAt ? { startedAt } : {}),
-    };
-}
-function parseSourcemaps(get) {
-    return {
-        paths: parseList(get('sourcemaps')),
-        inject: parseBoolean('inject', get('inject'), true),
-        ...(get('dist') ? { dist: get('dist') } : {}),
-        ...(get('url_prefix') ? { urlPrefix: get('url_prefix') } : {}),
-        ...(get('url_suffix') ? { urlSuffix: get('url_suffix') } : {}),
-        ...(get('ext') ? { extensions: parseList(get('ext')).map((e) => e.replace(/^\./, '')) } : {}),
-        ignore: parseList(get('ignore')),
-        stripCommonPrefix: parseBoolean('strip_common_prefix', get('strip_common_prefix'), false),
-        strict: parseBoolean('strict', get('strict'), false),
-        wait: parseBoolean('wait', get('wait'), false),
-        deleteAfterUpload: parseBoolean('delete_after_upload', get('delete_after_upload'), false),
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/release/result.js
-/** A run that has done nothing yet. */
-function emptyResult(version, dryRun) {
-    return {
-        release: version,
-        commits: 0,
-        filesUploaded: 0,
-        bytesUploaded: 0,
-        chunksSent: 0,
-        chunksSkipped: 0,
-        steps: [],
-        warnings: [],
-        dryRun,
-    };
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/debug-id.js
-/** Debug IDs as sentry-cli computes and reads them (protocol notes §5.1). */
-
-/**
- * SHA-1 of the bytes, first 16 bytes, RFC-4122 version 5 and variant bits set, lowercase hyphenated
- * (`uuid::Builder::from_sha1_bytes`, as `sentry-cli sourcemaps inject` does).
- */
-function debugIdFromBytes(bytes) {
-    return uuidFromDigest((0,external_node_crypto_.createHash)('sha1').update(bytes).digest());
-}
-/**
- * sentry-cli 3.7+ for a script with a map: SHA-1 over `"js"`, the script's length (u64 little-endian), the
- * script, `"sourcemap"`, the map's length, the map (so scripts sharing a byte-identical map get distinct IDs).
- * Read from the 3.8.0 binary's `debug_id_from_js_and_sourcemap_bytes_hashed`.
- */
-function debugIdFromScriptAndMap(script, map) {
-    const len = (n) => {
-        const b = Buffer.alloc(8);
-        b.writeBigUInt64LE(BigInt(n));
-        return b;
-    };
-    const hash = (0,external_node_crypto_.createHash)('sha1');
-    hash.update('js').update(len(script.length)).update(script);
-    hash.update('sourcemap').update(len(map.length)).update(map);
-    return uuidFromDigest(hash.digest());
-}
-/** The same bit fixes on the first 16 bytes of any digest. */
-function uuidFromDigest(digest) {
-    const b = Buffer.from(digest.subarray(0, 16));
-    b[6] = (b[6] & 0x0f) | 0x50;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    const hex = b.toString('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-const DEBUG_ID_RE = /^(?:\{)?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})(?:\})?(?:-?([0-9a-f]{1,8}))?$/i;
-/**
- * Parses a debug ID in the forms the `debugid` crate accepts (hyphenated or plain UUID, optional braces and
- * appendix) and returns it as sentry-cli prints it; undefined when it is not one.
- */
-function normalizeDebugId(value) {
-    const m = DEBUG_ID_RE.exec(value);
-    if (!m)
-        return undefined;
-    const uuid = `${m[1]}-${m[2]}-${m[3]}-${m[4]}-${m[5]}`.toLowerCase();
-    const appendix = m[6] ? parseInt(m[6], 16) : 0;
-    return appendix ? `${uuid}-${appendix.toString(16)}` : uuid;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_namespaceObject.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_namespaceObject.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_namespaceObject.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject_0
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let dist_pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	dist_pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_namespaceObject.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || dist_pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
-	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
-		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
-		stat: opts.fs.stat || external_fs_namespaceObject.stat,
-		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/discover.js
-/**
- * Finding built JavaScript and source maps: files, directories and globs (newline- or comma-separated lists),
- * filtered by extension and ignore globs. `node_modules` is skipped unless asked for (hidden files are walked, as
- * sentry-cli does, unless `includeHidden: false`);
- * symbolic links are followed, each real directory once. Results are sorted, so runs are reproducible.
- */
-
-
-
-
-
-const DEFAULT_EXTENSIONS = ['js', 'cjs', 'mjs', 'map'];
-class DiscoverError extends Error {
-    path;
-    constructor(path, message) {
-        super(message);
-        this.name = 'DiscoverError';
-        this.path = path;
-    }
-}
-/** `"dist, build\nout"` → `['dist', 'build', 'out']`. */
-function splitPathList(input) {
-    const items = typeof input === 'string' ? [input] : input;
-    return items
-        .flatMap((s) => s.split(/[\n,]/))
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-const toPosix = (p) => (external_node_path_.sep === '/' ? p : p.split(external_node_path_.sep).join('/'));
-function joinArg(root, rel) {
-    // sentry-cli keeps the argument as written (`dist/` + `a.js` → `dist/a.js`).
-    return `${root.replace(/[\\/]+$/, '')}/${rel}`;
-}
-function ignoreMatcher(patterns) {
-    if (patterns.length === 0)
-        return () => false;
-    const matchers = patterns.map((p) => {
-        const pattern = p.replace(/^\/+/, '').replace(/\/+$/, '');
-        const m = picomatch(pattern, { dot: true });
-        return pattern.includes('/') ? (rel) => m(rel) : (rel) => m((0,external_node_path_.basename)(rel)) || m(rel);
-    });
-    return (rel) => matchers.some((m) => m(rel));
-}
-/** Walks the given paths and returns the matching files, sorted by path. */
-async function discoverFiles(paths, opts = {}) {
-    const cwd = opts.cwd ?? process.cwd();
-    const extensions = (opts.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.replace(/^\./, ''));
-    const matchesExt = (name) => extensions.some((e) => name.endsWith(`.${e}`));
-    const isIgnored = ignoreMatcher(opts.ignore ?? []);
-    const skipDir = (name) => (opts.includeHidden === false && name.startsWith('.')) || (!opts.includeNodeModules && name === 'node_modules');
-    const out = [];
-    const seen = new Set();
-    const add = (file) => {
-        if (seen.has(file.path))
-            return;
-        seen.add(file.path);
-        out.push(file);
-    };
-    const walk = async (root, absDir, relDir, visited) => {
-        const real = await (0,promises_.realpath)(absDir);
-        if (visited.has(real))
-            return; // a link back up the tree: each real directory once
-        visited.add(real);
-        const entries = await (0,promises_.readdir)(absDir, { withFileTypes: true });
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-            const abs = (0,external_node_path_.join)(absDir, entry.name);
-            let isDir = entry.isDirectory();
-            let isFile = entry.isFile();
-            if (entry.isSymbolicLink()) {
-                const target = await (0,promises_.stat)(abs).catch(() => undefined);
-                if (!target)
-                    continue; // dangling link
-                isDir = target.isDirectory();
-                isFile = target.isFile();
-            }
-            if (isDir) {
-                if (skipDir(entry.name) || isIgnored(rel))
-                    continue;
-                await walk(root, abs, rel, visited);
-            }
-            else if (isFile) {
-                if (opts.includeHidden === false && entry.name.startsWith('.'))
-                    continue;
-                if (!matchesExt(entry.name) || isIgnored(rel))
-                    continue;
-                add({ path: joinArg(root, rel), absolutePath: abs, root, relative: rel });
-            }
-        }
-    };
-    for (const arg of splitPathList(paths)) {
-        // A path that exists is taken literally even when it has glob characters (`dist (old)`, `[id]`).
-        if (isDynamicPattern(arg) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.resolve)(cwd, arg))) {
-            const matches = await glob(arg, { cwd, dot: opts.includeHidden !== false, onlyFiles: true, absolute: false });
-            const base = staticBase(arg);
-            for (const m of matches.sort()) {
-                if (!opts.includeNodeModules && m.split('/').includes('node_modules'))
-                    continue;
-                const abs = (0,external_node_path_.resolve)(cwd, m);
-                const rel = toPosix((0,external_node_path_.relative)((0,external_node_path_.resolve)(cwd, base), abs));
-                if (isIgnored(rel))
-                    continue;
-                add({ path: (0,external_node_path_.isAbsolute)(arg) ? abs : toPosix(m), absolutePath: abs, root: base, relative: rel });
-            }
-            continue;
-        }
-        const abs = (0,external_node_path_.resolve)(cwd, arg);
-        const info = await (0,promises_.stat)(abs).catch(() => undefined);
-        if (!info) {
-            throw new DiscoverError(arg, `source-map path "${arg}" does not exist (looked in ${cwd}); check the path or the working directory`);
-        }
-        if (info.isDirectory())
-            await walk(arg, abs, '', new Set());
-        else
-            add({ path: arg, absolutePath: abs, root: arg, relative: (0,external_node_path_.basename)(arg) });
-    }
-    out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return out;
-}
-/** The directory part of a glob before its first magic segment (`dist/**\/*.js` → `dist`). */
-function staticBase(pattern) {
-    const parts = pattern.split('/');
-    const fixed = [];
-    for (const part of parts) {
-        if (isDynamicPattern(part))
-            break;
-        fixed.push(part);
-    }
-    if (fixed.length === parts.length)
-        fixed.pop();
-    return fixed.join('/') || '.';
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/mappings-codec.js
-/**
- * The `mappings` VLQ codec with rust-sourcemap's rules (sentry-cli 3.8). Tokens live in flat typed arrays (one entry
- * per mapping segment): corpora of hundreds of megabytes must not become millions of small objects. That and the
- * exact error rules are why the codec is written here rather than taken from a library.
- */
-const NONE = 0xffffffff;
-class SourceMapParseError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'SourceMapParseError';
-    }
-}
-const B64 = new Int8Array(128).fill(-1);
-const B64_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-for (let i = 0; i < 64; i++)
-    B64[B64_CHARS.charCodeAt(i)] = i;
-function emptyTokens(capacity) {
-    return {
-        length: 0,
-        sorted: true,
-        dstLine: new Uint32Array(capacity),
-        dstCol: new Uint32Array(capacity),
-        srcId: new Uint32Array(capacity),
-        srcLine: new Uint32Array(capacity),
-        srcCol: new Uint32Array(capacity),
-        nameId: new Uint32Array(capacity),
-    };
-}
-function pushToken(t, dl, dc, sid, sl, sc, nid) {
-    if (t.length === t.dstLine.length) {
-        const cap = Math.max(16, t.length * 2);
-        for (const k of ['dstLine', 'dstCol', 'srcId', 'srcLine', 'srcCol', 'nameId']) {
-            const next = new Uint32Array(cap);
-            next.set(t[k]);
-            t[k] = next;
-        }
-    }
-    const i = t.length++;
-    if (i > 0 && t.sorted) {
-        const pl = t.dstLine[i - 1];
-        if (dl < pl || (dl === pl && dc < t.dstCol[i - 1]))
-            t.sorted = false;
-    }
-    t.dstLine[i] = dl;
-    t.dstCol[i] = dc;
-    t.srcId[i] = sid;
-    t.srcLine[i] = sl;
-    t.srcCol[i] = sc;
-    t.nameId[i] = nid;
-}
-/** Decodes `mappings` with rust-sourcemap's rules: 1, 4 or 5 fields per segment, running values wrap as u32. */
-function decodeMappings(mappings, sourceCount, nameCount) {
-    let estimate = 10;
-    for (let i = 0; i < mappings.length; i++) {
-        const c = mappings.charCodeAt(i);
-        if (c === 44 || c === 59)
-            estimate++;
-    }
-    const t = emptyTokens(estimate);
-    let line = 0;
-    let srcId = 0;
-    let srcLine = 0;
-    let srcCol = 0;
-    let nameId = 0;
-    let col = 0;
-    const nums = [0, 0, 0, 0, 0, 0];
-    let n = 0;
-    let i = 0;
-    const len = mappings.length;
-    while (i <= len) {
-        const c = i < len ? mappings.charCodeAt(i) : 59;
-        if (c === 44 || c === 59) {
-            if (n > 0) {
-                if (n !== 1 && n !== 4 && n !== 5)
-                    throw new SourceMapParseError(`bad segment size ${n} on line ${line}`);
-                col = (col + nums[0]) >>> 0;
-                let sid = NONE;
-                let sl = NONE;
-                let sc = NONE;
-                let nid = NONE;
-                if (n > 1) {
-                    srcId = (srcId + nums[1]) >>> 0;
-                    if (srcId >= sourceCount)
-                        throw new SourceMapParseError(`bad source reference ${srcId}`);
-                    srcLine = (srcLine + nums[2]) >>> 0;
-                    srcCol = (srcCol + nums[3]) >>> 0;
-                    sid = srcId;
-                    sl = srcLine;
-                    sc = srcCol;
-                    if (n > 4) {
-                        nameId = (nameId + nums[4]) >>> 0;
-                        if (nameId >= nameCount)
-                            throw new SourceMapParseError(`bad name reference ${nameId}`);
-                        nid = nameId;
-                    }
-                }
-                pushToken(t, line, col, sid, sl, sc, nid);
-                n = 0;
-            }
-            if (c === 59) {
-                line++;
-                col = 0;
-            }
-            i++;
-            continue;
-        }
-        // One VLQ value.
-        let value = 0;
-        let shift = 0;
-        for (;;) {
-            if (i >= len)
-                throw new SourceMapParseError('VLQ value runs past the end of the mappings');
-            const code = mappings.charCodeAt(i++);
-            const digit = code < 128 ? B64[code] : -1;
-            if (digit < 0)
-                throw new SourceMapParseError(`invalid base64 character ${JSON.stringify(mappings[i - 1])}`);
-            value += (digit & 31) * 2 ** shift;
-            shift += 5;
-            if ((digit & 32) === 0)
-                break;
-            if (shift > 60)
-                throw new SourceMapParseError('VLQ value overflows');
-        }
-        const negative = value % 2 === 1;
-        const magnitude = Math.floor(value / 2);
-        if (n >= 6)
-            throw new SourceMapParseError(`bad segment size on line ${line}`);
-        nums[n++] = negative ? -magnitude : magnitude;
-    }
-    sortTokens(t);
-    return t;
-}
-function isSorted(t) {
-    for (let i = 1; i < t.length; i++) {
-        if (t.dstLine[i] < t.dstLine[i - 1] || (t.dstLine[i] === t.dstLine[i - 1] && t.dstCol[i] < t.dstCol[i - 1]))
-            return false;
-    }
-    return true;
-}
-/** Orders tokens by generated position (stable; sentry-cli's unstable sort leaves sorted input as it is). */
-function sortTokens(t) {
-    if (t.sorted)
+    capSize(inst, arraySize);
+});
+function handlePropertyResult(result, final, key, input, optin, optout) {
+    const isPresent = key in input;
+    const isOptionalOut = optout === "optional";
+    // The middle rung means "absence permitted, nothing supplied in its place", so an absent key contributes nothing — whatever the schema made of `undefined` is invented, not substituted. Only `optional` reaches this with a value: `defaulted` substitutes, and a schema that isn't optional-out has to keep the key.
+    if (!isPresent && isOptionalOut && optin === "optional") {
         return;
-    const order = Array.from({ length: t.length }, (_, i) => i);
-    order.sort((a, b) => t.dstLine[a] - t.dstLine[b] || t.dstCol[a] - t.dstCol[b] || a - b);
-    for (const k of ['dstLine', 'dstCol', 'srcId', 'srcLine', 'srcCol', 'nameId']) {
-        const src = t[k];
-        const next = new Uint32Array(src.length);
-        for (let i = 0; i < order.length; i++)
-            next[i] = src[order[i]];
-        t[k] = next;
     }
-    t.sorted = true;
-}
-const B64_CODES = Uint8Array.from(B64_CHARS, (c) => c.charCodeAt(0));
-/** A growable byte buffer for the mappings string (ASCII only), far cheaper than joining small strings. */
-class AsciiWriter {
-    buf;
-    len = 0;
-    constructor(capacity) {
-        this.buf = new Uint8Array(Math.max(64, capacity));
-    }
-    byte(b) {
-        if (this.len === this.buf.length) {
-            const next = new Uint8Array(this.buf.length * 2);
-            next.set(this.buf);
-            this.buf = next;
+    if (result.issues.length) {
+        // For optional-in/out schemas, ignore errors on absent keys.
+        if (optin !== undefined && isOptionalOut && !isPresent) {
+            return;
         }
-        this.buf[this.len++] = b;
+        final.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
     }
-    vlq(value) {
-        let v = value < 0 ? -value * 2 + 1 : value * 2;
-        do {
-            let digit = v % 32;
-            v = Math.floor(v / 32);
-            if (v > 0)
-                digit |= 32;
-            this.byte(B64_CODES[digit]);
-        } while (v > 0);
-    }
-    toString() {
-        return Buffer.from(this.buf.buffer, this.buf.byteOffset, this.len).toString('latin1');
-    }
-}
-/** rust-sourcemap's `serialize_mappings`: identical consecutive tokens on a line are written once. */
-function encodeMappings(t) {
-    const out = new AsciiWriter(t.length * 6 + 16);
-    let prevLine = 0;
-    let prevCol = 0;
-    let prevSrcId = 0;
-    let prevSrcLine = 0;
-    let prevSrcCol = 0;
-    let prevName = 0;
-    const { dstLine, dstCol, srcId, srcLine, srcCol, nameId } = t;
-    for (let i = 0; i < t.length; i++) {
-        const line = dstLine[i];
-        if (line !== prevLine) {
-            prevCol = 0;
-            while (line !== prevLine) {
-                out.byte(59); // ;
-                prevLine++;
-            }
+    if (!isPresent && optin === undefined) {
+        if (!result.issues.length) {
+            final.issues.push({
+                code: "invalid_type",
+                expected: "nonoptional",
+                input: undefined,
+                path: [key],
+            });
         }
-        else if (i > 0) {
-            if (dstLine[i - 1] === line &&
-                dstCol[i - 1] === dstCol[i] &&
-                srcId[i - 1] === srcId[i] &&
-                srcLine[i - 1] === srcLine[i] &&
-                srcCol[i - 1] === srcCol[i] &&
-                nameId[i - 1] === nameId[i])
-                continue;
-            out.byte(44); // ,
+        return;
+    }
+    if (result.value === undefined) {
+        if (isPresent || (optin === "defaulted" && !isOptionalOut)) {
+            final.value[key] = undefined;
         }
-        out.vlq(dstCol[i] - prevCol);
-        prevCol = dstCol[i];
-        if (srcId[i] !== NONE) {
-            out.vlq(srcId[i] - prevSrcId);
-            prevSrcId = srcId[i];
-            out.vlq(srcLine[i] - prevSrcLine);
-            prevSrcLine = srcLine[i];
-            out.vlq(srcCol[i] - prevSrcCol);
-            prevSrcCol = srcCol[i];
-            if (nameId[i] !== NONE) {
-                out.vlq(nameId[i] - prevName);
-                prevName = nameId[i];
-            }
-        }
-    }
-    return out.toString();
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/inject-text.js
-/**
- * The text edits of `sentry-cli sourcemaps inject` (3.8), byte for byte, and the matching source-map fix-ups.
- * Pure: strings and token arrays in, strings and token arrays out.
- */
-
-const SNIPPET_TEMPLATE = '!function(){try{var e="undefined"!=typeof window?window:"undefined"!=typeof global?global:"undefined"!=typeof globalThis?globalThis:"undefined"!=typeof self?self:{},n=(new e.Error).stack;n&&(e._sentryDebugIds=e._sentryDebugIds||{},e._sentryDebugIds[n]="__SENTRY_DEBUG_ID__")}catch(e){}}();';
-const snippetFor = (debugId) => SNIPPET_TEMPLATE.replace('__SENTRY_DEBUG_ID__', debugId);
-// Rust's `\s` is Unicode White_Space (no BOM, unlike JavaScript's); Rust's `.` stops only at `\n`.
-const WS = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-/** Optional hashbang, then whitespace and comments, then one optional string statement (`PRE_INJECT_RE`). */
-const PRE_INJECT_RE = new RegExp(`^(?:#![^\\n]*[\\n\\r])?(?:${WS}+|/\\*[\\s\\S]*?\\*/|//[^\\n]*[\\n\\r])*(?:"[^"]*";|'[^']*';[\\n\\r]?)?`);
-/** A leading `"use …"` directive after comments (`USE_DIRECTIVE_REGEX`). */
-const USE_DIRECTIVE_RE = new RegExp(`^(?:${WS}+|/\\*[\\s\\S]*?\\*/|//[^\\n]*[\\n\\r])*(?:("use [^"]*"|'use [^']*');?[\\n\\r]?)`);
-const SOURCEMAP_LINE = (line) => line.startsWith('//# sourceMappingURL=') || line.startsWith('//@ sourceMappingURL=');
-/** Rust `BufRead::lines`: split on `\n`, drop one `\r` before it, no empty last line after a final newline. */
-function rustLines(text) {
-    if (text === '')
-        return [];
-    const lines = text.split('\n');
-    if (lines[lines.length - 1] === '')
-        lines.pop();
-    for (let i = 0; i < lines.length; i++) {
-        const isTerminated = i < lines.length - 1 || text.endsWith('\n');
-        if (isTerminated && lines[i].endsWith('\r'))
-            lines[i] = lines[i].slice(0, -1);
-    }
-    return lines;
-}
-/** Index of the last `//# sourceMappingURL=` line, or -1. */
-function lastSourcemapLine(lines) {
-    for (let i = lines.length - 1; i >= 0; i--)
-        if (SOURCEMAP_LINE(lines[i]))
-            return i;
-    return -1;
-}
-/** Snippet appended at the end, the last sourceMappingURL line moved after it, then the debugId comment. */
-function injectAtEnd(text, debugId) {
-    const lines = rustLines(text);
-    const idx = lastSourcemapLine(lines);
-    const moved = idx >= 0 ? lines.splice(idx, 1)[0] : undefined;
-    let out = lines.map((l) => `${l}\n`).join('');
-    out += `${snippetFor(debugId)}\n`;
-    if (moved !== undefined)
-        out += `${moved}\n`;
-    return `${out}//# debugId=${debugId}\n`;
-}
-/** For indexed maps: `[#! line][use directive;]snippet\n` + original + `\n//# debugId=…\n`. */
-function injectAtStart(text, debugId) {
-    let hashbang = '';
-    let rest = text;
-    if (text.startsWith('#!')) {
-        const nl = text.indexOf('\n');
-        const cut = nl >= 0 ? nl + 1 : text.length;
-        hashbang = text.slice(0, cut);
-        rest = text.slice(cut);
-    }
-    const m = USE_DIRECTIVE_RE.exec(rest);
-    const directive = m ? `${m[1]};` : '';
-    return `${hashbang}${directive}${snippetFor(debugId)}\n${rest}\n//# debugId=${debugId}\n`;
-}
-/** Replaces the last `//# sourceMappingURL=` line (a no-op when there is none). */
-function replaceSourcemapUrl(text, newUrl) {
-    const lines = rustLines(text);
-    const idx = lastSourcemapLine(lines);
-    if (idx < 0)
-        return text;
-    lines[idx] = `//# sourceMappingURL=${newUrl}`;
-    return lines.map((l) => `${l}\n`).join('');
-}
-/** `fixup_js_file`: snippet on its own line after the prologue, debugId comment at the end. */
-function insertSnippetAfterPrologue(text, debugId) {
-    const offset = PRE_INJECT_RE.exec(text)[0].length;
-    const before = text.slice(0, offset);
-    const lineStart = before.lastIndexOf('\n') + 1;
-    let line = 0;
-    for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1))
-        line++;
-    return {
-        text: `${before}\n${snippetFor(debugId)}\n${text.slice(offset)}\n//# debugId=${debugId}\n`,
-        line,
-        byteColumn: Buffer.byteLength(before.slice(lineStart)),
-        offset,
-    };
-}
-/**
- * The token fix-up sentry-cli gets from composing the map with magic-string's map of the edit
- * (`SourceMap::adjust_mappings`), reproduced directly: the edit map has a token at every line start of the
- * original text (plus the insertion point), each covering its line up to the next token.
- */
-function adjustTokensForInsertion(tokens, original, ins) {
-    // Edit-map tokens: src (line, col) -> dst (line, col), sorted by src.
-    const adj = [];
-    const hasHead = ins.offset > 0;
-    const hasTail = ins.offset < original.length;
-    if (hasHead) {
-        for (let l = 0; l < ins.line; l++)
-            adj.push(l, 0, l, 0);
-        if (ins.byteColumn > 0)
-            adj.push(ins.line, 0, ins.line, 0);
-    }
-    if (hasTail) {
-        adj.push(ins.line, ins.byteColumn, ins.line + 2, 0);
-        let lastLine = 0;
-        for (let i = original.indexOf('\n'); i >= 0; i = original.indexOf('\n', i + 1))
-            lastLine++;
-        if (original.endsWith('\n'))
-            lastLine--; // the empty last line has no character, so no token
-        for (let l = ins.line + 1; l <= lastLine; l++)
-            adj.push(l, 0, l + 2, 0);
-    }
-    const out = emptyTokens(tokens.length + 8);
-    const n = tokens.length;
-    if (n === 0)
-        return out;
-    const adjCount = adj.length / 4;
-    // (a, b) < (c, d) on (line, col) pairs.
-    const lt = (a, b, c, d) => a < c || (a === c && b < d);
-    const le = (a, b, c, d) => a < c || (a === c && b <= d);
-    let oi = 0;
-    const { dstLine, dstCol } = tokens;
-    // End of token i's range: the next token on its line, else the end of the line.
-    const endCol = (i) => (i + 1 < n && dstLine[i + 1] === dstLine[i] ? dstCol[i + 1] : NONE);
-    outer: for (let a = 0; a < adjCount; a++) {
-        const aSL = adj[a * 4];
-        const aSC = adj[a * 4 + 1];
-        const lineDiff = adj[a * 4 + 2] - aSL;
-        const colDiff = adj[a * 4 + 3] - aSC;
-        const aEL = aSL;
-        let aEC = NONE;
-        if (a + 1 < adjCount && adj[(a + 1) * 4] === aSL)
-            aEC = adj[(a + 1) * 4 + 1];
-        for (;;) {
-            if (!le(dstLine[oi], endCol(oi), aSL, aSC))
-                break;
-            if (++oi >= n)
-                break outer;
-        }
-        while (lt(tokens.dstLine[oi], tokens.dstCol[oi], aEL, aEC)) {
-            let dl = tokens.dstLine[oi];
-            let dc = tokens.dstCol[oi];
-            if (lt(dl, dc, aSL, aSC)) {
-                dl = aSL;
-                dc = aSC;
-            }
-            pushToken(out, (dl + lineDiff) >>> 0, (dc + colDiff) >>> 0, tokens.srcId[oi], tokens.srcLine[oi], tokens.srcCol[oi], tokens.nameId[oi]);
-            if (le(aEL, aEC, dstLine[oi], endCol(oi)))
-                break;
-            if (++oi >= n)
-                break outer;
-        }
-    }
-    sortTokens(out);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/raw-map.js
-/**
- * Source maps read and written exactly as sentry-cli 3.8 does it (rust-sourcemap 9.3): which JSON counts as a map,
- * how mappings decode into tokens, and the compact re-serialisation (fixed key order, unknown keys dropped,
- * duplicate tokens folded). Byte parity matters because an embedded map is re-encoded into the JavaScript file.
- * The `mappings` string itself is decoded and encoded in mappings-codec.ts.
- */
-
-
-
-const JUNK = new Set([0x29, 0x5d, 0x7d, 0x27]); // ) ] } '
-/** Drops an XSSI prefix such as `)]}'\n` (rust-sourcemap `strip_junk_header`). */
-function stripJunkHeader(bytes) {
-    if (bytes.length === 0 || !JUNK.has(bytes[0]))
-        return bytes;
-    let needNewline = false;
-    for (let i = 0; i < bytes.length; i++) {
-        const b = bytes[i];
-        if (needNewline && b !== 0x0a)
-            throw new SourceMapParseError('expected newline after the junk header');
-        if (JUNK.has(b))
-            continue;
-        if (b === 0x0d)
-            needNewline = true;
-        else if (b === 0x0a)
-            return bytes.subarray(i);
-    }
-    return bytes.subarray(bytes.length);
-}
-function raw_map_parseJson(bytes) {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(stripJunkHeader(bytes));
-    return JSON.parse(text);
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-const present = (v) => v !== undefined && v !== null;
-/** True when sentry-cli would type these bytes as a source map (`sourcemap::is_sourcemap_slice`). */
-function isSourceMapBytes(bytes) {
-    return inspectSourceMapBytes(bytes).isMap;
-}
-/**
- * One parse for both questions a scan asks: is this a source map, and which debug ID does it carry as symbolic
- * reads it for the bundle manifest (`debug_id` preferred over `debugId`, unlike rust-sourcemap).
- */
-function inspectSourceMapBytes(bytes) {
-    // Cheap pre-check: JSON maps start with `{` (after whitespace) or a junk header.
-    let i = 0;
-    while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09))
-        i++;
-    if (i >= bytes.length || (bytes[i] !== 0x7b && !JUNK.has(bytes[i])))
-        return { isMap: false };
-    let raw;
-    try {
-        raw = raw_map_parseJson(bytes);
-    }
-    catch {
-        return { isMap: false };
-    }
-    if (!isObject(raw))
-        return { isMap: false };
-    if (present(raw.version) && !(Number.isInteger(raw.version) && raw.version >= 0))
-        return { isMap: false };
-    const isMap = ((present(raw.version) || present(raw.file)) &&
-        (present(raw.sources) || present(raw.sourceRoot) || present(raw.sourcesContent) || present(raw.names)) &&
-        present(raw.mappings)) ||
-        present(raw.sections);
-    if (!isMap)
-        return { isMap: false };
-    const pick = (v) => (typeof v === 'string' ? normalizeDebugId(v) : undefined);
-    const debugId = pick(raw.debug_id) ?? pick(raw.debugId);
-    return debugId ? { isMap: true, debugId } : { isMap: true };
-}
-/** Parses map bytes (external file or decoded data URL); throws SourceMapParseError as sentry-cli would fail. */
-function decodeMapBytes(bytes) {
-    let raw;
-    try {
-        raw = raw_map_parseJson(bytes);
-    }
-    catch (e) {
-        throw new SourceMapParseError(`not valid JSON: ${e.message}`);
-    }
-    return decodeRaw(raw);
-}
-function decodeRaw(raw) {
-    if (!isObject(raw))
-        throw new SourceMapParseError('a source map must be a JSON object');
-    const debugId = readDebugId(raw);
-    if (present(raw.sections)) {
-        if (!Array.isArray(raw.sections))
-            throw new SourceMapParseError('"sections" must be an array');
-        const sections = raw.sections.map((s, i) => {
-            if (!isObject(s) || !isObject(s.offset))
-                throw new SourceMapParseError(`section ${i} has no offset`);
-            const line = s.offset.line;
-            const column = s.offset.column;
-            if (!isU32(line) || !isU32(column))
-                throw new SourceMapParseError(`section ${i} has a bad offset`);
-            return {
-                line,
-                column,
-                url: typeof s.url === 'string' ? s.url : null,
-                map: present(s.map) ? decodeRaw(s.map) : null,
-            };
-        });
-        // Stable sort by offset, as decode_index does.
-        sections.sort((a, b) => a.line - b.line || a.column - b.column);
-        return { kind: 'index', ...fileField(raw.file), sections, ...(debugId ? { debugId } : {}) };
-    }
-    return decodeRegular(raw, debugId);
-}
-function isU32(v) {
-    return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= NONE;
-}
-function fileField(file) {
-    if (!present(file))
-        return {};
-    return { file: typeof file === 'string' ? file : '<invalid>' };
-}
-function readDebugId(raw) {
-    // Both fields are parsed (a malformed one fails the whole map); `debugId` wins over the legacy `debug_id`.
-    const read = (key) => {
-        const v = raw[key];
-        if (!present(v))
-            return undefined;
-        const id = typeof v === 'string' ? normalizeDebugId(v) : undefined;
-        if (!id)
-            throw new SourceMapParseError(`"${key}" is not a debug ID: ${JSON.stringify(v)}`);
-        return id;
-    };
-    const camel = read('debugId');
-    const legacy = read('debug_id');
-    return camel ?? legacy;
-}
-function stringList(v, field) {
-    if (!present(v))
-        return [];
-    if (!Array.isArray(v))
-        throw new SourceMapParseError(`"${field}" must be an array`);
-    return v.map((x) => {
-        if (x === null)
-            return null;
-        if (typeof x !== 'string')
-            throw new SourceMapParseError(`"${field}" holds a non-string entry`);
-        return x;
-    });
-}
-function decodeRegular(raw, debugId) {
-    const sources = stringList(raw.sources, 'sources').map((s) => s ?? '');
-    if (present(raw.names) && !Array.isArray(raw.names))
-        throw new SourceMapParseError('"names" must be an array');
-    const names = (raw.names ?? []).map((n) => typeof n === 'string' ? n : typeof n === 'number' ? String(n) : '');
-    if (present(raw.mappings) && typeof raw.mappings !== 'string')
-        throw new SourceMapParseError('"mappings" must be a string');
-    if (present(raw.sourceRoot) && typeof raw.sourceRoot !== 'string')
-        throw new SourceMapParseError('"sourceRoot" must be a string');
-    const tokens = decodeMappings(raw.mappings ?? '', sources.length, names.length);
-    const map = { kind: 'regular', ...fileField(raw.file), sources, names, tokens, ignoreList: [] };
-    if (present(raw.sourceRoot))
-        map.sourceRoot = raw.sourceRoot;
-    if (present(raw.sourcesContent))
-        map.sourcesContent = stringList(raw.sourcesContent, 'sourcesContent');
-    if (present(raw.ignoreList)) {
-        if (!Array.isArray(raw.ignoreList) || !raw.ignoreList.every(isU32))
-            throw new SourceMapParseError('"ignoreList" must be an array of indexes');
-        map.ignoreList = [...new Set(raw.ignoreList)].sort((a, b) => a - b);
-    }
-    if (present(raw.x_facebook_sources))
-        map.facebookSources = raw.x_facebook_sources;
-    if (debugId)
-        map.debugId = debugId;
-    return map;
-}
-const str = (s) => JSON.stringify(s);
-function facebookSourcesJson(v) {
-    // serde re-serialises Vec<Option<Vec<{names, mappings}>>>, dropping unknown keys.
-    if (!Array.isArray(v))
-        return 'null';
-    return `[${v
-        .map((entry) => Array.isArray(entry)
-        ? `[${entry
-            .map((m) => `{"names":${JSON.stringify(m.names ?? [])},"mappings":${str(String(m.mappings ?? ''))}}`)
-            .join(',')}]`
-        : 'null')
-        .join(',')}]`;
-}
-/** Serialises like `sourcemap::DecodedMap::to_writer` (compact serde JSON, RawSourceMap key order). */
-function encodeMap(map) {
-    const parts = ['"version":3'];
-    if (map.file !== undefined)
-        parts.push(`"file":${str(map.file)}`);
-    if (map.kind === 'index') {
-        const sections = map.sections.map((s) => `{"offset":{"line":${s.line},"column":${s.column}},"url":${s.url === null ? 'null' : str(s.url)},"map":${s.map ? encodeMap(s.map) : 'null'}}`);
-        // `sources` has no skip-if-none in RawSourceMap, so an index map says `"sources":null`.
-        parts.push('"sources":null', `"sections":[${sections.join(',')}]`);
     }
     else {
-        parts.push(`"sources":[${map.sources.map(str).join(',')}]`);
-        if (map.sourceRoot !== undefined)
-            parts.push(`"sourceRoot":${str(map.sourceRoot)}`);
-        const contents = map.sourcesContent ?? [];
-        if (contents.some((c) => c !== null && c !== undefined)) {
-            const padded = map.sources.map((_, i) => {
-                const c = contents[i];
-                return c === null || c === undefined ? 'null' : str(c);
-            });
-            parts.push(`"sourcesContent":[${padded.join(',')}]`);
-        }
-        parts.push(`"names":[${map.names.map(str).join(',')}]`);
-        parts.push(`"mappings":${str(encodeMappings(map.tokens))}`);
-        if (map.ignoreList.length > 0)
-            parts.push(`"ignoreList":[${map.ignoreList.join(',')}]`);
-        if (map.facebookSources !== undefined)
-            parts.push(`"x_facebook_sources":${facebookSourcesJson(map.facebookSources)}`);
+        final.value[key] = result.value;
     }
-    if (map.debugId)
-        parts.push(`"debugId":${str(map.debugId)}`);
-    return `{${parts.join(',')}}`;
 }
-
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/js-comments.js
-/**
- * Magic comments in built JavaScript, read the way symbolic's `js.rs` reads them: the LAST `sourceMappingURL=`
- * or `debugId=` whose four preceding characters are `//# ` (or `//@ ` for source maps), value up to whitespace.
- */
-
-function findMagicComment(text, needle, allowAt) {
-    let pos = text.lastIndexOf(needle);
-    while (pos >= 0) {
-        const prefix = pos >= 4 ? text.slice(pos - 4, pos) : '';
-        if (prefix === '//# ' || (allowAt && prefix === '//@ ')) {
-            const rest = text.slice(pos + needle.length).replace(/^[\t\n\f\r ]+/, '');
-            return /^[^\t\n\f\r ]*/.exec(rest)[0];
+// one shared instance; a fresh [] per schema cost 56 bytes retained
+const NO_SYMBOL_KEYS = [];
+function normalizeDef(def) {
+    const keys = Object.keys(def.shape);
+    const ownSymbols = Object.getOwnPropertySymbols(def.shape);
+    const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
+    // aliases `keys` when there are no symbols, so a string-only shape keeps one array
+    const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+    for (const k of allKeys) {
+        if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
+            throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
         }
-        pos = pos === 0 ? -1 : text.lastIndexOf(needle, pos - 1);
     }
-    return undefined;
+    const okeys = core_util/* optionalKeys */.NM(def.shape);
+    return {
+        ...def,
+        allKeys,
+        symbolKeys,
+        // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
+        keySet: new Set(keys),
+        numKeys: keys.length,
+        optionalKeys: new Set(okeys),
+    };
 }
-const isAsciiSpace = (b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0c || b === 0x0d;
-/** The same search on bytes (as symbolic does it), so a scan need not decode whole files. */
-function findMagicCommentInBytes(bytes, needle, allowAt) {
-    const n = Buffer.from(needle);
-    let pos = bytes.lastIndexOf(n);
-    while (pos >= 0) {
-        if (pos >= 4) {
-            const prefix = bytes.toString('latin1', pos - 4, pos);
-            if (prefix === '//# ' || (allowAt && prefix === '//@ ')) {
-                let start = pos + n.length;
-                while (start < bytes.length && isAsciiSpace(bytes[start]))
-                    start++;
-                let end = start;
-                while (end < bytes.length && !isAsciiSpace(bytes[end]))
-                    end++;
-                return bytes.toString('utf8', start, end);
+function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
+    const unrecognized = [];
+    const keySet = def.keySet;
+    const _catchall = def.catchall._zod;
+    const t = _catchall.def.type;
+    const optin = _catchall.optin;
+    const optout = _catchall.optout;
+    // starts at 0, not the current length: the shape phase already ran and may have aborted
+    let seen = 0;
+    for (const key in input) {
+        if (abortEarly && payload.issues.length !== seen) {
+            if (core_util/* aborted */.QH(payload, seen))
+                break;
+            seen = payload.issues.length;
+        }
+        // Must precede the __proto__ branch: a declared key is not unrecognized, even though the shape loop deliberately strips __proto__ from the parsed output.
+        if (keySet.has(key))
+            continue;
+        // Don't copy an undeclared __proto__ into the result; assignment to a plain {} would replace the result prototype. But in strict mode it is still an unknown key, so report it before skipping.
+        if (key === "__proto__") {
+            if (t === "never")
+                unrecognized.push(key);
+            continue;
+        }
+        if (t === "never") {
+            unrecognized.push(key);
+            continue;
+        }
+        const r = _catchall.run({ value: input[key], issues: [] }, ctx);
+        if (r instanceof Promise) {
+            proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
+        }
+        else {
+            handlePropertyResult(r, payload, key, input, optin, optout);
+        }
+    }
+    if (unrecognized.length) {
+        payload.issues.push({
+            code: "unrecognized_keys",
+            keys: unrecognized,
+            input,
+            inst,
+            // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
+            continue: true,
+        });
+    }
+    if (!proms.length)
+        return payload;
+    return Promise.all(proms).then(() => {
+        return payload;
+    });
+}
+const $ZodObject = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodObject", (inst, def) => {
+    // requires cast because technically $ZodObject doesn't extend
+    $ZodType.init(inst, def);
+    const desc = Object.getOwnPropertyDescriptor(def, "shape");
+    // a cloned def carries its source's accessor, which knows the shape it answers from; adopting that keeps the clone's keys readable without running it
+    const sh = desc?.get ? desc.get.raw : (def.shape ?? {});
+    if (sh) {
+        // Freezes the shape on first read, so its getters resolve once and every later read sees the same schemas.
+        const get = () => {
+            const newSh = { ...sh };
+            Object.defineProperty(def, "shape", { value: newSh });
+            get.raw = newSh;
+            return newSh;
+        };
+        get.raw = sh;
+        Object.defineProperty(def, "shape", { get });
+    }
+    const _normalized = core_util/* cached */.PO(() => normalizeDef(def));
+    core_util/* defineLazyInternal */.v5(inst, "propValues", (zod) => {
+        const shape = zod.def.shape;
+        const propValues = {};
+        for (const key in shape) {
+            const field = shape[key]._zod;
+            if (field.values) {
+                if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
+                    core_util/* assignProp */.Vy(propValues, key, new Set());
+                }
+                for (const v of field.values)
+                    propValues[key].add(v);
+                // An omittable slot reads back as undefined at a discriminator lookup, so it has to claim undefined: two options that can both omit the key are not discriminable on it.
+                if (field.optin !== undefined)
+                    propValues[key].add(undefined);
             }
         }
-        pos = pos === 0 ? -1 : bytes.lastIndexOf(n, pos - 1);
-    }
-    return undefined;
-}
-const stripQueryAndFragment = (url) => url.split('?')[0].split('#')[0];
-/** The source map location named in the file (query and fragment removed), or undefined. */
-function findSourceMappingUrl(text) {
-    if (typeof text !== 'string') {
-        const found = findMagicCommentInBytes(text, 'sourceMappingURL=', true);
-        return found === undefined ? undefined : stripQueryAndFragment(found);
-    }
-    const url = findMagicComment(text, 'sourceMappingURL=', true);
-    if (url === undefined)
-        return undefined;
-    return url.split('?')[0].split('#')[0];
-}
-/** The debug ID of an already injected file (`//# debugId=`), normalised, or undefined. */
-function findDebugIdComment(text) {
-    const value = typeof text === 'string'
-        ? findMagicComment(text, 'debugId=', false)
-        : findMagicCommentInBytes(text, 'debugId=', false);
-    return value === undefined ? undefined : normalizeDebugId(value);
-}
-/** True for a location sentry-cli does not look for on disk: a URL with a scheme other than `data`. */
-function isRemoteUrl(location) {
-    const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(location);
-    return m !== null && m[1].toLowerCase() !== 'data';
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/url-paths.js
-/**
- * Path arithmetic on the `/`-separated file URLs sentry-cli uses while injecting: symbolic's `join_path` and
- * `clean_path`, sentry-cli's `normalize_sourcemap_url`, `find_matching_paths` and the sibling-name guesses.
- * Pure string functions; nothing here touches the disk.
- */
-const isSep = (c) => c === '/' || c === '\\';
-function isAbsolute(p) {
-    return p.startsWith('/') || p.startsWith('\\\\') || /^[A-Za-z]:(?:[\\/]|$)/.test(p);
-}
-/** symbolic `join_path` (unix flavour; Windows-style inputs keep their backslashes). */
-function url_paths_joinPath(base, other) {
-    if (other.startsWith('<') && other.endsWith('>'))
-        return other;
-    if (base === '' || isAbsolute(other))
-        return other;
-    if (other === '')
-        return base;
-    if (isSep(other[0]))
-        return other;
-    const windows = base.includes('\\') || other.includes('\\') || /^[A-Za-z]:/.test(base);
-    return `${base.replace(/[\\/]+$/, '')}${windows ? '\\' : '/'}${other.replace(/^[\\/]+/, '')}`;
-}
-/** symbolic `clean_path`: drops `.` segments and folds `..` (its known quirks included). */
-function url_paths_cleanPath(path) {
-    const sep = path.includes('\\') || /^[A-Za-z]:/.test(path) ? '\\' : '/';
-    let rv = '';
-    let needsSeparator = false;
-    let isPastRoot = false;
-    const segments = path.split(/[\\/]/);
-    if (segments.length > 0 && segments[segments.length - 1] === '')
-        segments.pop(); // split_terminator
-    const pop = () => {
-        const idx = Math.max(rv.lastIndexOf('/'), rv.lastIndexOf('\\'));
-        if (idx >= 0) {
-            rv = rv.slice(0, idx);
-            return true;
+        return propValues;
+    });
+    const isObject = core_util/* isObject */.Gv;
+    const catchall = def.catchall;
+    let value;
+    const memo = core_core/* globalConfig */.cr.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        value ?? (value = _normalized.value);
+        const input = payload.value;
+        if (!isObject(input)) {
+            payload.issues.push({
+                expected: "object",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
         }
-        if (rv !== '') {
-            rv = '';
-            return true;
-        }
-        return false;
-    };
-    for (const segment of segments) {
-        if (segment === '.')
-            continue;
-        if (segment === '..') {
-            if (!isPastRoot && pop()) {
-                if (rv === '')
-                    needsSeparator = false;
+        payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+        const proms = [];
+        const shape = value.shape;
+        const abortEarly = ctx?.abortEarly;
+        let seen = payload.issues.length;
+        for (const key of value.allKeys) {
+            if (abortEarly && payload.issues.length !== seen) {
+                if (core_util/* aborted */.QH(payload, seen))
+                    break;
+                seen = payload.issues.length;
+            }
+            if (key === "__proto__")
+                continue;
+            const el = shape[key];
+            const optin = el._zod.optin;
+            const optout = el._zod.optout;
+            const r = el._zod.run({ value: input[key], issues: [] }, ctx);
+            if (r instanceof Promise) {
+                proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
             }
             else {
-                if (!isPastRoot) {
-                    needsSeparator = false;
-                    isPastRoot = true;
-                }
-                if (needsSeparator)
-                    rv += sep;
-                rv += '..';
-                needsSeparator = true;
+                handlePropertyResult(r, payload, key, input, optin, optout);
             }
-            continue;
         }
-        if (needsSeparator)
-            rv += sep;
-        else
-            needsSeparator = true;
-        rv += segment;
+        if (!catchall) {
+            return proms.length ? Promise.all(proms).then(() => payload) : payload;
+        }
+        return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
+    };
+});
+const $ZodObjectJIT = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodObjectJIT", (inst, def) => {
+    // requires cast because technically $ZodObject doesn't extend
+    $ZodObject.init(inst, def);
+    const superParse = inst._zod.parse;
+    const _normalized = core_util/* cached */.PO(() => normalizeDef(def));
+    const memo = core_core/* globalConfig */.cr.memoizer;
+    const generateFastpass = (shape) => {
+        const normalized = _normalized.value;
+        const syms = normalized.symbolKeys;
+        // a symbol has no source literal, so it is read as `syms[i]` off the closed-over scope
+        const doc = new Doc(["payload", "ctx"], { shape, inst, memo, syms });
+        const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
+        // prefixes in place, like util.prefixIssues. newResult must land before the early return: a catchall runs after this and would otherwise write onto the caller's input
+        const prefixStr = (id, k) => `
+          let ${id}_ab = false;
+          for (let i = 0; i < ${id}.issues.length; i++) {
+            const iss = ${id}.issues[i];
+            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
+            payload.issues.push(iss);
+            if (iss.continue !== true) ${id}_ab = true;
+          }
+          if (${id}_ab && ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }`;
+        doc.write(`const input = payload.value;`);
+        const ids = Object.create(null);
+        let counter = 0;
+        for (const key of normalized.allKeys) {
+            ids[key] = `key_${counter++}`;
+        }
+        // A: preserve key order {
+        doc.write(memo ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+        for (const key of normalized.allKeys) {
+            if (key === "__proto__")
+                continue;
+            const id = ids[key];
+            const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : core_util/* esc */.UQ(key);
+            const isPresent = `${k} in input`;
+            const schema = shape[key];
+            const optin = schema?._zod?.optin;
+            const isOptionalIn = optin !== undefined;
+            const isOptionalOut = schema?._zod?.optout === "optional";
+            doc.write(`const ${id} = ${parseStr(k)};`);
+            if (isOptionalIn && isOptionalOut) {
+                // For optional-in/out schemas, ignore errors on absent keys — and, like the interpreted path, drop the value produced alongside them. The middle rung goes further: it permits absence without supplying anything in its place, so an absent key contributes nothing at all.
+                const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+                doc.write(`
+        const ${id}_present = ${isPresent};
+        if (!${id}.issues.length || ${id}_present) {
+          if (${id}.issues.length) {${prefixStr(id, k)}
+          }
+
+          if (${assign}) {
+            newResult[${k}] = ${id}.value;
+          }
+        }
+
+      `);
+            }
+            else if (!isOptionalIn) {
+                doc.write(`
+        const ${id}_present = ${isPresent};
+        if (${id}.issues.length) {${prefixStr(id, k)}
+        }
+        if (!${id}_present && !${id}.issues.length) {
+          payload.issues.push({
+            code: "invalid_type",
+            expected: "nonoptional",
+            input: undefined,
+            path: [${k}]
+          });
+          if (ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }
+        }
+
+        if (${id}_present) {
+          newResult[${k}] = ${id}.value;
+        }
+
+      `);
+            }
+            else {
+                doc.write(`
+        if (${id}.issues.length) {${prefixStr(id, k)}
+        }
+      `);
+                if (optin === "defaulted") {
+                    doc.write(`newResult[${k}] = ${id}.value;`);
+                }
+                else {
+                    doc.write(`
+        if (${id}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id}.value;
+        }
+      `);
+                }
+            }
+        }
+        doc.write(`payload.value = newResult;`);
+        doc.write(`return payload;`);
+        // closing `shape` in is what pays: turbofan specializes the parser against that one shape object, so every `shape[k]._zod.run` folds to a known callee. as a parameter it stays a generic load and measures 13% slower even with the forwarding frame gone
+        return doc.compile();
+    };
+    let fastpass;
+    const isObject = core_util/* isObject */.Gv;
+    const jit = !core_core/* globalConfig */.cr.jitless;
+    const allowsEval = core_util/* allowsEval */.hI;
+    const fastEnabled = jit && allowsEval.value; // && !def.catchall;
+    const catchall = def.catchall;
+    let value;
+    inst._zod.parse = (payload, ctx) => {
+        value ?? (value = _normalized.value);
+        const input = payload.value;
+        if (!isObject(input)) {
+            payload.issues.push({
+                expected: "object",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        if (jit && fastEnabled && ctx?.async === false && ctx.jitless !== true) {
+            // always synchronous
+            if (!fastpass)
+                fastpass = generateFastpass(def.shape);
+            payload = fastpass(payload, ctx);
+            if (!catchall)
+                return payload;
+            return handleCatchall([], input, payload, ctx, value, inst, ctx?.abortEarly === true);
+        }
+        return superParse(payload, ctx);
+    };
+});
+function handleUnionResults(results, final, inst, ctx) {
+    for (const result of results) {
+        if (result.issues.length === 0) {
+            final.value = result.value;
+            return final;
+        }
     }
-    return rv;
+    const nonaborted = results.filter((r) => !core_util/* aborted */.QH(r));
+    if (nonaborted.length === 1) {
+        final.value = nonaborted[0].value;
+        return nonaborted[0];
+    }
+    final.issues.push({
+        code: "invalid_union",
+        input: final.value,
+        inst,
+        errors: results.map((result) => result.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W()))),
+    });
+    return final;
 }
-/** `some/dir/app.js` + `../maps/app.js.map` → `some/maps/app.js.map`; leading `./` segments are kept. */
-function normalizeSourcemapUrl(sourceUrl, sourcemapUrl) {
-    const slash = sourceUrl.lastIndexOf('/');
-    const base = slash >= 0 ? sourceUrl.slice(0, slash) : '';
-    const joined = url_paths_joinPath(base, sourcemapUrl);
-    let cutoff = 0;
-    while (joined.startsWith('./', cutoff))
-        cutoff += 2;
-    return joined.slice(0, cutoff) + url_paths_cleanPath(joined.slice(cutoff));
+const $ZodUnion = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodUnion", (inst, def) => {
+    $ZodType.init(inst, def);
+    core_util/* defineLazyInternal */.v5(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted")
+        ? "defaulted"
+        : zod.def.options.some((o) => o._zod.optin !== undefined)
+            ? "optional"
+            : undefined);
+    core_util/* defineLazyInternal */.v5(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : undefined);
+    core_util/* defineLazyInternal */.v5(inst, "values", (zod) => {
+        if (zod.def.options.every((o) => o._zod.values)) {
+            return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+        }
+        return undefined;
+    });
+    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => {
+        if (zod.def.options.every((o) => o._zod.pattern)) {
+            const patterns = zod.def.options.map((o) => o._zod.pattern);
+            return new RegExp(`^(${patterns.map((p) => core_util/* cleanRegex */.p6(p.source)).join("|")})$`);
+        }
+        return undefined;
+    });
+    const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+    inst._zod.parse = (payload, ctx) => {
+        if (first) {
+            return first(payload, ctx);
+        }
+        let async = false;
+        const results = [];
+        for (const option of def.options) {
+            const result = option._zod.run({
+                value: payload.value,
+                issues: [],
+            }, ctx);
+            if (result instanceof Promise) {
+                results.push(result);
+                async = true;
+            }
+            else {
+                if (result.issues.length === 0)
+                    return result;
+                results.push(result);
+            }
+        }
+        if (!async)
+            return handleUnionResults(results, payload, inst, ctx);
+        return Promise.all(results).then((results) => {
+            return handleUnionResults(results, payload, inst, ctx);
+        });
+    };
+});
+function handleExclusiveUnionResults(results, final, inst, ctx) {
+    const matches = [];
+    for (let i = 0; i < results.length; i++) {
+        if (results[i].issues.length === 0)
+            matches.push(i);
+    }
+    if (matches.length === 1) {
+        final.value = results[matches[0]].value;
+        return final;
+    }
+    if (matches.length === 0) {
+        // No matches - same as regular union
+        final.issues.push({
+            code: "invalid_union",
+            input: final.value,
+            inst,
+            errors: results.map((result) => result.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config()))),
+        });
+    }
+    else {
+        // Multiple matches - exclusive union failure
+        final.issues.push({
+            code: "invalid_union",
+            input: final.value,
+            inst,
+            errors: [],
+            inclusive: false,
+            matches,
+        });
+    }
+    return final;
+}
+const $ZodXor = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodXor", (inst, def) => {
+    $ZodUnion.init(inst, def);
+    def.inclusive = false;
+    const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+    inst._zod.parse = (payload, ctx) => {
+        if (first) {
+            return first(payload, ctx);
+        }
+        let async = false;
+        const results = [];
+        for (const option of def.options) {
+            const result = option._zod.run({
+                value: payload.value,
+                issues: [],
+            }, ctx);
+            if (result instanceof Promise) {
+                results.push(result);
+                async = true;
+            }
+            else {
+                results.push(result);
+            }
+        }
+        if (!async)
+            return handleExclusiveUnionResults(results, payload, inst, ctx);
+        return Promise.all(results).then((results) => {
+            return handleExclusiveUnionResults(results, payload, inst, ctx);
+        });
+    };
+})));
+/** Returns the option whose discriminator claims `value`, or throws if ambiguous. */
+function getDiscriminatedOption(union, value) {
+    const internals = union._zod;
+    let map = internals.bag.optionsMap;
+    if (!map) {
+        map = discriminatorMap(internals.def);
+        internals.bag.optionsMap = map;
+    }
+    const option = map.get(value);
+    if (option === null)
+        throw new Error(`Ambiguous discriminator value "${String(value)}"`);
+    return option;
+}
+function discriminatorMap(def) {
+    const map = new Map();
+    for (const option of def.options) {
+        const values = option._zod.propValues?.[def.discriminator];
+        if (!values || values.size === 0)
+            throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
+        for (const value of values) {
+            if (map.has(value)) {
+                if (value !== undefined)
+                    throw new Error(`Duplicate discriminator value "${String(value)}"`);
+                // keep the collision marked so a later member cannot reclaim it
+                map.set(value, null);
+            }
+            else {
+                map.set(value, option);
+            }
+        }
+    }
+    return map;
+}
+const $ZodDiscriminatedUnion = 
+/*@__PURE__*/
+(/* unused pure expression or super */ null && (core.$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+    def.inclusive = false;
+    $ZodUnion.init(inst, def);
+    const _super = inst._zod.parse;
+    util.defineLazyInternal(inst, "propValues", (zod) => {
+        const propValues = {};
+        let undefinedCount = 0;
+        for (const option of zod.def.options) {
+            const pv = option._zod.propValues;
+            if (!pv || Object.keys(pv).length === 0)
+                throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
+            if (pv[zod.def.discriminator]?.has(undefined))
+                undefinedCount++;
+            for (const [k, v] of Object.entries(pv)) {
+                if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
+                    util.assignProp(propValues, k, new Set());
+                }
+                for (const val of v) {
+                    propValues[k].add(val);
+                }
+            }
+        }
+        if (!zod.def.unionFallback && undefinedCount > 1)
+            propValues[zod.def.discriminator]?.delete(undefined);
+        return propValues;
+    });
+    // Checked now rather than in the lookup map below, so an option that lacks the discriminator fails at the `discriminatedUnion` call instead of on the first object parsed. Options whose shape cannot be enumerated without resolving it — pipes and lazies — are left to the map.
+    def.options.forEach((option, i) => {
+        const propShape = util.rawShape(option._zod.def);
+        if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
+            throw new Error(`Invalid discriminated union option at index "${i}"`);
+        }
+    });
+    const disc = util.cached(() => discriminatorMap(def));
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!util.isObject(input)) {
+            payload.issues.push({
+                code: "invalid_type",
+                expected: "object",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        const value = input?.[def.discriminator];
+        const opt = disc.value.get(value);
+        // forward metadata cannot choose an encoder for an absent tag
+        if (opt && (value !== undefined || ctx.direction !== "backward")) {
+            return opt._zod.run(payload, ctx);
+        }
+        // Fall back to union matching when the fast discriminator path fails:
+        // - explicitly enabled via unionFallback, or
+        // - during backward direction (encode), since codec-based discriminators have different values in forward vs backward directions
+        if (def.unionFallback || ctx.direction === "backward") {
+            return _super(payload, ctx);
+        }
+        // no matching discriminator
+        payload.issues.push({
+            code: "invalid_union",
+            errors: [],
+            note: "No matching discriminator",
+            discriminator: def.discriminator,
+            options: Array.from(disc.value.keys()).filter((value) => disc.value.get(value) !== null),
+            input,
+            path: [def.discriminator],
+            inst,
+        });
+        return payload;
+    };
+})));
+const $ZodIntersection = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodIntersection", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        const left = def.left._zod.run({ value: input, issues: [] }, ctx);
+        const right = def.right._zod.run({ value: input, issues: [] }, ctx);
+        const async = left instanceof Promise || right instanceof Promise;
+        if (async) {
+            return Promise.all([left, right]).then(([left, right]) => {
+                return handleIntersectionResults(payload, left, right);
+            });
+        }
+        return handleIntersectionResults(payload, left, right);
+    };
+});
+function mergeValues(a, b) {
+    // const aType = parse.t(a);
+    // const bType = parse.t(b);
+    if (a === b) {
+        return { valid: true, data: a };
+    }
+    if (a instanceof Date && b instanceof Date && +a === +b) {
+        return { valid: true, data: a };
+    }
+    if (core_util/* isPlainObject */.Qd(a) && core_util/* isPlainObject */.Qd(b)) {
+        const bKeys = Object.keys(b);
+        const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
+        const newObj = { ...a, ...b };
+        if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
+            delete newObj.__proto__;
+        for (const key of sharedKeys) {
+            if (key === "__proto__")
+                continue;
+            const sharedValue = mergeValues(a[key], b[key]);
+            if (!sharedValue.valid) {
+                return {
+                    valid: false,
+                    mergeErrorPath: [key, ...sharedValue.mergeErrorPath],
+                };
+            }
+            newObj[key] = sharedValue.data;
+        }
+        return { valid: true, data: newObj };
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+        if (a.length !== b.length) {
+            return { valid: false, mergeErrorPath: [] };
+        }
+        const newArray = [];
+        for (let index = 0; index < a.length; index++) {
+            const itemA = a[index];
+            const itemB = b[index];
+            const sharedValue = mergeValues(itemA, itemB);
+            if (!sharedValue.valid) {
+                return {
+                    valid: false,
+                    mergeErrorPath: [index, ...sharedValue.mergeErrorPath],
+                };
+            }
+            newArray.push(sharedValue.data);
+        }
+        return { valid: true, data: newArray };
+    }
+    return { valid: false, mergeErrorPath: [] };
+}
+function handleIntersectionResults(result, left, right) {
+    // Track which side(s) reject each key. A key rejection is reported only when BOTH sides reject it, so a key owned by one branch survives the other's key schema. strictObject reports these as unrecognized_keys; a record with an open key schema reports one invalid_key per key.
+    const unrecKeys = new Map();
+    let unrecIssue;
+    const keyIssues = new Map();
+    const collect = (iss, side) => {
+        let keys;
+        if (iss.code === "unrecognized_keys" && !iss.path?.length) {
+            unrecIssue ?? (unrecIssue = iss);
+            keys = iss.keys;
+        }
+        else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
+            const k = String(iss.path[0]);
+            if (!keyIssues.has(k))
+                keyIssues.set(k, iss);
+            keys = [k];
+        }
+        else {
+            return false;
+        }
+        for (const k of keys) {
+            if (!unrecKeys.has(k))
+                unrecKeys.set(k, {});
+            unrecKeys.get(k)[side] = true;
+        }
+        return true;
+    };
+    for (const iss of left.issues) {
+        if (!collect(iss, "l"))
+            result.issues.push(iss);
+    }
+    for (const iss of right.issues) {
+        if (!collect(iss, "r"))
+            result.issues.push(iss);
+    }
+    // Report only keys rejected by BOTH sides
+    const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
+    if (bothKeys.length) {
+        const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
+        if (aggregated.length)
+            result.issues.push({ ...unrecIssue, keys: aggregated });
+        for (const k of bothKeys) {
+            if (!aggregated.includes(k) && keyIssues.has(k))
+                result.issues.push(keyIssues.get(k));
+        }
+    }
+    const merged = mergeValues(left.value, right.value);
+    if (!merged.valid) {
+        if (core_util/* aborted */.QH(result))
+            return result;
+        throw new Error(`Unmergable intersection. Error path: ` + `${JSON.stringify(merged.mergeErrorPath)}`);
+    }
+    result.value = merged.data;
+    return result;
+}
+const $ZodTuple = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodTuple", (inst, def) => {
+    $ZodType.init(inst, def);
+    const items = def.items;
+    const memo = core_core/* globalConfig */.cr.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!Array.isArray(input)) {
+            payload.issues.push({
+                input,
+                inst,
+                expected: "tuple",
+                code: "invalid_type",
+            });
+            return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, [], ctx) : [];
+        const proms = [];
+        const optinStart = getTupleOptStart(items, "optin");
+        const optoutStart = getTupleOptStart(items, "optout");
+        if (!def.rest) {
+            if (input.length < optinStart) {
+                payload.issues.push({
+                    code: "too_small",
+                    minimum: optinStart,
+                    inclusive: true,
+                    input,
+                    inst,
+                    origin: "array",
+                });
+                return payload;
+            }
+            if (input.length > items.length) {
+                payload.issues.push({
+                    code: "too_big",
+                    maximum: items.length,
+                    inclusive: true,
+                    input,
+                    inst,
+                    origin: "array",
+                });
+            }
+        }
+        // Run every item in parallel, collecting results into an indexed array. The post-processing in `handleTupleResults` walks them in order so it can decide whether an absent optional-output error can truncate the tail or must be reported to preserve required output.
+        const itemResults = new Array(items.length);
+        // only tracked when there is a rest loop to skip
+        const abortEarly = def.rest ? ctx?.abortEarly : undefined;
+        let itemAborted = false;
+        for (let i = 0; i < items.length; i++) {
+            const r = items[i]._zod.run({ value: input[i], issues: [] }, ctx);
+            if (r instanceof Promise) {
+                proms.push(r.then((rr) => {
+                    itemResults[i] = rr;
+                }));
+            }
+            else {
+                itemResults[i] = r;
+                if (abortEarly && !itemAborted && r.issues.length)
+                    itemAborted = core_util/* aborted */.QH(r);
+            }
+        }
+        // sound because rest is non-empty exactly when every fixed index is present, the one case handleTupleResults cannot discard an item's issues
+        if (def.rest && !itemAborted) {
+            let i = items.length - 1;
+            const rest = input.slice(items.length);
+            let seen = payload.issues.length;
+            for (const el of rest) {
+                if (abortEarly && payload.issues.length !== seen) {
+                    if (core_util/* aborted */.QH(payload, seen))
+                        break;
+                    seen = payload.issues.length;
+                }
+                i++;
+                const result = def.rest._zod.run({ value: el, issues: [] }, ctx);
+                if (result instanceof Promise) {
+                    proms.push(result.then((r) => handleTupleResult(r, payload, i)));
+                }
+                else {
+                    handleTupleResult(result, payload, i);
+                }
+            }
+        }
+        if (proms.length) {
+            return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items, input, optoutStart));
+        }
+        return handleTupleResults(itemResults, payload, items, input, optoutStart);
+    };
+});
+function getTupleOptStart(items, key) {
+    for (let i = items.length - 1; i >= 0; i--) {
+        // optin is a three-rung ladder so any rung above `undefined` permits an absent slot; optout stays two-valued.
+        const omittable = key === "optin" ? items[i]._zod.optin !== undefined : items[i]._zod.optout === "optional";
+        if (!omittable)
+            return i + 1;
+    }
+    return 0;
+}
+function handleTupleResult(result, final, index) {
+    if (result.issues.length) {
+        final.issues.push(...core_util/* prefixIssues */.lQ(index, result.issues));
+    }
+    final.value[index] = result.value;
+}
+function handleTupleResults(itemResults, final, items, input, optoutStart) {
+    // Walk results in order. Mirror $ZodObject's swallow-on-absent-optional rule, but only after `optoutStart`: the first index where the output tuple tail can be absent.
+    for (let i = 0; i < items.length; i++) {
+        const r = itemResults[i];
+        const isPresent = i < input.length;
+        // The array analog of `handlePropertyResult`'s absent-key early return: the middle rung permits absence without supplying anything in its place, so the tail truncates here instead of materializing whatever the item made of `undefined`.
+        if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
+            final.value.length = i;
+            break;
+        }
+        if (r.issues.length) {
+            if (!isPresent && i >= optoutStart) {
+                final.value.length = i;
+                break;
+            }
+            final.issues.push(...core_util/* prefixIssues */.lQ(i, r.issues));
+        }
+        final.value[i] = r.value;
+    }
+    // Drop trailing slots that produced `undefined` for absent input
+    // (the array analog of an absent optional key on an object). The
+    // `i >= input.length` floor is critical: an explicit `undefined`
+    // *inside* the input must be preserved even when the schema is
+    // optional-out (e.g. `z.string().or(z.undefined())` accepting an
+    // explicit undefined value).
+    for (let i = final.value.length - 1; i >= input.length; i--) {
+        if (items[i]._zod.optout === "optional" && final.value[i] === undefined) {
+            final.value.length = i;
+        }
+        else {
+            break;
+        }
+    }
+    return final;
+}
+const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = core_core/* globalConfig */.cr.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!core_util/* isPlainObject */.Qd(input)) {
+            payload.issues.push({
+                expected: "record",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        // no guard in either loop below: a record's invalid_key aborts but an enclosing intersection can reconcile it, so a stopped loop hides keys the sibling does not own and the intersection then rejects nothing
+        const proms = [];
+        const values = def.keyType._zod.values;
+        if (values && !def.partial) {
+            payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+            const recordKeys = new Set();
+            for (const key of values) {
+                if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+                    recordKeys.add(typeof key === "number" ? key.toString() : key);
+                    // A declared __proto__ is stripped but is not an unrecognized key.
+                    if (key === "__proto__")
+                        continue;
+                    const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+                    if (keyResult instanceof Promise) {
+                        throw new Error("Async schemas not supported in object keys currently");
+                    }
+                    if (keyResult.issues.length) {
+                        payload.issues.push({
+                            code: "invalid_key",
+                            origin: "record",
+                            issues: keyResult.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())),
+                            input: key,
+                            path: [key],
+                            inst,
+                        });
+                        continue;
+                    }
+                    const outKey = keyResult.value;
+                    if (outKey === "__proto__")
+                        continue;
+                    const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+                    if (result instanceof Promise) {
+                        proms.push(result.then((result) => {
+                            if (result.issues.length) {
+                                payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
+                            }
+                            payload.value[outKey] = result.value;
+                        }));
+                    }
+                    else {
+                        if (result.issues.length) {
+                            payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
+                        }
+                        payload.value[outKey] = result.value;
+                    }
+                }
+            }
+            let unrecognized;
+            for (const key in input) {
+                if (!recordKeys.has(key)) {
+                    if (def.mode === "loose") {
+                        // skip __proto__ so it can't replace the result prototype via the assignment setter on the plain {} we build into
+                        if (key === "__proto__")
+                            continue;
+                        payload.value[key] = input[key];
+                    }
+                    else {
+                        unrecognized = unrecognized ?? [];
+                        unrecognized.push(key);
+                    }
+                }
+            }
+            if (unrecognized && unrecognized.length > 0) {
+                payload.issues.push({
+                    code: "unrecognized_keys",
+                    input,
+                    inst,
+                    keys: unrecognized,
+                    continue: true,
+                });
+            }
+        }
+        else {
+            payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+            // An enumerable key schema declares which keys the record owns, so a key outside the set is unrecognized. A non-enumerable one (regex, refine) is a constraint every key must satisfy, so a failing key is invalid. Only the former is reconcilable against the other side of an intersection.
+            let unrecognized;
+            // Reflect.ownKeys for Symbol-key support; filter non-enumerable to match z.object()
+            for (const key of Reflect.ownKeys(input)) {
+                if (key === "__proto__")
+                    continue;
+                if (!Object.prototype.propertyIsEnumerable.call(input, key))
+                    continue;
+                let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+                if (keyResult instanceof Promise) {
+                    throw new Error("Async schemas not supported in object keys currently");
+                }
+                // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
+                const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+                if (checkNumericKey) {
+                    const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+                    if (retryResult instanceof Promise) {
+                        throw new Error("Async schemas not supported in object keys currently");
+                    }
+                    if (retryResult.issues.length === 0) {
+                        keyResult = retryResult;
+                    }
+                }
+                if (keyResult.issues.length) {
+                    if (def.mode === "loose") {
+                        // Pass through unchanged
+                        payload.value[key] = input[key];
+                    }
+                    else if (values) {
+                        unrecognized = unrecognized ?? [];
+                        unrecognized.push(key);
+                    }
+                    else {
+                        // Default "strict" behavior: error on invalid key
+                        payload.issues.push({
+                            code: "invalid_key",
+                            origin: "record",
+                            issues: keyResult.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())),
+                            input: key,
+                            path: [key],
+                            inst,
+                        });
+                    }
+                    continue;
+                }
+                // the guard above tests the raw input key, but the key schema can normalize an ordinary key into __proto__; re-check the key we actually write under
+                const outKey = keyResult.value;
+                if (outKey === "__proto__")
+                    continue;
+                const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+                if (result instanceof Promise) {
+                    proms.push(result.then((result) => {
+                        if (result.issues.length) {
+                            payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
+                        }
+                        payload.value[outKey] = result.value;
+                    }));
+                }
+                else {
+                    if (result.issues.length) {
+                        payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
+                    }
+                    payload.value[outKey] = result.value;
+                }
+            }
+            if (unrecognized && unrecognized.length > 0) {
+                payload.issues.push({
+                    code: "unrecognized_keys",
+                    input,
+                    inst,
+                    keys: unrecognized,
+                    continue: true,
+                });
+            }
+        }
+        if (proms.length) {
+            return Promise.all(proms).then(() => payload);
+        }
+        return payload;
+    };
+});
+const $ZodMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodMap", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = core.globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!(input instanceof Map)) {
+            payload.issues.push({
+                expected: "map",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        const proms = [];
+        payload.value = memo ? memo.alloc(inst, payload, new Map(), ctx) : new Map();
+        const abortEarly = ctx?.abortEarly;
+        let seen = payload.issues.length;
+        for (const [key, value] of input) {
+            if (abortEarly && payload.issues.length !== seen) {
+                if (util.aborted(payload, seen))
+                    break;
+                seen = payload.issues.length;
+            }
+            const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+            const valueResult = def.valueType._zod.run({ value: value, issues: [] }, ctx);
+            if (keyResult instanceof Promise || valueResult instanceof Promise) {
+                proms.push(Promise.all([keyResult, valueResult]).then(([keyResult, valueResult]) => {
+                    handleMapResult(keyResult, valueResult, payload, key, input, inst, ctx);
+                }));
+            }
+            else {
+                handleMapResult(keyResult, valueResult, payload, key, input, inst, ctx);
+            }
+        }
+        if (proms.length)
+            return Promise.all(proms).then(() => payload);
+        return payload;
+    };
+    capSize(inst, mapSize);
+})));
+function handleMapResult(keyResult, valueResult, final, key, input, inst, ctx) {
+    if (keyResult.issues.length) {
+        if (util.propertyKeyTypes.has(typeof key)) {
+            final.issues.push(...util.prefixIssues(key, keyResult.issues));
+        }
+        else {
+            final.issues.push({
+                code: "invalid_key",
+                origin: "map",
+                input,
+                inst,
+                issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+            });
+        }
+    }
+    if (valueResult.issues.length) {
+        if (util.propertyKeyTypes.has(typeof key)) {
+            final.issues.push(...util.prefixIssues(key, valueResult.issues));
+        }
+        else {
+            final.issues.push({
+                origin: "map",
+                code: "invalid_element",
+                input,
+                inst,
+                key: key,
+                issues: valueResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+            });
+        }
+    }
+    final.value.set(keyResult.value, valueResult.value);
+}
+const $ZodSet = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodSet", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = core.globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!(input instanceof Set)) {
+            payload.issues.push({
+                input,
+                inst,
+                expected: "set",
+                code: "invalid_type",
+            });
+            return payload;
+        }
+        const proms = [];
+        payload.value = memo ? memo.alloc(inst, payload, new Set(), ctx) : new Set();
+        const abortEarly = ctx?.abortEarly;
+        let seen = payload.issues.length;
+        for (const item of input) {
+            if (abortEarly && payload.issues.length !== seen) {
+                if (util.aborted(payload, seen))
+                    break;
+                seen = payload.issues.length;
+            }
+            const result = def.valueType._zod.run({ value: item, issues: [] }, ctx);
+            if (result instanceof Promise) {
+                proms.push(result.then((result) => handleSetResult(result, payload)));
+            }
+            else
+                handleSetResult(result, payload);
+        }
+        if (proms.length)
+            return Promise.all(proms).then(() => payload);
+        return payload;
+    };
+    capSize(inst, setSize);
+})));
+function handleSetResult(result, final) {
+    if (result.issues.length) {
+        final.issues.push(...result.issues);
+    }
+    final.value.add(result.value);
+}
+const $ZodEnum = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodEnum", (inst, def) => {
+    $ZodType.init(inst, def);
+    const values = core_util/* getEnumValues */.w5(def.entries);
+    const valuesSet = new Set(values);
+    inst._zod.values = valuesSet;
+    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => {
+        const patternValues = core_util/* getEnumValues */.w5(zod.def.entries).filter((k) => core_util/* propertyKeyTypes */.qQ.has(typeof k));
+        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
+        return new RegExp(patternValues.length ? `^(${patternValues.map((o) => core_util/* escapeRegex */.sD(o.toString())).join("|")})$` : "^[^\\s\\S]$");
+    });
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (valuesSet.has(input)) {
+            return payload;
+        }
+        payload.issues.push({
+            code: "invalid_value",
+            values,
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodLiteral", (inst, def) => {
+    $ZodType.init(inst, def);
+    const values = new Set(def.values);
+    inst._zod.values = values;
+    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => {
+        const vals = zod.def.values;
+        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
+        return new RegExp(vals.length
+            ? `^(${vals
+                .map((o) => typeof o === "string" ? core_util/* escapeRegex */.sD(o) : o ? core_util/* escapeRegex */.sD(o.toString()) : String(o))
+                .join("|")})$`
+            : "^[^\\s\\S]$");
+    });
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (values.has(input)) {
+            return payload;
+        }
+        payload.issues.push({
+            code: "invalid_value",
+            values: def.values,
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        // @ts-ignore
+        if (input instanceof File)
+            return payload;
+        payload.issues.push({
+            expected: "file",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+})));
+const $ZodTransform = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodTransform", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.optin = "optional";
+    core_core/* globalConfig */.cr.memoizer?.guard(inst);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            throw new core_core/* $ZodEncodeError */.cV(inst.constructor.name);
+        }
+        const _out = def.transform(payload.value, payload);
+        if (ctx.async) {
+            const output = _out instanceof Promise ? _out : Promise.resolve(_out);
+            return output.then((output) => {
+                payload.value = output;
+                return payload;
+            });
+        }
+        if (_out instanceof Promise) {
+            throw new core_core/* $ZodAsyncError */.GT();
+        }
+        payload.value = _out;
+        return payload;
+    };
+});
+function handleOptionalResult(payload, result) {
+    // A substituting schema that still failed has no usable answer; yield undefined. Its issues are simply dropped: it ran on a payload of its own, so there is no shared array to truncate and nothing of the caller's to lose with it.
+    payload.value = result.issues.length ? undefined : result.value;
+    return payload;
+}
+const $ZodOptional = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodOptional", (inst, def) => {
+    $ZodType.init(inst, def);
+    // .optional() propagates absence rather than substituting for it, so a defaulted inner keeps its rung.
+    core_util/* defineLazyInternal */.v5(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+    inst._zod.optout = "optional";
+    core_util/* defineLazyInternal */.v5(inst, "values", (zod) => {
+        const values = zod.def.innerType._zod.values;
+        return values ? new Set([...values, undefined]) : undefined;
+    });
+    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${core_util/* cleanRegex */.p6(pattern.source)})?$`) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        if (payload.value === undefined) {
+            // Only the top rung substitutes a value for absence; everything else leaves it intact, which is what .optional() means.
+            if (def.innerType._zod.optin !== "defaulted")
+                return payload;
+            // Its own payload, for the same reason $ZodCatch gets one: a pipe forwards an unrecognized key through the caller's issues array, and this must not read that as the substituting schema failing and drop it.
+            const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+            if (result instanceof Promise)
+                return result.then((result) => handleOptionalResult(payload, result));
+            return handleOptionalResult(payload, result);
+        }
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodExactOptional = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodExactOptional", (inst, def) => {
+    // Call parent init - inherits optin/optout = "optional"
+    $ZodOptional.init(inst, def);
+    // Override values/pattern to NOT add undefined
+    core_util/* defineLazyInternal */.v5(inst, "values", (zod) => zod.def.innerType._zod.values);
+    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => zod.def.innerType._zod.pattern);
+    // Override parse to just delegate (no undefined handling)
+    inst._zod.parse = (payload, ctx) => {
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodNullable = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNullable", (inst, def) => {
+    $ZodType.init(inst, def);
+    core_util/* defineLazyInternal */.v5(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+    core_util/* defineLazyInternal */.v5(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${core_util/* cleanRegex */.p6(pattern.source)}|null)$`) : undefined;
+    });
+    core_util/* defineLazyInternal */.v5(inst, "values", (zod) => {
+        return zod.def.innerType._zod.values ? new Set([...zod.def.innerType._zod.values, null]) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        // Forward direction (decode): allow null to pass through
+        if (payload.value === null)
+            return payload;
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodDefault = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodDefault", (inst, def) => {
+    $ZodType.init(inst, def);
+    // inst._zod.qin = "true";
+    inst._zod.optin = "defaulted";
+    core_util/* defineLazyInternal */.v5(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        // Forward direction (decode): apply defaults for undefined input
+        if (payload.value === undefined) {
+            payload.value = def.defaultValue;
+            /**
+             * $ZodDefault returns the default value immediately in forward direction.
+             * It doesn't pass the default value into the validator ("prefault"). There's no reason to pass the default value through validation. The validity of the default is enforced by TypeScript statically. Otherwise, it's the responsibility of the user to ensure the default is valid. In the case of pipes with divergent in/out types, you can specify the default on the `in` schema of your ZodPipe to set a "prefault" for the pipe.   */
+            return payload;
+        }
+        // Forward direction: continue with default handling
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => handleDefaultResult(result, def));
+        }
+        return handleDefaultResult(result, def);
+    };
+});
+function handleDefaultResult(payload, def) {
+    if (payload.value === undefined) {
+        payload.value = def.defaultValue;
+    }
+    return payload;
+}
+const $ZodPrefault = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodPrefault", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.optin = "defaulted";
+    core_util/* defineLazyInternal */.v5(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        // Forward direction (decode): apply prefault for undefined input
+        if (payload.value === undefined) {
+            payload.value = def.defaultValue;
+        }
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodNonOptional = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNonOptional", (inst, def) => {
+    $ZodType.init(inst, def);
+    core_util/* defineLazyInternal */.v5(inst, "values", (zod) => {
+        const v = zod.def.innerType._zod.values;
+        return v ? new Set([...v].filter((x) => x !== undefined)) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => handleNonOptionalResult(result, inst));
+        }
+        return handleNonOptionalResult(result, inst);
+    };
+});
+function handleNonOptionalResult(payload, inst) {
+    if (!payload.issues.length && payload.value === undefined) {
+        payload.issues.push({
+            code: "invalid_type",
+            expected: "nonoptional",
+            input: payload.value,
+            inst,
+        });
+    }
+    return payload;
+}
+const $ZodSuccess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodSuccess", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            throw new core.$ZodEncodeError("ZodSuccess");
+        }
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => {
+                payload.value = result.issues.length === 0;
+                return payload;
+            });
+        }
+        payload.value = result.issues.length === 0;
+        return payload;
+    };
+})));
+function handleCatchResult(payload, result, def, ctx) {
+    if (!result.issues.length) {
+        payload.value = result.value;
+        // The value carries up, so the flag describing it has to carry with it: a back-edge into a node still being parsed must not be frozen by an enclosing readonly, and its checks belong to the node itself. Guarded so the ordinary case adds no own property.
+        if (result.memo)
+            payload.memo = true;
+        return payload;
+    }
+    // Spread the inner's own payload, not ours: `value` has to stay the input the catch was handed, and the inner ran on a payload of its own so its issues are already private to this call.
+    payload.value = def.catchValue({
+        ...result,
+        value: payload.value,
+        error: {
+            issues: result.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())),
+        },
+        input: payload.value,
+    });
+    return payload;
+}
+const $ZodCatch = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCatch", (inst, def) => {
+    $ZodType.init(inst, def);
+    core_util/* defineLazyInternal */.v5(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+    core_util/* defineLazyInternal */.v5(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+    core_util/* defineLazyInternal */.v5(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        // Forward direction (decode): apply catch logic
+        const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => handleCatchResult(payload, result, def, ctx));
+        }
+        return handleCatchResult(payload, result, def, ctx);
+    };
+});
+const $ZodNaN = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNaN", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        if (typeof payload.value !== "number" || !Number.isNaN(payload.value)) {
+            payload.issues.push({
+                input: payload.value,
+                inst,
+                expected: "nan",
+                code: "invalid_type",
+            });
+            return payload;
+        }
+        return payload;
+    };
+})));
+const $ZodPipe = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodPipe", (inst, def) => {
+    $ZodType.init(inst, def);
+    core_util/* defineLazyInternal */.v5(inst, "values", (zod) => zod.def.in._zod.values);
+    core_util/* defineLazyInternal */.v5(inst, "optin", (zod) => zod.def.in._zod.optin);
+    core_util/* defineLazyInternal */.v5(inst, "optout", (zod) => zod.def.out._zod.optout);
+    core_util/* defineLazyInternal */.v5(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            const right = def.out._zod.run(payload, ctx);
+            if (right instanceof Promise) {
+                return right.then((right) => handlePipeResult(right, def.in, ctx));
+            }
+            return handlePipeResult(right, def.in, ctx);
+        }
+        const left = def.in._zod.run(payload, ctx);
+        if (left instanceof Promise) {
+            return left.then((left) => handlePipeResult(left, def.out, ctx));
+        }
+        return handlePipeResult(left, def.out, ctx);
+    };
+});
+function handlePipeResult(left, next, ctx) {
+    // Any issue stops the pipe, so a failing refinement never feeds its transform. An unrecognized key is the exception: it describes the input's extra properties, not the value being piped, and an enclosing intersection may yet reconcile it.
+    if (left.issues.some((iss) => iss.code !== "unrecognized_keys")) {
+        // prevent further checks
+        left.aborted = true;
+        return left;
+    }
+    return next._zod.run({ value: left.value, issues: left.issues }, ctx);
+}
+const $ZodCodec = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCodec", (inst, def) => {
+    $ZodType.init(inst, def);
+    util.defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
+    util.defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
+    util.defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
+    util.defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+    inst._zod.parse = (payload, ctx) => {
+        const direction = ctx.direction || "forward";
+        if (direction === "forward") {
+            const left = def.in._zod.run(payload, ctx);
+            if (left instanceof Promise) {
+                return left.then((left) => handleCodecAResult(left, def, ctx));
+            }
+            return handleCodecAResult(left, def, ctx);
+        }
+        else {
+            const right = def.out._zod.run(payload, ctx);
+            if (right instanceof Promise) {
+                return right.then((right) => handleCodecAResult(right, def, ctx));
+            }
+            return handleCodecAResult(right, def, ctx);
+        }
+    };
+})));
+function handleCodecAResult(result, def, ctx) {
+    if (result.issues.length) {
+        // prevent further checks
+        result.aborted = true;
+        return result;
+    }
+    const direction = ctx.direction || "forward";
+    if (direction === "forward") {
+        const transformed = def.transform(result.value, result);
+        if (transformed instanceof Promise) {
+            return transformed.then((value) => handleCodecTxResult(result, value, def.out, ctx));
+        }
+        return handleCodecTxResult(result, transformed, def.out, ctx);
+    }
+    else {
+        const transformed = def.reverseTransform(result.value, result);
+        if (transformed instanceof Promise) {
+            return transformed.then((value) => handleCodecTxResult(result, value, def.in, ctx));
+        }
+        return handleCodecTxResult(result, transformed, def.in, ctx);
+    }
+}
+function handleCodecTxResult(left, value, nextSchema, ctx) {
+    // Check if transform added any issues
+    if (left.issues.length) {
+        left.aborted = true;
+        return left;
+    }
+    return nextSchema._zod.run({ value, issues: left.issues }, ctx);
+}
+const $ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodPreprocess", (inst, def) => {
+    $ZodPipe.init(inst, def);
+})));
+const $ZodReadonly = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodReadonly", (inst, def) => {
+    $ZodType.init(inst, def);
+    core_util/* defineLazyInternal */.v5(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
+    core_util/* defineLazyInternal */.v5(inst, "values", (zod) => zod.def.innerType._zod.values);
+    core_util/* defineLazyInternal */.v5(inst, "optin", (zod) => zod.def.innerType?._zod?.optin);
+    core_util/* defineLazyInternal */.v5(inst, "optout", (zod) => zod.def.innerType?._zod?.optout);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then(handleReadonlyResult);
+        }
+        return handleReadonlyResult(result);
+    };
+});
+function handleReadonlyResult(payload) {
+    // A repeat visit hands back a node that is still being built; freezing it here would make the rest of its keys fail to assign.
+    if (!payload.memo)
+        payload.value = Object.freeze(payload.value);
+    return payload;
+}
+// a leaf's pattern source with its own checks folded in: the last pattern-carrying check wins, else length bounds narrow the catch-all, else an integer format narrows the number form. the fold lives here instead of on `_zod.pattern` so a bundle without template literals never pays for it
+function leafPattern(schema) {
+    const def = schema._zod.def;
+    let pattern = def.pattern;
+    let isInt = !!def.format?.includes("int");
+    let minimum;
+    let maximum;
+    for (const ch of def.checks ?? []) {
+        const d = ch._zod.def;
+        if (d.pattern)
+            pattern = d.pattern;
+        isInt || (isInt = !!d.format?.includes("int"));
+        const lo = d.minimum ?? d.length;
+        const hi = d.maximum ?? d.length;
+        if (lo !== undefined && (minimum === undefined || lo > minimum))
+            minimum = lo;
+        if (hi !== undefined && (maximum === undefined || hi < maximum))
+            maximum = hi;
+    }
+    if (pattern)
+        return pattern.source;
+    // an empty range matches nothing at runtime, and `{8,5}` is not a legal quantifier
+    if (minimum !== undefined && maximum !== undefined && minimum > maximum)
+        return "(?!)";
+    if (minimum !== undefined || maximum !== undefined)
+        return regexes.string({ minimum, maximum }).source;
+    const own = schema._zod.pattern;
+    return (isInt && own === regexes.number ? regexes.integer : own)?.source;
+}
+// a part's pattern source. a wrapper's pattern embeds its inner pattern's source verbatim, so the folded form is substituted in place without knowing the wrapper's own composition; a union's options are joined the way the union builds its own pattern
+function partPattern(schema) {
+    const def = schema._zod.def;
+    const own = schema._zod.pattern?.source;
+    // lazy resolves its inner on the internals, not the def
+    const inner = def.innerType ?? schema._zod.innerType;
+    if (inner) {
+        const before = inner._zod.pattern?.source;
+        const after = partPattern(inner);
+        if (own && before && after && after !== before) {
+            return own.replace(util.cleanRegex(before), () => util.cleanRegex(after));
+        }
+        return own;
+    }
+    if (def.options) {
+        const sources = def.options.map(partPattern);
+        if (sources.every(Boolean))
+            return `^(${sources.map((s) => util.cleanRegex(s)).join("|")})$`;
+    }
+    return leafPattern(schema);
+}
+const $ZodTemplateLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodTemplateLiteral", (inst, def) => {
+    $ZodType.init(inst, def);
+    const regexParts = [];
+    for (const part of def.parts) {
+        if (typeof part === "object" && part !== null) {
+            // is Zod schema
+            const source = partPattern(part);
+            if (!source) {
+                throw new Error(`Invalid template literal part, no pattern found: ${[...part._zod.traits].shift()}`);
+            }
+            regexParts.push(util.cleanRegex(source));
+        }
+        else if (part === null || util.primitiveTypes.has(typeof part)) {
+            regexParts.push(util.escapeRegex(`${part}`));
+        }
+        else {
+            throw new Error(`Invalid template literal part: ${part}`);
+        }
+    }
+    inst._zod.pattern = new RegExp(`^${regexParts.join("")}$`);
+    inst._zod.parse = (payload, _ctx) => {
+        if (typeof payload.value !== "string") {
+            payload.issues.push({
+                input: payload.value,
+                inst,
+                expected: "string",
+                code: "invalid_type",
+            });
+            return payload;
+        }
+        inst._zod.pattern.lastIndex = 0;
+        if (!inst._zod.pattern.test(payload.value)) {
+            payload.issues.push({
+                input: payload.value,
+                inst,
+                code: "invalid_format",
+                format: def.format ?? "template_literal",
+                pattern: inst._zod.pattern.source,
+            });
+            return payload;
+        }
+        return payload;
+    };
+})));
+const $ZodFunction = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFunction", (inst, def) => {
+    $ZodType.init(inst, def);
+    // Defined, not assigned: the classic prototype exposes `_def` as a getter with no setter.
+    Object.defineProperty(inst, "_def", { value: def });
+    inst._zod.def = def;
+    inst.implement = (func) => {
+        if (typeof func !== "function") {
+            throw new Error("implement() must be called with a function");
+        }
+        // Defined inline so the closure stays anonymous: binding it to a `const` first names it, which costs 256 bytes per implemented function.
+        return Object.defineProperty(function (...args) {
+            const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
+            const result = Reflect.apply(func, this, parsedArgs);
+            if (inst._def.output) {
+                return parse(inst._def.output, result);
+            }
+            return result;
+        }, "_zod", { value: inst._zod, enumerable: false });
+    };
+    inst.implementAsync = (func) => {
+        if (typeof func !== "function") {
+            throw new Error("implementAsync() must be called with a function");
+        }
+        return Object.defineProperty(async function (...args) {
+            const parsedArgs = inst._def.input ? await parseAsync(inst._def.input, args) : args;
+            const result = await Reflect.apply(func, this, parsedArgs);
+            if (inst._def.output) {
+                return await parseAsync(inst._def.output, result);
+            }
+            return result;
+        }, "_zod", { value: inst._zod, enumerable: false });
+    };
+    inst._zod.parse = (payload, _ctx) => {
+        if (typeof payload.value !== "function") {
+            payload.issues.push({
+                code: "invalid_type",
+                expected: "function",
+                input: payload.value,
+                inst,
+            });
+            return payload;
+        }
+        // Check if output is a promise type to determine if we should use async implementation
+        const hasPromiseOutput = inst._def.output && inst._def.output._zod.def.type === "promise";
+        if (hasPromiseOutput) {
+            payload.value = inst.implementAsync(payload.value);
+        }
+        else {
+            payload.value = inst.implement(payload.value);
+        }
+        return payload;
+    };
+    inst.input = (...args) => {
+        const F = inst.constructor;
+        if (Array.isArray(args[0])) {
+            return new F({
+                type: "function",
+                input: new $ZodTuple({
+                    type: "tuple",
+                    items: args[0],
+                    rest: args[1],
+                }),
+                output: inst._def.output,
+            });
+        }
+        return new F({
+            type: "function",
+            input: args[0],
+            output: inst._def.output,
+        });
+    };
+    inst.output = (output) => {
+        const F = inst.constructor;
+        return new F({
+            type: "function",
+            input: inst._def.input,
+            output,
+        });
+    };
+    return inst;
+})));
+const $ZodPromise = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodPromise", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, ctx) => {
+        return Promise.resolve(payload.value).then((inner) => def.innerType._zod.run({ value: inner, issues: [] }, ctx));
+    };
+})));
+const $ZodLazy = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLazy", (inst, def) => {
+    $ZodType.init(inst, def);
+    // Cache the resolved inner type on the shared `def` so all clones of this lazy (e.g. via `.describe()`/`.meta()`) share the same inner instance, preserving identity for cycle detection on recursive schemas.
+    util.defineLazy(inst._zod, "innerType", () => {
+        const d = def;
+        if (!d._cachedInner)
+            d._cachedInner = def.getter();
+        return d._cachedInner;
+    });
+    util.defineLazyInternal(inst, "pattern", (zod) => zod.innerType?._zod?.pattern);
+    util.defineLazyInternal(inst, "propValues", (zod) => zod.innerType?._zod?.propValues);
+    util.defineLazyInternal(inst, "optin", (zod) => zod.innerType?._zod?.optin ?? undefined);
+    util.defineLazyInternal(inst, "optout", (zod) => zod.innerType?._zod?.optout ?? undefined);
+    inst._zod.parse = (payload, ctx) => {
+        const inner = inst._zod.innerType;
+        return inner._zod.run(payload, ctx);
+    };
+})));
+const $ZodCustom = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodCustom", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _) => {
+        return payload;
+    };
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const r = def.fn(input);
+        if (r instanceof Promise) {
+            return r.then((r) => handleRefineResult(r, payload, input, inst));
+        }
+        handleRefineResult(r, payload, input, inst);
+        return;
+    };
+});
+function handleRefineResult(result, payload, input, inst) {
+    if (!result) {
+        const _iss = {
+            code: "custom",
+            input,
+            inst, // incorporates params.error into issue reporting
+            path: [...(inst._zod.def.path ?? [])], // incorporates params.error into issue reporting
+            continue: !inst._zod.def.abort,
+            // params: inst._zod.def.params,
+        };
+        if (inst._zod.def.params)
+            _iss.params = inst._zod.def.params;
+        payload.issues.push(core_util/* issue */.sn(_iss));
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+var _a;
+const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
+const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
+class $ZodRegistry {
+    constructor() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+    }
+    add(schema, ..._meta) {
+        const meta = _meta[0];
+        this._map.set(schema, meta);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.set(meta.id, schema);
+        }
+        return this;
+    }
+    clear() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+        return this;
+    }
+    remove(schema) {
+        const meta = this._map.get(schema);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.delete(meta.id);
+        }
+        this._map.delete(schema);
+        return this;
+    }
+    get(schema) {
+        // return this._map.get(schema) as any;
+        // inherit metadata
+        const p = schema._zod.parent;
+        if (p) {
+            const pm = { ...(this.get(p) ?? {}) };
+            delete pm.id; // do not inherit id
+            const f = { ...pm, ...this._map.get(schema) };
+            return Object.keys(f).length ? f : undefined;
+        }
+        return this._map.get(schema);
+    }
+    has(schema) {
+        return this._map.has(schema);
+    }
+}
+// registries
+function registry() {
+    return new $ZodRegistry();
+}
+(_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
+const globalRegistry = globalThis.__zod_globalRegistry;
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+
+
+
+
+function snapshotChecks(def) {
+    if (def.checks)
+        def.checks = [...def.checks];
+    return def;
+}
+// @__NO_SIDE_EFFECTS__
+function _string(Class, params) {
+    return new Class(snapshotChecks({ type: "string", ...core_util/* normalizeParams */.A2(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _coercedString(Class, params) {
+    return new Class(snapshotChecks({ type: "string", coerce: true, ...util.normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _email(Class, params) {
+    return new Class({
+        type: "string",
+        format: "email",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _guid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "guid",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv4(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        version: "v4",
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv6(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        version: "v6",
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv7(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        version: "v7",
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _url(Class, params) {
+    return new Class({
+        type: "string",
+        format: "url",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function api_emoji(Class, params) {
+    return new Class({
+        type: "string",
+        format: "emoji",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _nanoid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "nanoid",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
 }
 /**
- * Candidates equal to `expected` (then only that one), else those differing from it in exactly one directory
- * segment (never the file name): split code/maps trees.
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link _cuid2} instead.
+ * See https://github.com/paralleldrive/cuid.
  */
-function findMatchingPaths(candidates, expected) {
-    const exp = expected.split('/').filter((s) => s !== '.');
-    const matches = [];
-    for (const candidate of candidates) {
-        const cand = candidate.split('/').filter((s) => s !== '.');
-        if (cand.length === exp.length && cand.every((s, i) => s === exp[i]))
-            return [candidate];
-        let i = 0;
-        while (i < cand.length && i < exp.length && cand[i] === exp[i])
-            i++;
-        const restC = cand.slice(i + 1);
-        const restE = exp.slice(i + 1);
-        if (restC.length > 0 && restC.length === restE.length && restC.every((s, k) => s === restE[k]))
-            matches.push(candidate);
-    }
-    return matches;
+// @__NO_SIDE_EFFECTS__
+function _cuid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cuid",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
 }
-function splitUrl(url) {
-    const slash = url.lastIndexOf('/');
-    const filename = slash >= 0 ? url.slice(slash + 1) : url;
-    const dot = filename.indexOf('.');
+// @__NO_SIDE_EFFECTS__
+function _cuid2(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cuid2",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ulid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ulid",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _xid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "xid",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ksuid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ksuid",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ipv4(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ipv4",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ipv6(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ipv6",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _mac(Class, params) {
+    return new Class({
+        type: "string",
+        format: "mac",
+        check: "string_format",
+        abort: false,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _cidrv4(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cidrv4",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _cidrv6(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cidrv6",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _base64(Class, params) {
+    return new Class({
+        type: "string",
+        format: "base64",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _base64url(Class, params) {
+    return new Class({
+        type: "string",
+        format: "base64url",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _e164(Class, params) {
+    return new Class({
+        type: "string",
+        format: "e164",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _creditCard(Class, params) {
+    return new Class({
+        type: "string",
+        format: "credit_card",
+        check: "string_format",
+        abort: false,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _iban(Class, params) {
+    return new Class({
+        type: "string",
+        format: "iban",
+        check: "string_format",
+        abort: false,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _jwt(Class, params) {
+    return new Class({
+        type: "string",
+        format: "jwt",
+        check: "string_format",
+        abort: false,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+const TimePrecision = {
+    Any: null,
+    Minute: -1,
+    Second: 0,
+    Millisecond: 3,
+    Microsecond: 6,
+};
+// @__NO_SIDE_EFFECTS__
+function _isoDateTime(Class, params) {
+    return new Class({
+        type: "string",
+        format: "datetime",
+        check: "string_format",
+        offset: false,
+        local: false,
+        precision: null,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDate(Class, params) {
+    return new Class({
+        type: "string",
+        format: "date",
+        check: "string_format",
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoTime(Class, params) {
+    return new Class({
+        type: "string",
+        format: "time",
+        check: "string_format",
+        precision: null,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDuration(Class, params) {
+    return new Class({
+        type: "string",
+        format: "duration",
+        check: "string_format",
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _number(Class, params) {
+    return new Class(snapshotChecks({ type: "number", checks: [], ...core_util/* normalizeParams */.A2(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _coercedNumber(Class, params) {
+    return new Class(snapshotChecks({ type: "number", coerce: true, checks: [], ...util.normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _int(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "safeint",
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _float32(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "float32",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _float64(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "float64",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _int32(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "int32",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uint32(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "uint32",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _boolean(Class, params) {
+    return new Class({
+        type: "boolean",
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _coercedBoolean(Class, params) {
+    return new Class({
+        type: "boolean",
+        coerce: true,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _bigint(Class, params) {
+    return new Class({
+        type: "bigint",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _coercedBigint(Class, params) {
+    return new Class({
+        type: "bigint",
+        coerce: true,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _int64(Class, params) {
+    return new Class({
+        type: "bigint",
+        check: "bigint_format",
+        abort: false,
+        format: "int64",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uint64(Class, params) {
+    return new Class({
+        type: "bigint",
+        check: "bigint_format",
+        abort: false,
+        format: "uint64",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _symbol(Class, params) {
+    return new Class({
+        type: "symbol",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function api_undefined(Class, params) {
+    return new Class({
+        type: "undefined",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function api_null(Class, params) {
+    return new Class({
+        type: "null",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _any(Class) {
+    return new Class({
+        type: "any",
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _unknown(Class) {
+    return new Class({
+        type: "unknown",
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _never(Class, params) {
+    return new Class({
+        type: "never",
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _void(Class, params) {
+    return new Class({
+        type: "void",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _date(Class, params) {
+    return new Class({
+        type: "date",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _coercedDate(Class, params) {
+    return new Class({
+        type: "date",
+        coerce: true,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _nan(Class, params) {
+    return new Class({
+        type: "nan",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lt(value, params) {
+    return new $ZodCheckLessThan({
+        check: "less_than",
+        ...core_util/* normalizeParams */.A2(params),
+        value,
+        inclusive: false,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lte(value, params) {
+    return new $ZodCheckLessThan({
+        check: "less_than",
+        ...core_util/* normalizeParams */.A2(params),
+        value,
+        inclusive: true,
+    });
+}
+
+// @__NO_SIDE_EFFECTS__
+function _gt(value, params) {
+    return new $ZodCheckGreaterThan({
+        check: "greater_than",
+        ...core_util/* normalizeParams */.A2(params),
+        value,
+        inclusive: false,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _gte(value, params) {
+    return new $ZodCheckGreaterThan({
+        check: "greater_than",
+        ...core_util/* normalizeParams */.A2(params),
+        value,
+        inclusive: true,
+    });
+}
+
+// @__NO_SIDE_EFFECTS__
+function _positive(params) {
+    return _gt(0, params);
+}
+// negative
+// @__NO_SIDE_EFFECTS__
+function _negative(params) {
+    return _lt(0, params);
+}
+// nonpositive
+// @__NO_SIDE_EFFECTS__
+function _nonpositive(params) {
+    return _lte(0, params);
+}
+// nonnegative
+// @__NO_SIDE_EFFECTS__
+function _nonnegative(params) {
+    return _gte(0, params);
+}
+// @__NO_SIDE_EFFECTS__
+function _multipleOf(value, params) {
+    return new $ZodCheckMultipleOf({
+        check: "multiple_of",
+        ...core_util/* normalizeParams */.A2(params),
+        value,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _maxSize(maximum, params) {
+    return new checks.$ZodCheckMaxSize({
+        check: "max_size",
+        ...util.normalizeParams(params),
+        maximum,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _minSize(minimum, params) {
+    return new checks.$ZodCheckMinSize({
+        check: "min_size",
+        ...util.normalizeParams(params),
+        minimum,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _size(size, params) {
+    return new checks.$ZodCheckSizeEquals({
+        check: "size_equals",
+        ...util.normalizeParams(params),
+        size,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _maxLength(maximum, params) {
+    const ch = new $ZodCheckMaxLength({
+        check: "max_length",
+        ...core_util/* normalizeParams */.A2(params),
+        maximum,
+    });
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _minLength(minimum, params) {
+    return new $ZodCheckMinLength({
+        check: "min_length",
+        ...core_util/* normalizeParams */.A2(params),
+        minimum,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _length(length, params) {
+    return new $ZodCheckLengthEquals({
+        check: "length_equals",
+        ...core_util/* normalizeParams */.A2(params),
+        length,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _regex(pattern, params) {
+    return new $ZodCheckRegex({
+        check: "string_format",
+        format: "regex",
+        ...core_util/* normalizeParams */.A2(params),
+        pattern,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lowercase(params) {
+    return new $ZodCheckLowerCase({
+        check: "string_format",
+        format: "lowercase",
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uppercase(params) {
+    return new $ZodCheckUpperCase({
+        check: "string_format",
+        format: "uppercase",
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _includes(includes, params) {
+    return new $ZodCheckIncludes({
+        check: "string_format",
+        format: "includes",
+        ...core_util/* normalizeParams */.A2(params),
+        includes,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _startsWith(prefix, params) {
+    return new $ZodCheckStartsWith({
+        check: "string_format",
+        format: "starts_with",
+        ...core_util/* normalizeParams */.A2(params),
+        prefix,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _endsWith(suffix, params) {
+    return new $ZodCheckEndsWith({
+        check: "string_format",
+        format: "ends_with",
+        ...core_util/* normalizeParams */.A2(params),
+        suffix,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _property(property, schema, params) {
+    return new checks.$ZodCheckProperty({
+        check: "property",
+        property,
+        schema,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _properties(shape, params) {
+    return new $ZodCheckProperties({
+        check: "properties",
+        shape,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _mime(types, params) {
+    return new checks.$ZodCheckMimeType({
+        check: "mime_type",
+        mime: types,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _overwrite(tx) {
+    return new $ZodCheckOverwrite({
+        check: "overwrite",
+        tx,
+    });
+}
+// normalize
+// @__NO_SIDE_EFFECTS__
+function _normalize(form) {
+    return _overwrite((input) => input.normalize(form));
+}
+// trim
+// @__NO_SIDE_EFFECTS__
+function _trim() {
+    return _overwrite((input) => input.trim());
+}
+// toLowerCase
+// @__NO_SIDE_EFFECTS__
+function _toLowerCase() {
+    return _overwrite((input) => input.toLowerCase());
+}
+// toUpperCase
+// @__NO_SIDE_EFFECTS__
+function _toUpperCase() {
+    return _overwrite((input) => input.toUpperCase());
+}
+// slugify
+// @__NO_SIDE_EFFECTS__
+function _slugify() {
+    return _overwrite((input) => core_util/* slugify */.Yv(input));
+}
+// @__NO_SIDE_EFFECTS__
+function _array(Class, element, params) {
+    return new Class({
+        type: "array",
+        element,
+        // get element() {
+        //   return element;
+        // },
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _union(Class, options, params) {
+    return new Class({
+        type: "union",
+        options,
+        ...util.normalizeParams(params),
+    });
+}
+function _xor(Class, options, params) {
+    return new Class({
+        type: "union",
+        options,
+        inclusive: false,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _discriminatedUnion(Class, discriminator, options, params) {
+    return new Class({
+        type: "union",
+        options: options,
+        discriminator,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _intersection(Class, left, right) {
+    return new Class({
+        type: "intersection",
+        left,
+        right,
+    });
+}
+// export function _tuple(
+//   Class: util.SchemaClass<schemas.$ZodTuple>,
+//   items: [],
+//   params?: string | $ZodTupleParams
+// ): schemas.$ZodTuple<[], null>;
+// @__NO_SIDE_EFFECTS__
+function _tuple(Class, items, _paramsOrRest, _params) {
+    const hasRest = _paramsOrRest instanceof schemas.$ZodType;
+    const params = hasRest ? _params : _paramsOrRest;
+    const rest = hasRest ? _paramsOrRest : null;
+    return new Class({
+        type: "tuple",
+        items,
+        rest,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _record(Class, keyType, valueType, params) {
+    return new Class({
+        type: "record",
+        keyType,
+        valueType,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _map(Class, keyType, valueType, params) {
+    return new Class({
+        type: "map",
+        keyType,
+        valueType,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _set(Class, valueType, params) {
+    return new Class({
+        type: "set",
+        valueType,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _enum(Class, values, params) {
+    const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+    // if (Array.isArray(values)) {
+    //   for (const value of values) {
+    //     entries[value] = value;
+    //   }
+    // } else {
+    //   Object.assign(entries, values);
+    // }
+    // const entries: util.EnumLike = {};
+    // for (const val of values) {
+    //   entries[val] = val;
+    // }
+    return new Class({
+        type: "enum",
+        entries,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+/** @deprecated This API has been merged into `z.enum()`. Use `z.enum()` instead.
+ *
+ * ```ts
+ * enum Colors { red, green, blue }
+ * z.enum(Colors);
+ * ```
+ */
+function _nativeEnum(Class, entries, params) {
+    return new Class({
+        type: "enum",
+        entries,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _literal(Class, value, params) {
+    return new Class({
+        type: "literal",
+        values: Array.isArray(value) ? value : [value],
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _file(Class, params) {
+    return new Class({
+        type: "file",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _transform(Class, fn) {
+    return new Class({
+        type: "transform",
+        transform: fn,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _optional(Class, innerType) {
+    return new Class({
+        type: "optional",
+        innerType,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _nullable(Class, innerType) {
+    return new Class({
+        type: "nullable",
+        innerType,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _default(Class, innerType, defaultValue) {
+    return new Class({
+        type: "default",
+        innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : util.shallowClone(defaultValue);
+        },
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _nonoptional(Class, innerType, params) {
+    return new Class({
+        type: "nonoptional",
+        innerType,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _success(Class, innerType) {
+    return new Class({
+        type: "success",
+        innerType,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _catch(Class, innerType, catchValue) {
+    return new Class({
+        type: "catch",
+        innerType,
+        catchValue: (typeof catchValue === "function" ? catchValue : util.constantCatch(catchValue)),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _pipe(Class, in_, out) {
+    return new Class({
+        type: "pipe",
+        in: in_,
+        out,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _readonly(Class, innerType) {
+    return new Class({
+        type: "readonly",
+        innerType,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _templateLiteral(Class, parts, params) {
+    return new Class({
+        type: "template_literal",
+        parts,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lazy(Class, getter) {
+    return new Class({
+        type: "lazy",
+        getter,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _promise(Class, innerType) {
+    return new Class({
+        type: "promise",
+        innerType,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _custom(Class, fn, _params) {
+    const norm = util.normalizeParams(_params);
+    norm.abort ?? (norm.abort = true); // default to abort:false
+    const schema = new Class({
+        type: "custom",
+        check: "custom",
+        fn: fn,
+        ...norm,
+    });
+    return schema;
+}
+// same as _custom but defaults to abort:false
+// @__NO_SIDE_EFFECTS__
+function _refine(Class, fn, _params) {
+    const schema = new Class({
+        type: "custom",
+        check: "custom",
+        fn: fn,
+        ...core_util/* normalizeParams */.A2(_params),
+    });
+    return schema;
+}
+// @__NO_SIDE_EFFECTS__
+function _superRefine(fn, params) {
+    const ch = _check((payload) => {
+        payload.addIssue = (issue) => {
+            if (typeof issue === "string") {
+                payload.issues.push(core_util/* issue */.sn(issue, payload.value, ch._zod.def));
+            }
+            else {
+                // for Zod 3 backwards compatibility
+                const _issue = issue;
+                if (_issue.fatal)
+                    _issue.continue = false;
+                _issue.code ?? (_issue.code = "custom");
+                if (!("input" in _issue))
+                    _issue.input = payload.value;
+                _issue.inst ?? (_issue.inst = ch);
+                _issue.continue ?? (_issue.continue = !ch._zod.def.abort); // abort is always undefined, so this is always true...
+                payload.issues.push(core_util/* issue */.sn(_issue));
+            }
+        };
+        return fn(payload.value, payload);
+    }, params);
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _check(fn, params) {
+    const ch = new $ZodCheck({
+        check: "custom",
+        ...core_util/* normalizeParams */.A2(params),
+    });
+    ch._zod.check = fn;
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function describe(description) {
+    const ch = new $ZodCheck({ check: "describe" });
+    ch._zod.onattach = [
+        (inst) => {
+            const existing = globalRegistry.get(inst) ?? {};
+            globalRegistry.add(inst, { ...existing, description });
+        },
+    ];
+    ch._zod.check = () => { }; // no-op check
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function meta(metadata) {
+    const ch = new $ZodCheck({ check: "meta" });
+    ch._zod.onattach = [
+        (inst) => {
+            const existing = globalRegistry.get(inst) ?? {};
+            globalRegistry.add(inst, { ...existing, ...metadata });
+        },
+    ];
+    ch._zod.check = () => { }; // no-op check
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _stringbool(Classes, _params) {
+    const params = util.normalizeParams(_params);
+    let truthyArray = params.truthy ?? ["true", "1", "yes", "on", "y", "enabled"];
+    let falsyArray = params.falsy ?? ["false", "0", "no", "off", "n", "disabled"];
+    if (params.case !== "sensitive") {
+        truthyArray = truthyArray.map((v) => (typeof v === "string" ? v.toLowerCase() : v));
+        falsyArray = falsyArray.map((v) => (typeof v === "string" ? v.toLowerCase() : v));
+    }
+    const truthySet = new Set(truthyArray);
+    const falsySet = new Set(falsyArray);
+    const _Codec = Classes.Codec ?? schemas.$ZodCodec;
+    const _Boolean = Classes.Boolean ?? schemas.$ZodBoolean;
+    const _String = Classes.String ?? schemas.$ZodString;
+    const stringSchema = new _String({ type: "string", error: params.error });
+    const booleanSchema = new _Boolean({ type: "boolean", error: params.error });
+    const codec = new _Codec({
+        type: "pipe",
+        in: stringSchema,
+        out: booleanSchema,
+        transform: ((input, payload) => {
+            let data = input;
+            if (params.case !== "sensitive")
+                data = data.toLowerCase();
+            if (truthySet.has(data)) {
+                return true;
+            }
+            else if (falsySet.has(data)) {
+                return false;
+            }
+            else {
+                payload.issues.push({
+                    code: "invalid_value",
+                    expected: "stringbool",
+                    values: [...truthySet, ...falsySet],
+                    input: payload.value,
+                    inst: codec,
+                    continue: false,
+                });
+                return {};
+            }
+        }),
+        reverseTransform: ((input, _payload) => {
+            if (input === true) {
+                return truthyArray[0] || "true";
+            }
+            else {
+                return falsyArray[0] || "false";
+            }
+        }),
+        error: params.error,
+    });
+    codec._zod.bag.truthy = truthyArray;
+    codec._zod.bag.falsy = falsyArray;
+    codec._zod.bag.case = params.case ?? "insensitive";
+    return codec;
+}
+// @__NO_SIDE_EFFECTS__
+function _stringFormat(Class, format, fnOrRegex, _params = {}) {
+    const params = util.normalizeParams(_params);
+    const def = {
+        check: "string_format",
+        type: "string",
+        format,
+        fn: typeof fnOrRegex === "function" ? fnOrRegex : (val) => fnOrRegex.test(val),
+        ...params,
+    };
+    if (fnOrRegex instanceof RegExp) {
+        def.pattern = fnOrRegex;
+    }
+    const inst = new Class(def);
+    return inst;
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+
+
+function assignProps(target, ...sources) {
+    for (const source of sources) {
+        for (const key of Reflect.ownKeys(source)) {
+            if (Object.prototype.propertyIsEnumerable.call(source, key)) {
+                (0,core_util/* assignProp */.Vy)(target, key, source[key]);
+            }
+        }
+    }
+    return target;
+}
+// function initializeContext<T extends schemas.$ZodType>(inputs: JSONSchemaGeneratorParams<T>): ToJSONSchemaContext<T> {
+//   return {
+//     processor: inputs.processor,
+//     metadataRegistry: inputs.metadata ?? globalRegistry,
+//     target: inputs.target ?? "draft-2020-12",
+//     unrepresentable: inputs.unrepresentable ?? "throw",
+//   };
+// }
+function to_json_schema_initializeContext(params) {
+    // Normalize target: convert old non-hyphenated versions to hyphenated versions
+    let target = params?.target ?? "draft-2020-12";
+    if (target === "draft-4")
+        target = "draft-04";
+    if (target === "draft-7")
+        target = "draft-07";
     return {
-        ...(slash >= 0 ? { path: url.slice(0, slash) } : {}),
-        basename: dot >= 0 ? filename.slice(0, dot) : filename,
-        ...(dot >= 0 ? { ext: filename.slice(dot + 1) } : {}),
+        processors: params.processors ?? {},
+        metadataRegistry: params?.metadata ?? globalRegistry,
+        target,
+        unrepresentable: params?.unrepresentable ?? "throw",
+        override: params?.override ?? (() => { }),
+        io: params?.io ?? "output",
+        counter: 0,
+        seen: new Map(),
+        sharedDefsExtractedFor: undefined,
+        sharedEmitDoneFor: undefined,
+        cycles: params?.cycles ?? "ref",
+        reused: params?.reused ?? "inline",
+        intersections: [],
+        deferred: [],
+        external: params?.external ?? undefined,
     };
 }
-const unsplit = (path, basename, ext) => `${path === undefined ? '' : `${path}/`}${basename}.${ext}`;
 /**
- * sentry-cli's guess for a file without a `sourceMappingURL`: `foo.map`, `foo.min.js.map`, `foo.js.map`
- * (dropping `min.`), `foo.min.map`, among the known map URLs. Returns the relative reference and the full URL.
+ * Applies the `unrepresentable` setting at a site that has no JSON Schema equivalent. Throws
+ * `message` unless the setting (or the handler's return value) says otherwise. Returns `true` if a
+ * custom JSON Schema was written into `json`, in which case the caller must not write its own.
  */
-function guessSourcemapReference(sourcemaps, minUrl) {
-    const { path, basename, ext } = splitUrl(minUrl);
-    const candidates = ['map'];
-    if (ext !== undefined) {
-        candidates.push(`${ext}.map`);
-        if (ext.startsWith('min.'))
-            candidates.push(`${ext.slice(4)}.map`);
-        const parts = ext.split('.');
-        if (parts.length > 1) {
-            parts[parts.length - 1] = 'map';
-            candidates.push(parts.join('.'));
+function handleUnrepresentable(schema, ctx, json, params, message) {
+    const result = typeof ctx.unrepresentable === "function"
+        ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message })
+        : ctx.unrepresentable;
+    if (result === "any")
+        return false;
+    if (result === undefined || result === "throw")
+        throw new Error(message);
+    Object.assign(json, result);
+    return true;
+}
+// never rename this back to `process`: bundler polyfills inject a top-level `const process` that a lexical declaration of the same name collides with (#6397)
+function to_json_schema_processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
+    var _a;
+    const def = schema._zod.def;
+    // check for schema in seens
+    const seen = ctx.seen.get(schema);
+    if (seen) {
+        seen.count++;
+        // check if cycle
+        const isCycle = _params.schemaPath.includes(schema);
+        if (isCycle) {
+            seen.cycle = _params.path;
+        }
+        return seen.schema;
+    }
+    // initialize
+    const result = { schema: {}, count: 1, cycle: undefined, path: _params.path };
+    ctx.seen.set(schema, result);
+    ctx.sharedDefsExtractedFor = undefined;
+    ctx.sharedEmitDoneFor = undefined;
+    // custom method overrides default behavior
+    const overrideSchema = schema._zod.toJSONSchema?.();
+    if (overrideSchema) {
+        result.schema = overrideSchema;
+    }
+    else {
+        const params = {
+            ..._params,
+            schemaPath: [..._params.schemaPath, schema],
+            path: _params.path,
+        };
+        if (schema._zod.processJSONSchema) {
+            schema._zod.processJSONSchema(ctx, result.schema, params);
+        }
+        else {
+            const _json = result.schema;
+            const processor = ctx.processors[def.type];
+            if (!processor) {
+                throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
+            }
+            processor(schema, ctx, _json, params);
+        }
+        const parent = schema._zod.parent;
+        if (parent) {
+            // Also set ref if processor didn't (for inheritance)
+            if (!result.ref)
+                result.ref = parent;
+            to_json_schema_processSchema(parent, ctx, params);
+            ctx.seen.get(parent).isParent = true;
         }
     }
-    for (const e of candidates) {
-        const url = unsplit(path, basename, e);
-        if (sourcemaps.has(url))
-            return { reference: unsplit(undefined, basename, e), url };
+    // metadata
+    const meta = ctx.metadataRegistry.get(schema);
+    if (meta)
+        assignProps(result.schema, meta);
+    if (ctx.io === "input" && isTransforming(schema)) {
+        // examples/defaults only apply to output type of pipe
+        delete result.schema.examples;
+        delete result.schema.default;
     }
-    return undefined;
+    // set prefault as default
+    if (ctx.io === "input" && "_prefault" in result.schema)
+        (_a = result.schema).default ?? (_a.default = result.schema._prefault);
+    delete result.schema._prefault;
+    // pulling fresh from ctx.seen in case it was overwritten
+    const _result = ctx.seen.get(schema);
+    return _result.schema;
 }
+/** @deprecated Renamed to `processSchema`. An export alias declares no binding, so it is safe to keep. */
 
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/scan.js
-/**
- * The first, light pass over a build: which files are source maps, and for each script its `//# debugId=` and where
- * its `sourceMappingURL` points. Validate, inject and upload all start here, so the three agree on which map belongs
- * to which script (sentry-cli's rules: the comment, else an unambiguous sibling `.map`).
- */
-
-
-
-
-
-
-
-
-const DEFAULT_JS_EXTENSIONS = ['js', 'cjs', 'mjs'];
-/** Files read at once by a scan: enough to keep the disk busy, few enough to bound memory. */
-const SCAN_CONCURRENCY = 8;
-async function readHead(path, n) {
-    const fh = await (0,promises_.open)(path, 'r');
-    try {
-        const buf = Buffer.alloc(n);
-        const { bytesRead } = await fh.read(buf, 0, n, 0);
-        return buf.subarray(0, bytesRead);
-    }
-    finally {
-        await fh.close();
-    }
+// Escape a reference token for use in a JSON Pointer fragment (RFC 6901): `~` becomes `~0` and `/` becomes `~1`. The `~` replacement must run first.
+function encodeJSONPointerSegment(segment) {
+    return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-function mayBeJsonObject(head) {
-    for (const b of head) {
-        if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)
+function to_json_schema_extractDefs(ctx, schema
+// params: EmitParams
+) {
+    // iterate over seen map;
+    const root = ctx.seen.get(schema);
+    if (!root)
+        throw new Error("Unprocessed schema. This is a bug in Zod.");
+    // With `external` set, every registered schema resolves through the external branch of `makeURI`, so the root branch below produces the same ref the external branch would — this pass is identical whichever schema it is called with, and only needs to run once.
+    if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
+        return;
+    // Track ids to detect duplicates across different schemas
+    const idToSchema = new Map();
+    for (const entry of ctx.seen.entries()) {
+        const id = ctx.metadataRegistry.get(entry[0])?.id;
+        if (id) {
+            const existing = idToSchema.get(id);
+            if (existing && existing !== entry[0]) {
+                throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+            }
+            idToSchema.set(id, entry[0]);
+        }
+    }
+    // returns a ref to the schema defId will be empty if the ref points to an external schema (or #)
+    const makeURI = (entry) => {
+        // comparing the seen objects because sometimes multiple schemas map to the same seen object. e.g. lazy
+        // external is configured
+        const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
+        if (ctx.external) {
+            const externalId = ctx.external.registry.get(entry[0])?.id; // ?? "__shared";// `__schema${ctx.counter++}`;
+            // check if schema is in the external registry
+            const uriGenerator = ctx.external.uri ?? ((id) => id);
+            if (externalId) {
+                return { ref: uriGenerator(externalId) };
+            }
+            // otherwise, add to __shared
+            const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+            entry[1].defId = id; // set defId so it will be reused if needed
+            return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
+        }
+        const uriPrefix = `#`;
+        const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
+        // an id-less root has nowhere to be extracted to, so it stays inline and self-references as `#`
+        if (entry[1] === root && !entry[1].schema.id) {
+            return { ref: uriPrefix };
+        }
+        // self-contained schema
+        const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+        return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
+    };
+    // stored cached version in `def` property remove all properties, set $ref
+    const extractToDef = (entry) => {
+        // if the schema is already a reference, do not extract it
+        if (entry[1].schema.$ref) {
+            return;
+        }
+        const seen = entry[1];
+        const { ref, defId } = makeURI(entry);
+        seen.def = { ...seen.schema };
+        // defId won't be set if the schema is a reference to an external schema or if the schema is the root schema
+        if (defId)
+            seen.defId = defId;
+        // wipe away all properties except $ref
+        const schema = seen.schema;
+        for (const key in schema) {
+            delete schema[key];
+        }
+        schema.$ref = ref;
+    };
+    // throw on cycles
+    // break cycles
+    if (ctx.cycles === "throw") {
+        for (const entry of ctx.seen.entries()) {
+            const seen = entry[1];
+            if (seen.cycle) {
+                throw new Error("Cycle detected: " +
+                    `#/${seen.cycle?.join("/")}/<root>` +
+                    '\n\nSet the `cycles` parameter to `"ref"` to resolve cyclical schemas with defs.');
+            }
+        }
+    }
+    // extract schemas into $defs
+    for (const entry of ctx.seen.entries()) {
+        const seen = entry[1];
+        // convert root schema to # $ref
+        if (schema === entry[0]) {
+            extractToDef(entry); // this has special handling for the root schema
             continue;
-        return b === 0x7b || b === 0x29 || b === 0x5d || b === 0x7d || b === 0x27;
+        }
+        // extract schemas that are in the external registry
+        if (ctx.external) {
+            const ext = ctx.external.registry.get(entry[0])?.id;
+            if (schema !== entry[0] && ext) {
+                extractToDef(entry);
+                continue;
+            }
+        }
+        // extract schemas with `id` meta
+        const id = ctx.metadataRegistry.get(entry[0])?.id;
+        if (id) {
+            extractToDef(entry);
+            continue;
+        }
+        // break cycles
+        if (seen.cycle) {
+            // any
+            extractToDef(entry);
+            continue;
+        }
+        // extract reused schemas
+        if (seen.count > 1) {
+            if (ctx.reused === "ref") {
+                extractToDef(entry);
+            }
+        }
+    }
+    if (ctx.external)
+        ctx.sharedDefsExtractedFor = ctx.external;
+}
+/** Rewrites `anyOf: [{type: "a"}, {type: "b"}]` to `type: ["a", "b"]`, which every JSON Schema draft treats as equivalent and most consumers render far better for the nullable case. Only branches that are a bare type assertion qualify — anything carrying a constraint, `$ref`, `const` or metadata is left alone. Runs after `flattenRef`, so a branch an override decorated or `$defs` extraction turned into a `$ref` is no longer bare and correctly stays in `anyOf`. `oneOf` is excluded: `integer` and `number` overlap, so "exactly one" and "at least one" are not the same there. OpenAPI 3.0 is excluded: its `type` must be a single string. */
+function compactTypeUnion(schema) {
+    const options = schema.anyOf;
+    if (!Array.isArray(options) || options.length === 0 || schema.type !== undefined)
+        return;
+    const types = [];
+    for (const option of options) {
+        if (!option || typeof option !== "object")
+            return;
+        // A branch that is itself a compactible union folds into this one — nested `anyOf` and a flat `type` array say the same thing. Compacting it first also makes the result independent of the order this pass walks the seen map in.
+        compactTypeUnion(option);
+        const keys = Object.keys(option);
+        if (keys.length !== 1 || keys[0] !== "type")
+            return;
+        const type = option.type;
+        for (const member of Array.isArray(type) ? type : [type]) {
+            if (typeof member !== "string")
+                return;
+            if (!types.includes(member))
+                types.push(member);
+        }
+    }
+    delete schema.anyOf;
+    // A `type` array must be non-empty and unique (metaschema); a single member is spelled as a bare string.
+    schema.type = types.length === 1 ? types[0] : types;
+}
+/** Keywords `foldIntersection` knows how to combine. Anything else — `$ref`, `patternProperties`,
+ * an annotation like `description` — makes a member unfoldable, so a constraint this does not
+ * understand leaves the `allOf` alone instead of being silently dropped or misattributed. */
+const FOLDABLE_KEYS = new Set(["type", "properties", "required", "additionalProperties"]);
+const UNION_KEYS = ["oneOf", "anyOf"];
+/** A member's constraint on a key it does not declare itself. A `catchall` states one; `false`, an absent `additionalProperties`, and the empty schema a loose object emits state nothing. */
+function undeclaredConstraint(member) {
+    const extra = member.additionalProperties;
+    if (extra === undefined || extra === false || typeof extra !== "object" || extra === null)
+        return null;
+    return Object.keys(extra).length ? extra : null;
+}
+/** Combines object members into the single object they describe together, or returns `null` if any of them carries a keyword outside {@link FOLDABLE_KEYS}. */
+function foldObjects(members) {
+    const objects = [];
+    for (const member of members) {
+        // A boolean subschema is legal JSON Schema and carries no keywords to fold.
+        if (typeof member !== "object" || member.type !== "object")
+            return null;
+        for (const key in member) {
+            if (!FOLDABLE_KEYS.has(key))
+                return null;
+        }
+        objects.push(member);
+    }
+    const properties = {};
+    const required = new Set();
+    for (const object of objects) {
+        for (const key in object.properties) {
+            // `in` would report a `__proto__` key as already present via the prototype chain and skip it.
+            if (Object.prototype.hasOwnProperty.call(properties, key))
+                continue;
+            // Every member constrains this key: the ones that declare it say how, and a `catchall` member constrains it too even though it does not name it. The key has to satisfy all of them, which is the same intersection one level down.
+            const parts = [];
+            for (const other of objects) {
+                const part = other.properties?.[key] ?? undeclaredConstraint(other);
+                if (part === null || part === undefined)
+                    continue;
+                if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+                    parts.push(part);
+            }
+            const merged = parts.length === 1
+                ? parts[0]
+                : (foldObjects(parts) ?? { allOf: parts });
+            (0,core_util/* assignProp */.Vy)(properties, key, merged);
+        }
+        for (const key of object.required ?? [])
+            required.add(key);
+    }
+    const folded = { type: "object", properties };
+    if (required.size)
+        folded.required = [...required];
+    // A key no member declares is rejected only when every member rejects it, so the fold is closed only when every member is. Otherwise it carries whatever the `catchall` members demand of such a key.
+    if (objects.every((object) => object.additionalProperties === false)) {
+        folded.additionalProperties = false;
+    }
+    else {
+        const constraints = [];
+        for (const object of objects) {
+            const constraint = undeclaredConstraint(object);
+            if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
+                constraints.push(constraint);
+        }
+        if (constraints.length === 1)
+            folded.additionalProperties = constraints[0];
+        else if (constraints.length > 1)
+            folded.additionalProperties = { allOf: constraints };
+    }
+    return folded;
+}
+/** `additionalProperties` in an `allOf` member sees only that member's own `properties`, so two
+ * closed object members reject each other's keys and the schema validates nothing. Zod's parser
+ * pools the key sets instead — `handleIntersectionResults` reports a key as unrecognized only when
+ * *every* side rejects it — so the emitted schema has to pool them too, and folding the members
+ * into one object is the encoding that says so on every target.
+ *
+ * This runs from `finalize`, after `extractDefs`, which is what keeps it clear of the `$ref`
+ * machinery: a member extracted into `$defs` is already a `$ref` by now and declines to fold, so it
+ * keeps its reference and its own closedness rather than being inlined as a stale copy. */
+function foldIntersection(json) {
+    const allOf = json.allOf;
+    if (!Array.isArray(allOf) || allOf.length < 2)
+        return;
+    // An `override` runs before this pass and may have written object keywords onto the intersection itself. Those are deliberate, so decline rather than overwrite them.
+    for (const key of FOLDABLE_KEYS)
+        if (key in json)
+            return;
+    // An intersection distributes over a union: `A & (X | Y)` is `(A & X) | (A & Y)`. Only the first union is distributed over; a second one stays among the members every branch folds against, where it fails the object check and declines the whole intersection rather than multiplying out.
+    const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
+    let folded = null;
+    if (!unions.length) {
+        folded = foldObjects(allOf);
+    }
+    else {
+        const union = unions[0];
+        const keyword = UNION_KEYS.find((k) => Array.isArray(union[k]));
+        if (Object.keys(union).length !== 1)
+            return;
+        const rest = allOf.filter((m) => m !== union);
+        const branches = union[keyword].map((branch) => foldObjects([...rest, branch]));
+        if (branches.some((b) => !b))
+            return;
+        folded = { [keyword]: branches };
+    }
+    if (!folded)
+        return;
+    delete json.allOf;
+    assignProps(json, folded);
+}
+function to_json_schema_finalize(ctx, schema) {
+    const root = ctx.seen.get(schema);
+    if (!root)
+        throw new Error("Unprocessed schema. This is a bug in Zod.");
+    // flatten refs - inherit properties from parent schemas
+    const flattenRef = (zodSchema) => {
+        const seen = ctx.seen.get(zodSchema);
+        // already processed
+        if (seen.ref === null)
+            return;
+        const schema = seen.def ?? seen.schema;
+        const _cached = { ...schema };
+        const ref = seen.ref;
+        seen.ref = null; // prevent infinite recursion
+        if (ref) {
+            flattenRef(ref);
+            const refSeen = ctx.seen.get(ref);
+            const refSchema = refSeen.schema;
+            // merge referenced schema into current
+            if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
+                // older drafts can't combine $ref with other properties
+                schema.allOf = schema.allOf ?? [];
+                schema.allOf.push(refSchema);
+            }
+            else {
+                assignProps(schema, refSchema);
+            }
+            // restore child's own properties (child wins)
+            assignProps(schema, _cached);
+            const isParentRef = zodSchema._zod.parent === ref;
+            // For parent chain, child is a refinement - remove parent-only properties
+            if (isParentRef) {
+                for (const key in schema) {
+                    if (key === "$ref" || key === "allOf")
+                        continue;
+                    if (!(key in _cached)) {
+                        delete schema[key];
+                    }
+                }
+            }
+            // When ref was extracted to $defs, remove properties that match the definition
+            if (refSchema.$ref && refSeen.def) {
+                for (const key in schema) {
+                    if (key === "$ref" || key === "allOf")
+                        continue;
+                    if (key in refSeen.def && JSON.stringify(schema[key]) === JSON.stringify(refSeen.def[key])) {
+                        delete schema[key];
+                    }
+                }
+            }
+        }
+        // If parent was extracted (has $ref), propagate $ref to this schema. This handles cases like: readonly().meta({id}).describe() where processor sets ref to innerType but parent should be referenced
+        const parent = zodSchema._zod.parent;
+        if (parent && parent !== ref) {
+            // Ensure parent is processed first so its def has inherited properties
+            flattenRef(parent);
+            const parentSeen = ctx.seen.get(parent);
+            if (parentSeen?.schema.$ref) {
+                schema.$ref = parentSeen.schema.$ref;
+                // De-duplicate with parent's definition
+                if (parentSeen.def) {
+                    for (const key in schema) {
+                        if (key === "$ref" || key === "allOf")
+                            continue;
+                        if (key in parentSeen.def && JSON.stringify(schema[key]) === JSON.stringify(parentSeen.def[key])) {
+                            delete schema[key];
+                        }
+                    }
+                }
+            }
+        }
+        // execute overrides
+        ctx.override({
+            zodSchema: zodSchema,
+            jsonSchema: schema,
+            path: seen.path ?? [],
+        });
+    };
+    // Flattening walks the whole map and clears each `ref` as it goes, so a second call over the same map is a no-op scan. Skip it outright once it has run for a registry conversion.
+    if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+        for (const entry of [...ctx.seen.entries()].reverse()) {
+            flattenRef(entry[0]);
+        }
+        if (ctx.target !== "openapi-3.0") {
+            for (const entry of ctx.seen.entries()) {
+                compactTypeUnion(entry[1].def ?? entry[1].schema);
+            }
+        }
+        for (const rewrite of ctx.deferred)
+            rewrite();
+        // After flattening, every member that was extracted is a `$ref`, so the fold sees the final shape. A schema that inherits an intersection — through `z.lazy`, or any `ref` chain — holds the same `allOf` array, so fold by array identity to catch every copy.
+        if (ctx.intersections.length) {
+            const carriers = new Map();
+            for (const seen of ctx.seen.values()) {
+                for (const json of [seen.schema, seen.def]) {
+                    const allOf = json?.allOf;
+                    if (!Array.isArray(allOf))
+                        continue;
+                    const existing = carriers.get(allOf);
+                    if (existing)
+                        existing.push(json);
+                    else
+                        carriers.set(allOf, [json]);
+                }
+            }
+            for (const allOf of ctx.intersections) {
+                for (const json of carriers.get(allOf) ?? [])
+                    foldIntersection(json);
+            }
+        }
+    }
+    const result = {};
+    if (ctx.target === "draft-2020-12") {
+        result.$schema = "https://json-schema.org/draft/2020-12/schema";
+    }
+    else if (ctx.target === "draft-07") {
+        result.$schema = "http://json-schema.org/draft-07/schema#";
+    }
+    else if (ctx.target === "draft-04") {
+        result.$schema = "http://json-schema.org/draft-04/schema#";
+    }
+    else if (ctx.target === "openapi-3.0") {
+        // OpenAPI 3.0 schema objects should not include a $schema property
+    }
+    else {
+        // Arbitrary string values are allowed but won't have a $schema property set
+    }
+    if (ctx.external?.uri) {
+        const id = ctx.external.registry.get(schema)?.id;
+        if (!id)
+            throw new Error("Schema is missing an `id` property");
+        result.$id = ctx.external.uri(id);
+    }
+    // when the root was extracted into $defs, `root.schema` is the `$ref` wrapper and `root.def` is the body that now lives under $defs
+    assignProps(result, root.defId ? root.schema : (root.def ?? root.schema));
+    // The `id` in `.meta()` is a Zod-specific registration tag used to extract schemas into $defs — it is not user-facing JSON Schema metadata. Strip it from the output body where it would otherwise leak. The id is preserved implicitly via the $defs key (and via $ref paths).
+    const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
+    if (rootMetaId !== undefined && result.id === rootMetaId)
+        delete result.id;
+    // build defs object. With `external`, `defs` is the shared object every schema writes into, so the same entries are reassigned on every call. Without it, `defs` is fresh per call and must be rebuilt.
+    const defs = ctx.external?.defs ?? {};
+    if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+        for (const entry of ctx.seen.entries()) {
+            const seen = entry[1];
+            if (seen.def && seen.defId) {
+                if (seen.def.id === seen.defId)
+                    delete seen.def.id;
+                (0,core_util/* assignProp */.Vy)(defs, seen.defId, seen.def);
+            }
+        }
+    }
+    if (ctx.external)
+        ctx.sharedEmitDoneFor = ctx.external;
+    // set definitions in result
+    if (ctx.external) {
+    }
+    else {
+        if (Object.keys(defs).length > 0) {
+            if (ctx.target === "draft-2020-12") {
+                result.$defs = defs;
+            }
+            else {
+                result.definitions = defs;
+            }
+        }
+    }
+    try {
+        // this "finalizes" this schema and ensures all cycles are removed each call to finalize() is functionally independent though the seen map is shared
+        const finalized = JSON.parse(JSON.stringify(result));
+        Object.defineProperty(finalized, "~standard", {
+            value: {
+                ...schema["~standard"],
+                jsonSchema: {
+                    input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
+                    output: createStandardJSONSchemaMethod(schema, "output", ctx.processors),
+                },
+            },
+            enumerable: false,
+            writable: false,
+        });
+        return finalized;
+    }
+    catch (_err) {
+        throw new Error("Error converting schema to JSON.");
+    }
+}
+function isTransforming(_schema, _ctx) {
+    const ctx = _ctx ?? { seen: new Set() };
+    if (ctx.seen.has(_schema))
+        return false;
+    ctx.seen.add(_schema);
+    const def = _schema._zod.def;
+    if (def.type === "transform")
+        return true;
+    if (def.type === "array")
+        return isTransforming(def.element, ctx);
+    if (def.type === "set")
+        return isTransforming(def.valueType, ctx);
+    if (def.type === "lazy")
+        return isTransforming(def.getter(), ctx);
+    if (def.type === "promise" ||
+        def.type === "optional" ||
+        def.type === "nonoptional" ||
+        def.type === "nullable" ||
+        def.type === "readonly" ||
+        def.type === "default" ||
+        def.type === "prefault" ||
+        def.type === "catch") {
+        return isTransforming(def.innerType, ctx);
+    }
+    if (def.type === "intersection") {
+        return isTransforming(def.left, ctx) || isTransforming(def.right, ctx);
+    }
+    if (def.type === "record" || def.type === "map") {
+        return isTransforming(def.keyType, ctx) || isTransforming(def.valueType, ctx);
+    }
+    if (def.type === "pipe") {
+        if (_schema._zod.traits.has("$ZodCodec"))
+            return true;
+        return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
+    }
+    if (def.type === "object") {
+        for (const key in def.shape) {
+            if (isTransforming(def.shape[key], ctx))
+                return true;
+        }
+        return false;
+    }
+    if (def.type === "union") {
+        for (const option of def.options) {
+            if (isTransforming(option, ctx))
+                return true;
+        }
+        return false;
+    }
+    if (def.type === "tuple") {
+        for (const item of def.items) {
+            if (isTransforming(item, ctx))
+                return true;
+        }
+        if (def.rest && isTransforming(def.rest, ctx))
+            return true;
+        return false;
     }
     return false;
 }
-/** First pass: which files are maps, and each script's debug ID comment and map location. */
-async function scanFile(file, opts = {}) {
-    const head = await readHead(file.absolutePath, 64);
-    // Injecting parses every referenced map anyway; a JSON-looking `.map` file is taken for a map until then.
-    if (opts.trustMapNames && file.path.endsWith('.map') && mayBeJsonObject(head))
-        return { ...file, isMap: true };
-    if (mayBeJsonObject(head))
-        return scanBytes(file, await (0,promises_.readFile)(file.absolutePath));
-    if (file.path.endsWith('.map'))
-        return { ...file, isMap: false };
-    return scanScript(file, await (0,promises_.readFile)(file.absolutePath));
-}
-/** The same scan on bytes already read. */
-function scanBytes(file, bytes) {
-    if (mayBeJsonObject(bytes.subarray(0, 64))) {
-        const inspected = inspectSourceMapBytes(bytes);
-        if (inspected.isMap)
-            return { ...file, isMap: true, ...(inspected.debugId ? { mapDebugId: inspected.debugId } : {}) };
-        return scanScript(file, bytes);
-    }
-    if (file.path.endsWith('.map'))
-        return { ...file, isMap: false };
-    return scanScript(file, bytes);
-}
-function scanScript(file, bytes) {
-    // Read on the bytes (no decoding of the whole file); sentry-cli ignores the comments of non-UTF-8 files.
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (!(0,external_node_buffer_.isUtf8)(buf))
-        return { ...file, isMap: false };
-    const scanned = { ...file, isMap: false };
-    const debugId = findDebugIdComment(buf);
-    if (debugId)
-        scanned.debugId = debugId;
-    const location = findSourceMappingUrl(buf);
-    // Remote URLs and absolute URL paths that do not exist here are not local maps (sentry-cli's filter).
-    if (location !== undefined) {
-        if (isRemoteUrl(location) || (location.startsWith('/') && !(0,external_node_fs_namespaceObject.existsSync)(location)))
-            scanned.remoteLocation = location;
-        else
-            scanned.location = location;
-    }
-    return scanned;
-}
-function parentJoin(path, location) {
-    if (location.startsWith('/'))
-        return location;
-    const slash = path.lastIndexOf('/');
-    return slash >= 0 ? `${path.slice(0, slash)}/${location}` : location;
-}
-/** Discovers the scripts and maps under `paths` and scans each (see the module comment). */
-async function scanBuild(paths, opts = {}) {
-    const jsExtensions = (opts.extensions ?? DEFAULT_JS_EXTENSIONS).map((e) => e.replace(/^\./, ''));
-    const discovered = await discoverFiles(paths, { ...opts, extensions: [...jsExtensions, 'map'] });
-    const scanOpts = opts.trustMapNames ? { trustMapNames: true } : {};
-    const files = await mapLimited(discovered, SCAN_CONCURRENCY, (f) => scanFile(f, scanOpts));
-    return {
-        files,
-        byPath: new Map(files.map((f) => [f.path, f])),
-        mapPaths: files
-            .filter((f) => f.isMap)
-            .map((f) => f.path)
-            .sort(),
-        jsExtensions,
-    };
-}
-/** Which map each script refers to: its comment, or sentry-cli's unambiguous sibling-name guess. */
-function resolveReferences(files, warn) {
-    const refs = new Map();
-    const mapUrls = new Set(files.filter((f) => f.isMap).map((f) => f.path));
-    const explicit = new Map();
-    const withoutLocation = [];
-    for (const f of files) {
-        if (f.isMap)
-            continue;
-        if (f.location !== undefined) {
-            refs.set(f.path, f.location);
-            explicit.set(parentJoin(f.path, f.location), f.path);
-        }
-        else
-            withoutLocation.push(f);
-    }
-    const guessedBy = new Map();
-    for (const f of withoutLocation) {
-        const guess = guessSourcemapReference(mapUrls, f.path);
-        const owner = guess ? explicit.get(guess.url) : undefined;
-        if (!guess || owner !== undefined) {
-            if (owner !== undefined)
-                warn(`${f.path}: the guessed source map ${guess.reference} belongs to ${owner}; add a sourceMappingURL comment`);
-            refs.set(f.path, undefined);
-            continue;
-        }
-        const entry = guessedBy.get(guess.url) ?? { reference: guess.reference, sources: [] };
-        entry.sources.push(f.path);
-        guessedBy.set(guess.url, entry);
-    }
-    for (const { reference, sources } of guessedBy.values()) {
-        if (sources.length === 1)
-            refs.set(sources[0], reference);
-        else
-            for (const s of sources) {
-                warn(`${s}: source map ${reference} fits several files; add a sourceMappingURL comment to say which`);
-                refs.set(s, undefined);
-            }
-    }
-    return refs;
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/inject.js
 /**
- * `faultline sourcemaps inject`: gives every built JavaScript file a debug ID exactly as
- * `sentry-cli sourcemaps inject` 3.8 does (same bytes, same IDs, maps fixed up the same way), and ties its
- * source map to it. Files are read twice (a light scan, then one file and its map at a time), so memory stays
- * bounded by the largest file, not the build.
+ * Creates a toJSONSchema method for a schema instance.
+ * This encapsulates the logic of initializing context, processing, extracting defs, and finalizing.
  */
-
-
-
-
-
-
-const DATA_PREAMBLE = 'data:application/json;base64,';
-
-class InjectError extends Error {
-    path;
-    constructor(path, message, options) {
-        super(message, options);
-        this.name = 'InjectError';
-        this.path = path;
-    }
-}
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-function decodeUtf8(bytes) {
-    try {
-        return utf8.decode(bytes);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Adds the snippet and re-maps a regular map, or shifts an indexed map's sections by one line. */
-function injectWithMap(text, map, debugId) {
-    if (map.kind === 'index') {
-        for (const s of map.sections)
-            s.line += 1;
-        return injectAtStart(text, debugId);
-    }
-    const ins = insertSnippetAfterPrologue(text, debugId);
-    map.tokens = adjustTokensForInsertion(map.tokens, text, ins);
-    return ins.text;
-}
-function isCanonicalBase64(s) {
-    if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s))
-        return false;
-    return Buffer.from(s, 'base64').toString('base64') === s;
-}
-/** Injects debug IDs into the files under `dirs` (see module comment). */
-async function injectDebugIds(dirs, opts = {}) {
-    const build = await scanBuild(dirs, { ...opts, trustMapNames: true });
-    const result = {
-        filesFound: build.files.length,
-        injected: [],
-        previouslyInjected: [],
-        sourcemaps: [],
-        skippedSourcemaps: [],
-        warnings: [],
-        mapDebugIds: new Map(),
-    };
-    const warn = (line) => result.warnings.push(line);
-    const run = { build, refs: resolveReferences(build.files, warn), result, warn, ...fileAccess(opts) };
-    for (const file of build.files) {
-        if (file.isMap || !matchesExtension(file.path, build.jsExtensions))
-            continue;
-        if (file.debugId) {
-            result.previouslyInjected.push({ path: file.path, debugId: file.debugId });
-            continue;
-        }
-        const debugId = await injectScript(run, file);
-        if (debugId !== undefined)
-            result.injected.push({ path: file.path, debugId });
-    }
-    return result;
-}
-/** Dry runs keep what would have been written in memory, so later files see it as sentry-cli's in-memory copy does. */
-function fileAccess(opts) {
-    const overlay = new Map();
-    return {
-        read: async (f) => overlay.get(f.absolutePath) ?? (await (0,promises_.readFile)(f.absolutePath)),
-        write: async (f, data) => {
-            if (opts.dryRun)
-                overlay.set(f.absolutePath, Buffer.from(data));
-            else
-                await (0,promises_.writeFile)(f.absolutePath, data);
-        },
-    };
-}
-/** Gives one script its debug ID (and its map, when it has one); the ID, or undefined when the script is skipped. */
-async function injectScript(run, file) {
-    const bytes = await run.read(file);
-    const text = decodeUtf8(bytes);
-    if (text === undefined)
-        throw new InjectError(file.path, `${file.path} is not valid UTF-8; exclude it with --ignore or fix its encoding`);
-    const reference = run.refs.get(file.path);
-    const injected = reference === undefined
-        ? withoutMap(bytes, text)
-        : reference.startsWith(DATA_PREAMBLE)
-            ? withEmbeddedMap(run, file, bytes, text, reference.slice(DATA_PREAMBLE.length))
-            : await withMapFile(run, file, bytes, text, reference);
-    if (!injected)
-        return undefined;
-    await run.write(file, injected.output);
-    return injected.debugId;
-}
-/** No map: hash the script, append the snippet at the end so no mapping moves. */
-function withoutMap(bytes, text) {
-    const debugId = debugIdFromBytes(bytes);
-    return { debugId, output: injectAtEnd(text, debugId) };
-}
-/** A `data:` URL map: re-mapped and written back into the script's own comment. */
-function withEmbeddedMap(run, file, bytes, text, encoded) {
-    if (!isCanonicalBase64(encoded)) {
-        run.warn(`Skipping ${file.path}: embedded sourcemap is not valid base64`);
-        return undefined;
-    }
-    const decoded = Buffer.from(encoded, 'base64');
-    const map = parseMapOrThrow(decoded, file.path, `the embedded source map in ${file.path}`);
-    const debugId = map.debugId ?? debugIdFromScriptAndMap(bytes, decoded);
-    const output = injectWithMap(text, map, debugId);
-    map.debugId = debugId;
-    return {
-        debugId,
-        output: replaceSourcemapUrl(output, DATA_PREAMBLE + Buffer.from(encodeMap(map)).toString('base64')),
-    };
-}
-/** A map file: it gets the same debug ID and its mappings move with the snippet; a map not in the build is as none. */
-async function withMapFile(run, file, bytes, text, reference) {
-    const normalized = normalizeSourcemapUrl(file.path, reference);
-    const matches = findMatchingPaths(run.build.mapPaths, normalized);
-    if (matches.length > 1)
-        run.warn(`Ambiguous matches for sourcemap path ${normalized}: ${matches.join(', ')}`);
-    const mapFile = run.build.byPath.get(matches.length === 1 ? matches[0] : normalized);
-    if (!mapFile)
-        return withoutMap(bytes, text);
-    const mapBytes = await run.read(mapFile);
-    const map = parseMapOrThrow(mapBytes, mapFile.path, `source map ${mapFile.path}`);
-    const fresh = map.debugId === undefined;
-    const debugId = map.debugId ?? debugIdFromScriptAndMap(bytes, mapBytes);
-    const output = injectWithMap(text, map, debugId);
-    map.debugId = debugId;
-    await run.write(mapFile, encodeMap(map));
-    (fresh ? run.result.sourcemaps : run.result.skippedSourcemaps).push({ path: mapFile.path, debugId });
-    run.result.mapDebugIds.set(mapFile.absolutePath, debugId);
-    return { debugId, output };
-}
-/** With an empty extension list every file that is not a map is a script. */
-function matchesExtension(path, exts) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    return exts.length === 0 || exts.some((e) => name.endsWith(`.${e}`));
-}
-function parseMapOrThrow(bytes, path, what) {
-    try {
-        return decodeMapBytes(bytes);
-    }
-    catch (e) {
-        if (e instanceof SourceMapParseError)
-            throw new InjectError(path, `Invalid ${what}: ${e.message}; fix or remove the map, or --ignore the file`, {
-                cause: e,
-            });
-        throw e;
-    }
-}
-/** The report sentry-cli prints after injecting, as plain lines. */
-function renderInjectReport(r) {
-    const lines = [];
-    const section = (title, items) => {
-        if (items.length === 0)
-            return;
-        lines.push(`  ${title}`);
-        for (const i of [...items].sort((a, b) => (a.path < b.path ? -1 : 1)))
-            lines.push(`    ${i.debugId} - ${i.path}`);
-    };
-    lines.push('Source Map Debug ID Injection Report');
-    section('Modified: The following source files have been modified to have debug ids', r.injected);
-    section('Modified: The following sourcemap files have been modified to have debug ids', r.sourcemaps);
-    section('Ignored: The following source files already have debug ids', r.previouslyInjected);
-    section('Ignored: The following sourcemap files already have debug ids', r.skippedSourcemaps);
-    if (lines.length === 1)
-        return ['> Nothing to inject'];
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/report.js
-const TITLES = {
-    'no-files': 'No files',
-    'missing-map': 'No source map',
-    'remote-map': 'Map not in the build',
-    'map-not-found': 'Map file missing',
-    'invalid-map': 'Map does not parse',
-    'unresolved-sources': 'Sources without content',
-    'mapping-outside-script': 'Mappings outside the script',
-    'mapping-outside-source': 'Mappings outside the source',
-    'no-debug-id': 'No debug ID',
+const createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
+    const ctx = to_json_schema_initializeContext({ ...params, processors });
+    to_json_schema_processSchema(schema, ctx);
+    to_json_schema_extractDefs(ctx, schema);
+    return to_json_schema_finalize(ctx, schema);
 };
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    if (n < 1024 * 1024)
-        return `${(n / 1024).toFixed(1)} KiB`;
-    return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
-function counts(report) {
-    const byKind = new Map();
-    for (const f of report.findings)
-        byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f]);
-    return byKind;
-}
-function summaryLine(report) {
-    return (`${report.scripts} script${report.scripts === 1 ? '' : 's'} (${formatBytes(report.bytes)}), ` +
-        `${report.scriptsWithMap} with a source map, ${report.maps} map file${report.maps === 1 ? '' : 's'}, ` +
-        `${report.scriptsWithDebugId} with a debug ID`);
-}
-/** Terminal lines; `limit` caps the findings listed per kind. */
-function renderReportText(report, limit = 20) {
-    const lines = [`Source map check: ${summaryLine(report)}`];
-    if (report.ok) {
-        lines.push('✓ no problems found');
-        return lines;
-    }
-    for (const [kind, findings] of counts(report)) {
-        lines.push(`✗ ${TITLES[kind]} (${findings.length})`);
-        for (const f of findings.slice(0, limit))
-            lines.push(`    ${f.file}: ${f.message}`);
-        if (findings.length > limit)
-            lines.push(`    … and ${findings.length - limit} more`);
-        lines.push(`    fix: ${findings[0].fix}`);
-    }
-    return lines;
-}
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-/** Markdown for `$GITHUB_STEP_SUMMARY`: a summary table, then each kind of problem in a collapsed list. */
-function renderReportMarkdown(report, limit = 50) {
-    const byKind = counts(report);
-    const out = [];
-    out.push(`### Source maps ${report.ok ? '✅' : '⚠️'}`, '');
-    out.push('| scripts | size | with a map | map files | with a debug ID | problems |');
-    out.push('|---:|---:|---:|---:|---:|---:|');
-    out.push(`| ${report.scripts} | ${formatBytes(report.bytes)} | ${report.scriptsWithMap} | ${report.maps} | ` +
-        `${report.scriptsWithDebugId} | ${report.findings.length} |`);
-    out.push('');
-    if (report.ok) {
-        out.push('Every script has a source map that parses, its sources resolve, and the sampled mappings land inside.');
-        return `${out.join('\n')}\n`;
-    }
-    for (const [kind, findings] of byKind) {
-        out.push(`<details><summary><b>${TITLES[kind]}</b> (${findings.length}) — ${cell(findings[0].fix)}</summary>`, '');
-        out.push('| file | problem |', '|---|---|');
-        for (const f of findings.slice(0, limit))
-            out.push(`| \`${cell(f.file)}\` | ${cell(f.message)} |`);
-        if (findings.length > limit)
-            out.push(`| … | ${findings.length - limit} more |`);
-        out.push('', '</details>', '');
-    }
-    return `${out.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/mapping-check.js
-/**
- * Do a map's mappings fit the script and its original sources? A sample of each map's tokens is held against the
- * line lengths of both: a map from another build of the file points past the ends of lines.
- */
-
-
-
-
-/** Line lengths in UTF-16 units (the unit of source-map columns). */
-function lineLengths(text) {
-    return text.split('\n').map((l) => l.length);
-}
-/** Evenly spaced token indexes, at most `n`. */
-function sampleIndexes(count, n) {
-    if (count <= n)
-        return Array.from({ length: count }, (_, i) => i);
-    return Array.from({ length: n }, (_, i) => Math.floor((i * count) / n));
-}
-/**
- * Pure: checks a sample of a regular map's tokens against the script's and sources' line lengths
- * (`sourceLines[i]` undefined when that source's text is unknown, which skips the source-side check).
- */
-function checkMappings(map, scriptLines, sourceLines, sampleSize) {
-    const t = map.tokens;
-    const result = { checked: 0, outsideScript: 0, outsideSource: 0 };
-    for (const i of sampleIndexes(t.length, sampleSize)) {
-        result.checked++;
-        const line = t.dstLine[i];
-        const col = t.dstCol[i];
-        if (line >= scriptLines.length || col > scriptLines[line]) {
-            result.outsideScript++;
-            result.firstBad ??= `generated ${line + 1}:${col} is past the end of the script`;
-            continue;
-        }
-        if (t.srcId[i] === NONE)
-            continue;
-        const lines = sourceLines[t.srcId[i]];
-        if (!lines)
-            continue;
-        const sl = t.srcLine[i];
-        const sc = t.srcCol[i];
-        if (sl >= lines.length || sc > lines[sl]) {
-            result.outsideSource++;
-            result.firstBad ??= `${map.sources[t.srcId[i]]} ${sl + 1}:${sc} is past the end of that source`;
-        }
-    }
-    return result;
-}
-/** The regular maps inside a map, each with the line its section starts at in the script. */
-function regularMaps(map, lineOffset = 0) {
-    if (map.kind === 'regular')
-        return [{ map, lineOffset }];
-    return map.sections.flatMap((s) => (s.map ? regularMaps(s.map, lineOffset + s.line) : []));
-}
-async function loadSources(map, mapDir) {
-    let resolved = 0;
-    const lines = [];
-    for (let i = 0; i < map.sources.length; i++) {
-        const content = map.sourcesContent?.[i];
-        if (typeof content === 'string') {
-            resolved++;
-            lines.push(lineLengths(content));
-            continue;
-        }
-        const source = map.sources[i];
-        const root = map.sourceRoot ?? '';
-        const rel = `${root}${root && !root.endsWith('/') ? '/' : ''}${source}`.replace(/^file:\/\//, '');
-        const candidate = mapDir === undefined ? undefined : (0,external_node_path_.isAbsolute)(rel) ? rel : (0,external_node_path_.join)(mapDir, rel);
-        if (candidate && (0,external_node_fs_namespaceObject.existsSync)(candidate)) {
-            resolved++;
-            lines.push(lineLengths(await (0,promises_.readFile)(candidate, 'utf8')));
-        }
-        else
-            lines.push(undefined);
-    }
-    return { resolved, lines };
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/validate.js
-/**
- * `faultline sourcemaps check`: before anything is uploaded, does every built script have a source map (comment,
- * data URL, or sentry-cli's sibling-name rules), does the map parse, can its sources be resolved, and do a sample
- * of its mappings land inside the script and inside the original sources? The result is a plain report object;
- * `report.ts` renders it for a terminal and for a job summary.
- */
-
-
-
-
-
-
-
-const validate_utf8 = new TextDecoder('utf-8', { fatal: false });
-const DATA_URL = /^data:application\/json(?:;charset=[\w-]+)?;base64,/i;
-/** Validates the scripts and maps under `paths`. */
-async function validateSourcemaps(paths, opts = {}) {
-    const build = await scanBuild(paths, opts);
-    const report = {
-        paths: typeof paths === 'string' ? [paths] : [...paths],
-        scripts: 0,
-        maps: build.mapPaths.length,
-        scriptsWithMap: 0,
-        scriptsWithDebugId: 0,
-        bytes: 0,
-        files: [],
-        findings: [],
-        ok: true,
-    };
-    const run = {
-        build,
-        // A script whose sibling map is ambiguous gets no reference and is reported below as missing-map; inject and
-        // upload warn about the ambiguity itself.
-        refs: resolveReferences(build.files, () => { }),
-        report,
-        sampleSize: opts.sampleSize ?? 200,
-        requireDebugIds: opts.requireDebugIds === true,
-        find: (kind, file, message, fix) => report.findings.push({ kind, file, message, fix }),
-    };
-    for (const file of build.files)
-        if (isScript(file, build.jsExtensions))
-            await checkScript(run, file);
-    if (report.scripts === 0)
-        run.find('no-files', report.paths.join(', '), `no ${build.jsExtensions.join('/')} files found`, 'check the paths (they are relative to the working directory) and that the build ran first');
-    report.ok = report.findings.length === 0;
-    return report;
-}
-function isScript(file, jsExtensions) {
-    if (file.isMap)
-        return false;
-    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
-    return jsExtensions.some((e) => name.endsWith(`.${e}`));
-}
-/** One script: its debug ID, its map, and whether the map fits it. */
-async function checkScript(run, file) {
-    const bytes = await (0,promises_.readFile)(file.absolutePath);
-    run.report.scripts++;
-    run.report.bytes += bytes.length;
-    const check = {
-        path: file.path,
-        bytes: bytes.length,
-        mapKind: 'none',
-        sources: 0,
-        sourcesResolved: 0,
-        mappingsChecked: 0,
-        mappingsBad: 0,
-    };
-    if (file.debugId) {
-        check.debugId = file.debugId;
-        run.report.scriptsWithDebugId++;
-    }
-    else if (run.requireDebugIds) {
-        run.find('no-debug-id', file.path, 'has no //# debugId comment', 'run `faultline sourcemaps inject` on the build first');
-    }
-    run.report.files.push(check);
-    const found = await readScriptMap(run, file, check);
-    if (!found)
-        return;
-    let map;
-    try {
-        map = decodeMapBytes(found.bytes);
-    }
-    catch (e) {
-        run.find('invalid-map', file.path, `map ${check.map} does not parse: ${e.message}`, 'regenerate the map');
-        return;
-    }
-    run.report.scriptsWithMap++;
-    await checkMapFits(run, file, check, map, found.dir, validate_utf8.decode(bytes));
-}
-/** The script's map bytes and the folder its relative sources start from; a finding when there is none to read. */
-async function readScriptMap(run, file, check) {
-    const reference = run.refs.get(file.path);
-    if (reference === undefined) {
-        reportNoMap(run, file);
-        return undefined;
-    }
-    const dataUrl = DATA_URL.exec(reference);
-    if (dataUrl) {
-        check.mapKind = 'embedded';
-        check.map = 'data: URL';
-        return { bytes: Buffer.from(reference.slice(dataUrl[0].length), 'base64'), dir: (0,external_node_path_.dirname)(file.absolutePath) };
-    }
-    const normalized = normalizeSourcemapUrl(file.path, reference);
-    const matches = findMatchingPaths(run.build.mapPaths, normalized);
-    const mapPath = matches.length === 1 ? matches[0] : normalized;
-    const mapFile = run.build.byPath.get(mapPath);
-    check.mapKind = file.location !== undefined ? 'external' : 'guessed';
-    check.map = mapPath;
-    if (!mapFile) {
-        run.find('map-not-found', file.path, `names ${reference.length > 120 ? `${reference.slice(0, 117)}...` : reference}, which is not in the build`, 'upload the directory that holds the maps too, or fix the sourceMappingURL');
-        return undefined;
-    }
-    return { bytes: await (0,promises_.readFile)(mapFile.absolutePath), dir: (0,external_node_path_.dirname)(mapFile.absolutePath) };
-}
-/** A script without a map reference: a remote map, or none at all. */
-function reportNoMap(run, file) {
-    if (file.remoteLocation !== undefined)
-        run.find('remote-map', file.path, `names a map that is not in the build (${file.remoteLocation.slice(0, 120)})`, 'emit the map next to the script (a relative sourceMappingURL) so it can be uploaded');
-    else if (file.location === undefined)
-        run.find('missing-map', file.path, 'has no source map (no sourceMappingURL comment and no sibling .map file)', 'turn on source maps in the bundler (e.g. `build.sourcemap: true` / `devtool: "source-map"`)');
-}
-/** Samples each regular map inside `map` against the script's lines and its sources' lines. */
-async function checkMapFits(run, file, check, map, mapDir, scriptText) {
-    const scriptLines = lineLengths(scriptText);
-    for (const { map: part, lineOffset } of regularMaps(map)) {
-        const sources = await loadSources(part, mapDir);
-        check.sources += part.sources.length;
-        check.sourcesResolved += sources.resolved;
-        // A section's lines count from its offset (its first line's column offset is ignored: a loose check).
-        const m = checkMappings(part, scriptLines.slice(lineOffset), sources.lines, run.sampleSize);
-        check.mappingsChecked += m.checked;
-        check.mappingsBad += m.outsideScript + m.outsideSource;
-        if (m.outsideScript > 0)
-            run.find('mapping-outside-script', file.path, `${m.outsideScript} of ${m.checked} sampled mappings point outside the script (${m.firstBad})`, 'the map belongs to another build of this file: rebuild both together');
-        else if (m.outsideSource > 0)
-            run.find('mapping-outside-source', file.path, `${m.outsideSource} of ${m.checked} sampled mappings point outside their original source (${m.firstBad})`, 'the sources changed after the build, or sourcesContent is stale: rebuild');
-    }
-    if (check.sourcesResolved < check.sources)
-        run.find('unresolved-sources', file.path, `${check.sources - check.sourcesResolved} of ${check.sources} sources have no sourcesContent and are not on disk`, 'enable sourcesContent in the bundler so Sentry can show the original code');
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/zip-writer.js
-/**
- * A plain, reproducible zip writer: entries in the order given, every one dated 1980-01-01, no extra fields, so the
- * same input gives the same bytes (the artifact bundle's ID and chunk checksums depend on it).
- */
-
-
-const deflate = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
-/** DOS date of 1980-01-01 (day 1, month 1, year 0); the time is 00:00. */
-const DOS_DATE = (1 << 5) | 1;
-const UTF8_NAMES = 0x0800;
-const ZIP32_LIMIT = 0xffffffff;
-/** Files deflated ahead of the one being written: zlib runs them on its thread pool while this one is written. */
-const DEFLATE_AHEAD = 4;
-/** …but no more than this many raw bytes at once, so memory stays bounded by the largest file, not the build. */
-const DEFLATE_AHEAD_BYTES = 16 * 1024 * 1024;
-async function packEntry(name, raw, level) {
-    const data = level > 0 ? await deflate(raw, { level }) : raw;
-    return { name: Buffer.from(name), crc: (0,external_node_zlib_.crc32)(raw), method: level > 0 ? 8 : 0, rawSize: raw.length, data };
-}
-function localHeader(e) {
-    const h = Buffer.alloc(30);
-    h.writeUInt32LE(0x04034b50, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(UTF8_NAMES, 6);
-    h.writeUInt16LE(e.method, 8);
-    h.writeUInt16LE(0, 10);
-    h.writeUInt16LE(DOS_DATE, 12);
-    h.writeUInt32LE(e.crc, 14);
-    h.writeUInt32LE(e.data.length, 18);
-    h.writeUInt32LE(e.rawSize, 22);
-    h.writeUInt16LE(e.name.length, 26);
-    h.writeUInt16LE(0, 28);
-    return Buffer.concat([h, e.name]);
-}
-function centralHeader(e, offset) {
-    const h = Buffer.alloc(46);
-    h.writeUInt32LE(0x02014b50, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(20, 6);
-    h.writeUInt16LE(UTF8_NAMES, 8);
-    h.writeUInt16LE(e.method, 10);
-    h.writeUInt16LE(0, 12);
-    h.writeUInt16LE(DOS_DATE, 14);
-    h.writeUInt32LE(e.crc, 16);
-    h.writeUInt32LE(e.data.length, 20);
-    h.writeUInt32LE(e.rawSize, 24);
-    h.writeUInt16LE(e.name.length, 28);
-    h.writeUInt32LE(offset, 42);
-    return Buffer.concat([h, e.name]);
-}
-function endOfCentralDirectory(count, size, offset) {
-    const h = Buffer.alloc(22);
-    h.writeUInt32LE(0x06054b50, 0);
-    h.writeUInt16LE(count, 8);
-    h.writeUInt16LE(count, 10);
-    h.writeUInt32LE(size, 12);
-    h.writeUInt32LE(offset, 16);
-    return h;
-}
-/**
- * Writes a plain zip (no data descriptors, no zip64) of `sources` in order to `out`, deflating a few files ahead on
- * zlib's thread pool while the current one is written. Offsets count from the zip's first byte (the SYSB header before it is not counted).
- */
-async function writeZip(sources, level, out) {
-    if (sources.length > 0xffff)
-        throw new RangeError(`buildArtifactBundle: ${sources.length} files exceed a zip's 65535 entries; split the upload`);
-    const base = out.size;
-    const central = [];
-    const pending = [];
-    let pendingBytes = 0;
-    let next = 0;
-    const refill = () => {
-        while (next < sources.length && pending.length < DEFLATE_AHEAD) {
-            const source = sources[next];
-            const size = source.size ?? DEFLATE_AHEAD_BYTES;
-            if (pending.length > 0 && pendingBytes + size > DEFLATE_AHEAD_BYTES)
-                break;
-            const packed = source.read().then((raw) => packEntry(source.name, raw, level));
-            packed.catch(() => { }); // awaited in order below; this keeps an early failure from going unhandled
-            pending.push({ size, packed });
-            pendingBytes += size;
-            next++;
-        }
-    };
-    refill();
-    while (pending.length > 0) {
-        const head = pending.shift();
-        const entry = await head.packed;
-        pendingBytes -= head.size;
-        refill();
-        const offset = out.size - base;
-        if (offset + entry.data.length > ZIP32_LIMIT || entry.rawSize > ZIP32_LIMIT)
-            throw new RangeError(`buildArtifactBundle: ${entry.name.toString()} pushes the bundle past 4 GiB; split the upload`);
-        central.push(centralHeader(entry, offset));
-        await out.write(localHeader(entry));
-        await out.write(entry.data);
-    }
-    const cdOffset = out.size - base;
-    const cd = Buffer.concat(central);
-    await out.write(cd);
-    await out.write(endOfCentralDirectory(central.length, cd.length, cdOffset));
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/bundle.js
-/**
- * Artifact bundles as Sentry reads them (protocol notes §4): an 8-byte `SYSB` v2 header, then a zip of
- * `files/<bundle path>` entries in URL order and `manifest.json` last, every entry dated 1980-01-01, so the same
- * input gives the same bytes. The bundle is streamed to a temporary file while its SHA-1 and the SHA-1 of every
- * `chunkSize` slice are computed on the way: nothing holds the whole build in memory.
- */
-
-
-
-
-
-
-const SYSB_HEADER = Buffer.from([0x53, 0x59, 0x53, 0x42, 0x02, 0x00, 0x00, 0x00]);
-/** `~/a/b.js` → `_/_/a/b.js`; `https://host/p` → `https/host/p`; characters a URL path cannot hold are %-encoded. */
-function bundlePath(url) {
-    const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/]*)(\/.*)?$/.exec(url);
-    let path;
-    if (url.startsWith('~/'))
-        path = `_/_/${url.slice(2)}`;
-    else if (m)
-        path = `${m[1]}/${m[2] || '_'}${m[3] ?? '/'}`;
-    else
-        path = `_/_/${url.replace(/^\/+/, '')}`;
-    return path
-        .split('/')
-        .map((segment) => segment.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@#%]/g, (c) => encodeURIComponent(c)))
-        .join('/');
-}
-const TYPE_NAMES = {
-    minified_source: 'MinifiedSource',
-    source_map: 'SourceMap',
-    source: 'Source',
+const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
+    const { libraryOptions, target } = params ?? {};
+    const ctx = to_json_schema_initializeContext({ ...(libraryOptions ?? {}), target, io, processors });
+    to_json_schema_processSchema(schema, ctx);
+    to_json_schema_extractDefs(ctx, schema);
+    return to_json_schema_finalize(ctx, schema);
 };
-/**
- * The bundle's debug ID, derived from what it holds (sentry-cli's scheme, with each file's content digest in place
- * of its bytes): every file in URL order contributes URL, content SHA-1, type and headers.
- */
-function bundleDebugId(entries) {
-    const hash = (0,external_node_crypto_.createHash)('sha1');
-    for (const e of [...entries].sort((a, b) => compare(a.url, b.url))) {
-        hash.update(e.url).update(Buffer.from(e.sha1, 'hex')).update(TYPE_NAMES[e.type]);
-        for (const key of Object.keys(e.headers).sort())
-            hash.update(key).update(e.headers[key]);
-    }
-    return uuidFromDigest(hash.digest());
-}
-const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** manifest.json: files by zip path, then the attributes in sorted order (`project` only for exactly one). */
-function buildManifest(entries, bundleId, attrs) {
-    const files = {};
-    const paths = new Map();
-    for (const e of [...entries].sort((a, b) => compare(a.url, b.url))) {
-        let path = `files/${bundlePath(e.url)}`;
-        const seen = paths.get(path) ?? 0;
-        paths.set(path, seen + 1);
-        if (seen > 0)
-            path = `${path}.${seen}`;
-        const headers = Object.fromEntries(Object.keys(e.headers)
-            .sort()
-            .map((k) => [k, e.headers[k]]));
-        files[path] = { type: e.type, url: e.url, ...(Object.keys(headers).length ? { headers } : {}) };
-    }
-    const attributes = { debug_id: bundleId, org: attrs.org };
-    if (attrs.projects.length === 1)
-        attributes.project = attrs.projects[0];
-    if (attrs.release)
-        attributes.release = attrs.release;
-    if (attrs.dist)
-        attributes.dist = attrs.dist;
-    if (attrs.note)
-        attributes.note = attrs.note;
-    const sorted = Object.fromEntries(Object.keys(attributes)
-        .sort()
-        .map((k) => [k, attributes[k]]));
-    return { files, ...sorted };
-}
-/** Hashes the bytes as a whole and in `chunkSize` slices while appending them to a file. */
-class ChunkingFile {
-    chunks = [];
-    #whole = (0,external_node_crypto_.createHash)('sha1');
-    #file;
-    #chunkSize;
-    #current = (0,external_node_crypto_.createHash)('sha1');
-    #currentSize = 0;
-    size = 0;
-    constructor(file, chunkSize) {
-        this.#file = file;
-        this.#chunkSize = chunkSize;
-    }
-    async write(data) {
-        this.#whole.update(data);
-        let rest = data;
-        while (rest.length > 0) {
-            const take = Math.min(rest.length, this.#chunkSize - this.#currentSize);
-            this.#current.update(rest.subarray(0, take));
-            this.#currentSize += take;
-            rest = rest.subarray(take);
-            if (this.#currentSize === this.#chunkSize)
-                this.#closeChunk();
-        }
-        this.size += data.length;
-        let written = 0;
-        while (written < data.length)
-            written += (await this.#file.write(data, written)).bytesWritten;
-    }
-    finish() {
-        if (this.#currentSize > 0)
-            this.#closeChunk();
-        return this.#whole.digest('hex');
-    }
-    #closeChunk() {
-        const last = this.chunks.at(-1);
-        const offset = last ? last.offset + last.size : 0;
-        this.chunks.push({ checksum: this.#current.digest('hex'), offset, size: this.#currentSize });
-        this.#current = (0,external_node_crypto_.createHash)('sha1');
-        this.#currentSize = 0;
-    }
-}
-/** Writes the bundle for `entries` to a temporary file and returns its hashes and chunk list. */
-async function buildArtifactBundle(entries, attrs, opts) {
-    if (!(opts.chunkSize > 0))
-        throw new RangeError(`buildArtifactBundle: chunkSize must be > 0, got ${opts.chunkSize}`);
-    const bundleId = bundleDebugId(entries);
-    const manifest = buildManifest(entries, bundleId, attrs);
-    const byUrl = new Map(entries.map((e) => [e.url, e]));
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'faultline-bundle-'));
-    const path = (0,external_node_path_.join)(dir, 'bundle.zip');
-    const dispose = () => (0,promises_.rm)(dir, { recursive: true, force: true });
-    try {
-        const sources = Object.entries(manifest.files).map(([name, info]) => {
-            const entry = byUrl.get(info.url);
-            return {
-                name,
-                ...(entry.size !== undefined ? { size: entry.size } : {}),
-                read: () => (0,promises_.readFile)(entry.absolutePath),
-            };
-        });
-        const manifestBytes = Buffer.from(JSON.stringify(manifest));
-        sources.push({ name: 'manifest.json', size: manifestBytes.length, read: async () => manifestBytes });
-        const file = await (0,promises_.open)(path, 'w');
-        try {
-            const sink = new ChunkingFile(file, opts.chunkSize);
-            await sink.write(SYSB_HEADER);
-            await writeZip(sources, opts.compressionLevel ?? 1, sink);
-            const checksum = sink.finish();
-            return { path, size: sink.size, checksum, bundleId, chunks: sink.chunks, manifest, dispose };
-        }
-        finally {
-            await file.close();
-        }
-    }
-    catch (e) {
-        await dispose();
-        throw e;
-    }
-}
 
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/bundle-plan-cache.js
-/**
- * What an unchanged build's bundle looks like — its checksum, size and chunks — remembered across runs, so a
- * re-upload only hashes the files and asks assemble instead of writing (and deflating) the bundle again. The key
- * covers everything the bundle's bytes depend on: the manifest (URLs, headers, attributes and, through the bundle
- * ID, every file's SHA-1), chunk size, zlib level and version, and this writer's format. A lost or unreadable entry
- * only costs the bundle being written.
- */
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 
 
 
 
-
-/** Bump when the bundle writer's output changes for the same inputs. */
-const WRITER_FORMAT = 2;
-const planDir = () => (0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'faultline-bundle-plans');
-function bundlePlanKey(entries, attrs, opts) {
-    const manifest = buildManifest(entries, bundleDebugId(entries), attrs);
-    return (0,external_node_crypto_.createHash)('sha1')
-        .update(JSON.stringify({
-        format: WRITER_FORMAT,
-        zlib: process.versions.zlib,
-        level: opts.compressionLevel ?? 1,
-        chunkSize: opts.chunkSize,
-        manifest,
-    }))
-        .digest('hex');
-}
-function isPlan(v) {
-    if (!v || typeof v !== 'object')
-        return false;
-    const p = v;
-    return (typeof p.bundleId === 'string' &&
-        typeof p.checksum === 'string' &&
-        typeof p.size === 'number' &&
-        Array.isArray(p.chunks) &&
-        p.chunks.every((c) => typeof c.checksum === 'string' && typeof c.offset === 'number' && typeof c.size === 'number'));
-}
-async function readBundlePlan(key) {
-    try {
-        const v = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(planDir(), `${key}.json`), 'utf8'));
-        return isPlan(v) ? v : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Best effort: a read-only or full temp folder just means no shortcut next time. */
-async function writeBundlePlan(key, plan) {
-    const { bundleId, checksum, size, chunks } = plan;
-    try {
-        await (0,promises_.mkdir)(planDir(), { recursive: true });
-        const tmp = (0,external_node_path_.join)(planDir(), `${key}.${process.pid}.tmp`);
-        await (0,promises_.writeFile)(tmp, JSON.stringify({ bundleId, checksum, size, chunks }));
-        await (0,promises_.rename)(tmp, (0,external_node_path_.join)(planDir(), `${key}.json`));
-    }
-    catch {
-        // ignored on purpose, see above
-    }
-}
-async function forgetBundlePlan(key) {
-    await (0,promises_.rm)((0,external_node_path_.join)(planDir(), `${key}.json`), { force: true });
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/chunk-plan.js
-/** Default cap on raw chunk bytes held by requests in flight (gzip copies come on top). */
-const DEFAULT_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
-function planChunkUpload(chunks, missing, options, inFlightBytes = DEFAULT_IN_FLIGHT_BYTES) {
-    const wanted = new Set(missing.map((c) => c.toLowerCase()));
-    const seen = new Set();
-    const toSend = [];
-    for (const c of chunks) {
-        // The same bytes twice in one bundle need sending once.
-        if (wanted.has(c.checksum) && !seen.has(c.checksum)) {
-            seen.add(c.checksum);
-            toSend.push(c);
-        }
-    }
-    const perRequest = Math.max(1, options.chunksPerRequest || 1);
-    const maxBytes = Math.max(1, options.maxRequestSize || Number.MAX_SAFE_INTEGER);
-    const serverConcurrency = Math.max(1, Math.min(255, options.concurrency || 1));
-    const bytesToSend = toSend.reduce((n, c) => n + c.size, 0);
-    // Enough requests to keep every allowed connection busy, but never more chunks or bytes per request than allowed.
-    const targetBatches = Math.min(serverConcurrency, toSend.length);
-    const perBatchByCount = Math.max(1, Math.ceil(toSend.length / Math.max(1, targetBatches)));
-    const countLimit = Math.min(perRequest, perBatchByCount);
-    const batches = [];
-    let current = [];
-    let currentBytes = 0;
-    for (const c of toSend) {
-        if (current.length > 0 && (current.length >= countLimit || currentBytes + c.size > maxBytes)) {
-            batches.push(current);
-            current = [];
-            currentBytes = 0;
-        }
-        current.push(c);
-        currentBytes += c.size;
-    }
-    if (current.length > 0)
-        batches.push(current);
-    const largest = batches.reduce((m, b) => Math.max(m, b.reduce((n, c) => n + c.size, 0)), 0);
-    const byMemory = largest > 0 ? Math.max(1, Math.floor(inFlightBytes / largest)) : serverConcurrency;
-    return {
-        batches,
-        chunksToSend: toSend.length,
-        chunksSkipped: chunks.length - toSend.length,
-        bytesToSend,
-        concurrency: Math.max(1, Math.min(serverConcurrency, byMemory, batches.length || 1)),
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/upload-options.js
-
-class UploadError extends Error {
-    detail;
-    constructor(message, options) {
-        super(message, options?.cause ? { cause: options.cause } : undefined);
-        this.name = 'UploadError';
-        if (options && 'detail' in options)
-            this.detail = options.detail ?? null;
-    }
-}
-/** `dist:web` → `{paths: ['dist'], projects: ['web']}`; a plain path goes to `defaultProjects`. */
-function parseUploadTargets(args, defaultProjects) {
-    const plain = [];
-    const byProject = new Map();
-    for (const arg of splitPathList(args)) {
-        // `C:\x` (a drive letter) and URLs are paths, not pairs.
-        const m = /^(.+):([A-Za-z0-9][A-Za-z0-9_.-]*)$/.exec(arg);
-        if (m && !/^[A-Za-z]$/.test(m[1]))
-            byProject.set(m[2], [...(byProject.get(m[2]) ?? []), m[1]]);
-        else
-            plain.push(arg);
-    }
-    const groups = [];
-    if (plain.length)
-        groups.push({ paths: plain, projects: [...defaultProjects] });
-    for (const [project, paths] of byProject)
-        groups.push({ paths, projects: [project] });
-    return groups;
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/upload-bundle.js
-/**
- * One artifact bundle to Sentry: ask assemble which chunks it lacks, send only those (batched, in parallel), assemble,
- * and optionally wait until Sentry has processed it. The bundle file is opened only when chunks must go, so an
- * unchanged build whose layout is remembered is never written.
- */
-
-
-
-
-
-
-async function uploadBundle(client, options, bundle, bundleFile, projects, opts, log) {
-    const body = {
-        checksum: bundle.checksum,
-        chunks: bundle.chunks.map((c) => c.checksum),
-        projects,
-        ...(opts.release ? { version: opts.release } : {}),
-        ...(opts.dist !== undefined ? { dist: opts.dist } : {}),
-    };
-    const first = await client.assembleArtifactBundle(body);
-    if (first.state === 'error')
-        throw assembleFailure(bundle, first);
-    let plan = planChunkUpload(bundle.chunks, first.state === 'not_found' ? first.missingChunks : [], options);
-    log(`> Chunks: ${bundle.chunks.length} (${formatBytes(bundle.size)}), ${plan.chunksSkipped} already on the server, ` +
-        `sending ${plan.chunksToSend} (${formatBytes(plan.bytesToSend)}) in ${plan.batches.length} request(s), ` +
-        `${plan.concurrency} at a time`);
-    const sent = await sendChunks(client, options, bundle, bundleFile, plan, log);
-    let res = await client.assembleArtifactBundle(body);
-    if (res.state === 'not_found' && res.missingChunks.length > 0) {
-        plan = await resendMissing(client, options, bundle, bundleFile, res.missingChunks, log);
-        res = await client.assembleArtifactBundle(body);
-    }
-    if (res.state === 'error' || res.state === 'not_found')
-        throw assembleFailure(bundle, res);
-    if (opts.wait && res.state !== 'ok')
-        res = await waitUntilProcessed(client, body, bundle, options, opts, log, res);
-    log(res.state === 'ok' ? '> File processing complete' : '> File upload complete (processing pending on server)');
-    return {
-        state: res.state,
-        chunksSent: plan.chunksToSend === 0 ? 0 : sent,
-        chunksSkipped: bundle.chunks.length - (plan.chunksToSend === 0 ? 0 : sent),
-        bytesUploaded: plan.chunksToSend === 0 ? 0 : plan.bytesToSend,
-    };
-}
-/** Sends the planned batches, `plan.concurrency` at a time; the number of chunks sent. */
-async function sendChunks(client, options, bundle, bundleFile, plan, log) {
-    if (plan.chunksToSend === 0) {
-        log('> Nothing to upload, all chunks are on the server');
-        return 0;
-    }
-    let sent = 0;
-    await withBundleFile(bundleFile, async (fd) => {
-        try {
-            await mapLimited(plan.batches, plan.concurrency, async (batch) => {
-                await client.uploadChunks(options, await readChunks(fd, batch));
-                sent += batch.length;
-            });
-        }
-        catch (e) {
-            throw new UploadError(`uploading chunks of bundle ${bundle.bundleId} failed: ${describeError(e)}`, {
-                cause: e,
-                ...(e && typeof e === 'object' && 'detail' in e ? { detail: e.detail ?? null } : {}),
-            });
-        }
-    });
-    log(`> Uploaded ${sent} chunk(s) (${formatBytes(plan.bytesToSend)})`);
-    return sent;
-}
-/** The server lost (or refused) chunks between the two assemble calls: send them once more, one batch at a time. */
-async function resendMissing(client, options, bundle, bundleFile, missing, log) {
-    const plan = planChunkUpload(bundle.chunks, missing, options);
-    log(`> The server still misses ${plan.chunksToSend} chunk(s); sending them again`);
-    await withBundleFile(bundleFile, async (fd) => {
-        for (const batch of plan.batches)
-            await client.uploadChunks(options, await readChunks(fd, batch));
-    });
-    return plan;
-}
-/** Polls assemble until the bundle is processed, within the smaller of `waitTimeoutMs` and the server's maxWait. */
-async function waitUntilProcessed(client, body, bundle, options, opts, log, assembled) {
-    const serverMax = (options.maxWait ?? 0) > 0 ? options.maxWait * 1000 : Infinity;
-    const maxWait = Math.min(opts.waitTimeoutMs ?? 300_000, serverMax);
-    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    const deadline = Date.now() + maxWait;
-    let pause = 25;
-    let res = assembled;
-    while (res.state !== 'ok') {
-        if (Date.now() + pause > deadline)
-            throw new UploadError(`Sentry did not finish processing bundle ${bundle.bundleId} within ${Math.round(maxWait / 1000)} s ` +
-                `(state "${res.state}"); raise --wait-timeout or check the server's workers`);
-        log(`> Waiting for Sentry to process bundle ${bundle.bundleId} (${res.state})`);
-        await sleep(pause);
-        pause = Math.min(1000, pause * 2);
-        res = await client.assembleArtifactBundle(body);
-        if (res.state === 'error' || res.state === 'not_found')
-            throw assembleFailure(bundle, res);
-    }
-    return res;
-}
-async function withBundleFile(bundleFile, fn) {
-    const fd = await (0,promises_.open)(await bundleFile(), 'r');
-    try {
-        return await fn(fd);
-    }
-    finally {
-        await fd.close();
-    }
-}
-function readChunks(fd, batch) {
-    return Promise.all(batch.map(async (c) => ({ checksum: c.checksum, data: await readChunk(fd, c) })));
-}
-async function readChunk(fd, c) {
-    const buf = Buffer.alloc(c.size);
-    const { bytesRead } = await fd.read(buf, 0, c.size, c.offset);
-    if (bytesRead !== c.size)
-        throw new UploadError(`bundle file ended early at chunk ${c.checksum}`);
-    return buf;
-}
-function assembleFailure(bundle, res) {
-    const why = res.detail ||
-        (res.state === 'not_found' ? `${res.missingChunks.length} chunk(s) missing on the server` : 'unknown error');
-    return new UploadError(`Sentry failed to process bundle ${bundle.bundleId}: ${why}`, {
-        detail: res.detail ?? null,
-        cause: new SentryAssembleError({ checksum: bundle.checksum, state: res.state, detail: res.detail ?? null }, why),
-    });
-}
-function describeError(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/upload-files.js
-/** Which files an upload sends, and under which URL and headers (sentry-cli's rules for both). */
-
-
-
-
-
-const DEFAULT_UPLOAD_EXTENSIONS = ['js', 'cjs', 'mjs', 'map', 'jsbundle', 'bundle'];
-/** Files read and hashed at once. */
-const READ_CONCURRENCY = 8;
-function joinUrl(prefix, relative, suffix) {
-    const p = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
-    return `${p}/${relative.replace(/^\/+/, '')}${suffix}`;
-}
-/** Scans a group's files: type, URL, debug ID and source-map reference headers (sentry-cli's rules). */
-async function collectUploadFiles(paths, opts) {
-    const extensions = (opts.extensions ?? DEFAULT_UPLOAD_EXTENSIONS).map((e) => e.replace(/^\./, ''));
-    const discovered = await discoverFiles(paths, { ...opts, extensions });
-    const out = await mapLimited(discovered, READ_CONCURRENCY, (f) => collectFile(f, opts));
-    const refs = resolveReferences(out, (line) => opts.log?.(`warning: ${line}`));
-    for (const f of out) {
-        const ref = refs.get(f.path) ?? f.remoteLocation;
-        if (!f.isMap && ref !== undefined)
-            f.headers.sourcemap = ref;
-    }
-    return out;
-}
-/** One file read once: scanned (unless inject already knows the map's debug ID), hashed and named. */
-async function collectFile(f, opts) {
-    const bytes = await (0,promises_.readFile)(f.absolutePath);
-    const knownId = opts.knownMapDebugIds?.get(f.absolutePath);
-    const scanned = knownId !== undefined ? { ...f, isMap: true, mapDebugId: knownId } : scanBytes(f, bytes);
-    const headers = {};
-    if (scanned.isMap) {
-        if (scanned.mapDebugId)
-            headers['debug-id'] = scanned.mapDebugId;
-    }
-    else if (scanned.debugId)
-        headers['debug-id'] = scanned.debugId;
-    return {
-        ...scanned,
-        url: joinUrl(opts.urlPrefix ?? '~', f.relative, opts.urlSuffix ?? ''),
-        bytes: bytes.length,
-        sha1: (0,external_node_crypto_.createHash)('sha1').update(bytes).digest('hex'),
-        type: scanned.isMap ? 'source_map' : 'minified_source',
-        headers,
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/upload-release-files.js
-/** The per-file release upload, for Sentry servers that take no artifact bundles (older self-hosted ones). */
-
-
-
-/** Legacy per-file upload for servers without artifact bundles: needs a release and one project. */
-async function uploadReleaseFiles(client, options, files, opts, log) {
-    if (!opts.release)
-        throw new UploadError('this Sentry server has no artifact bundles (chunk-upload accept lacks "artifact_bundles"), so source maps ' +
-            'must go to a release: pass --release');
-    log(`> Legacy upload: ${files.length} release file(s) to ${opts.release}`);
-    const existing = await client.listReleaseFiles(opts.release);
-    const dist = opts.dist ?? null;
-    const byName = new Map(existing.filter((f) => (f.dist ?? null) === dist).map((f) => [f.name, f.id]));
-    let bytes = 0;
-    await mapLimited(files, Math.max(1, Math.min(options.concurrency || 4, 8)), async (f) => {
-        const old = byName.get(f.url);
-        if (old !== undefined)
-            await client.deleteReleaseFile(opts.release, String(old));
-        const contents = await (0,promises_.readFile)(f.absolutePath);
-        const headers = {};
-        if (f.headers.sourcemap)
-            headers.Sourcemap = f.headers.sourcemap;
-        await client.uploadReleaseFile(opts.release, {
-            name: f.url,
-            contents,
-            headers,
-            ...(opts.dist !== undefined ? { dist: opts.dist } : {}),
-        });
-        bytes += contents.length;
-    });
-    return { files: files.length, bytes };
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/upload.js
-/**
- * `faultline sourcemaps upload`: one artifact bundle per group of paths (a `dir:project` pair, or all paths for the
- * given projects), chunked by the server's `chunkSize`; assemble is asked first which chunks it lacks, only those are
- * sent (gzip per chunk, batched, in parallel), then the bundle is assembled and optionally waited for. Servers
- * whose chunk-upload `accept` has no artifact bundles get the legacy per-file release upload instead.
- * Every failure carries the server's own detail; a failed upload never reports success.
- */
-
-
-
-
-
-
-
-
-
-
-/** Uploads every group (see module comment) and returns what happened. */
-async function uploadSourcemaps(client, opts) {
-    checkGroups(opts.groups);
-    const log = opts.log ?? (() => { });
-    const summary = {
-        bundles: [],
-        mode: 'none',
-        filesUploaded: 0,
-        bytesUploaded: 0,
-        chunksSent: 0,
-        chunksSkipped: 0,
-        state: 'skipped',
-        deletedMaps: [],
-        ...(opts.release ? { release: opts.release } : {}),
-        ...(opts.dist !== undefined ? { dist: opts.dist } : {}),
-    };
-    const [options, ...collected] = await Promise.all([
-        client.getChunkUploadOptions(),
-        ...opts.groups.map((g) => collectUploadFiles(g.paths, opts)),
-    ]);
-    const legacy = !(options.accept ?? []).some((a) => a === 'artifact_bundles' || a === 'artifact_bundles_v2');
-    const uploadedMaps = [];
-    for (const [i, group] of opts.groups.entries()) {
-        const files = collected[i];
-        if (!hasFilesToUpload(group, files, opts, log))
-            continue;
-        if (legacy)
-            await uploadGroupAsReleaseFiles(client, options, group, files, opts, log, summary);
-        else
-            await uploadGroupAsBundle(client, options, group, files, opts, log, summary);
-        for (const f of files)
-            if (f.isMap)
-                uploadedMaps.push(f.absolutePath);
-    }
-    summary.bundleId = summary.bundles[0]?.bundleId;
-    if (summary.bundleId === undefined)
-        delete summary.bundleId;
-    if (opts.deleteAfterUpload)
-        summary.deletedMaps = await deleteMaps(uploadedMaps, log);
-    return summary;
-}
-function checkGroups(groups) {
-    if (groups.length === 0)
-        throw new UploadError('no paths to upload: pass at least one directory');
-    for (const g of groups)
-        if (g.projects.length === 0)
-            throw new UploadError(`no project for ${g.paths.join(', ')}: pass --project or use DIR:PROJECT`);
-}
-/** False for an empty group (an error under strict); an error when nothing ties the files to an event. */
-function hasFilesToUpload(group, files, opts, log) {
-    const bytes = files.reduce((n, f) => n + f.bytes, 0);
-    log(`> Found ${files.length} file(s) (${formatBytes(bytes)}) in ${group.paths.join(', ')} for ${group.projects.join(', ')}`);
-    if (files.length === 0) {
-        if (opts.strict)
-            throw new UploadError(`no files to upload in ${group.paths.join(', ')} (strict mode)`);
-        return false;
-    }
-    if (!opts.release && files.every((f) => !f.headers['debug-id']))
-        throw new UploadError(`none of the ${files.length} files in ${group.paths.join(', ')} has a debug ID and no release was given: ` +
-            'run `faultline sourcemaps inject` first or pass --release');
-    return true;
-}
-async function uploadGroupAsReleaseFiles(client, options, group, files, opts, log, summary) {
-    if (group.projects.length !== 1)
-        throw new UploadError('the legacy release-file upload takes exactly one project; upload each project on its own');
-    const r = await uploadReleaseFiles(client, options, files, opts, log);
-    summary.mode = 'release-files';
-    summary.filesUploaded += r.files;
-    summary.bytesUploaded += r.bytes;
-    summary.state = 'ok';
-}
-async function uploadGroupAsBundle(client, options, group, files, opts, log, summary) {
-    const prepared = await prepareBundle(client.org, options, group, files, opts);
-    const { bundle } = prepared;
-    try {
-        log(`> Bundled ${files.length} file(s) for upload (${formatBytes(bundle.size)}), bundle ID ${bundle.bundleId}`);
-        const r = await uploadBundle(client, options, bundle, prepared.file, group.projects, opts, log);
-        summary.mode = 'artifact-bundle';
-        summary.bundles.push({
-            bundleId: bundle.bundleId,
-            checksum: bundle.checksum,
-            projects: group.projects,
-            files: files.length,
-            bundleBytes: bundle.size,
-            chunks: bundle.chunks.length,
-            chunksSent: r.chunksSent,
-            chunksSkipped: r.chunksSkipped,
-            bytesUploaded: r.bytesUploaded,
-            state: r.state,
-        });
-        summary.filesUploaded += files.length;
-        summary.bytesUploaded += r.bytesUploaded;
-        summary.chunksSent += r.chunksSent;
-        summary.chunksSkipped += r.chunksSkipped;
-        summary.state = leastFinished(summary.bundles.map((b) => b.state));
-    }
-    finally {
-        await prepared.dispose();
-    }
-}
-/**
- * The group's bundle layout (checksum, size, chunks). An unchanged build's layout is remembered, so the bundle is
- * only written (`file`) when chunks must go; a remembered layout that no longer matches is forgotten and fails.
- */
-async function prepareBundle(org, options, group, files, opts) {
-    const entries = files.map((f) => ({
-        url: f.url,
-        type: f.type,
-        headers: f.headers,
-        absolutePath: f.absolutePath,
-        sha1: f.sha1,
-        size: f.bytes,
-    }));
-    const attrs = {
-        org,
-        projects: group.projects,
-        ...(opts.release ? { release: opts.release } : {}),
-        ...(opts.dist !== undefined ? { dist: opts.dist } : {}),
-        ...(opts.note ? { note: opts.note } : {}),
-    };
-    const buildOpts = {
-        chunkSize: options.chunkSize,
-        ...(opts.compressionLevel !== undefined ? { compressionLevel: opts.compressionLevel } : {}),
-    };
-    const planKey = bundlePlanKey(entries, attrs, buildOpts);
-    const cached = await readBundlePlan(planKey);
-    let built;
-    const build = async () => {
-        built ??= await buildArtifactBundle(entries, attrs, buildOpts);
-        return built;
-    };
-    const bundle = cached ?? (await build());
-    if (!cached)
-        await writeBundlePlan(planKey, bundle);
-    const file = async () => {
-        const b = await build();
-        if (b.checksum !== bundle.checksum) {
-            await forgetBundlePlan(planKey);
-            throw new UploadError(`the remembered layout of bundle ${bundle.bundleId} does not match the bundle written now ` +
-                `(${b.checksum} instead of ${bundle.checksum}); run the upload again`);
-        }
-        return b.path;
-    };
-    return { bundle, file, dispose: async () => await built?.dispose() };
-}
-/** The state of the least finished bundle: created < assembling < ok. */
-function leastFinished(states) {
-    for (const s of ['created', 'assembling'])
-        if (states.includes(s))
-            return s;
-    return 'ok';
-}
-async function deleteMaps(paths, log) {
-    for (const path of paths)
-        await (0,promises_.rm)(path, { force: true });
-    if (paths.length)
-        log(`> Deleted ${paths.length} source map(s) after the upload`);
-    return paths;
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/index.js
-/** Source maps: discover, validate, inject debug IDs (as sentry-cli 3.8 does), bundle, and upload. */
-
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./.build/src/release/sourcemaps-step.js
-/**
- * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
- * artifact bundle, and optionally delete the maps. A dry run injects into a temporary copy and sends nothing.
- */
-
-
-
-
-
-/** Findings listed one by one as warnings; the rest are counted. */
-const WARNINGS_LISTED = 5;
-/** `dist:web` names the project of a folder (monorepos); a trailing `:slug` is not part of the path. */
-function targetPath(entry) {
-    return parseUploadTargets([entry], [])[0]?.paths[0] ?? entry;
-}
-/** The step as the action and the CLI run it; tests pass their own upload to see what would be sent. */
-function createSourcemapsRunner(upload) {
-    return async (request, ctx) => {
-        const req = { ...request, paths: request.paths.map(targetPath) };
-        const workspace = await dryRunWorkspace(req);
-        try {
-            const cwd = workspace?.cwd ?? req.cwd;
-            const paths = workspace?.paths ?? req.paths;
-            // The check reads the build where it is (relative `sources` may point outside the copied folders).
-            const report = await validateSourcemaps(req.paths, { cwd: req.cwd, ...discovery(req) });
-            reportFindings(report, req, ctx.warn);
-            const injected = req.options.inject ? await inject(req, paths, cwd, !workspace, ctx) : undefined;
-            // Upload groups keep `dir:project` pairs; their paths follow the copy in a dry run.
-            const copiedPaths = new Map(req.paths.map((p, i) => [p, paths[i]]));
-            const targets = request.paths.map((entry) => entry.replace(targetPath(entry), copiedPaths.get(targetPath(entry))));
-            const sent = await upload(req, targets, cwd, ctx);
-            const checked = `${report.scripts} script(s), ${report.scriptsWithMap} with a map, ${report.findings.length} finding(s)`;
-            return {
-                ...sent,
-                injected: injected ? injected.injected.length + injected.previouslyInjected.length : 0,
-                findings: report,
-                findingsMarkdown: renderReportMarkdown(report),
-                detail: `${checked}; ${sent.detail}`,
-            };
-        }
-        finally {
-            if (workspace)
-                await (0,promises_.rm)(workspace.cwd, { recursive: true, force: true });
-        }
-    };
-}
-/**
- * A dry run injects into a temporary copy of the build. Globs cannot be copied as such: with one, there is no copy
- * and inject only computes (writes nothing).
- */
-async function dryRunWorkspace(req) {
-    const hasGlob = req.paths.some((p) => /[*?[\]{}]/.test(p));
-    return req.dryRun && req.options.inject && !hasGlob ? temporaryCopy(req.paths, req.cwd) : undefined;
-}
-/** Injects debug IDs into `paths`: the build itself (`inBuild`, where a dry run writes nothing) or its copy. */
-async function inject(req, paths, cwd, inBuild, ctx) {
-    const injected = await injectDebugIds(paths, { cwd, dryRun: req.dryRun && inBuild, ...discovery(req) });
-    for (const warning of injected.warnings)
-        ctx.warn(`sourcemaps: ${warning}`);
-    ctx.log(`sourcemaps: debug IDs injected into ${injected.injected.length} file(s)` +
-        (injected.previouslyInjected.length ? `, ${injected.previouslyInjected.length} already had one` : '') +
-        (req.dryRun ? ' (dry run: the build is not modified)' : ''));
-    return injected;
-}
-/** The `ext` and `ignore` inputs, as the check and the injection take them. */
-function discovery(req) {
-    return { ignore: req.options.ignore, ...(req.options.extensions ? { extensions: req.options.extensions } : {}) };
-}
-/** Strict: any finding fails the step (nothing was modified or sent yet). Otherwise: warnings. */
-function reportFindings(report, req, warn) {
-    if (report.findings.length === 0)
-        return;
-    if (req.options.strict) {
-        const first = report.findings[0];
-        throw new ReleaseStepError('sourcemaps', `sourcemaps: ${report.findings.length} problem(s) in ${req.paths.join(', ')}, e.g. ${first.file}: ${first.message}`, `${first.fix} (strict: true stops before anything is modified or uploaded; the job summary lists every problem)`);
-    }
-    for (const finding of report.findings.slice(0, WARNINGS_LISTED))
-        warn(describe(finding));
-    if (report.findings.length > WARNINGS_LISTED) {
-        warn(`sourcemaps: ${report.findings.length - WARNINGS_LISTED} more finding(s); see the job summary`);
-    }
-}
-function describe(f) {
-    return `sourcemaps: ${f.file}: ${f.message} (${f.fix})`;
-}
-/**
- * Copies the named directories and files (not globs, which stay where they are) into a temporary directory with
- * the same layout relative to cwd, so a dry run can inject without touching the build.
- */
-async function temporaryCopy(paths, cwd) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'faultline-dry-run-'));
-    const copied = [];
-    for (const [i, path] of paths.entries()) {
-        const source = (0,external_node_path_.resolve)(cwd, path);
-        const rel = (0,external_node_path_.relative)(cwd, source);
-        const inside = rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : `outside-${i}`;
-        await (0,promises_.cp)(source, (0,external_node_path_.join)(dir, inside), { recursive: true, dereference: true });
-        copied.push(inside);
-    }
-    return { cwd: dir, paths: copied };
-}
-/** Sends the checked, injected build as artifact bundles (one per project group), or plans it in a dry run. */
-const uploadToSentry = async (req, targets, cwd, ctx) => {
-    const groups = await stripCommonPrefixes(parseUploadTargets(targets, req.projects), cwd, {
-        enabled: req.options.stripCommonPrefix,
-        ignore: req.options.ignore,
-    });
-    const opts = {
-        cwd,
-        groups,
-        release: req.version,
-        ...(req.options.dist ? { dist: req.options.dist } : {}),
-        ...(req.options.urlPrefix ? { urlPrefix: req.options.urlPrefix } : {}),
-        ...(req.options.urlSuffix ? { urlSuffix: req.options.urlSuffix } : {}),
-        ...(req.options.extensions ? { extensions: [...req.options.extensions, 'map'] } : {}),
-        ignore: req.options.ignore,
-        wait: req.options.wait,
-        deleteAfterUpload: req.options.deleteAfterUpload && !req.dryRun,
-        strict: req.options.strict,
-        log: ctx.log,
-    };
-    return ctx.client ? upload(ctx.client, opts) : planUpload(opts);
+const narrowMin = (agg, key, value) => {
+    if (agg[key] === undefined || value > agg[key])
+        agg[key] = value;
 };
-/** The step as the action and the CLI run it: check, inject, upload to Sentry. */
-const sourcemapsStep = createSourcemapsRunner(uploadToSentry);
-async function upload(client, opts) {
-    const summary = await uploadSourcemaps(client, opts);
-    return {
-        ...(summary.bundleId ? { bundleId: summary.bundleId } : {}),
-        filesUploaded: summary.filesUploaded,
-        bytesUploaded: summary.bytesUploaded,
-        chunksSent: summary.chunksSent,
-        chunksSkipped: summary.chunksSkipped,
-        detail: `uploaded ${summary.filesUploaded} file(s) as ${summary.mode === 'release-files' ? 'release files' : 'artifact bundle'}` +
-            (summary.bundleId ? ` ${summary.bundleId}` : '') +
-            `, ${formatBytes(summary.bytesUploaded)} sent, ${summary.chunksSkipped} chunk(s) already in Sentry, state ${summary.state}` +
-            (summary.deletedMaps.length ? `, ${summary.deletedMaps.length} map(s) deleted` : ''),
-    };
-}
-/** A dry run: what would be uploaded, nothing sent. */
-async function planUpload(opts) {
-    let files = 0;
-    let bytes = 0;
-    for (const group of opts.groups) {
-        const collected = await collectUploadFiles(group.paths, opts);
-        files += collected.length;
-        bytes += collected.reduce((n, f) => n + f.bytes, 0);
-    }
-    return {
-        filesUploaded: 0,
-        bytesUploaded: 0,
-        chunksSent: 0,
-        chunksSkipped: 0,
-        detail: `dry run: would upload ${files} file(s) (${formatBytes(bytes)}) in ${opts.groups.length} artifact bundle(s)`,
-    };
-}
-/**
- * strip_common_prefix: a directory whose files all sit below one common subfolder is uploaded from that subfolder,
- * so `build/static/js/app.js` becomes `~/app.js` rather than `~/static/js/app.js`.
- */
-async function stripCommonPrefixes(groups, cwd, opts) {
-    if (!opts.enabled)
-        return groups;
-    const out = [];
-    for (const group of groups) {
-        const paths = [];
-        for (const path of group.paths) {
-            const files = /[*?[\]{}]/.test(path) ? [] : await discoverFiles([path], { cwd, ignore: opts.ignore });
-            const dirs = files.map((f) => f.relative.split('/').slice(0, -1));
-            let common = dirs[0] ?? [];
-            for (const d of dirs) {
-                let i = 0;
-                while (i < common.length && common[i] === d[i])
-                    i++;
-                common = common.slice(0, i);
-            }
-            paths.push(common.length ? `${path.replace(/[\\/]+$/, '')}/${common.join('/')}` : path);
-        }
-        out.push({ ...group, paths });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./.build/src/release/steps.js
-/**
- * The five release steps, each a function of one shared context. A step returns what it did (or why it skipped),
- * writes its counts into `ctx.result`, and throws a ReleaseStepError with a hint when it cannot go on.
- * Without a client (a dry run) each step says what it would do and sends nothing.
- */
-
-
-
-
-
-const RELEASE_STEPS = {
-    create: createRelease,
-    commits: associateCommits,
-    sourcemaps: sendSourcemaps,
-    finalize: finalizeRelease,
-    deploy: recordDeploy,
+const narrowMax = (agg, key, value) => {
+    if (agg[key] === undefined || value < agg[key])
+        agg[key] = value;
 };
-async function createRelease(ctx) {
-    const { opts, client } = ctx;
-    const projects = opts.projects.join(', ');
-    if (!client)
-        return { status: 'ok', detail: `dry run: would create release ${opts.version} for ${projects}` };
-    const created = await client.createRelease({
-        version: opts.version,
-        projects: opts.projects,
-        ...(opts.releaseUrl ? { url: opts.releaseUrl } : {}),
-        dateStarted: ctx.now().toISOString(),
-    });
-    ctx.release = created.release;
-    return {
-        status: 'ok',
-        detail: created.created
-            ? `created release ${opts.version} for ${projects}`
-            : `release ${opts.version} already exists for ${projects} (nothing to change)`,
-    };
-}
-async function associateCommits(ctx) {
-    const { opts, client } = ctx;
-    if (opts.setCommits.mode === 'skip')
-        return { status: 'skipped', detail: 'set_commits: skip' };
-    const git = ctx.git === undefined ? await LocalGit.open(opts.cwd, { safeDirectory: opts.gitSafeDirectory }) : ctx.git;
-    if (!client)
-        return dryRunCommits(opts, git);
-    await existingRelease(ctx, client, 'commits');
-    const plan = await planCommits({
-        version: opts.version,
-        setCommits: opts.setCommits,
-        ...(opts.repository ? { repository: opts.repository } : {}),
-        ...(opts.headSha ? { headSha: opts.headSha } : {}),
-        ignoreMissing: opts.ignoreMissing,
-        ...(git ? { git } : {}),
-        sentry: {
-            listRepos: () => client.listRepos(),
-            previousHead: async () => (await client.previousReleaseWithCommits(opts.version, opts.projects[0]))?.lastCommit?.id ?? undefined,
-        },
-        ...(ctx.history ? { github: ctx.history } : {}),
-        warn: ctx.warn,
-    });
-    ctx.result.commitSource = plan.detail;
-    return applyCommitPlan(ctx, client, plan);
-}
-async function dryRunCommits(opts, git) {
-    const head = git ? await git.head() : opts.headSha;
-    const local = git ? await git.log({ head: head, max: 20 }) : [];
-    return {
-        status: 'ok',
-        detail: `dry run: would associate commits up to ${head?.slice(0, 7) ?? '(unknown)'} ` +
-            `(${local.length} recent commits in local git; the range starts at the previous release in Sentry)`,
-    };
-}
-async function applyCommitPlan(ctx, client, plan) {
-    const version = ctx.opts.version;
-    if (plan.kind === 'refs') {
-        ctx.release = await client.updateRelease(version, { refs: plan.refs });
-        ctx.result.commits = ctx.release.commitCount ?? 0;
-        return { status: 'ok', detail: plan.detail };
-    }
-    if (plan.commits.length === 0) {
-        if (!ctx.opts.ignoreEmpty)
-            ctx.warn(`commits: ${plan.detail}; set ignore_empty: true to silence this`);
-        return { status: 'skipped', detail: plan.detail };
-    }
-    ctx.release = await client.updateRelease(version, { commits: plan.commits });
-    ctx.result.commits = plan.commits.length;
-    return { status: 'ok', detail: plan.detail };
-}
-async function sendSourcemaps(ctx) {
-    const { opts } = ctx;
-    if (opts.sourcemaps.paths.length === 0)
-        return { status: 'skipped', detail: 'no sourcemaps paths given' };
-    const paths = presentSourcemapPaths(ctx);
-    if (paths.length === 0)
-        return { status: 'skipped', detail: 'none of the sourcemaps paths exist' };
-    const outcome = await ctx.sourcemaps({
-        paths,
-        cwd: opts.cwd,
-        projects: opts.projects,
-        version: opts.version,
-        options: opts.sourcemaps,
-        dryRun: opts.dryRun,
-    }, { client: ctx.client, log: ctx.log, warn: ctx.warn });
-    recordSourcemaps(ctx.result, outcome);
-    return { status: 'ok', detail: outcome.detail };
-}
-/** The `sourcemaps` paths that exist; a missing one fails the step under strict, else it is left out with a warning. */
-function presentSourcemapPaths({ opts, warn }) {
-    const missing = opts.sourcemaps.paths.filter((p) => !isGlob(p) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.resolve)(opts.cwd, p)) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.resolve)(opts.cwd, withoutProject(p))));
-    if (missing.length > 0) {
-        const message = `sourcemaps: ${missing.map((p) => `"${p}"`).join(', ')} not found in ${opts.cwd}`;
-        if (opts.sourcemaps.strict) {
-            throw new ReleaseStepError('sourcemaps', message, 'Build before this step, fix the `sourcemaps` input (paths are relative to working_directory), or set strict: false');
-        }
-        warn(`${message}; skipping ${missing.length === 1 ? 'it' : 'them'} (strict: true makes this an error)`);
-    }
-    return opts.sourcemaps.paths.filter((p) => !missing.includes(p));
-}
-function recordSourcemaps(result, outcome) {
-    Object.assign(result, {
-        filesUploaded: outcome.filesUploaded,
-        bytesUploaded: outcome.bytesUploaded,
-        chunksSent: outcome.chunksSent,
-        chunksSkipped: outcome.chunksSkipped,
-        ...(outcome.bundleId ? { bundleId: outcome.bundleId } : {}),
-        ...(outcome.injected !== undefined ? { debugIds: outcome.injected } : {}),
-        ...(outcome.findings !== undefined ? { findings: outcome.findings } : {}),
-        ...(outcome.findingsMarkdown ? { findingsMarkdown: outcome.findingsMarkdown } : {}),
-    });
-}
-async function finalizeRelease(ctx) {
-    const { opts, client } = ctx;
-    if (!opts.finalize)
-        return { status: 'skipped', detail: 'finalize: false' };
-    if (!client)
-        return { status: 'ok', detail: `dry run: would finalize ${opts.version}` };
-    const current = await existingRelease(ctx, client, 'finalize');
-    if (current.dateReleased)
-        return { status: 'skipped', detail: `already finalized at ${current.dateReleased}` };
-    ctx.release = await client.finalizeRelease(opts.version, ctx.now().toISOString());
-    return { status: 'ok', detail: `finalized ${opts.version}` };
-}
-async function recordDeploy(ctx) {
-    const { opts, client } = ctx;
-    const deploy = opts.deploy;
-    if (!deploy)
-        return { status: 'skipped', detail: 'no environment given' };
-    if (!client)
-        return { status: 'ok', detail: `dry run: would record a deploy to ${deploy.environment}` };
-    await existingRelease(ctx, client, 'deploy');
-    const existing = await deployOfThisRun(client, opts.version, deploy);
-    if (existing) {
-        ctx.result.deployId = existing;
-        return { status: 'skipped', detail: `deploy ${existing} to ${deploy.environment} already recorded for this run` };
-    }
-    const created = await client.createDeploy(opts.version, {
-        environment: deploy.environment,
-        ...(deploy.name ? { name: deploy.name } : {}),
-        ...(deploy.url ? { url: deploy.url } : {}),
-        ...(deploy.startedAt ? { dateStarted: deploy.startedAt } : {}),
-        dateFinished: ctx.now().toISOString(),
-        ...(opts.projects.length > 0 ? { projects: opts.projects } : {}),
-    });
-    ctx.result.deployId = String(created.id);
-    return { status: 'ok', detail: `recorded deploy ${created.id} to ${deploy.environment}` };
-}
-/** A deploy URL (default: the workflow run) identifies the run; without one every run records a deploy. */
-async function deployOfThisRun(client, version, deploy) {
-    if (!deploy.url)
-        return undefined;
-    const found = (await client.listDeploys(version)).find((d) => d.environment === deploy.environment &&
-        (d.name ?? undefined) === deploy.name &&
-        (d.url ?? undefined) === deploy.url);
-    return found ? String(found.id) : undefined;
-}
-/** The release as Sentry has it, for steps that need it to exist. */
-async function existingRelease(ctx, client, step) {
-    ctx.release ??= await client.getRelease(ctx.opts.version);
-    if (!ctx.release) {
-        throw new ReleaseStepError(step, `${step}: release "${ctx.opts.version}" does not exist in organization "${client.org}"`, 'Run the create step first (steps: all, or include "create")');
-    }
-    return ctx.release;
-}
-/** `dist:web` (a folder for one project) names the folder `dist`. */
-function withoutProject(path) {
-    return path.replace(/:[A-Za-z0-9][A-Za-z0-9_.-]*$/, '');
-}
-function isGlob(path) {
-    return /[*?[\]{}]/.test(path);
-}
-
-;// CONCATENATED MODULE: ./.build/src/release/pipeline.js
-
-
-
-/** A step failed; `result` holds what ran before it (for outputs and the job summary). */
-class ReleaseFailedError extends Error {
-    step;
-    result;
-    hint;
-    constructor(step, result, cause) {
-        super(cause instanceof Error ? cause.message : String(cause));
-        this.name = 'ReleaseFailedError';
-        this.step = step;
-        this.result = result;
-        this.cause = cause;
-        const hint = cause.hint;
-        if (typeof hint === 'string')
-            this.hint = hint;
-    }
-}
-const STEP_TITLES = {
-    create: 'Create release',
-    commits: 'Associate commits',
-    sourcemaps: 'Source maps',
-    finalize: 'Finalize',
-    deploy: 'Deploy',
+const narrowBoth = (agg, value) => {
+    narrowMin(agg, "minimum", value);
+    narrowMax(agg, "maximum", value);
 };
-async function runRelease(opts, deps) {
-    if (!deps.client && !opts.dryRun)
-        throw new TypeError('runRelease: a SentryClient is required unless dryRun is set');
-    const ctx = stepContext(opts, deps);
-    const group = deps.group ?? ((_name, fn) => fn());
-    for (const name of opts.steps)
-        await runStep(ctx, name, group);
-    return ctx.result;
-}
-function stepContext(opts, deps) {
-    const result = emptyResult(opts.version, opts.dryRun);
-    if (deps.client)
-        result.url = releasePageUrl(deps.client.baseUrl, deps.client.org, opts.version);
-    const warn = deps.warn ?? ((line) => deps.log(`warning: ${line}`));
-    return {
-        opts,
-        client: deps.client,
-        history: deps.history,
-        git: deps.git,
-        sourcemaps: deps.sourcemaps ?? sourcemapsStep,
-        result,
-        now: deps.now ?? (() => new Date()),
-        log: deps.log,
-        warn: (line) => {
-            result.warnings.push(line);
-            warn(line);
-        },
-    };
-}
-/** Runs one step in its log group and records it; a failure is recorded, then thrown with the result so far. */
-async function runStep(ctx, name, group) {
-    const started = performance.now();
-    const ms = () => Math.round(performance.now() - started);
-    try {
-        const { status, detail } = await group(`${STEP_TITLES[name]}${ctx.opts.dryRun ? ' (dry run)' : ''}`, async () => {
-            const outcome = await RELEASE_STEPS[name](ctx);
-            ctx.log(`${name}: ${outcome.detail}`);
-            return outcome;
-        });
-        ctx.result.steps.push({ name, status, detail, ms: ms() });
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        ctx.result.steps.push({ name, status: 'failed', detail: message, ms: ms() });
-        throw new ReleaseFailedError(name, ctx.result, error);
-    }
-}
-/** The release page; sentry.io redirects it to the organization's subdomain. */
-function releasePageUrl(baseUrl, org, version) {
-    return `${baseUrl.replace(/\/+$/, '')}/organizations/${encodeURIComponent(org)}/releases/${encodeURIComponent(version)}/`;
-}
-
-;// CONCATENATED MODULE: ./.build/src/release/summary.js
-const STATUS_MARK = { ok: '✅ ok', skipped: '⏭️ skipped', failed: '❌ failed' };
-function renderJobSummary(result, failure) {
-    const lines = [];
-    const name = result.url ? `[\`${result.release}\`](${result.url})` : `\`${result.release}\``;
-    const heading = failure ? `❌ Sentry release ${name} failed` : `Sentry release ${name}`;
-    lines.push(`### ${heading}${result.dryRun ? ' (dry run: nothing sent)' : ''}`, '');
-    if (failure)
-        lines.push(`**${failure.step}** failed: ${escapeCell(failure.message)}`, '');
-    lines.push('| step | result | time | details |', '| --- | --- | ---: | --- |');
-    for (const step of result.steps) {
-        lines.push(`| ${step.name} | ${STATUS_MARK[step.status]} | ${formatMs(step.ms)} | ${escapeCell(step.detail)} |`);
-    }
-    lines.push('');
-    const facts = [['commits', String(result.commits)]];
-    if (result.commitSource)
-        facts.push(['commit source', result.commitSource]);
-    if (result.debugIds)
-        facts.push(['files with a debug ID', String(result.debugIds)]);
-    if (result.bundleId)
-        facts.push(['artifact bundle', `\`${result.bundleId}\``]);
-    if (result.filesUploaded || result.bundleId) {
-        facts.push(['files uploaded', String(result.filesUploaded)]);
-        facts.push(['bytes sent', summary_formatBytes(result.bytesUploaded)]);
-        facts.push(['chunks sent / skipped', `${result.chunksSent} / ${result.chunksSkipped} (already in Sentry)`]);
-    }
-    if (result.deployId)
-        facts.push(['deploy', `\`${result.deployId}\``]);
-    lines.push('| | |', '| --- | --- |');
-    for (const [key, value] of facts)
-        lines.push(`| ${key} | ${escapeCell(value)} |`);
-    lines.push('');
-    if (result.findingsMarkdown)
-        lines.push(result.findingsMarkdown.trim(), '');
-    if (result.warnings.length > 0) {
-        lines.push('#### Warnings', '');
-        for (const warning of result.warnings)
-            lines.push(`- ${warning}`);
-        lines.push('');
-    }
-    return `${lines.join('\n')}\n`;
-}
-/** Plain-text closing lines for the CLI. */
-function renderTextSummary(result, opts = {}) {
-    const lines = [`release ${result.release}${result.dryRun ? ' (dry run: nothing sent)' : ''}`];
-    if (result.url)
-        lines.push(`  ${result.url}`);
-    const width = Math.max(...result.steps.map((s) => s.name.length), 4);
-    for (const step of opts.steps === false ? [] : result.steps) {
-        lines.push(`  ${step.name.padEnd(width)}  ${step.status.padEnd(7)}  ${formatMs(step.ms).padStart(7)}  ${step.detail}`);
-    }
-    lines.push(`  commits ${result.commits}, files ${result.filesUploaded}, ${summary_formatBytes(result.bytesUploaded)} sent, ` +
-        `chunks ${result.chunksSent} sent / ${result.chunksSkipped} skipped` +
-        (result.bundleId ? `, bundle ${result.bundleId}` : '') +
-        (result.deployId ? `, deploy ${result.deployId}` : ''));
-    return lines;
-}
-function formatMs(ms) {
-    return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-function summary_formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./.build/src/release/index.js
-/** The release pipeline: the action and the CLI are two thin front doors onto this. */
-
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./.build/src/doctor/sentry-probe.js
-// The doctor's window onto Sentry: single GET requests with a short deadline and no retries, so a broken setup is
-// reported in seconds. The Sentry client retries for minutes, which is right for a release and wrong for a check.
-
-
-
-/** No HTTP answer at all: refused, DNS, TLS, timeout. `code` is Node's or undici's error code. */
-class ProbeConnectionError extends Error {
-    name = 'ProbeConnectionError';
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-    }
-}
-function createSentryProbe(opts) {
-    const dispatcher = opts.dispatcher ?? sharedSentryDispatcher();
-    return {
-        async get(path, { anonymous = false } = {}) {
-            const headers = {
-                'user-agent': `faultline-doctor/${VERSION}`,
-                accept: 'application/json',
-            };
-            if (opts.token && !anonymous)
-                headers.authorization = `Bearer ${opts.token}`;
-            try {
-                const res = await (0,node_modules_undici/* request */.Em)(`${opts.url}${path}`, {
-                    method: 'GET',
-                    headers,
-                    dispatcher,
-                    headersTimeout: opts.timeoutMs,
-                    bodyTimeout: opts.timeoutMs,
-                    signal: AbortSignal.timeout(opts.timeoutMs),
-                });
-                const text = await res.body.text();
-                let json;
-                try {
-                    json = text ? JSON.parse(text) : undefined;
-                }
-                catch {
-                    json = undefined;
-                }
-                return { status: res.statusCode, json };
-            }
-            catch (error) {
-                const err = error;
-                const code = err.name === 'TimeoutError' ? 'TIMEOUT' : (err.code ?? err.cause?.code ?? 'ERROR');
-                throw new ProbeConnectionError(code, `${err.message}${err.cause?.message ? ` (${err.cause.message})` : ''}`);
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/doctor/types.js
-const pass = (group, name, detail) => ({
-    group,
-    name,
-    status: 'pass',
-    detail,
-});
-const fail = (group, name, detail, fix) => ({
-    group,
-    name,
-    status: 'fail',
-    detail,
-    fix,
-});
-const skip = (group, name, detail) => ({
-    group,
-    name,
-    status: 'skip',
-    detail,
-});
-
-;// CONCATENATED MODULE: ./.build/src/doctor/sentry-checks.js
-
-
-const G = 'sentry';
-/** Any one of these lets a token create releases and upload source maps (Sentry's release permission). */
-const RELEASE_SCOPES = ['project:releases', 'project:write', 'project:admin', 'org:ci'];
-const TOKEN_FIX = 'create a token in Sentry (Settings → Auth Tokens, or an internal integration with Release: Admin) and set ' +
-    'SENTRY_AUTH_TOKEN to it; check that it belongs to this Sentry server';
-const detailOf = (json) => {
-    const detail = json?.detail;
-    return typeof detail === 'string' ? detail : undefined;
+const addDivisor = (agg, value) => {
+    agg.multipleOf ?? (agg.multipleOf = []);
+    if (!agg.multipleOf.includes(value))
+        agg.multipleOf.push(value);
 };
-const statusText = (a) => `HTTP ${a.status}${detailOf(a.json) ? ` ${detailOf(a.json)}` : ''}`;
-function judgeReachable(url, answer) {
-    const name = 'Sentry reachable';
-    if (answer instanceof ProbeConnectionError) {
-        return fail(G, name, `no answer from ${url} (${answer.code})`, 'check SENTRY_URL (the server root, e.g. https://sentry.io or https://sentry.example.com), the network, ' +
-            'and HTTPS_PROXY/NO_PROXY when a proxy is needed');
+const addPattern = (agg, pattern) => {
+    agg.patterns ?? (agg.patterns = new Set());
+    agg.patterns.add(pattern);
+};
+const intersectMime = (agg, mime) => {
+    agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
+};
+// last-wins, matching the bag's historical write order; the flag keeps an integer format from being lost to a later float one
+const setFormat = (agg, format) => {
+    agg.format = format;
+    if (format.includes("int"))
+        agg.isInt = true;
+};
+const minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
+const maxContributor = (agg, def) => narrowMax(agg, "maximum", def.maximum);
+const formatContributor = (ranges) => (agg, def) => {
+    setFormat(agg, def.format);
+    const [minimum, maximum] = ranges[def.format];
+    narrowMin(agg, "minimum", minimum);
+    narrowMax(agg, "maximum", maximum);
+};
+const contributors = {
+    greater_than: (agg, def) => narrowMin(agg, def.inclusive ? "minimum" : "exclusiveMinimum", def.value),
+    less_than: (agg, def) => narrowMax(agg, def.inclusive ? "maximum" : "exclusiveMaximum", def.value),
+    multiple_of: (agg, def) => addDivisor(agg, def.value),
+    number_format: formatContributor(core_util/* NUMBER_FORMAT_RANGES */.zH),
+    bigint_format: formatContributor(core_util/* BIGINT_FORMAT_RANGES */.NR),
+    min_length: minContributor,
+    max_length: maxContributor,
+    length_equals: (agg, def) => narrowBoth(agg, def.length),
+    min_size: minContributor,
+    max_size: maxContributor,
+    size_equals: (agg, def) => narrowBoth(agg, def.size),
+    string_format: (agg, def) => {
+        setFormat(agg, def.format);
+        if (def.pattern)
+            addPattern(agg, def.pattern);
+        if (def.format === "base64" || def.format === "base64url")
+            agg.contentEncoding = def.format;
+        if (def.local || def.precision === -1)
+            agg.laxFormat = true;
+    },
+    mime_type: (agg, def) => intersectMime(agg, def.mime),
+};
+function aggregateChecks(schema) {
+    const agg = {};
+    const def = schema._zod.def;
+    // a format schema is its own first check, same rule as $ZodType init
+    const list = schema._zod.traits.has("$ZodCheck")
+        ? [schema, ...(def.checks ?? [])]
+        : (def.checks ?? []);
+    for (const ch of list)
+        contributors[ch._zod.def.check]?.(agg, ch._zod.def);
+    // reconcile with the bag so third-party onattach contributions still land; first-party residue is never tighter than the fold, so merging it back is idempotent for one and additive for the other
+    const bag = schema._zod.bag;
+    if (bag.minimum !== undefined)
+        narrowMin(agg, "minimum", bag.minimum);
+    if (bag.exclusiveMinimum !== undefined)
+        narrowMin(agg, "exclusiveMinimum", bag.exclusiveMinimum);
+    if (bag.maximum !== undefined)
+        narrowMax(agg, "maximum", bag.maximum);
+    if (bag.exclusiveMaximum !== undefined)
+        narrowMax(agg, "exclusiveMaximum", bag.exclusiveMaximum);
+    if (bag.multipleOf !== undefined)
+        addDivisor(agg, bag.multipleOf);
+    if (bag.format !== undefined) {
+        agg.format ?? (agg.format = bag.format);
+        if (bag.format.includes("int"))
+            agg.isInt = true;
     }
-    const looksLikeSentry = [200, 401, 403].includes(answer.status) && typeof answer.json === 'object';
-    if (!looksLikeSentry) {
-        return fail(G, name, `${url}/api/0/ answered ${statusText(answer)}, not like a Sentry API`, 'set SENTRY_URL to the Sentry server root, without /api/0 or an organization path');
-    }
-    return pass(G, name, `${url} answers`);
+    if (bag.mime)
+        intersectMime(agg, bag.mime);
+    for (const pattern of bag.patterns ?? [])
+        addPattern(agg, pattern);
+    return agg;
 }
-function judgeToken(token, answer) {
-    const name = 'auth token accepted';
-    if (!token)
-        return fail(G, name, 'SENTRY_AUTH_TOKEN is not set', TOKEN_FIX);
-    const auth = answer.json?.auth;
-    if (answer.status === 401 || (answer.status === 200 && !auth)) {
-        return fail(G, name, `Sentry rejected the token (${statusText(answer)})`, TOKEN_FIX);
-    }
-    if (answer.status !== 200)
-        return fail(G, name, `Sentry answered ${statusText(answer)}`, TOKEN_FIX);
-    return pass(G, name, 'Sentry accepts the token');
-}
-function judgeScopes(answer) {
-    const name = 'token scopes';
-    const scopes = answer.json?.auth?.scopes;
-    if (!Array.isArray(scopes)) {
-        return skip(G, name, 'the server does not report scopes; the checks below exercise the token instead');
-    }
-    const granted = scopes.filter((s) => typeof s === 'string');
-    const release = RELEASE_SCOPES.filter((s) => granted.includes(s));
-    if (release.length === 0) {
-        return fail(G, name, `the token has ${granted.length ? granted.join(', ') : 'no scopes'}: none allows releases or source maps`, `create a token with one of ${RELEASE_SCOPES.join(', ')} (an organization token has org:ci)`);
-    }
-    return pass(G, name, `${release.join(', ')} (releases and source maps)`);
-}
-/**
- * Existence of an organization or project from its detail endpoint; on 403 (token may release but not read) from
- * the `fallback` releases list, which the release scopes may read.
- */
-function judgeExists(what, answer, fallback) {
-    const name = `${what.kind} ${what.slug}`;
-    const seen = answer.status === 403 && fallback ? fallback : answer;
-    if (seen.status === 200) {
-        const label = answer.json?.name;
-        return pass(G, name, answer.status === 200 && typeof label === 'string' ? `exists (${label})` : 'exists');
-    }
-    if (seen.status === 404) {
-        return fail(G, name, `no ${what.kind} "${what.slug}" on ${what.url} that this token can see`, what.kind === 'organization'
-            ? `set ${what.setting} to the organization slug shown in Sentry's URL (…/organizations/<slug>/), and use a token of that organization`
-            : `create the project in Sentry, or set ${what.setting} to an existing project slug (Project Settings → General)`);
-    }
-    if (seen.status === 403) {
-        return fail(G, name, `the token may not access ${what.kind} "${what.slug}" (HTTP 403)`, 'use a token of a member of this organization, or an internal integration installed on it');
-    }
-    return fail(G, name, `Sentry answered ${statusText(seen)}`, 'run again; if it persists check the Sentry server');
-}
-function judgeChunkUpload(answer, allowLegacy) {
-    const name = 'chunk upload';
-    const options = answer.json;
-    const accept = Array.isArray(options?.accept) ? options.accept : [];
-    if (answer.status === 200 && accept.includes('artifact_bundles')) {
-        const extras = [
-            accept.includes('artifact_bundles_v2') ? 'skips chunks the server holds' : 'uploads every chunk',
-            Array.isArray(options?.compression) && options.compression.includes('gzip') ? 'gzip' : 'uncompressed',
-            typeof options?.chunkSize === 'number' ? `${Math.round(options.chunkSize / 1024 / 1024)} MiB chunks` : '',
-        ].filter(Boolean);
-        return pass(G, name, `artifact bundles (${extras.join(', ')})`);
-    }
-    if (answer.status === 200 || answer.status === 404) {
-        const what = answer.status === 404
-            ? 'the server has no chunk-upload endpoint'
-            : `the server accepts ${accept.join(', ') || 'nothing'} but not artifact bundles`;
-        if (allowLegacy)
-            return pass(G, name, `${what}: legacy release files (allowed by --allow-legacy-uploads)`);
-        return fail(G, name, `${what}: it predates artifact bundles (self-hosted before 23.7); uploads fall back to legacy release files, without debug IDs`, 'upgrade self-hosted Sentry to 23.7 or newer; or, to accept legacy release files, run doctor with --allow-legacy-uploads');
-    }
-    return fail(G, name, `chunk-upload options: ${statusText(answer)}`, 'the token needs one of the release scopes to read them; see the token checks above');
-}
-const orgPath = (org) => `/api/0/organizations/${encodeURIComponent(org)}/`;
-async function runSentryChecks(settings, probe) {
-    const results = [];
-    const rest = (reason, names) => names.forEach((n) => results.push(skip(G, n, reason)));
-    const later = ['token scopes', 'organization', 'projects', 'chunk upload'];
-    let index;
-    try {
-        index = await probe.get('/api/0/', { anonymous: !settings.token });
-    }
-    catch (error) {
-        if (!(error instanceof ProbeConnectionError))
-            throw error;
-        index = error;
-    }
-    const reachable = judgeReachable(settings.url, index);
-    results.push(reachable);
-    if (reachable.status !== 'pass' || index instanceof ProbeConnectionError) {
-        rest('Sentry is not reachable', ['auth token accepted', ...later]);
-        return results;
-    }
-    if (!settings.token && settings.tokenOptional) {
-        rest('no SENTRY_AUTH_TOKEN: a public integration uses per-installation tokens; set one to check releases too', [
-            'auth token accepted',
-            ...later,
-        ]);
-        return results;
-    }
-    const token = judgeToken(settings.token, index);
-    results.push(token);
-    if (token.status !== 'pass') {
-        rest('the token was not accepted', later);
-        return results;
-    }
-    results.push(judgeScopes(index));
-    try {
-        await checkOrganization(settings, probe, results);
-    }
-    catch (error) {
-        if (!(error instanceof ProbeConnectionError))
-            throw error;
-        results.push(fail(G, 'Sentry connection', `lost mid-way (${error.code})`, 'run again; check the network and proxy settings'));
-    }
-    return results;
-}
-async function checkOrganization(settings, probe, results) {
-    const rest = (reason, names) => names.forEach((n) => results.push(skip(G, n, reason)));
-    const org = settings.org;
-    if (!org) {
-        results.push(fail(G, 'organization', 'SENTRY_ORG is not set', 'set SENTRY_ORG (or --org) to your organization slug, e.g. acme'));
-        rest('no organization to look in', ['projects', 'chunk upload']);
-        return;
-    }
-    const orgAnswer = await probe.get(orgPath(org));
-    const orgFallback = orgAnswer.status === 403 ? await probe.get(`${orgPath(org)}releases/?per_page=1`) : undefined;
-    const orgResult = judgeExists({ kind: 'organization', slug: org, setting: 'SENTRY_ORG', url: settings.url }, orgAnswer, orgFallback);
-    results.push(orgResult);
-    if (orgResult.status !== 'pass') {
-        rest(`organization ${org} is not usable`, ['projects', 'chunk upload']);
-        return;
-    }
-    if (settings.projects.length === 0) {
-        results.push(fail(G, 'projects', 'no project named', 'set SENTRY_PROJECT (or --project, or the action input projects) to the project slug(s) releases belong to'));
-    }
-    for (const project of settings.projects) {
-        const path = `/api/0/projects/${encodeURIComponent(org)}/${encodeURIComponent(project)}/`;
-        const answer = await probe.get(path);
-        const fallback = answer.status === 403 ? await probe.get(`${path}releases/?per_page=1`) : undefined;
-        results.push(judgeExists({ kind: 'project', slug: project, setting: 'SENTRY_PROJECT', url: settings.url }, answer, fallback));
-    }
-    results.push(judgeChunkUpload(await probe.get(`${orgPath(org)}chunk-upload/`), settings.allowLegacyUploads));
-}
-
-;// CONCATENATED MODULE: ./.build/src/doctor/render.js
-const MARK = { pass: '✓', fail: '✗', skip: '–' };
-const render_TITLES = { sentry: 'Sentry', app: 'GitHub App' };
-/**
- * Renders the report. Every value in `secrets` is replaced by *** wherever it appears, as a last line of defence:
- * no check puts a secret into a detail, but a server's error text might echo one.
- */
-function renderDoctorReport(results, opts = {}) {
-    const width = Math.max(0, ...results.map((r) => r.name.length));
-    const lines = [];
-    for (const group of ['sentry', 'app']) {
-        const rows = results.filter((r) => r.group === group);
-        if (rows.length === 0)
-            continue;
-        if (lines.length)
-            lines.push('');
-        lines.push(`${render_TITLES[group]}${opts.header?.[group] ? ` (${opts.header[group]})` : ''}`);
-        for (const r of rows) {
-            lines.push(`  ${MARK[r.status]} ${r.name.padEnd(width)}  ${shownDetail(r)}`);
-            if (r.status === 'fail' && r.fix)
-                lines.push(`    ${' '.repeat(width)}  fix: ${r.fix}`);
+const formatMap = {
+    guid: "uuid",
+    url: "uri",
+    datetime: "date-time",
+    json_string: "json-string",
+    regex: "", // do not set
+};
+// ==================== SIMPLE TYPE PROCESSORS ====================
+// the runtime patterns are lax so parse paths never overflow the regex stack; the emitted schema swaps in the exact block forms, which zod itself never executes
+const exactPatterns = new Map([
+    [base64Charset, base64],
+    [base64urlCharset, base64url],
+]);
+const exactPattern = (p) => exactPatterns.get(p) ?? p;
+const stringProcessor = (schema, ctx, _json, _params) => {
+    const json = _json;
+    json.type = "string";
+    const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minLength = minimum;
+    if (typeof maximum === "number")
+        json.maxLength = maximum;
+    // custom pattern overrides format
+    if (format) {
+        json.format = formatMap[format] ?? format;
+        if (json.format === "")
+            delete json.format; // empty format is not valid
+        // `z.iso.time()` is never full-time, and `laxFormat` carries the datetime shapes that also accept what their keyword forbids
+        if (format === "time" || laxFormat) {
+            delete json.format;
         }
     }
-    lines.push('', render_summaryLine(results));
-    return redact(lines.join('\n'), opts.secrets ?? []);
-}
-/** The checks as a markdown table for a job summary; every secret is replaced by ***. */
-function renderDoctorMarkdown(results, opts) {
-    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-    const failed = results.some((r) => r.status === 'fail');
-    const lines = [
-        `### ${failed ? '❌' : '✅'} faultline doctor`,
-        '',
-        `Sentry: ${cell(opts.target)}`,
-        '',
-        '| | Check | Result | Fix |',
-        '| --- | --- | --- | --- |',
-        ...results.map((r) => `| ${MARK[r.status]} | ${cell(r.name)} | ${cell(shownDetail(r))} | ` +
-            `${r.status === 'fail' && r.fix ? cell(r.fix) : ''} |`),
-        '',
-        render_summaryLine(results),
-        '',
-    ];
-    return redact(lines.join('\n'), opts.secrets);
-}
-const shownDetail = (r) => (r.status === 'skip' ? `skipped: ${r.detail}` : r.detail);
-function render_summaryLine(results) {
-    const count = (s) => results.filter((r) => r.status === s).length;
-    const failed = count('fail');
-    return `${count('pass')} passed, ${failed} failed, ${count('skip')} skipped${failed ? '' : ' — all good'}`;
-}
-function redact(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        // Very short values would blank out ordinary words; no real token or secret is that short.
-        if (secret && secret.length >= 6)
-            out = out.split(secret).join('***');
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./.build/src/doctor/settings.js
-// `faultline doctor` flags and environment, parsed once into one typed object. Pure.
-
-class DoctorUsageError extends Error {
-    name = 'DoctorUsageError';
-}
-const DOCTOR_USAGE = `usage: faultline doctor [--url URL] [--org ORG] [--project SLUG ...] [--allow-legacy-uploads]
-                        [--app | --no-app] [--json] [--timeout-ms MS]
-
-Checks the Sentry connection (URL, token and its scopes, organization, projects, chunk upload) and, when the app's
-settings are present (APP_ID, WEBHOOK_SECRET, SENTRY_CLIENT_SECRET) or --app is given, the GitHub App's (database,
-GitHub App credentials, webhook secrets, each installed repository's .github/faultline.yml).
-Reads SENTRY_URL, SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_PROJECT (comma- or space-separated) and the app's variables.
-Exit code: 0 when every check passes, 1 when any fails, 2 on bad usage.`;
-/** Settings that, when any is set, mean "this environment runs the app": the app checks then run by default. */
-const APP_SETTINGS = ['APP_ID', 'WEBHOOK_SECRET', 'SENTRY_CLIENT_SECRET'];
-function parseDoctorSettings(argv, env) {
-    let values;
-    try {
-        ({ values } = (0,external_node_util_.parseArgs)({
-            args: argv,
-            options: {
-                url: { type: 'string' },
-                org: { type: 'string' },
-                project: { type: 'string', multiple: true },
-                'allow-legacy-uploads': { type: 'boolean', default: false },
-                app: { type: 'boolean' },
-                'no-app': { type: 'boolean' },
-                json: { type: 'boolean', default: false },
-                'timeout-ms': { type: 'string' },
-            },
-            strict: true,
-            allowPositionals: false,
-        }));
-    }
-    catch (error) {
-        throw new DoctorUsageError(`${error.message}\n${DOCTOR_USAGE}`);
-    }
-    const get = (name) => env[name]?.trim() || undefined;
-    const projects = (values.project?.length ? values.project : [get('SENTRY_PROJECT') ?? ''])
-        .flatMap((p) => p.split(/[\s,]+/))
-        .filter(Boolean);
-    const timeoutRaw = values['timeout-ms'];
-    const timeoutMs = timeoutRaw === undefined ? 10_000 : Number(timeoutRaw);
-    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
-        throw new DoctorUsageError(`--timeout-ms is "${timeoutRaw}": expected a whole number of milliseconds, e.g. 5000`);
-    }
-    const appPresent = APP_SETTINGS.some((name) => get(name) !== undefined);
-    return {
-        sentry: {
-            url: (values.url?.trim() || get('SENTRY_URL') || 'https://sentry.io').replace(/\/+$/, ''),
-            token: get('SENTRY_AUTH_TOKEN'),
-            org: values.org?.trim() || get('SENTRY_ORG'),
-            projects: [...new Set(projects)],
-            allowLegacyUploads: values['allow-legacy-uploads'] ?? false,
-            tokenOptional: appPresent && get('SENTRY_CLIENT_ID') !== undefined,
-        },
-        app: values['no-app'] ? false : (values.app ?? appPresent),
-        json: values.json ?? false,
-        timeoutMs,
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/doctor/index.js
-// `faultline doctor`: runs the Sentry checks, then the app's checks when the caller hands them in. The app's half
-// lives in app/doctor (it opens the app's database): the CLI loads it only when it checks an app, so neither the
-// action nor `faultline --help` loads the app.
-
-
-
-
-async function runDoctor(settings, deps) {
-    const probe = deps.sentryProbe ??
-        createSentryProbe({ url: settings.sentry.url, token: settings.sentry.token, timeoutMs: settings.timeoutMs });
-    const results = await runSentryChecks(settings.sentry, probe);
-    if (settings.app) {
-        if (!deps.appChecks)
-            throw new Error('runDoctor: settings.app asks for the app checks, but none were given');
-        results.push(...(await deps.appChecks({ env: deps.env, cwd: deps.cwd, timeoutMs: settings.timeoutMs })));
-    }
-    return results;
-}
-/** Every secret value the environment holds, for the renderer's redaction. */
-function secretsIn(env) {
-    return ['SENTRY_AUTH_TOKEN', 'SENTRY_CLIENT_SECRET', 'WEBHOOK_SECRET', 'PRIVATE_KEY', 'DATABASE_URL', 'GITHUB_TOKEN']
-        .map((name) => env[name]?.trim())
-        .filter((v) => Boolean(v));
-}
-
-;// CONCATENATED MODULE: ./.build/src/action/doctor.js
-/**
- * `steps: doctor` in the action: the doctor's Sentry checks with the action's own inputs, and the failure message.
- * The log (✓/✗ table) and the job summary (markdown) come from the doctor's renderer. Only the pure parts live
- * here; run.ts does the runner I/O.
- */
-
-
-/**
- * The doctor's settings from the action inputs (SENTRY_* env vars as fallbacks, as for the release). The doctor's
- * own parser fills the defaults; the app checks never run in the action (the app is not deployed by a workflow).
- */
-function doctorSettingsFromInputs(inputs, env) {
-    const pick = (input, name) => input?.trim() || env[name]?.trim() || undefined;
-    const doctorEnv = {};
-    const values = {
-        SENTRY_URL: pick(inputs.url, 'SENTRY_URL'),
-        SENTRY_ORG: pick(inputs.org, 'SENTRY_ORG'),
-        SENTRY_AUTH_TOKEN: pick(inputs.token, 'SENTRY_AUTH_TOKEN'),
-        SENTRY_PROJECT: pick(inputs.projects?.split(/[\r\n]+/).join(' '), 'SENTRY_PROJECT'),
-    };
-    for (const [name, value] of Object.entries(values))
-        if (value)
-            doctorEnv[name] = value;
-    return parseDoctorSettings(['--no-app'], doctorEnv);
-}
-/** The setFailed message: each failed check with its finding and fix. */
-function doctorFailureMessage(results, secrets) {
-    const failed = results.filter((r) => r.status === 'fail');
-    const items = failed.map((r) => `${r.name}: ${r.detail}${r.fix ? ` (fix: ${r.fix})` : ''}`);
-    return redact(`doctor: ${failed.length} check(s) failed: ${items.join('; ')}`, secrets);
-}
-
-;// CONCATENATED MODULE: ./.build/src/action/run.js
-/**
- * The action: read the inputs, run the release pipeline in log groups, write outputs and the job summary.
- * Everything else lives in src/release; only this file talks to the runner (@actions/core).
- */
-
-
-
-
-
-
-
-async function runAction(env = process.env) {
-    // Mask secrets before anything can print them, even when the inputs turn out to be invalid.
-    for (const secret of [getInput('auth_token'), getInput('github_token'), env.SENTRY_AUTH_TOKEN]) {
-        if (secret?.trim())
-            core_setSecret(secret.trim());
-    }
-    let result;
-    try {
-        const stepsInput = getInput('steps');
-        const releaseSteps = parseSteps(stepsInput); // an unknown step fails here, before the doctor runs
-        if (wantsDoctor(stepsInput)) {
-            if (!(await runDoctorStep(env)))
-                return;
-            if (releaseSteps.length === 0)
-                return; // `steps: doctor` alone
+    if (contentEncoding)
+        json.contentEncoding = contentEncoding;
+    if (patterns && patterns.size > 0) {
+        const patternList = [...patterns].map(exactPattern);
+        if (patternList.length === 1)
+            json.pattern = patternList[0].source;
+        else if (patternList.length > 1) {
+            json.allOf = [
+                ...patternList.map((regex) => ({
+                    ...(ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0"
+                        ? { type: "string" }
+                        : {}),
+                    pattern: regex.source,
+                })),
+            ];
         }
-        const inputs = resolveInputs((name) => getInput(name), env, {
-            baseDir: env.GITHUB_WORKSPACE || process.cwd(),
-        });
-        const { release, sentry, github } = inputs;
-        info(`faultline ${VERSION}: release ${release.version} → ${sentry.url}` +
-            (sentry.org ? ` (org ${sentry.org})` : '') +
-            (release.dryRun ? ', dry run: nothing is sent' : ''));
-        const client = releaseClient(inputs, `faultline-action/${VERSION}`, isDebug() ? (line) => core_debug(line) : undefined);
-        const history = github.token && github.repository
-            ? githubHistory(githubRequest(github.token, github.apiUrl, `faultline-action/${VERSION}`), github.repository)
-            : undefined;
-        result = await runRelease(release, {
-            client,
-            log: (line) => info(line),
-            warn: (line) => warning(line),
-            group: (name, fn) => group(name, fn),
-            ...(history ? { history } : {}),
-        });
-        writeOutputs(result);
-        await writeSummary(renderJobSummary(result));
     }
-    catch (error) {
-        if (error instanceof ReleaseFailedError) {
-            writeOutputs(error.result);
-            await writeSummary(renderJobSummary(error.result, { step: error.step, message: error.message }));
-            setFailed(`${error.step} failed: ${error.message}`);
-        }
-        else if (error instanceof ReleaseInputError) {
-            await writeSummary(`### ❌ Sentry release not started\n\nInput \`${error.input}\`: ${error.message}\n`);
-            setFailed(`Invalid input ${error.message}`);
+};
+const numberProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+    json.type = isInt ? "integer" : "number";
+    // when both minimum and exclusiveMinimum exist, pick the more restrictive one
+    const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
+    const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
+    const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
+    if (exMin) {
+        if (legacy) {
+            json.minimum = exclusiveMinimum;
+            json.exclusiveMinimum = true;
         }
         else {
-            setFailed(error instanceof Error ? error.message : String(error));
+            json.exclusiveMinimum = exclusiveMinimum;
+        }
+    }
+    else if (typeof minimum === "number") {
+        json.minimum = minimum;
+    }
+    if (exMax) {
+        if (legacy) {
+            json.maximum = exclusiveMaximum;
+            json.exclusiveMaximum = true;
+        }
+        else {
+            json.exclusiveMaximum = exclusiveMaximum;
+        }
+    }
+    else if (typeof maximum === "number") {
+        json.maximum = maximum;
+    }
+    if (multipleOf) {
+        // JSON Schema requires a divisor strictly greater than zero, and a non-finite one does not survive JSON at all. A negative divisor accepts exactly what its absolute value accepts, so it still maps; zero, NaN and Infinity have no keyword form.
+        const divisors = new Set();
+        for (const divisor of multipleOf) {
+            if (Number.isFinite(divisor) && divisor !== 0)
+                divisors.add(Math.abs(divisor));
+            else
+                handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        }
+        // chained divisors are a conjunction the keyword cannot carry alone, so extras ride an allOf, same as stacked patterns
+        const [first, ...rest] = divisors;
+        if (first !== undefined)
+            json.multipleOf = first;
+        if (rest.length)
+            json.allOf = [...(json.allOf ?? []), ...rest.map((m) => ({ multipleOf: m }))];
+    }
+};
+const booleanProcessor = (_schema, _ctx, json, _params) => {
+    json.type = "boolean";
+};
+const bigintProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "BigInt cannot be represented in JSON Schema");
+};
+const symbolProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Symbols cannot be represented in JSON Schema");
+};
+const nullProcessor = (_schema, ctx, json, _params) => {
+    if (ctx.target === "openapi-3.0") {
+        json.type = "string";
+        json.nullable = true;
+        json.enum = [null];
+    }
+    else {
+        json.type = "null";
+    }
+};
+const undefinedProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Undefined cannot be represented in JSON Schema");
+};
+const voidProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Void cannot be represented in JSON Schema");
+};
+const neverProcessor = (_schema, _ctx, json, _params) => {
+    json.not = {};
+};
+const anyProcessor = (_schema, _ctx, _json, _params) => {
+    // empty schema accepts anything
+};
+const unknownProcessor = (_schema, _ctx, _json, _params) => {
+    // empty schema accepts anything
+};
+const dateProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Date cannot be represented in JSON Schema");
+};
+const enumProcessor = (schema, _ctx, json, _params) => {
+    const def = schema._zod.def;
+    const values = (0,core_util/* getEnumValues */.w5)(def.entries);
+    // an empty enum accepts nothing, same as z.never()
+    if (values.length === 0) {
+        json.not = {};
+        return;
+    }
+    // Number enums can have both string and number values
+    if (values.every((v) => typeof v === "number"))
+        json.type = "number";
+    if (values.every((v) => typeof v === "string"))
+        json.type = "string";
+    json.enum = values;
+};
+const literalProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    // a literal with no values accepts nothing, same as z.never()
+    if (def.values.length === 0) {
+        json.not = {};
+        return;
+    }
+    const vals = [];
+    for (const val of def.values) {
+        if (val === undefined) {
+            // a custom schema replaces the whole literal, so there is nothing left to accumulate
+            if (handleUnrepresentable(schema, ctx, json, params, "Literal `undefined` cannot be represented in JSON Schema"))
+                return;
+            // otherwise do not add to vals
+        }
+        else if (typeof val === "bigint") {
+            if (handleUnrepresentable(schema, ctx, json, params, "BigInt literals cannot be represented in JSON Schema"))
+                return;
+            vals.push(Number(val));
+        }
+        else {
+            vals.push(val);
+        }
+    }
+    if (vals.length === 0) {
+        // do nothing (an undefined literal was stripped)
+    }
+    else if (vals.length === 1) {
+        const val = vals[0];
+        json.type = val === null ? "null" : typeof val;
+        if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
+            json.enum = [val];
+        }
+        else {
+            json.const = val;
+        }
+    }
+    else {
+        if (vals.every((v) => typeof v === "number"))
+            json.type = "number";
+        if (vals.every((v) => typeof v === "string"))
+            json.type = "string";
+        if (vals.every((v) => typeof v === "boolean"))
+            json.type = "boolean";
+        if (vals.every((v) => v === null))
+            json.type = "null";
+        json.enum = vals;
+    }
+};
+const nanProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "NaN cannot be represented in JSON Schema");
+};
+const templateLiteralProcessor = (schema, _ctx, json, _params) => {
+    const _json = json;
+    const pattern = schema._zod.pattern;
+    if (!pattern)
+        throw new Error("Pattern not found in template literal");
+    _json.type = "string";
+    _json.pattern = pattern.source;
+};
+const fileProcessor = (schema, _ctx, json, _params) => {
+    const _json = json;
+    _json.type = "string";
+    _json.format = "binary";
+    _json.contentEncoding = "binary";
+    const { minimum, maximum, mime } = aggregateChecks(schema);
+    if (minimum !== undefined)
+        _json.minLength = minimum;
+    if (maximum !== undefined)
+        _json.maxLength = maximum;
+    if (!mime)
+        return;
+    // an empty intersection means the mime checks share no value, so nothing passes at runtime; `anyOf` must be non-empty, so the false schema is `not: {}`
+    if (mime.length === 0)
+        _json.not = {};
+    else if (mime.length === 1)
+        _json.contentMediaType = mime[0];
+    // only contentMediaType differs, so the shared props stay at the root
+    else
+        _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
+};
+const successProcessor = (_schema, _ctx, json, _params) => {
+    json.type = "boolean";
+};
+const customProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
+};
+const functionProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Function types cannot be represented in JSON Schema");
+};
+const transformProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
+};
+const mapProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Map cannot be represented in JSON Schema");
+};
+const setProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Set cannot be represented in JSON Schema");
+};
+// ==================== COMPOSITE TYPE PROCESSORS ====================
+const arrayProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    const { minimum, maximum } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minItems = minimum;
+    if (typeof maximum === "number")
+        json.maxItems = maximum;
+    json.type = "array";
+    json.items = to_json_schema_processSchema(def.element, ctx, {
+        ...params,
+        path: [...params.path, "items"],
+    });
+};
+// Transform and catch set `optin = "optional"` at runtime so the parser lets them observe an
+// absent key, but their declared input type stays required. An input JSON Schema describes the
+// declared type, so resolve past them to the schema that actually carries the optionality.
+// Used by both `objectProcessor` (for `required`) and `tupleProcessor` (for `minItems`); see
+// wiki/optionality.md, "The JSON Schema emitter reads the *static* value".
+function inputOptin(schema) {
+    const def = schema._zod.def;
+    if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
+        return inputOptin(def.out);
+    }
+    if (def.type === "catch") {
+        return inputOptin(def.innerType);
+    }
+    return schema._zod.optin;
+}
+const objectProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    const shape = def.shape;
+    // dropping it while still emitting `additionalProperties: false` would emit a schema that rejects data this one requires
+    const symbolKeys = Object.getOwnPropertySymbols(shape);
+    if (symbolKeys.length &&
+        handleUnrepresentable(schema, ctx, json, params, "Symbol keys cannot be represented in JSON Schema")) {
+        return;
+    }
+    json.type = "object";
+    json.properties = {};
+    for (const key in shape) {
+        // assignProp so a __proto__ key becomes an own property instead of hitting the inherited setter on the plain {} we build into
+        (0,core_util/* assignProp */.Vy)(json.properties, key, to_json_schema_processSchema(shape[key], ctx, {
+            ...params,
+            path: [...params.path, "properties", key],
+        }));
+    }
+    // required keys
+    const requiredKeys = [];
+    for (const key of Object.keys(shape)) {
+        const field = def.shape[key];
+        if (ctx.io === "input" ? inputOptin(field) === undefined : field._zod.optout === undefined) {
+            requiredKeys.push(key);
+        }
+    }
+    if (requiredKeys.length > 0) {
+        json.required = requiredKeys;
+    }
+    // catchall
+    if (def.catchall?._zod.def.type === "never") {
+        // strict
+        json.additionalProperties = false;
+    }
+    else if (!def.catchall) {
+        // regular
+        if (ctx.io === "output")
+            json.additionalProperties = false;
+    }
+    else if (def.catchall) {
+        json.additionalProperties = to_json_schema_processSchema(def.catchall, ctx, {
+            ...params,
+            path: [...params.path, "additionalProperties"],
+        });
+    }
+};
+const unionProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    // Exclusive unions (inclusive === false) use oneOf (exactly one match) instead of anyOf (one or more matches). This includes both z.xor() and discriminated unions
+    const isExclusive = def.inclusive === false;
+    const options = def.options.map((x, i) => to_json_schema_processSchema(x, ctx, {
+        ...params,
+        path: [...params.path, isExclusive ? "oneOf" : "anyOf", i],
+    }));
+    if (isExclusive) {
+        json.oneOf = options;
+    }
+    else {
+        json.anyOf = options;
+    }
+};
+const intersectionProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    const a = to_json_schema_processSchema(def.left, ctx, {
+        ...params,
+        path: [...params.path, "allOf", 0],
+    });
+    const b = to_json_schema_processSchema(def.right, ctx, {
+        ...params,
+        path: [...params.path, "allOf", 1],
+    });
+    const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
+    const allOf = [
+        ...(isSimpleIntersection(a) ? a.allOf : [a]),
+        ...(isSimpleIntersection(b) ? b.allOf : [b]),
+    ];
+    json.allOf = allOf;
+    // Recorded innermost first, so a nested intersection has already folded by the time this one is considered. The array is the handle rather than the schema, because a wrapper that inherits this schema shares the same array; `finalize` folds every object holding it. See `foldIntersection`.
+    ctx.intersections.push(allOf);
+};
+const tupleProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    json.type = "array";
+    const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
+    const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
+    const prefixItems = def.items.map((x, i) => to_json_schema_processSchema(x, ctx, {
+        ...params,
+        path: [...params.path, prefixPath, i],
+    }));
+    const rest = def.rest
+        ? to_json_schema_processSchema(def.rest, ctx, {
+            ...params,
+            path: [...params.path, restPath, ...(ctx.target === "openapi-3.0" ? [def.items.length] : [])],
+        })
+        : null;
+    let minItems = def.items.length;
+    while (minItems > 0) {
+        const item = def.items[minItems - 1];
+        const optional = ctx.io === "input" ? inputOptin(item) !== undefined : item._zod.optout === "optional";
+        if (!optional)
+            break;
+        minItems--;
+    }
+    const maxItems = def.items.length;
+    const isClosed = !def.rest;
+    if (ctx.target === "draft-2020-12") {
+        json.prefixItems = prefixItems;
+        if (isClosed) {
+            json.items = false;
+        }
+        else if (rest) {
+            json.items = rest;
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    else if (ctx.target === "openapi-3.0") {
+        json.items = {
+            anyOf: prefixItems,
+        };
+        if (rest) {
+            json.items.anyOf.push(rest);
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    else {
+        json.items = prefixItems;
+        if (isClosed) {
+            json.additionalItems = false;
+        }
+        else if (rest) {
+            json.additionalItems = rest;
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    // explicit user-defined length checks take precedence
+    const { minimum, maximum } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minItems = minimum;
+    if (typeof maximum === "number")
+        json.maxItems = maximum;
+};
+/** JSON object keys are always strings, so a numeric record key schema is re-expressed over the
+ * numeric-string form the record parser matches. Deferred to `finalize`, after the flatten: a key
+ * behind a wrapper only carries its own `type` before then, and a union key only has its branches.
+ *
+ * A numeric bound cannot apply to a property name, so `minimum` and its siblings are dropped rather
+ * than carried over: keeping them beside `type: "string"` reproduces the match-nothing schema this
+ * exists to fix. A key that carries one therefore emits wider than the record parses — `z.record(z.number().min(5), V)`
+ * accepts `"3"` — which is the deliberate trade, since throwing on it would reject an ordinary schema
+ * outright. */
+function stringifyKeyNames(bySchema, json, visited) {
+    // an extracted key that rewrites cannot go on sharing its definition — the string form a key position needs is not the number form every other reference wants — so it inlines. One that does not rewrite keeps the `$ref`.
+    if (json.$ref) {
+        // a recursive key holds its own reference inside its definition, so a node already on the path is left alone rather than resolved again
+        if (visited.has(json))
+            return json;
+        visited.add(json);
+        const def = bySchema.get(json)?.def;
+        if (!def)
+            return json;
+        const inlined = stringifyKeyNames(bySchema, def, visited);
+        return inlined === def ? json : inlined;
+    }
+    for (const keyword of ["anyOf", "oneOf"]) {
+        const branches = json[keyword];
+        if (!Array.isArray(branches))
+            continue;
+        const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
+        // rebuilding regardless would detach a key that had nothing to re-express, dropping its `$ref` and leaking the internal `id`
+        if (mapped.some((branch, i) => branch !== branches[i]))
+            json = { ...json, [keyword]: mapped };
+    }
+    // a member that already admits a string leaves the key unconstrained, so the node's own type re-expresses only when every member is numeric
+    const types = Array.isArray(json.type) ? json.type : [json.type];
+    const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
+    // a heterogeneous key carries no type at all, so its numeric members are caught here instead
+    const values = json.enum ?? (json.const !== undefined ? [json.const] : undefined);
+    if (!numericType && !values?.some((v) => typeof v === "number"))
+        return json;
+    const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json;
+    if (rest.enum)
+        rest.enum = rest.enum.map((v) => (typeof v === "number" ? String(v) : v));
+    else if (typeof rest.const === "number")
+        rest.const = String(rest.const);
+    // a heterogeneous key keeps its absent type: the stringified members already say what a key may be
+    if (!numericType)
+        return rest;
+    rest.type = "string";
+    if (!values)
+        rest.pattern = (types.includes("number") ? number : integer).source;
+    return rest;
+}
+/** Every record of one conversion, so the carriers are found in a single pass rather than once per record. */
+const pendingRecords = new WeakMap();
+function rewriteKeyNames(ctx) {
+    // an extracted key is resolved by the object `extractToDef` left in its place, so the map is built once rather than searched per reference. `_zod.toJSONSchema` can hand the same object to two schemas, so the first entry carrying a body wins, as a search would have found it.
+    const bySchema = new Map();
+    for (const entry of ctx.seen.values()) {
+        if (entry.def && !bySchema.has(entry.schema))
+            bySchema.set(entry.schema, entry);
+    }
+    const rewrites = new Map();
+    for (const record of pendingRecords.get(ctx) ?? []) {
+        const seen = ctx.seen.get(record);
+        const names = (seen?.def ?? seen?.schema)?.propertyNames;
+        if (!names || names === true || rewrites.has(names))
+            continue;
+        const rewritten = stringifyKeyNames(bySchema, names, new Set());
+        if (rewritten !== names)
+            rewrites.set(names, rewritten);
+    }
+    if (!rewrites.size)
+        return;
+    // the flatten has already copied each record's own properties onto every wrapper by reference, and an extracted body is another such copy, so every carrier holding a rewritten key is updated together
+    for (const entry of ctx.seen.values()) {
+        for (const carrier of [entry.schema, entry.def]) {
+            const rewritten = carrier && rewrites.get(carrier.propertyNames);
+            if (rewritten)
+                carrier.propertyNames = rewritten;
         }
     }
 }
-/** The doctor's Sentry checks with the action's inputs; false (and the run failed) when any check fails. */
-async function runDoctorStep(env) {
-    const settings = doctorSettingsFromInputs({
-        url: getInput('url'),
-        org: getInput('org'),
-        token: getInput('auth_token'),
-        projects: getInput('projects'),
-    }, env);
-    const secrets = [...secretsIn(env), ...(settings.sentry.token ? [settings.sentry.token] : [])];
-    const target = `${settings.sentry.url}${settings.sentry.org ? `, org ${settings.sentry.org}` : ''}`;
-    const results = await group('doctor', async () => {
-        const checks = await runDoctor(settings, { env: {}, cwd: env.GITHUB_WORKSPACE || process.cwd() });
-        info(renderDoctorReport(checks, { header: { sentry: target }, secrets }));
-        return checks;
+const recordProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    json.type = "object";
+    // For looseRecord with regex patterns, use patternProperties. This correctly represents "only validate keys matching the pattern" semantics and composes well with allOf (intersections)
+    const keyType = def.keyType;
+    const patterns = aggregateChecks(keyType).patterns;
+    if (def.mode === "loose" && patterns && patterns.size > 0) {
+        // Use patternProperties for looseRecord with regex patterns
+        const valueSchema = to_json_schema_processSchema(def.valueType, ctx, {
+            ...params,
+            path: [...params.path, "patternProperties", "*"],
+        });
+        json.patternProperties = {};
+        for (const pattern of patterns) {
+            (0,core_util/* assignProp */.Vy)(json.patternProperties, exactPattern(pattern).source, valueSchema);
+        }
+    }
+    else {
+        // Default behavior: use propertyNames + additionalProperties
+        if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
+            json.propertyNames = to_json_schema_processSchema(def.keyType, ctx, {
+                ...params,
+                path: [...params.path, "propertyNames"],
+            });
+            let pending = pendingRecords.get(ctx);
+            if (!pending) {
+                pending = [];
+                pendingRecords.set(ctx, pending);
+                ctx.deferred.push(() => rewriteKeyNames(ctx));
+            }
+            pending.push(schema);
+        }
+        json.additionalProperties = to_json_schema_processSchema(def.valueType, ctx, {
+            ...params,
+            path: [...params.path, "additionalProperties"],
+        });
+    }
+    // Add required for keys with discrete values (enum, literal, etc.)
+    const keyValues = keyType._zod.values;
+    // Every key shares one value schema, so an optional-in value makes the whole key set omittable on input. Output keeps them: the exhaustive branch assigns every key, even one whose value came back undefined.
+    const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== undefined;
+    if (keyValues && !def.partial && !omittableOnInput) {
+        const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
+        if (validKeyValues.length > 0) {
+            json.required = validKeyValues.map(String);
+        }
+    }
+};
+const nullableProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    const inner = to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    if (ctx.target === "openapi-3.0") {
+        seen.ref = def.innerType;
+        json.nullable = true;
+    }
+    else {
+        json.anyOf = [inner, { type: "null" }];
+    }
+};
+const nonoptionalProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+};
+/** Round-trips a default value through JSON so the emitted schema is guaranteed to be valid JSON.
+ * A BigInt has no reliable encoding, so it goes through `unrepresentable` like any other
+ * unrepresentable value. Returns a sentinel when the caller must not write a default of its own. */
+const UNREPRESENTABLE_DEFAULT = Symbol();
+function serializeDefaultValue(value, schema, ctx, json, params) {
+    let unrepresentable = false;
+    const serialized = JSON.stringify(value, (_, val) => {
+        if (typeof val !== "bigint")
+            return val;
+        unrepresentable = true;
+        return null;
     });
-    await writeSummary(renderDoctorMarkdown(results, { target, secrets }));
-    if (results.some((r) => r.status === 'fail')) {
-        setFailed(doctorFailureMessage(results, secrets));
+    if (!unrepresentable)
+        return JSON.parse(serialized);
+    handleUnrepresentable(schema, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema");
+    return UNREPRESENTABLE_DEFAULT;
+}
+const defaultProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+    if (value !== UNREPRESENTABLE_DEFAULT)
+        json.default = value;
+};
+const prefaultProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    if (ctx.io !== "input")
+        return;
+    const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+    if (value !== UNREPRESENTABLE_DEFAULT)
+        json._prefault = value;
+};
+const catchProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    let catchValue;
+    try {
+        catchValue = def.catchValue(undefined);
+    }
+    catch {
+        handleUnrepresentable(schema, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
+        return;
+    }
+    json.default = catchValue;
+};
+const pipeProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    const inIsTransform = def.in._zod.traits.has("$ZodTransform");
+    const innerType = ctx.io === "input" ? (inIsTransform ? def.out : def.in) : def.out;
+    to_json_schema_processSchema(innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = innerType;
+};
+const readonlyProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    json.readOnly = true;
+};
+const promiseProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+};
+const optionalProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+};
+const lazyProcessor = (schema, ctx, _json, params) => {
+    const innerType = schema._zod.innerType;
+    to_json_schema_processSchema(innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = innerType;
+};
+// ==================== ALL PROCESSORS ====================
+const allProcessors = {
+    string: stringProcessor,
+    number: numberProcessor,
+    boolean: booleanProcessor,
+    bigint: bigintProcessor,
+    symbol: symbolProcessor,
+    null: nullProcessor,
+    undefined: undefinedProcessor,
+    void: voidProcessor,
+    never: neverProcessor,
+    any: anyProcessor,
+    unknown: unknownProcessor,
+    date: dateProcessor,
+    enum: enumProcessor,
+    literal: literalProcessor,
+    nan: nanProcessor,
+    template_literal: templateLiteralProcessor,
+    file: fileProcessor,
+    success: successProcessor,
+    custom: customProcessor,
+    function: functionProcessor,
+    transform: transformProcessor,
+    map: mapProcessor,
+    set: setProcessor,
+    array: arrayProcessor,
+    object: objectProcessor,
+    union: unionProcessor,
+    intersection: intersectionProcessor,
+    tuple: tupleProcessor,
+    record: recordProcessor,
+    nullable: nullableProcessor,
+    nonoptional: nonoptionalProcessor,
+    default: defaultProcessor,
+    prefault: prefaultProcessor,
+    catch: catchProcessor,
+    pipe: pipeProcessor,
+    readonly: readonlyProcessor,
+    promise: promiseProcessor,
+    optional: optionalProcessor,
+    lazy: lazyProcessor,
+};
+function toJSONSchema(input, params) {
+    if ("_idmap" in input) {
+        // Registry case
+        const registry = input;
+        const ctx = initializeContext({ ...params, processors: allProcessors });
+        const defs = {};
+        // First pass: process all schemas to build the seen map
+        for (const entry of registry._idmap.entries()) {
+            const [_, schema] = entry;
+            processSchema(schema, ctx);
+        }
+        const schemas = {};
+        const external = {
+            registry,
+            uri: params?.uri,
+            defs,
+        };
+        // Update the context with external configuration
+        ctx.external = external;
+        // Second pass: emit each schema
+        for (const entry of registry._idmap.entries()) {
+            const [key, schema] = entry;
+            extractDefs(ctx, schema);
+            assignProp(schemas, key, finalize(ctx, schema));
+        }
+        if (Object.keys(defs).length > 0) {
+            const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
+            schemas.__shared = {
+                [defsSegment]: defs,
+            };
+        }
+        return { schemas };
+    }
+    // Single schema case
+    const ctx = initializeContext({ ...params, processors: allProcessors });
+    processSchema(input, ctx);
+    extractDefs(ctx, input);
+    return finalize(ctx, input);
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+
+const error = () => {
+    const Sizable = {
+        string: { unit: "characters", verb: "to have" },
+        file: { unit: "bytes", verb: "to have" },
+        array: { unit: "items", verb: "to have" },
+        set: { unit: "items", verb: "to have" },
+        map: { unit: "entries", verb: "to have" },
+    };
+    function getSizing(origin) {
+        return Sizable[origin] ?? null;
+    }
+    const FormatDictionary = {
+        regex: "input",
+        email: "email address",
+        url: "URL",
+        emoji: "emoji",
+        uuid: "UUID",
+        uuidv4: "UUIDv4",
+        uuidv6: "UUIDv6",
+        nanoid: "nanoid",
+        guid: "GUID",
+        cuid: "cuid",
+        cuid2: "cuid2",
+        ulid: "ULID",
+        xid: "XID",
+        ksuid: "KSUID",
+        datetime: "ISO datetime",
+        date: "ISO date",
+        time: "ISO time",
+        duration: "ISO duration",
+        ipv4: "IPv4 address",
+        ipv6: "IPv6 address",
+        mac: "MAC address",
+        cidrv4: "IPv4 range",
+        cidrv6: "IPv6 range",
+        base64: "base64-encoded string",
+        base64url: "base64url-encoded string",
+        json_string: "JSON string",
+        e164: "E.164 number",
+        currency_code: "currency code",
+        credit_card: "credit card number",
+        iban: "IBAN",
+        jwt: "JWT",
+        template_literal: "input",
+    };
+    // type names: missing keys = do not translate (use raw value via ?? fallback)
+    const TypeDictionary = {
+        // Compatibility: "nan" -> "NaN" for display
+        nan: "NaN",
+        // All other type names omitted - they fall back to raw values via ?? operator
+    };
+    function getTypeName(type, input) {
+        if (type === "number" && typeof input === "number" && !Number.isFinite(input)) {
+            return String(input);
+        }
+        return TypeDictionary[type] ?? type;
+    }
+    return (issue) => {
+        switch (issue.code) {
+            case "invalid_type": {
+                const expected = getTypeName(issue.expected);
+                const receivedType = core_util/* parsedType */.GW(issue.input);
+                const received = getTypeName(receivedType, issue.input);
+                return `Invalid input: expected ${expected}, received ${received}`;
+            }
+            case "invalid_value":
+                if (issue.values.length === 1)
+                    return `Invalid input: expected ${core_util/* stringifyPrimitive */.B7(issue.values[0])}`;
+                return `Invalid option: expected one of ${core_util/* joinValues */.jw(issue.values, "|")}`;
+            case "too_big": {
+                const adj = issue.exact ? "exactly " : issue.inclusive ? "<=" : "<";
+                const sizing = getSizing(issue.origin);
+                if (sizing)
+                    return `Too big: expected ${issue.origin ?? "value"} to have ${adj}${issue.maximum.toString()} ${sizing.unit ?? "elements"}`;
+                return `Too big: expected ${issue.origin ?? "value"} to be ${adj}${issue.maximum.toString()}`;
+            }
+            case "too_small": {
+                const adj = issue.exact ? "exactly " : issue.inclusive ? ">=" : ">";
+                const sizing = getSizing(issue.origin);
+                if (sizing) {
+                    return `Too small: expected ${issue.origin} to have ${adj}${issue.minimum.toString()} ${sizing.unit}`;
+                }
+                return `Too small: expected ${issue.origin} to be ${adj}${issue.minimum.toString()}`;
+            }
+            case "invalid_format": {
+                const _issue = issue;
+                if (_issue.format === "starts_with") {
+                    return `Invalid string: must start with "${_issue.prefix}"`;
+                }
+                if (_issue.format === "ends_with")
+                    return `Invalid string: must end with "${_issue.suffix}"`;
+                if (_issue.format === "includes")
+                    return `Invalid string: must include "${_issue.includes}"`;
+                if (_issue.format === "regex")
+                    return `Invalid string: must match pattern ${_issue.pattern}`;
+                return `Invalid ${FormatDictionary[_issue.format] ?? issue.format}`;
+            }
+            case "not_multiple_of":
+                return `Invalid number: must be a multiple of ${issue.divisor}`;
+            case "unrecognized_keys":
+                return `Unrecognized key${issue.keys.length > 1 ? "s" : ""}: ${core_util/* joinValues */.jw(issue.keys, ", ")}`;
+            case "invalid_key":
+                return `Invalid key in ${issue.origin}`;
+            case "invalid_union":
+                if (issue.options && Array.isArray(issue.options) && issue.options.length > 0) {
+                    const opts = issue.options.map((o) => `'${o}'`).join(" | ");
+                    return `Invalid discriminator value. Expected ${opts}`;
+                }
+                if (issue.inclusive === false) {
+                    return "Invalid input: more than one option matched";
+                }
+                return "Invalid input";
+            case "invalid_element":
+                return `Invalid value in ${issue.origin}`;
+            default:
+                return `Invalid input`;
+        }
+    };
+};
+/* harmony default export */ function en() {
+    return {
+        localeError: error(),
+    };
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+
+
+/* Computing the message eagerly is expensive (pretty-printed JSON of all
+ * issues), so defer it until first read. The accessor functions and
+ * descriptors are shared across instances to keep error construction
+ * cheap; the computed message is cached on the internals object. The
+ * setter preserves plain assignment semantics for consumers that
+ * overwrite `message`. */
+function _getMessage() {
+    const internals = this._zod;
+    internals.message ?? (internals.message = JSON.stringify(internals.def, core_util/* jsonStringifyReplacer */.k8, 2));
+    return internals.message;
+}
+function _setMessage(value) {
+    this._zod.message = value;
+}
+const _messageDesc = {
+    get: _getMessage,
+    set: _setMessage,
+    enumerable: true,
+    configurable: true,
+};
+const _issuesDesc = { value: undefined, enumerable: false };
+/* Prototypes that already carry the lazy `toString`. Seeded with the
+ * intrinsics so that `init` on a foreign object — it accepts any object —
+ * can never install an accessor onto a prototype we do not own. */
+const _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+const initializer = (inst, def) => {
+    inst.name = "$ZodError";
+    // `_zod` is already non-enumerable: $constructor's init defined it with this same descriptor
+    _issuesDesc.value = def;
+    Object.defineProperty(inst, "issues", _issuesDesc);
+    // Clear the shared slot; a retained `value` pins the last error's issues.
+    _issuesDesc.value = undefined;
+    Object.defineProperty(inst, "message", _messageDesc);
+    /* `toString` lives as a non-enumerable lazy getter on the shared
+     * prototype; on first access it caches a per-instance closure so
+     * detached usage still works. */
+    const proto = Object.getPrototypeOf(inst);
+    if (!_installedToString.has(proto)) {
+        _installedToString.add(proto);
+        Object.defineProperty(proto, "toString", {
+            configurable: true,
+            enumerable: false,
+            get() {
+                const value = () => this.message;
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+                return value;
+            },
+            set(value) {
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+            },
+        });
+    }
+};
+const $ZodError = (0,core_core/* $constructor */.xI)("$ZodError", initializer);
+const $ZodRealError = (0,core_core/* $constructor */.xI)("$ZodError", initializer, undefined, {
+    Parent: Error,
+});
+/** Get-or-create `obj[key]` as an own data property. A path segment naming an inherited member
+ * ("toString", "constructor") would otherwise read through to the prototype, and assigning
+ * "__proto__" would hit the setter instead of creating a key. */
+function node(obj, key, make) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+        if (key === "__proto__") {
+            Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+        }
+        else {
+            obj[key] = make();
+        }
+    }
+    return obj[key];
+}
+function flattenError(error, mapper = (issue) => issue.message) {
+    const fieldErrors = {};
+    const formErrors = [];
+    for (const sub of error.issues) {
+        if (sub.path.length > 0) {
+            node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+        }
+        else {
+            formErrors.push(mapper(sub));
+        }
+    }
+    return { formErrors, fieldErrors };
+}
+function formatError(error, mapper = (issue) => issue.message) {
+    const fieldErrors = { _errors: [] };
+    const processError = (error, path = []) => {
+        for (const issue of error.issues) {
+            if (issue.code === "invalid_union" && issue.errors.length) {
+                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
+            }
+            else if (issue.code === "invalid_key") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else if (issue.code === "invalid_element") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else {
+                const fullpath = [...path, ...issue.path];
+                if (fullpath.length === 0) {
+                    fieldErrors._errors.push(mapper(issue));
+                }
+                else {
+                    let curr = fieldErrors;
+                    let i = 0;
+                    while (i < fullpath.length) {
+                        const el = fullpath[i];
+                        const terminal = i === fullpath.length - 1;
+                        // `_errors` is reserved by this legacy format, so merge a matching path segment into the current node instead of treating its array as a child.
+                        if (el === "_errors") {
+                            if (terminal)
+                                curr._errors.push(mapper(issue));
+                            i++;
+                            continue;
+                        }
+                        // A path element may collide with an inherited property name such as
+                        // "__proto__" or "constructor". Truthiness checks read the prototype
+                        // (so no node is created, then ._errors.push throws), and bracket
+                        // assignment of "__proto__" hits the setter instead of creating an
+                        // own key. Guard the read with hasOwnProperty and create the node
+                        // with defineProperty so any path element becomes a real own key.
+                        if (!Object.prototype.hasOwnProperty.call(curr, el)) {
+                            Object.defineProperty(curr, el, {
+                                value: { _errors: [] },
+                                enumerable: true,
+                                writable: true,
+                                configurable: true,
+                            });
+                        }
+                        const node = curr[el];
+                        if (terminal) {
+                            node._errors.push(mapper(issue));
+                        }
+                        curr = node;
+                        i++;
+                    }
+                }
+            }
+        }
+    };
+    processError(error);
+    return fieldErrors;
+}
+function treeifyError(error, mapper = (issue) => issue.message) {
+    const result = { errors: [] };
+    const processError = (error, path = []) => {
+        var _a;
+        for (const issue of error.issues) {
+            if (issue.code === "invalid_union" && issue.errors.length) {
+                // regular union error
+                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
+            }
+            else if (issue.code === "invalid_key") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else if (issue.code === "invalid_element") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else {
+                const fullpath = [...path, ...issue.path];
+                if (fullpath.length === 0) {
+                    result.errors.push(mapper(issue));
+                    continue;
+                }
+                let curr = result;
+                let i = 0;
+                while (i < fullpath.length) {
+                    const el = fullpath[i];
+                    const terminal = i === fullpath.length - 1;
+                    if (typeof el === "string") {
+                        curr.properties ?? (curr.properties = {});
+                        // el may collide with an inherited property name ("__proto__",
+                        // "constructor", ...); ??= reads the prototype so the node is never
+                        // created and curr.errors.push throws. Guard with hasOwnProperty and
+                        // create the node with defineProperty so "__proto__" becomes a real
+                        // own key rather than invoking the prototype setter.
+                        if (!Object.prototype.hasOwnProperty.call(curr.properties, el)) {
+                            Object.defineProperty(curr.properties, el, {
+                                value: { errors: [] },
+                                enumerable: true,
+                                writable: true,
+                                configurable: true,
+                            });
+                        }
+                        curr = curr.properties[el];
+                    }
+                    else {
+                        curr.items ?? (curr.items = []);
+                        (_a = curr.items)[el] ?? (_a[el] = { errors: [] });
+                        curr = curr.items[el];
+                    }
+                    if (terminal) {
+                        curr.errors.push(mapper(issue));
+                    }
+                    i++;
+                }
+            }
+        }
+    };
+    processError(error);
+    return result;
+}
+/** Format a ZodError as a human-readable string in the following form.
+ *
+ * From
+ *
+ * ```ts
+ * ZodError {
+ *   issues: [
+ *     {
+ *       expected: 'string',
+ *       code: 'invalid_type',
+ *       path: [ 'username' ],
+ *       message: 'Invalid input: expected string'
+ *     },
+ *     {
+ *       expected: 'number',
+ *       code: 'invalid_type',
+ *       path: [ 'favoriteNumbers', 1 ],
+ *       message: 'Invalid input: expected number'
+ *     }
+ *   ];
+ * }
+ * ```
+ *
+ * to
+ *
+ * ```
+ * username
+ *   ✖ Expected number, received string at "username
+ * favoriteNumbers[0]
+ *   ✖ Invalid input: expected number
+ * ```
+ */
+function toDotPath(_path) {
+    const segs = [];
+    const path = _path.map((seg) => (typeof seg === "object" ? seg.key : seg));
+    for (const seg of path) {
+        if (typeof seg === "number")
+            segs.push(`[${seg}]`);
+        else if (typeof seg === "symbol")
+            segs.push(`[${JSON.stringify(String(seg))}]`);
+        else if (/[^\w$]/.test(seg))
+            segs.push(`[${JSON.stringify(seg)}]`);
+        else {
+            if (segs.length)
+                segs.push(".");
+            segs.push(seg);
+        }
+    }
+    return segs.join("");
+}
+function prettifyError(error) {
+    const lines = [];
+    // sort by path length
+    const issues = [...error.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
+    // Process each issue
+    for (const issue of issues) {
+        lines.push(`✖ ${issue.message}`);
+        if (issue.path?.length)
+            lines.push(`  → at ${toDotPath(issue.path)}`);
+    }
+    // Convert Map to formatted string
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+
+
+
+// Always both keys, so the `_params` read site in `_parse` sees one object shape rather than two.
+function finalizeParams(callee, params) {
+    return { callee: params?.callee ?? callee, Err: params?.Err };
+}
+const _parse = (_Err) => {
+    const fn = (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+        const result = schema._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise) {
+            throw new core_core/* $ZodAsyncError */.GT();
+        }
+        if (result.issues.length) {
+            const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())));
+            core_util/* captureStackTrace */.gx(e, _params?.callee ?? fn);
+            throw e;
+        }
+        return result.value;
+    };
+    return fn;
+};
+const parse_parse = /* @__PURE__*/ _parse($ZodRealError);
+const _parseAsync = (_Err) => {
+    const fn = async (schema, value, _ctx, params) => {
+        const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+        let result = schema._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise)
+            result = await result;
+        if (result.issues.length) {
+            const e = new (params?.Err ?? _Err)(result.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())));
+            core_util/* captureStackTrace */.gx(e, params?.callee ?? fn);
+            throw e;
+        }
+        return result.value;
+    };
+    return fn;
+};
+const parse_parseAsync = /* @__PURE__*/ _parseAsync($ZodRealError);
+const _safeParse = (_Err) => (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+    const result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise) {
+        throw new core_core/* $ZodAsyncError */.GT();
+    }
+    return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+};
+const safeParse = /* @__PURE__*/ _safeParse($ZodRealError);
+// the error is built on the first read of `error`: finalizing the issues and constructing the instance is most of a failing parse, and a caller that only branches on `success` never pays it. a getter in the literal keeps this small; the alternative, one shared accessor descriptor plus a hidden state slot, reads ~15% faster but costs ~75 B gzipped in every bundle
+function failure(Err, issues, ctx) {
+    let error;
+    return {
+        success: false,
+        get error() {
+            if (!error) {
+                error = new Err(issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())));
+                // finalizeIssue drops `input`, so the built error holds nothing; keeping the raw issues past this point pins the parsed value for the life of the result
+                issues = undefined;
+                ctx = undefined;
+            }
+            return error;
+        },
+        set error(e) {
+            error = e;
+            // a replacement makes the getter's branch unreachable, so the captures have to go here too
+            issues = undefined;
+            ctx = undefined;
+        },
+    };
+}
+const _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+    let result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise)
+        result = await result;
+    return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+};
+const safeParseAsync = /* @__PURE__*/ _safeParseAsync($ZodRealError);
+// registry mirrors of the compiler's sentinels, so this module never imports the compiler
+const COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
+const COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
+// Deliberately tiny, because v8 will not inline a body carrying the fallback's object literals and throw. Everything that is not the compiled happy path lives in validateFallback, and that split is worth ~35% on a compiled schema.
+const validate = ((schema, value, _ctx) => {
+    const validator = schema._zod.bag.validator;
+    if (validator !== undefined) {
+        if (validator(value) !== COMPILE_INVALID)
+            return true;
+        // a definite sentinel means the runtime would reject, so skip the re-parse; a ctx can still change the answer
+        if (validator.definite === true && _ctx === undefined)
+            return false;
+    }
+    return validateFallback(schema, value, _ctx);
+});
+function validateFallback(schema, value, _ctx) {
+    const ctx = _ctx
+        ? { ..._ctx, async: false, abortEarly: true }
+        : { async: false, abortEarly: true };
+    const fallbackRun = schema._zod.bag.fallbackRun;
+    let result;
+    if (fallbackRun) {
+        // skip nested fast paths on the fallback, so user callbacks keep the at-most-twice bound
+        ctx[COMPILE_FALLBACK] = true;
+        result = fallbackRun({ value, issues: [] }, ctx);
+    }
+    else {
+        result = schema._zod.run({ value, issues: [] }, ctx);
+    }
+    if (result instanceof Promise) {
+        throw new core_core/* $ZodAsyncError */.GT();
+    }
+    return result.issues.length === 0;
+}
+// no fast path: the compiler keeps async parses on the runtime, because a promise-returning callback that is not declared async compiles to a throw
+const parse_validateAsync = async (schema, value, _ctx) => {
+    const ctx = _ctx
+        ? { ..._ctx, async: true, abortEarly: true }
+        : { async: true, abortEarly: true };
+    let result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise)
+        result = await result;
+    return result.issues.length === 0;
+};
+const _encode = (_Err) => {
+    const parse = _parse(_Err);
+    const fn = (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+        return parse(schema, value, ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+};
+const encode = /* @__PURE__*/ _encode($ZodRealError);
+const _decode = (_Err) => {
+    const parse = _parse(_Err);
+    const fn = (schema, value, _ctx, _params) => {
+        return parse(schema, value, _ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+};
+const decode = /* @__PURE__*/ _decode($ZodRealError);
+const _encodeAsync = (_Err) => {
+    const parseAsync = _parseAsync(_Err);
+    const fn = async (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+        return (await parseAsync(schema, value, ctx, finalizeParams(fn, _params)));
+    };
+    return fn;
+};
+const encodeAsync = /* @__PURE__*/ _encodeAsync($ZodRealError);
+const _decodeAsync = (_Err) => {
+    const parseAsync = _parseAsync(_Err);
+    const fn = async (schema, value, _ctx, _params) => {
+        return await parseAsync(schema, value, _ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+};
+const decodeAsync = /* @__PURE__*/ _decodeAsync($ZodRealError);
+const _safeEncode = (_Err) => (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return _safeParse(_Err)(schema, value, ctx);
+};
+const safeEncode = /* @__PURE__*/ _safeEncode($ZodRealError);
+const _safeDecode = (_Err) => (schema, value, _ctx) => {
+    return _safeParse(_Err)(schema, value, _ctx);
+};
+const safeDecode = /* @__PURE__*/ _safeDecode($ZodRealError);
+const _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return _safeParseAsync(_Err)(schema, value, ctx);
+};
+const safeEncodeAsync = /* @__PURE__*/ _safeEncodeAsync($ZodRealError);
+const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
+    return _safeParseAsync(_Err)(schema, value, _ctx);
+};
+const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+
+
+
+/* Prototypes that already carry the lazy helper methods. Seeded with the
+ * intrinsics so that `init` on a foreign object — it accepts any object —
+ * can never install an accessor onto a prototype we do not own. */
+const _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+/* Helper methods live as non-enumerable lazy getters on the shared
+ * prototype instead of own properties on every instance. On first
+ * access the getter allocates the per-instance closure and caches it
+ * as a non-enumerable own property, so detached usage still works and
+ * the allocation only happens for methods actually touched. */
+function _lazyMethod(proto, key, make) {
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        enumerable: false,
+        get() {
+            const value = make(this);
+            Object.defineProperty(this, key, { value, configurable: true, writable: true });
+            return value;
+        },
+        set(value) {
+            Object.defineProperty(this, key, { value, configurable: true, writable: true });
+        },
+    });
+}
+const errors_initializer = (inst, issues) => {
+    $ZodError.init(inst, issues);
+    inst.name = "ZodError";
+    const proto = Object.getPrototypeOf(inst);
+    if (_installedErrorProtos.has(proto))
+        return;
+    _installedErrorProtos.add(proto);
+    _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
+    _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
+    _lazyMethod(proto, "addIssue", (self) => (issue) => {
+        self.issues.push(issue);
+        self.message = JSON.stringify(self.issues, core_util/* jsonStringifyReplacer */.k8, 2);
+    });
+    _lazyMethod(proto, "addIssues", (self) => (issues) => {
+        self.issues.push(...issues);
+        self.message = JSON.stringify(self.issues, core_util/* jsonStringifyReplacer */.k8, 2);
+    });
+    Object.defineProperty(proto, "isEmpty", {
+        configurable: true,
+        enumerable: false,
+        get() {
+            return this.issues.length === 0;
+        },
+    });
+};
+const ZodError = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodError", errors_initializer)));
+const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", errors_initializer, undefined, {
+    Parent: Error,
+});
+// /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
+// export type ErrorMapCtx = core.$ZodErrorMapCtx;
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+
+
+const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
+const classic_parse_parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
+const parse_safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
+const parse_safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
+
+// Codec functions
+const parse_encode = /* @__PURE__ */ _encode(ZodRealError);
+const parse_decode = /* @__PURE__ */ _decode(ZodRealError);
+const parse_encodeAsync = /* @__PURE__ */ _encodeAsync(ZodRealError);
+const parse_decodeAsync = /* @__PURE__ */ _decodeAsync(ZodRealError);
+const parse_safeEncode = /* @__PURE__ */ _safeEncode(ZodRealError);
+const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
+const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
+const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+
+
+
+
+
+
+
+
+// Register English as the default locale on first ZodType construction. Hooked into the `ZodType` `$constructor` (rather than a top-level `config(en())` in `external.ts`) so bundlers honoring `sideEffects: false` can't tree-shake it out — see #5953, #5725. An explicit `z.config(z.locales.xx())` call wins regardless of order, since this only sets the default when none is present.
+function _ensureDefaultLocale() {
+    if (!core_core/* globalConfig */.cr.localeError)
+        core_core/* config */.$W(en());
+}
+// the default memoizer is read by the core container init, which runs before `ZodType.init`, so each container calls this first
+function _ensureDefaultMemoizer() {
+    if (!core_core/* globalConfig */.cr.memoizer)
+        core_core/* config */.$W({ memoizer: memoizer() });
+}
+const ZodType = /*@__PURE__*/ core_core/* $constructor */.xI("ZodType", (inst, def) => {
+    _ensureDefaultLocale();
+    $ZodType.init(inst, def);
+    inst.def = def;
+    inst.type = def.type;
+    return inst;
+}, {
+    check(...chks) {
+        const def = this.def;
+        return this.clone(core_util/* mergeDefs */.zM(def, {
+            checks: [
+                ...(def.checks ?? []),
+                ...chks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch),
+            ],
+        }), { parent: true });
+    },
+    with(...chks) {
+        return this.check(...chks);
+    },
+    clone(def, params) {
+        return core_util/* clone */.o8(this, def, params);
+    },
+    brand() {
+        return this;
+    },
+    register(reg, meta) {
+        reg.add(this, meta);
+        return this;
+    },
+    refine(check, params) {
+        return this.check(refine(check, params));
+    },
+    superRefine(refinement, params) {
+        return this.check(superRefine(refinement, params));
+    },
+    overwrite(fn) {
+        return this.check(_overwrite(fn));
+    },
+    optional() {
+        return optional(this);
+    },
+    exactOptional() {
+        return exactOptional(this);
+    },
+    nullable() {
+        return nullable(this);
+    },
+    nullish() {
+        return optional(nullable(this));
+    },
+    nonoptional(params) {
+        return nonoptional(this, params);
+    },
+    array() {
+        return array(this);
+    },
+    or(arg) {
+        return union([this, arg]);
+    },
+    and(arg) {
+        return intersection(this, arg);
+    },
+    transform(tx) {
+        return pipe(this, transform(tx));
+    },
+    default(d) {
+        return schemas_default(this, d);
+    },
+    prefault(d) {
+        return prefault(this, d);
+    },
+    catch(params) {
+        return schemas_catch(this, params);
+    },
+    pipe(target) {
+        return pipe(this, target);
+    },
+    readonly() {
+        return readonly(this);
+    },
+    describe(description) {
+        const cl = this.clone();
+        globalRegistry.add(cl, { description });
+        return cl;
+    },
+    meta(...args) {
+        // overloaded: meta() returns the registered metadata, meta(data) returns a clone with `data` registered. The mapped type picks up the second overload, so we accept variadic any-args and return `any` to satisfy both at runtime.
+        if (args.length === 0)
+            return globalRegistry.get(this);
+        const cl = this.clone();
+        globalRegistry.add(cl, args[0]);
+        return cl;
+    },
+    isOptional() {
+        return this.safeParse(undefined).success;
+    },
+    isNullable() {
+        return this.safeParse(null).success;
+    },
+    apply(fn, ...args) {
+        return args.length === 0 ? fn(this) : fn(this, ...args);
+    },
+    // Overrides core's `~standard` to add `jsonSchema`. Must stay a prototype entry: redefining it per instance demotes instances to dictionary mode.
+    get "~standard"() {
+        return core_util/* hide */.jD(this, "~standard", {
+            ...standardProps(this),
+            jsonSchema: {
+                input: createStandardJSONSchemaMethod(this, "input"),
+                output: createStandardJSONSchemaMethod(this, "output"),
+            },
+        });
+    },
+    set "~standard"(value) {
+        core_util/* own */.qh(this, "~standard", value);
+    },
+    parse: function _parse(data, params) {
+        return classic_parse_parse(this, data, params, { callee: _parse });
+    },
+    parseAsync: async function _parseAsync(data, params) {
+        return await classic_parse_parseAsync(this, data, params, { callee: _parseAsync });
+    },
+    safeParse(data, params) {
+        return parse_safeParse(this, data, params);
+    },
+    async safeParseAsync(data, params) {
+        return parse_safeParseAsync(this, data, params);
+    },
+    // `spa` is an alias: same function object as `safeParseAsync`, as before.
+    get spa() {
+        return this?.safeParseAsync;
+    },
+    set spa(value) {
+        core_util/* own */.qh(this, "spa", value);
+    },
+    validate(data, params) {
+        return validate(this, data, params);
+    },
+    validateAsync(data, params) {
+        return parse_validateAsync(this, data, params);
+    },
+    encode: function _encode(data, params) {
+        return parse_encode(this, data, params, { callee: _encode });
+    },
+    decode: function _decode(data, params) {
+        return parse_decode(this, data, params, { callee: _decode });
+    },
+    encodeAsync: async function _encodeAsync(data, params) {
+        return await parse_encodeAsync(this, data, params, { callee: _encodeAsync });
+    },
+    decodeAsync: async function _decodeAsync(data, params) {
+        return await parse_decodeAsync(this, data, params, { callee: _decodeAsync });
+    },
+    safeEncode(data, params) {
+        return parse_safeEncode(this, data, params);
+    },
+    safeDecode(data, params) {
+        return parse_safeDecode(this, data, params);
+    },
+    async safeEncodeAsync(data, params) {
+        return parse_safeEncodeAsync(this, data, params);
+    },
+    async safeDecodeAsync(data, params) {
+        return parse_safeDecodeAsync(this, data, params);
+    },
+    toJSONSchema(params) {
+        return createToJSONSchemaMethod(this, {})(params);
+    },
+    // Reads through to the registry on every access, so it must not cache.
+    get description() {
+        return globalRegistry.get(this)?.description;
+    },
+    // No setter: `schema._def = x` throws, as it did when `_def` was a non-writable own property.
+    get _def() {
+        return this._zod.def;
+    },
+});
+/** @internal */
+const _ZodString = /*@__PURE__*/ core_core/* $constructor */.xI("_ZodString", (inst, def) => {
+    $ZodString.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => stringProcessor(inst, ctx, json, params);
+}, 
+/*@__PURE__*/ core_util/* derived */.un({
+    format: (inst) => aggregateChecks(inst).format ?? null,
+    minLength: (inst) => aggregateChecks(inst).minimum ?? null,
+    maxLength: (inst) => aggregateChecks(inst).maximum ?? null,
+}, {
+    regex(...args) {
+        return this.check(_regex(...args));
+    },
+    includes(...args) {
+        return this.check(_includes(...args));
+    },
+    startsWith(...args) {
+        return this.check(_startsWith(...args));
+    },
+    endsWith(...args) {
+        return this.check(_endsWith(...args));
+    },
+    min(...args) {
+        return this.check(_minLength(...args));
+    },
+    max(...args) {
+        return this.check(_maxLength(...args));
+    },
+    length(...args) {
+        return this.check(_length(...args));
+    },
+    nonempty(...args) {
+        return this.check(_minLength(1, ...args));
+    },
+    lowercase(params) {
+        return this.check(_lowercase(params));
+    },
+    uppercase(params) {
+        return this.check(_uppercase(params));
+    },
+    trim() {
+        return this.check(_trim());
+    },
+    normalize(...args) {
+        return this.check(_normalize(...args));
+    },
+    toLowerCase() {
+        return this.check(_toLowerCase());
+    },
+    toUpperCase() {
+        return this.check(_toUpperCase());
+    },
+    slugify() {
+        return this.check(_slugify());
+    },
+}));
+const ZodString = /*@__PURE__*/ core_core/* $constructor */.xI("ZodString", (inst, def) => {
+    $ZodString.init(inst, def);
+    _ZodString.init(inst, def);
+}, {
+    email(params) {
+        return this.check(_email(ZodEmail, params));
+    },
+    url(params) {
+        return this.check(_url(ZodURL, params));
+    },
+    jwt(params) {
+        return this.check(_jwt(ZodJWT, params));
+    },
+    emoji(params) {
+        return this.check(api_emoji(ZodEmoji, params));
+    },
+    guid(params) {
+        return this.check(_guid(ZodGUID, params));
+    },
+    uuid(params) {
+        return this.check(_uuid(ZodUUID, params));
+    },
+    uuidv4(params) {
+        return this.check(_uuidv4(ZodUUID, params));
+    },
+    uuidv6(params) {
+        return this.check(_uuidv6(ZodUUID, params));
+    },
+    uuidv7(params) {
+        return this.check(_uuidv7(ZodUUID, params));
+    },
+    nanoid(params) {
+        return this.check(_nanoid(ZodNanoID, params));
+    },
+    cuid(params) {
+        return this.check(_cuid(ZodCUID, params));
+    },
+    cuid2(params) {
+        return this.check(_cuid2(ZodCUID2, params));
+    },
+    ulid(params) {
+        return this.check(_ulid(ZodULID, params));
+    },
+    base64(params) {
+        return this.check(_base64(ZodBase64, params));
+    },
+    base64url(params) {
+        return this.check(_base64url(ZodBase64URL, params));
+    },
+    xid(params) {
+        return this.check(_xid(ZodXID, params));
+    },
+    ksuid(params) {
+        return this.check(_ksuid(ZodKSUID, params));
+    },
+    ipv4(params) {
+        return this.check(_ipv4(ZodIPv4, params));
+    },
+    ipv6(params) {
+        return this.check(_ipv6(ZodIPv6, params));
+    },
+    cidrv4(params) {
+        return this.check(_cidrv4(ZodCIDRv4, params));
+    },
+    cidrv6(params) {
+        return this.check(_cidrv6(ZodCIDRv6, params));
+    },
+    e164(params) {
+        return this.check(_e164(ZodE164, params));
+    },
+    datetime(params) {
+        return this.check(_isoDateTime(ZodISODateTime, params));
+    },
+    date(params) {
+        return this.check(_isoDate(ZodISODate, params));
+    },
+    time(params) {
+        return this.check(_isoTime(ZodISOTime, params));
+    },
+    duration(params) {
+        return this.check(_isoDuration(ZodISODuration, params));
+    },
+});
+function schemas_string(params) {
+    return _string(ZodString, params);
+}
+const ZodStringFormat = /*@__PURE__*/ core_core/* $constructor */.xI("ZodStringFormat", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    _ZodString.init(inst, def);
+});
+const ZodISODateTime = /*@__PURE__*/ core_core/* $constructor */.xI("ZodISODateTime", (inst, def) => {
+    $ZodISODateTime.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodISODate = /*@__PURE__*/ core_core/* $constructor */.xI("ZodISODate", (inst, def) => {
+    $ZodISODate.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodISOTime = /*@__PURE__*/ core_core/* $constructor */.xI("ZodISOTime", (inst, def) => {
+    $ZodISOTime.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodISODuration = /*@__PURE__*/ core_core/* $constructor */.xI("ZodISODuration", (inst, def) => {
+    $ZodISODuration.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodEmail = /*@__PURE__*/ core_core/* $constructor */.xI("ZodEmail", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodEmail.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_email(params) {
+    return core._email(ZodEmail, params);
+}
+const ZodGUID = /*@__PURE__*/ core_core/* $constructor */.xI("ZodGUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodGUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_guid(params) {
+    return core._guid(ZodGUID, params);
+}
+const ZodUUID = /*@__PURE__*/ core_core/* $constructor */.xI("ZodUUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodUUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_uuid(params) {
+    return core._uuid(ZodUUID, params);
+}
+function uuidv4(params) {
+    return core._uuidv4(ZodUUID, params);
+}
+// ZodUUIDv6
+function uuidv6(params) {
+    return core._uuidv6(ZodUUID, params);
+}
+// ZodUUIDv7
+function uuidv7(params) {
+    return core._uuidv7(ZodUUID, params);
+}
+const ZodURL = /*@__PURE__*/ core_core/* $constructor */.xI("ZodURL", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodURL.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function url(params) {
+    return core._url(ZodURL, params);
+}
+function httpUrl(params) {
+    return core._url(ZodURL, {
+        protocol: regexes.httpProtocol,
+        hostname: regexes.domain,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodEmoji = /*@__PURE__*/ core_core/* $constructor */.xI("ZodEmoji", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodEmoji.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_emoji(params) {
+    return core._emoji(ZodEmoji, params);
+}
+const ZodNanoID = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNanoID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodNanoID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_nanoid(params) {
+    return core._nanoid(ZodNanoID, params);
+}
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link ZodCUID2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const ZodCUID = /*@__PURE__*/ core_core/* $constructor */.xI("ZodCUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodCUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+/**
+ * Validates a CUID v1 string.
+ *
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link cuid2 | `z.cuid2()`} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+function schemas_cuid(params) {
+    return core._cuid(ZodCUID, params);
+}
+const ZodCUID2 = /*@__PURE__*/ core_core/* $constructor */.xI("ZodCUID2", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodCUID2.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_cuid2(params) {
+    return core._cuid2(ZodCUID2, params);
+}
+const ZodULID = /*@__PURE__*/ core_core/* $constructor */.xI("ZodULID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodULID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_ulid(params) {
+    return core._ulid(ZodULID, params);
+}
+const ZodXID = /*@__PURE__*/ core_core/* $constructor */.xI("ZodXID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodXID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_xid(params) {
+    return core._xid(ZodXID, params);
+}
+const ZodKSUID = /*@__PURE__*/ core_core/* $constructor */.xI("ZodKSUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodKSUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_ksuid(params) {
+    return core._ksuid(ZodKSUID, params);
+}
+const ZodIPv4 = /*@__PURE__*/ core_core/* $constructor */.xI("ZodIPv4", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodIPv4.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_ipv4(params) {
+    return core._ipv4(ZodIPv4, params);
+}
+const ZodMAC = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMAC", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    core.$ZodMAC.init(inst, def);
+    ZodStringFormat.init(inst, def);
+})));
+function schemas_mac(params) {
+    return core._mac(ZodMAC, params);
+}
+const ZodIPv6 = /*@__PURE__*/ core_core/* $constructor */.xI("ZodIPv6", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodIPv6.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_ipv6(params) {
+    return core._ipv6(ZodIPv6, params);
+}
+const ZodCIDRv4 = /*@__PURE__*/ core_core/* $constructor */.xI("ZodCIDRv4", (inst, def) => {
+    $ZodCIDRv4.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_cidrv4(params) {
+    return core._cidrv4(ZodCIDRv4, params);
+}
+const ZodCIDRv6 = /*@__PURE__*/ core_core/* $constructor */.xI("ZodCIDRv6", (inst, def) => {
+    $ZodCIDRv6.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_cidrv6(params) {
+    return core._cidrv6(ZodCIDRv6, params);
+}
+const ZodBase64 = /*@__PURE__*/ core_core/* $constructor */.xI("ZodBase64", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodBase64.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_base64(params) {
+    return core._base64(ZodBase64, params);
+}
+const ZodBase64URL = /*@__PURE__*/ core_core/* $constructor */.xI("ZodBase64URL", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodBase64URL.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_base64url(params) {
+    return core._base64url(ZodBase64URL, params);
+}
+const ZodE164 = /*@__PURE__*/ core_core/* $constructor */.xI("ZodE164", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodE164.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_e164(params) {
+    return core._e164(ZodE164, params);
+}
+const ZodCreditCard = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodCreditCard", (inst, def) => {
+    core.$ZodCreditCard.init(inst, def);
+    ZodStringFormat.init(inst, def);
+})));
+function schemas_creditCard(params) {
+    return core._creditCard(ZodCreditCard, params);
+}
+const ZodIBAN = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodIBAN", (inst, def) => {
+    core.$ZodIBAN.init(inst, def);
+    ZodStringFormat.init(inst, def);
+})));
+function schemas_iban(params) {
+    return core._iban(ZodIBAN, params);
+}
+const ZodJWT = /*@__PURE__*/ core_core/* $constructor */.xI("ZodJWT", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodJWT.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function jwt(params) {
+    return core._jwt(ZodJWT, params);
+}
+const ZodCustomStringFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodCustomStringFormat", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    core.$ZodCustomStringFormat.init(inst, def);
+    ZodStringFormat.init(inst, def);
+})));
+function stringFormat(format, fnOrRegex, _params = {}) {
+    return core._stringFormat(ZodCustomStringFormat, format, fnOrRegex, _params);
+}
+function schemas_hostname(_params) {
+    return core._stringFormat(ZodCustomStringFormat, "hostname", regexes.hostname, _params);
+}
+function schemas_hex(_params) {
+    return core._stringFormat(ZodCustomStringFormat, "hex", regexes.hex, _params);
+}
+function schemas_currencyCode(_params) {
+    return core._stringFormat(ZodCustomStringFormat, "currency_code", regexes.currencyCode, _params);
+}
+function hash(alg, params) {
+    const enc = params?.enc ?? "hex";
+    const format = `${alg}_${enc}`;
+    const regex = core.regexes[format];
+    if (!regex)
+        throw new Error(`Unrecognized hash format: ${format}`);
+    return core._stringFormat(ZodCustomStringFormat, format, regex, params);
+}
+const ZodNumber = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNumber", (inst, def) => {
+    $ZodNumber.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => numberProcessor(inst, ctx, json, params);
+    inst.isFinite = true;
+}, 
+/*@__PURE__*/ core_util/* derived */.un({
+    minValue: (inst) => {
+        const { minimum, exclusiveMinimum } = aggregateChecks(inst);
+        return Math.max(minimum ?? Number.NEGATIVE_INFINITY, exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
+    },
+    maxValue: (inst) => {
+        const { maximum, exclusiveMaximum } = aggregateChecks(inst);
+        return Math.min(maximum ?? Number.POSITIVE_INFINITY, exclusiveMaximum ?? Number.POSITIVE_INFINITY);
+    },
+    isInt: (inst) => {
+        const { isInt, multipleOf } = aggregateChecks(inst);
+        return !!isInt || !!multipleOf?.some(Number.isSafeInteger);
+    },
+    format: (inst) => aggregateChecks(inst).format ?? null,
+}, {
+    gt(value, params) {
+        return this.check(_gt(value, params));
+    },
+    gte(value, params) {
+        return this.check(_gte(value, params));
+    },
+    min(value, params) {
+        return this.check(_gte(value, params));
+    },
+    lt(value, params) {
+        return this.check(_lt(value, params));
+    },
+    lte(value, params) {
+        return this.check(_lte(value, params));
+    },
+    max(value, params) {
+        return this.check(_lte(value, params));
+    },
+    int(params) {
+        return this.check(schemas_int(params));
+    },
+    safe(params) {
+        return this.check(schemas_int(params));
+    },
+    positive(params) {
+        return this.check(_gt(0, params));
+    },
+    nonnegative(params) {
+        return this.check(_gte(0, params));
+    },
+    negative(params) {
+        return this.check(_lt(0, params));
+    },
+    nonpositive(params) {
+        return this.check(_lte(0, params));
+    },
+    multipleOf(value, params) {
+        return this.check(_multipleOf(value, params));
+    },
+    step(value, params) {
+        return this.check(_multipleOf(value, params));
+    },
+    finite() {
+        return this;
+    },
+}));
+function schemas_number(params) {
+    return _number(ZodNumber, params);
+}
+const ZodNumberFormat = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNumberFormat", (inst, def) => {
+    $ZodNumberFormat.init(inst, def);
+    ZodNumber.init(inst, def);
+});
+function schemas_int(params) {
+    return _int(ZodNumberFormat, params);
+}
+function float32(params) {
+    return core._float32(ZodNumberFormat, params);
+}
+function float64(params) {
+    return core._float64(ZodNumberFormat, params);
+}
+function int32(params) {
+    return core._int32(ZodNumberFormat, params);
+}
+function uint32(params) {
+    return core._uint32(ZodNumberFormat, params);
+}
+const ZodBoolean = /*@__PURE__*/ core_core/* $constructor */.xI("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
+function schemas_boolean(params) {
+    return _boolean(ZodBoolean, params);
+}
+const ZodBigInt = /*@__PURE__*/ core_core/* $constructor */.xI("ZodBigInt", (inst, def) => {
+    $ZodBigInt.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => bigintProcessor(inst, ctx, json, params);
+}, 
+/*@__PURE__*/ core_util/* derived */.un({
+    minValue: (inst) => aggregateChecks(inst).minimum ?? null,
+    maxValue: (inst) => aggregateChecks(inst).maximum ?? null,
+    format: (inst) => aggregateChecks(inst).format ?? null,
+}, {
+    gte(value, params) {
+        return this.check(_gte(value, params));
+    },
+    min(value, params) {
+        return this.check(_gte(value, params));
+    },
+    gt(value, params) {
+        return this.check(_gt(value, params));
+    },
+    lt(value, params) {
+        return this.check(_lt(value, params));
+    },
+    lte(value, params) {
+        return this.check(_lte(value, params));
+    },
+    max(value, params) {
+        return this.check(_lte(value, params));
+    },
+    positive(params) {
+        return this.check(_gt(BigInt(0), params));
+    },
+    negative(params) {
+        return this.check(_lt(BigInt(0), params));
+    },
+    nonpositive(params) {
+        return this.check(_lte(BigInt(0), params));
+    },
+    nonnegative(params) {
+        return this.check(_gte(BigInt(0), params));
+    },
+    multipleOf(value, params) {
+        return this.check(_multipleOf(value, params));
+    },
+}));
+function schemas_bigint(params) {
+    return core._bigint(ZodBigInt, params);
+}
+const ZodBigIntFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBigIntFormat", (inst, def) => {
+    core.$ZodBigIntFormat.init(inst, def);
+    ZodBigInt.init(inst, def);
+})));
+function int64(params) {
+    return core._int64(ZodBigIntFormat, params);
+}
+function uint64(params) {
+    return core._uint64(ZodBigIntFormat, params);
+}
+const ZodSymbol = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodSymbol", (inst, def) => {
+    core.$ZodSymbol.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.symbolProcessor(inst, ctx, json, params);
+})));
+function symbol(params) {
+    return core._symbol(ZodSymbol, params);
+}
+const ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodUndefined", (inst, def) => {
+    core.$ZodUndefined.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.undefinedProcessor(inst, ctx, json, params);
+})));
+function schemas_undefined(params) {
+    return core._undefined(ZodUndefined, params);
+}
+
+const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
+    core.$ZodNull.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.nullProcessor(inst, ctx, json, params);
+})));
+function schemas_null(params) {
+    return core._null(ZodNull, params);
+}
+
+const ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodAny", (inst, def) => {
+    core.$ZodAny.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.anyProcessor(inst, ctx, json, params);
+})));
+function any() {
+    return core._any(ZodAny);
+}
+const ZodUnknown = /*@__PURE__*/ core_core/* $constructor */.xI("ZodUnknown", (inst, def) => {
+    $ZodUnknown.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => unknownProcessor(inst, ctx, json, params);
+});
+function unknown() {
+    return _unknown(ZodUnknown);
+}
+const ZodNever = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNever", (inst, def) => {
+    $ZodNever.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => neverProcessor(inst, ctx, json, params);
+});
+function never(params) {
+    return _never(ZodNever, params);
+}
+const ZodVoid = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodVoid", (inst, def) => {
+    core.$ZodVoid.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.voidProcessor(inst, ctx, json, params);
+})));
+function schemas_void(params) {
+    return core._void(ZodVoid, params);
+}
+
+const ZodDate = /*@__PURE__*/ core_core/* $constructor */.xI("ZodDate", (inst, def) => {
+    $ZodDate.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => dateProcessor(inst, ctx, json, params);
+    inst.min = (value, params) => inst.check(_gte(value, params));
+    inst.max = (value, params) => inst.check(_lte(value, params));
+}, 
+/*@__PURE__*/ core_util/* derived */.un({
+    minDate: (inst) => {
+        const { minimum } = aggregateChecks(inst);
+        return minimum ? new Date(minimum) : null;
+    },
+    maxDate: (inst) => {
+        const { maximum } = aggregateChecks(inst);
+        return maximum ? new Date(maximum) : null;
+    },
+}, {}));
+function schemas_date(params) {
+    return core._date(ZodDate, params);
+}
+const ZodArray = /*@__PURE__*/ core_core/* $constructor */.xI("ZodArray", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodArray.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => arrayProcessor(inst, ctx, json, params);
+    inst.element = def.element;
+}, {
+    min(n, params) {
+        return this.check(_minLength(n, params));
+    },
+    nonempty(params) {
+        return this.check(_minLength(1, params));
+    },
+    max(n, params) {
+        return this.check(_maxLength(n, params));
+    },
+    length(n, params) {
+        return this.check(_length(n, params));
+    },
+    unwrap() {
+        return this.element;
+    },
+});
+function array(element, params) {
+    return _array(ZodArray, element, params);
+}
+// .keyof
+function keyof(schema) {
+    const shape = schema._zod.def.shape;
+    return schemas_enum(Object.keys(shape));
+}
+const ZodObject = /*@__PURE__*/ core_core/* $constructor */.xI("ZodObject", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodObjectJIT.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => objectProcessor(inst, ctx, json, params);
+    core_util/* installLazyProp */.X(inst, "shape", (self) => self._zod.def.shape, false);
+}, {
+    keyof() {
+        return schemas_enum(Object.keys(this._zod.def.shape));
+    },
+    catchall(catchall) {
+        // `mergeDefs` rather than a spread: spreading reads `shape`, and resolving it can mint a whole fresh subtree
+        return this.clone(core_util/* mergeDefs */.zM(this._zod.def, { catchall: catchall }));
+    },
+    passthrough() {
+        return this.clone(core_util/* mergeDefs */.zM(this._zod.def, { catchall: unknown() }));
+    },
+    loose() {
+        return this.clone(core_util/* mergeDefs */.zM(this._zod.def, { catchall: unknown() }));
+    },
+    strict() {
+        return this.clone(core_util/* mergeDefs */.zM(this._zod.def, { catchall: never() }));
+    },
+    strip() {
+        return this.clone(core_util/* mergeDefs */.zM(this._zod.def, { catchall: undefined }));
+    },
+    extend(incoming) {
+        return core_util/* extend */.X$(this, incoming);
+    },
+    safeExtend(incoming) {
+        return core_util/* safeExtend */.W0(this, incoming);
+    },
+    merge(other) {
+        return core_util/* merge */.h1(this, other);
+    },
+    pick(mask) {
+        return core_util/* pick */.Up(this, mask);
+    },
+    omit(mask) {
+        return core_util/* omit */.cJ(this, mask);
+    },
+    partial(...args) {
+        return core_util/* partial */.OH(ZodOptional, this, args[0]);
+    },
+    exactPartial(...args) {
+        return core_util/* partial */.OH(ZodExactOptional, this, args[0], "exactPartial");
+    },
+    required(...args) {
+        return core_util/* required */.mw(ZodNonOptional, this, args[0]);
+    },
+});
+function object(shape, params) {
+    const def = {
+        type: "object",
+        shape: shape ?? {},
+        ...util.normalizeParams(params),
+    };
+    return new ZodObject(def);
+}
+// strictObject
+function strictObject(shape, params) {
+    return new ZodObject({
+        type: "object",
+        shape,
+        catchall: never(),
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// looseObject
+function looseObject(shape, params) {
+    return new ZodObject({
+        type: "object",
+        shape,
+        catchall: unknown(),
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+const ZodUnion = /*@__PURE__*/ core_core/* $constructor */.xI("ZodUnion", (inst, def) => {
+    $ZodUnion.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => unionProcessor(inst, ctx, json, params);
+    inst.options = def.options;
+});
+function union(options, params) {
+    return new ZodUnion({
+        type: "union",
+        options: options,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+const ZodXor = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodXor", (inst, def) => {
+    ZodUnion.init(inst, def);
+    core.$ZodXor.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.unionProcessor(inst, ctx, json, params);
+    inst.options = def.options;
+})));
+/** Creates an exclusive union (XOR) where exactly one option must match.
+ * Unlike regular unions that succeed when any option matches, xor fails if
+ * zero or more than one option matches the input. */
+function xor(options, params) {
+    return new ZodXor({
+        type: "union",
+        options: options,
+        inclusive: false,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodDiscriminatedUnion = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodDiscriminatedUnion", (inst, def) => {
+    ZodUnion.init(inst, def);
+    core.$ZodDiscriminatedUnion.init(inst, def);
+})));
+function discriminatedUnion(discriminator, options, params) {
+    // const [options, params] = args;
+    return new ZodDiscriminatedUnion({
+        type: "union",
+        options: options,
+        discriminator,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodIntersection = /*@__PURE__*/ core_core/* $constructor */.xI("ZodIntersection", (inst, def) => {
+    $ZodIntersection.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => intersectionProcessor(inst, ctx, json, params);
+});
+function intersection(left, right) {
+    return new ZodIntersection({
+        type: "intersection",
+        left: left,
+        right: right,
+    });
+}
+const ZodTuple = /*@__PURE__*/ core_core/* $constructor */.xI("ZodTuple", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodTuple.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => tupleProcessor(inst, ctx, json, params);
+}, {
+    rest(rest) {
+        return this.clone({
+            ...this._zod.def,
+            rest: rest,
+        });
+    },
+    partial() {
+        const def = this._zod.def;
+        // a refinement was authored against the full arity; partialing would run it on a shorter array
+        if (def.checks?.length)
+            throw new Error(".partial() cannot be used on tuple schemas containing refinements");
+        return this.clone({
+            ...def,
+            items: def.items.map((item) => new ZodOptional({ type: "optional", innerType: item })),
+        });
+    },
+});
+function tuple(items, _paramsOrRest, _params) {
+    const hasRest = _paramsOrRest instanceof core.$ZodType;
+    const params = hasRest ? _params : _paramsOrRest;
+    const rest = hasRest ? _paramsOrRest : null;
+    return new ZodTuple({
+        type: "tuple",
+        items: items,
+        rest,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("ZodRecord", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodRecord.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
+    inst.keyType = def.keyType;
+    inst.valueType = def.valueType;
+});
+function record(keyType, valueType, params) {
+    // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
+    if (!valueType || !valueType._zod) {
+        return new ZodRecord({
+            type: "record",
+            keyType: schemas_string(),
+            valueType: keyType,
+            ...core_util/* normalizeParams */.A2(valueType),
+        });
+    }
+    return new ZodRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+// type alksjf = core.output<core.$ZodRecordKey>;
+function partialRecord(keyType, valueType, params) {
+    return new ZodRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        ...util.normalizeParams(params),
+        partial: true,
+    });
+}
+function looseRecord(keyType, valueType, params) {
+    return new ZodRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        mode: "loose",
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMap", (inst, def) => {
+    _ensureDefaultMemoizer();
+    core.$ZodMap.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.mapProcessor(inst, ctx, json, params);
+    inst.keyType = def.keyType;
+    inst.valueType = def.valueType;
+    inst.min = (...args) => inst.check(core._minSize(...args));
+    inst.nonempty = (params) => inst.check(core._minSize(1, params));
+    inst.max = (...args) => inst.check(core._maxSize(...args));
+    inst.size = (...args) => inst.check(core._size(...args));
+})));
+function map(keyType, valueType, params) {
+    return new ZodMap({
+        type: "map",
+        keyType: keyType,
+        valueType: valueType,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodSet = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodSet", (inst, def) => {
+    _ensureDefaultMemoizer();
+    core.$ZodSet.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.setProcessor(inst, ctx, json, params);
+    inst.min = (...args) => inst.check(core._minSize(...args));
+    inst.nonempty = (params) => inst.check(core._minSize(1, params));
+    inst.max = (...args) => inst.check(core._maxSize(...args));
+    inst.size = (...args) => inst.check(core._size(...args));
+})));
+function set(valueType, params) {
+    return new ZodSet({
+        type: "set",
+        valueType: valueType,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodEnum = /*@__PURE__*/ core_core/* $constructor */.xI("ZodEnum", (inst, def) => {
+    $ZodEnum.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => enumProcessor(inst, ctx, json, params);
+    inst.enum = def.entries;
+    // reuse the parsed value set so a numeric TS enum's reverse-mapping keys stay out
+    inst.options = [...inst._zod.values];
+    const keys = new Set(Object.keys(def.entries));
+    inst.extract = (values, params) => {
+        const newEntries = {};
+        for (const value of values) {
+            if (keys.has(value)) {
+                newEntries[value] = def.entries[value];
+            }
+            else
+                throw new Error(`Key ${value} not found in enum`);
+        }
+        return new ZodEnum({
+            ...def,
+            checks: [],
+            ...core_util/* normalizeParams */.A2(params),
+            entries: newEntries,
+        });
+    };
+    inst.exclude = (values, params) => {
+        const newEntries = { ...def.entries };
+        for (const value of values) {
+            if (keys.has(value)) {
+                delete newEntries[value];
+            }
+            else
+                throw new Error(`Key ${value} not found in enum`);
+        }
+        return new ZodEnum({
+            ...def,
+            checks: [],
+            ...core_util/* normalizeParams */.A2(params),
+            entries: newEntries,
+        });
+    };
+});
+function schemas_enum(values, params) {
+    const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+    return new ZodEnum({
+        type: "enum",
+        entries,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+
+/** @deprecated This API has been merged into `z.enum()`. Use `z.enum()` instead.
+ *
+ * ```ts
+ * enum Colors { red, green, blue }
+ * z.enum(Colors);
+ * ```
+ */
+function nativeEnum(entries, params) {
+    return new ZodEnum({
+        type: "enum",
+        entries,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
+    inst.values = new Set(def.values);
+    Object.defineProperty(inst, "value", {
+        get() {
+            if (def.values.length > 1) {
+                throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");
+            }
+            return def.values[0];
+        },
+    });
+});
+function literal(value, params) {
+    return new ZodLiteral({
+        type: "literal",
+        values: Array.isArray(value) ? value : [value],
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
+    core.$ZodFile.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.fileProcessor(inst, ctx, json, params);
+    inst.min = (size, params) => inst.check(core._minSize(size, params));
+    inst.max = (size, params) => inst.check(core._maxSize(size, params));
+    inst.mime = (types, params) => inst.check(core._mime(Array.isArray(types) ? types : [types], params));
+})));
+function file(params) {
+    return core._file(ZodFile, params);
+}
+const ZodTransform = /*@__PURE__*/ core_core/* $constructor */.xI("ZodTransform", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodTransform.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => transformProcessor(inst, ctx, json, params);
+    inst._zod.parse = (payload, _ctx) => {
+        if (_ctx.direction === "backward") {
+            throw new core_core/* $ZodEncodeError */.cV(inst.constructor.name);
+        }
+        payload.addIssue = (issue) => {
+            if (typeof issue === "string") {
+                payload.issues.push(core_util/* issue */.sn(issue, payload.value, def));
+            }
+            else {
+                // for Zod 3 backwards compatibility
+                const _issue = issue;
+                if (_issue.fatal)
+                    _issue.continue = false;
+                _issue.code ?? (_issue.code = "custom");
+                if (!("input" in _issue))
+                    _issue.input = payload.value;
+                _issue.inst ?? (_issue.inst = inst);
+                // _issue.continue ??= true;
+                payload.issues.push(core_util/* issue */.sn(_issue));
+            }
+        };
+        const output = def.transform(payload.value, payload);
+        if (output instanceof Promise) {
+            return output.then((output) => {
+                payload.value = output;
+                return payload;
+            });
+        }
+        payload.value = output;
+        return payload;
+    };
+});
+function transform(fn) {
+    return new ZodTransform({
+        type: "transform",
+        transform: fn,
+    });
+}
+const ZodOptional = /*@__PURE__*/ core_core/* $constructor */.xI("ZodOptional", (inst, def) => {
+    $ZodOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function optional(innerType) {
+    return new ZodOptional({
+        type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodExactOptional = /*@__PURE__*/ core_core/* $constructor */.xI("ZodExactOptional", (inst, def) => {
+    $ZodExactOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function exactOptional(innerType) {
+    return new ZodExactOptional({
+        type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodNullable = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNullable", (inst, def) => {
+    $ZodNullable.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => nullableProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function nullable(innerType) {
+    return new ZodNullable({
+        type: "nullable",
+        innerType: innerType,
+    });
+}
+// nullish
+function nullish(innerType) {
+    return optional(nullable(innerType));
+}
+const ZodDefault = /*@__PURE__*/ core_core/* $constructor */.xI("ZodDefault", (inst, def) => {
+    $ZodDefault.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => defaultProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+    inst.removeDefault = inst.unwrap;
+});
+function schemas_default(innerType, defaultValue) {
+    return new ZodDefault({
+        type: "default",
+        innerType: innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : core_util/* shallowClone */.yG(defaultValue);
+        },
+    });
+}
+const ZodPrefault = /*@__PURE__*/ core_core/* $constructor */.xI("ZodPrefault", (inst, def) => {
+    $ZodPrefault.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => prefaultProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function prefault(innerType, defaultValue) {
+    return new ZodPrefault({
+        type: "prefault",
+        innerType: innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : core_util/* shallowClone */.yG(defaultValue);
+        },
+    });
+}
+const ZodNonOptional = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNonOptional", (inst, def) => {
+    $ZodNonOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => nonoptionalProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function nonoptional(innerType, params) {
+    return new ZodNonOptional({
+        type: "nonoptional",
+        innerType: innerType,
+        ...core_util/* normalizeParams */.A2(params),
+    });
+}
+const ZodSuccess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodSuccess", (inst, def) => {
+    core.$ZodSuccess.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.successProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+})));
+function success(innerType) {
+    return new ZodSuccess({
+        type: "success",
+        innerType: innerType,
+    });
+}
+const ZodCatch = /*@__PURE__*/ core_core/* $constructor */.xI("ZodCatch", (inst, def) => {
+    $ZodCatch.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => catchProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+    inst.removeCatch = inst.unwrap;
+});
+function schemas_catch(innerType, catchValue) {
+    return new ZodCatch({
+        type: "catch",
+        innerType: innerType,
+        catchValue: (typeof catchValue === "function" ? catchValue : core_util/* constantCatch */.SS(catchValue)),
+    });
+}
+
+const ZodNaN = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNaN", (inst, def) => {
+    core.$ZodNaN.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.nanProcessor(inst, ctx, json, params);
+})));
+function nan(params) {
+    return core._nan(ZodNaN, params);
+}
+const ZodPipe = /*@__PURE__*/ core_core/* $constructor */.xI("ZodPipe", (inst, def) => {
+    $ZodPipe.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => pipeProcessor(inst, ctx, json, params);
+    inst.in = def.in;
+    inst.out = def.out;
+});
+function pipe(in_, out) {
+    return new ZodPipe({
+        type: "pipe",
+        in: in_,
+        out: out,
+        // ...util.normalizeParams(params),
+    });
+}
+const ZodCodec = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodCodec", (inst, def) => {
+    ZodPipe.init(inst, def);
+    core.$ZodCodec.init(inst, def);
+})));
+function codec(in_, out, params) {
+    return new ZodCodec({
+        type: "pipe",
+        in: in_,
+        out: out,
+        transform: params.decode,
+        reverseTransform: params.encode,
+    });
+}
+function invertCodec(codec) {
+    const def = codec._zod.def;
+    return new ZodCodec({
+        type: "pipe",
+        in: def.out,
+        out: def.in,
+        transform: def.reverseTransform,
+        reverseTransform: def.transform,
+    });
+}
+const ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodPreprocess", (inst, def) => {
+    ZodPipe.init(inst, def);
+    core.$ZodPreprocess.init(inst, def);
+})));
+const ZodReadonly = /*@__PURE__*/ core_core/* $constructor */.xI("ZodReadonly", (inst, def) => {
+    $ZodReadonly.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => readonlyProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function readonly(innerType) {
+    return new ZodReadonly({
+        type: "readonly",
+        innerType: innerType,
+    });
+}
+const ZodTemplateLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodTemplateLiteral", (inst, def) => {
+    core.$ZodTemplateLiteral.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.templateLiteralProcessor(inst, ctx, json, params);
+})));
+function templateLiteral(parts, params) {
+    return new ZodTemplateLiteral({
+        type: "template_literal",
+        parts,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodLazy = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLazy", (inst, def) => {
+    core.$ZodLazy.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.lazyProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.getter();
+})));
+function lazy(getter) {
+    return new ZodLazy({
+        type: "lazy",
+        getter: getter,
+    });
+}
+const ZodPromise = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodPromise", (inst, def) => {
+    core.$ZodPromise.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.promiseProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+})));
+function promise(innerType) {
+    return new ZodPromise({
+        type: "promise",
+        innerType: innerType,
+    });
+}
+const ZodFunction = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFunction", (inst, def) => {
+    core.$ZodFunction.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.functionProcessor(inst, ctx, json, params);
+})));
+function _function(params) {
+    return new ZodFunction({
+        type: "function",
+        input: Array.isArray(params?.input) ? tuple(params?.input) : (params?.input ?? array(unknown())),
+        output: params?.output ?? unknown(),
+    });
+}
+
+const ZodCustom = /*@__PURE__*/ core_core/* $constructor */.xI("ZodCustom", (inst, def) => {
+    $ZodCustom.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => customProcessor(inst, ctx, json, params);
+});
+// custom checks
+function check(fn) {
+    const ch = new core.$ZodCheck({
+        check: "custom",
+        // ...util.normalizeParams(params),
+    });
+    ch._zod.check = fn;
+    return ch;
+}
+function custom(fn, _params) {
+    return core._custom(ZodCustom, fn ?? (() => true), _params);
+}
+function refine(fn, _params = {}) {
+    return _refine(ZodCustom, fn, _params);
+}
+// superRefine
+function superRefine(fn, params) {
+    return _superRefine(fn, params);
+}
+// Re-export describe and meta from core
+const schemas_describe = describe;
+const schemas_meta = meta;
+const ZodInstanceOf = /*@__PURE__*/ core_core/* $constructor */.xI("ZodInstanceOf", (inst, def) => {
+    ZodCustom.init(inst, def);
+}, {
+    properties(shape, params) {
+        // asserts in place, so the narrowed output type is truthful without a wrapper
+        return this.check(_properties(shape, params));
+    },
+});
+function _instanceof(cls, params = {}) {
+    const inst = new ZodInstanceOf({
+        type: "custom",
+        check: "custom",
+        fn: (data) => data instanceof cls,
+        abort: true,
+        ...util.normalizeParams(params),
+    });
+    inst._zod.bag.Class = cls;
+    // Override check to emit invalid_type instead of custom
+    inst._zod.check = (payload) => {
+        if (!(payload.value instanceof cls)) {
+            payload.issues.push({
+                code: "invalid_type",
+                expected: cls.name,
+                input: payload.value,
+                inst,
+                path: [...(inst._zod.def.path ?? [])],
+            });
+        }
+    };
+    return inst;
+}
+
+// stringbool
+const stringbool = (...args) => core._stringbool({
+    Codec: ZodCodec,
+    Boolean: ZodBoolean,
+    String: ZodString,
+}, ...args);
+function json(params) {
+    const jsonSchema = lazy(() => {
+        return union([schemas_string(params), schemas_number(), schemas_boolean(), schemas_null(), array(jsonSchema), record(schemas_string(), jsonSchema)]);
+    });
+    return jsonSchema;
+}
+// preprocess
+function preprocess(fn, schema) {
+    return new ZodPreprocess({
+        type: "pipe",
+        in: transform(fn),
+        out: schema,
+    });
+}
+
+
+/***/ }),
+
+/***/ 8532:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $W: () => (/* binding */ config),
+/* harmony export */   GT: () => (/* binding */ $ZodAsyncError),
+/* harmony export */   cV: () => (/* binding */ $ZodEncodeError),
+/* harmony export */   cr: () => (/* binding */ globalConfig),
+/* harmony export */   tm: () => (/* binding */ NEVER),
+/* harmony export */   xI: () => (/* binding */ $constructor)
+/* harmony export */ });
+/* unused harmony export $brand */
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+var _a;
+
+/** A special constant with type `never` */
+const NEVER = /*@__PURE__*/ Object.freeze({
+    status: "aborted",
+});
+/* Shared descriptor for installing `_zod`; defineProperty reads it
+ * synchronously, so reusing one object avoids a per-instance allocation. */
+const _zodDesc = { value: undefined, enumerable: false };
+// null where suppressing the capture would be unrecoverable: `parse()` puts the frames back with `captureStackTrace`, so without it the throw would lose its stack. also latched to null once `stackTraceLimit` proves unassignable, which a realm can do at any point by hardening Error
+let _E = "captureStackTrace" in Error ? Error : null;
+// v8 captures a stack trace inside the Error constructor, which dominates a failed parse; costs only the frames, and parse() restores those. the constructor must RUN: Object.create is cheaper and passes instanceof, but Error.isError and util.types.isNativeError check an internal slot
+function newError(Definition) {
+    const E = _E;
+    if (E) {
+        const saved = E.stackTraceLimit;
+        if (typeof saved === "number") {
+            try {
+                E.stackTraceLimit = 0;
+            }
+            catch {
+                _E = null;
+                return new Definition();
+            }
+            try {
+                return new Definition();
+            }
+            finally {
+                E.stackTraceLimit = saved;
+            }
+        }
+    }
+    return new Definition();
+}
+function $constructor(name, initializer, 
+/** This trait's members, installed once on every prototype that composes it. They cannot be declared in the initializer above: that runs per instance, and the prototype is shared. */
+proto, params) {
+    // Prototype for this constructor's `_zod` internals. Lazily-derived fields (`values`, `pattern`, `optin`, …) install here once rather than as an accessor on every instance.
+    const zodProto = {};
+    // Assigning the fields in the constructor body is what gives instances in-object slots; building the object literally and reparenting it costs a second allocation and a generic property copy.
+    function Internals(def) {
+        this.def = def;
+        this.constr = _;
+        this.traits = new Set();
+    }
+    Internals.prototype = zodProto;
+    const protoMembers = proto;
+    // One trait's members land on every prototype whose chain composes it, so the answer is per prototype rather than per trait.
+    const initialized = protoMembers && new WeakSet();
+    function init(inst, def) {
+        if (!inst._zod) {
+            _zodDesc.value = new Internals(def);
+            try {
+                Object.defineProperty(inst, "_zod", _zodDesc);
+            }
+            finally {
+                // Cleared even on throw, so the shared descriptor never leaks one instance's internals into the next.
+                _zodDesc.value = undefined;
+            }
+        }
+        else if (inst._zod.traits.has(name)) {
+            return;
+        }
+        inst._zod.traits.add(name);
+        initializer(inst, def);
+        if (initialized) {
+            // `super(def)` from a user subclass gives `this` a prototype the subclass owns, and installing there would overwrite whatever the subclass declared. `constr` built the instance, so its prototype is the one below the subclass's that should carry the members. A receiver whose chain never reaches that prototype installs on its own, which for a plain object handed straight to `init` means `Object.prototype` — unchanged from before.
+            const own = Object.getPrototypeOf(inst);
+            const ctorProto = inst._zod.constr.prototype;
+            let up = own;
+            while (up && up !== ctorProto)
+                up = Object.getPrototypeOf(up);
+            const target = up ?? own;
+            if (!initialized.has(target)) {
+                initialized.add(target);
+                (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .members */ .ol)(target, protoMembers);
+            }
+        }
+        // support prototype modifications; for-in avoids the array allocation of Object.keys on the (usually empty) prototype
+        const proto = _.prototype;
+        for (const k in proto) {
+            if (!Object.prototype.hasOwnProperty.call(proto, k))
+                continue;
+            if (!(k in inst)) {
+                inst[k] = proto[k].bind(inst);
+            }
+        }
+    }
+    // doesn't work if Parent has a constructor with arguments
+    const Parent = params?.Parent ?? Object;
+    class Definition extends Parent {
+    }
+    Object.defineProperty(Definition, "name", { value: name });
+    function _(def) {
+        const inst = params?.Parent ? newError(Definition) : this;
+        init(inst, def);
+        const deferred = inst._zod.deferred;
+        if (deferred) {
+            for (const fn of deferred) {
+                fn();
+            }
+            // Released: initializers run once, and the list would otherwise be retained for the schema's lifetime.
+            inst._zod.deferred = undefined;
+        }
+        // Global post-processor hook. Internal: installed by `import "zod/compile"` to enable AOT compilation for every constructed schema. Runs last, once the instance is fully built, because it hands the instance to compile(). The post-processor is expected to be reentrancy-guarded by its own implementation.
+        const pp = globalThis.__zod_globalConfig?.postProcessor;
+        if (pp)
+            pp(inst);
+        return inst;
+    }
+    Object.defineProperty(_, "init", { value: init });
+    Object.defineProperty(_, Symbol.hasInstance, {
+        value: (inst) => {
+            if (params?.Parent && inst instanceof params.Parent)
+                return true;
+            return inst?._zod?.traits?.has(name);
+        },
+    });
+    Object.defineProperty(_, "name", { value: name });
+    return _;
+}
+//////////////////////////////   UTILITIES   ///////////////////////////////////////
+const $brand = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("zod_brand")));
+class $ZodAsyncError extends Error {
+    constructor() {
+        super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
+    }
+}
+class $ZodEncodeError extends Error {
+    constructor(name) {
+        super(`Encountered unidirectional transform during encode: ${name}`);
+        this.name = "ZodEncodeError";
+    }
+}
+(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
+const globalConfig = globalThis.__zod_globalConfig;
+function config(newConfig) {
+    if (newConfig)
+        Object.assign(globalConfig, newConfig);
+    return globalConfig;
+}
+
+
+/***/ }),
+
+/***/ 4723:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A2: () => (/* binding */ normalizeParams),
+/* harmony export */   B7: () => (/* binding */ stringifyPrimitive),
+/* harmony export */   GW: () => (/* binding */ parsedType),
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   LG: () => (/* binding */ floatSafeRemainder),
+/* harmony export */   MO: () => (/* binding */ rawShape),
+/* harmony export */   NM: () => (/* binding */ optionalKeys),
+/* harmony export */   NR: () => (/* binding */ BIGINT_FORMAT_RANGES),
+/* harmony export */   O7: () => (/* binding */ codePointLength),
+/* harmony export */   OH: () => (/* binding */ partial),
+/* harmony export */   PO: () => (/* binding */ cached),
+/* harmony export */   QH: () => (/* binding */ aborted),
+/* harmony export */   Qd: () => (/* binding */ isPlainObject),
+/* harmony export */   Rc: () => (/* binding */ getLengthableOrigin),
+/* harmony export */   SS: () => (/* binding */ constantCatch),
+/* harmony export */   UQ: () => (/* binding */ esc),
+/* harmony export */   Up: () => (/* binding */ pick),
+/* harmony export */   Vy: () => (/* binding */ assignProp),
+/* harmony export */   W0: () => (/* binding */ safeExtend),
+/* harmony export */   X: () => (/* binding */ installLazyProp),
+/* harmony export */   X$: () => (/* binding */ extend),
+/* harmony export */   Yv: () => (/* binding */ slugify),
+/* harmony export */   cJ: () => (/* binding */ omit),
+/* harmony export */   cl: () => (/* binding */ nullish),
+/* harmony export */   d3: () => (/* binding */ attachSchema),
+/* harmony export */   gx: () => (/* binding */ captureStackTrace),
+/* harmony export */   h1: () => (/* binding */ merge),
+/* harmony export */   hI: () => (/* binding */ allowsEval),
+/* harmony export */   hi: () => (/* binding */ sizeCaps),
+/* harmony export */   iR: () => (/* binding */ finalizeIssue),
+/* harmony export */   jD: () => (/* binding */ hide),
+/* harmony export */   jw: () => (/* binding */ joinValues),
+/* harmony export */   k8: () => (/* binding */ jsonStringifyReplacer),
+/* harmony export */   lQ: () => (/* binding */ prefixIssues),
+/* harmony export */   mw: () => (/* binding */ required),
+/* harmony export */   o8: () => (/* binding */ clone),
+/* harmony export */   ol: () => (/* binding */ members),
+/* harmony export */   p6: () => (/* binding */ cleanRegex),
+/* harmony export */   qQ: () => (/* binding */ propertyKeyTypes),
+/* harmony export */   qh: () => (/* binding */ own),
+/* harmony export */   rL: () => (/* binding */ explicitlyAborted),
+/* harmony export */   sD: () => (/* binding */ escapeRegex),
+/* harmony export */   sn: () => (/* binding */ issue),
+/* harmony export */   un: () => (/* binding */ derived),
+/* harmony export */   v5: () => (/* binding */ defineLazyInternal),
+/* harmony export */   w5: () => (/* binding */ getEnumValues),
+/* harmony export */   yG: () => (/* binding */ shallowClone),
+/* harmony export */   zH: () => (/* binding */ NUMBER_FORMAT_RANGES),
+/* harmony export */   zM: () => (/* binding */ mergeDefs)
+/* harmony export */ });
+/* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
+
+// functions
+function assertEqual(val) {
+    return val;
+}
+function assertNotEqual(val) {
+    return val;
+}
+function toZod() {
+    return (schema) => schema;
+}
+function assertIs(_arg) { }
+function assertNever(_x) {
+    throw new Error("Unexpected value in exhaustive check");
+}
+function assert(_) { }
+function getEnumValues(entries) {
+    const numericValues = Object.values(entries).filter((v) => typeof v === "number");
+    const values = Object.entries(entries)
+        .filter(([k, _]) => numericValues.indexOf(+k) === -1)
+        .map(([_, v]) => v);
+    return values;
+}
+function joinValues(array, separator = "|") {
+    return array.map((val) => stringifyPrimitive(val)).join(separator);
+}
+function jsonStringifyReplacer(_, value) {
+    if (typeof value === "bigint")
+        return value.toString();
+    return value;
+}
+// the accessor lives on a shared prototype: an own accessor makes every box a dictionary-mode object (~360 B and a slow load per read against ~100 B and an inlined getter here)
+class Cached {
+    constructor(getter) {
+        this._getter = getter;
+        this._value = undefined;
+    }
+    get value() {
+        const getter = this._getter;
+        if (getter !== undefined) {
+            this._value = getter();
+            this._getter = undefined;
+        }
+        return this._value;
+    }
+}
+function cached(getter) {
+    return new Cached(getter);
+}
+function nullish(input) {
+    return input === null || input === undefined;
+}
+function cleanRegex(source) {
+    const start = source.startsWith("^") ? 1 : 0;
+    const end = source.endsWith("$") ? source.length - 1 : source.length;
+    return source.slice(start, end);
+}
+function floatSafeRemainder(val, step) {
+    const ratio = val / step;
+    const roundedRatio = Math.round(ratio);
+    // `val` and `step` each round to a double before the division rounds again, so a true decimal multiple's quotient can sit up to 1.5 of these scaled epsilons from the integer. A 1x tolerance therefore rejected 2.03 as a multiple of 0.07; 4x covers the worst case with margin.
+    const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
+    if (Math.abs(ratio - roundedRatio) < tolerance)
+        return 0;
+    return ratio - roundedRatio;
+}
+const EVALUATING = /* @__PURE__*/ (/* unused pure expression or super */ null && (Symbol("evaluating")));
+function defineLazy(object, key, getter) {
+    let value = undefined;
+    Object.defineProperty(object, key, {
+        get() {
+            if (value === EVALUATING) {
+                // Circular reference detected, return undefined to break the cycle
+                return undefined;
+            }
+            if (value === undefined) {
+                value = EVALUATING;
+                value = getter();
+            }
+            return value;
+        },
+        set(v) {
+            Object.defineProperty(object, key, {
+                value: v,
+                // configurable: true,
+            });
+            // object[key] = v;
+        },
+        configurable: true,
+    });
+}
+function objectClone(obj) {
+    return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
+}
+function assignProp(target, prop, value) {
+    Object.defineProperty(target, prop, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+    });
+}
+/**
+ * Whichever object a def's `shape` currently answers from: the one the caller passed until the first read, the frozen copy after it.
+ *
+ * Its keys and descriptors read without invoking anything, which is what lets a discriminated union check its discriminator, and the cycle walk read a shape, without resolving a getter that references the schema being constructed. A def that answers `shape` from an accessor of its own has none.
+ */
+function rawShape(def) {
+    const desc = Object.getOwnPropertyDescriptor(def, "shape");
+    return desc?.get ? desc.get.raw : desc?.value;
+}
+// where a builder reads its source's keys and descriptors, resolving only a shape a def answers for itself. A shape resolves by object spread, so only its enumerable keys are ever part of it.
+function sourceShape(schema) {
+    return rawShape(schema._zod.def) ?? schema._zod.def.shape;
+}
+// a key whose value is not settled yet, self-caching so every read after the first gets the same one
+function deferProp(target, key, getter) {
+    Object.defineProperty(target, key, {
+        get() {
+            const value = getter();
+            assignProp(this, key, value);
+            return value;
+        },
+        enumerable: true,
+        configurable: true,
+    });
+}
+// Writes a settled key. A plain assignment is much cheaper than `defineProperty` and produces the same descriptor, but it runs whatever setter already answers to the key — an accessor this shape deferred, or an inherited one, which `__proto__` has on every object and prototype pollution can add for any name.
+function putProp(target, key, value) {
+    if (key in target)
+        assignProp(target, key, value);
+    else
+        target[key] = value;
+}
+/**
+ * Copies `keys` of `source`'s shape onto `target`, each value passed through `wrap`.
+ *
+ * A key the source has resolved is copied through now, so the derived shape states it outright and nothing has to resolve it to learn what it holds. A key the source still defers stays deferred, and reads back through the source's own `shape`, so it resolves once and both shapes get that one schema.
+ */
+function mirrorShape(target, source, keys, wrap) {
+    const raw = sourceShape(source);
+    for (const key of keys) {
+        const desc = Object.getOwnPropertyDescriptor(raw, key);
+        if (!desc.enumerable)
+            continue;
+        if (desc.get) {
+            deferProp(target, key, () => {
+                const value = source._zod.def.shape[key];
+                return wrap ? wrap(value, key) : value;
+            });
+        }
+        else
+            putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+    }
+}
+// same, for a plain shape a caller passed rather than a schema's
+function mirrorProps(target, source) {
+    for (const key of Reflect.ownKeys(source)) {
+        const desc = Object.getOwnPropertyDescriptor(source, key);
+        if (!desc.enumerable)
+            continue;
+        if (desc.get)
+            deferProp(target, key, () => source[key]);
+        else
+            putProp(target, key, desc.value);
+    }
+}
+function mergeDefs(...defs) {
+    const mergedDescriptors = {};
+    for (const def of defs) {
+        const descriptors = Object.getOwnPropertyDescriptors(def);
+        Object.assign(mergedDescriptors, descriptors);
+    }
+    return Object.defineProperties({}, mergedDescriptors);
+}
+function cloneDef(schema) {
+    return mergeDefs(schema._zod.def);
+}
+function getElementAtPath(obj, path) {
+    if (!path)
+        return obj;
+    return path.reduce((acc, key) => acc?.[key], obj);
+}
+function promiseAllObject(promisesObj) {
+    const keys = Object.keys(promisesObj);
+    const promises = keys.map((key) => promisesObj[key]);
+    return Promise.all(promises).then((results) => {
+        const resolvedObj = {};
+        for (let i = 0; i < keys.length; i++) {
+            resolvedObj[keys[i]] = results[i];
+        }
+        return resolvedObj;
+    });
+}
+function randomString(length = 10) {
+    const chars = "abcdefghijklmnopqrstuvwxyz";
+    let str = "";
+    for (let i = 0; i < length; i++) {
+        str += chars[Math.floor(Math.random() * chars.length)];
+    }
+    return str;
+}
+function esc(str) {
+    return JSON.stringify(str);
+}
+function slugify(input) {
+    return input
+        .toLowerCase()
+        .trim()
+        .replace(/[^\w\s-]/g, "")
+        .replace(/[\s_-]+/g, "-")
+        .replace(/^-+|-+$/g, "");
+}
+const captureStackTrace = ("captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => { });
+function isObject(data) {
+    return typeof data === "object" && data !== null && !Array.isArray(data);
+}
+const allowsEval = /* @__PURE__*/ cached(() => {
+    // Skip the probe under `jitless`: strict CSPs report the caught `new Function` as a `securitypolicyviolation` even though the throw is swallowed.
+    if (_core_js__WEBPACK_IMPORTED_MODULE_0__/* .globalConfig */ .cr.jitless) {
+        return false;
+    }
+    // @ts-ignore
+    if (typeof navigator !== "undefined" && navigator?.userAgent?.includes("Cloudflare")) {
+        return false;
+    }
+    try {
+        const F = Function;
+        new F("");
+        return true;
+    }
+    catch (_) {
+        return false;
+    }
+});
+function isPlainObject(o) {
+    if (isObject(o) === false)
+        return false;
+    // modified constructor
+    const ctor = o.constructor;
+    if (ctor === undefined)
+        return true;
+    if (typeof ctor !== "function")
+        return true;
+    // modified prototype
+    const prot = ctor.prototype;
+    if (isObject(prot) === false)
+        return false;
+    // ctor doesn't have static `isPrototypeOf`
+    if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
         return false;
     }
     return true;
 }
-function writeOutputs(result) {
-    setOutput('release', result.release);
-    setOutput('version', result.release);
-    setOutput('commits', String(result.commits));
-    setOutput('bundle_id', result.bundleId ?? '');
-    setOutput('files_uploaded', String(result.filesUploaded));
-    setOutput('bytes_uploaded', String(result.bytesUploaded));
-    setOutput('chunks_skipped', String(result.chunksSkipped));
-    setOutput('deploy_id', result.deployId ?? '');
+function shallowClone(o) {
+    if (isPlainObject(o))
+        return { ...o };
+    if (Array.isArray(o))
+        return [...o];
+    if (o instanceof Map)
+        return new Map(o);
+    if (o instanceof Set)
+        return new Set(o);
+    return o;
 }
-/** The job summary, when the runner gives a summary file (not on old runners or local runs). */
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
+function numKeys(data) {
+    let keyCount = 0;
+    for (const key in data) {
+        if (Object.prototype.hasOwnProperty.call(data, key)) {
+            keyCount++;
+        }
+    }
+    return keyCount;
+}
+const getParsedType = (data) => {
+    const t = typeof data;
+    switch (t) {
+        case "undefined":
+            return "undefined";
+        case "string":
+            return "string";
+        case "number":
+            return Number.isNaN(data) ? "nan" : "number";
+        case "boolean":
+            return "boolean";
+        case "function":
+            return "function";
+        case "bigint":
+            return "bigint";
+        case "symbol":
+            return "symbol";
+        case "object":
+            if (Array.isArray(data)) {
+                return "array";
+            }
+            if (data === null) {
+                return "null";
+            }
+            if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+                return "promise";
+            }
+            if (typeof Map !== "undefined" && data instanceof Map) {
+                return "map";
+            }
+            if (typeof Set !== "undefined" && data instanceof Set) {
+                return "set";
+            }
+            if (typeof Date !== "undefined" && data instanceof Date) {
+                return "date";
+            }
+            // @ts-ignore
+            if (typeof File !== "undefined" && data instanceof File) {
+                return "file";
+            }
+            return "object";
+        default:
+            throw new Error(`Unknown data type: ${t}`);
+    }
+};
+const propertyKeyTypes = /* @__PURE__*/ new Set(["string", "number", "symbol"]);
+const primitiveTypes = /* @__PURE__*/ new Set([
+    "string",
+    "number",
+    "bigint",
+    "boolean",
+    "symbol",
+    "undefined",
+]);
+function escapeRegex(str) {
+    return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+// zod-specific utils
+function clone(inst, def, params) {
+    const cl = new inst._zod.constr(def ?? inst._zod.def);
+    if (!def || params?.parent)
+        cl._zod.parent = inst;
+    return cl;
+}
+function normalizeParams(_params) {
+    const params = _params;
+    if (!params)
+        return {};
+    if (typeof params === "string")
+        return { error: () => params };
+    if (params?.message !== undefined) {
+        if (params?.error !== undefined)
+            throw new Error("Cannot specify both `message` and `error` params");
+        params.error = params.message;
+    }
+    delete params.message;
+    if (typeof params.error === "string")
+        return { ...params, error: () => params.error };
+    return params;
+}
+function createTransparentProxy(getter) {
+    let target;
+    return new Proxy({}, {
+        get(_, prop, receiver) {
+            target ?? (target = getter());
+            return Reflect.get(target, prop, receiver);
+        },
+        set(_, prop, value, receiver) {
+            target ?? (target = getter());
+            return Reflect.set(target, prop, value, receiver);
+        },
+        has(_, prop) {
+            target ?? (target = getter());
+            return Reflect.has(target, prop);
+        },
+        deleteProperty(_, prop) {
+            target ?? (target = getter());
+            return Reflect.deleteProperty(target, prop);
+        },
+        ownKeys(_) {
+            target ?? (target = getter());
+            return Reflect.ownKeys(target);
+        },
+        getOwnPropertyDescriptor(_, prop) {
+            target ?? (target = getter());
+            return Reflect.getOwnPropertyDescriptor(target, prop);
+        },
+        defineProperty(_, prop, descriptor) {
+            target ?? (target = getter());
+            return Reflect.defineProperty(target, prop, descriptor);
+        },
+    });
+}
+function stringifyPrimitive(value) {
+    if (typeof value === "bigint")
+        return value.toString() + "n";
+    if (typeof value === "string")
+        return `"${value}"`;
+    return `${value}`;
+}
+function optionalKeys(shape) {
+    return Object.keys(shape).filter((k) => {
+        return shape[k]._zod.optin !== undefined && shape[k]._zod.optout === "optional";
+    });
+}
+// Wrapped in a `@__PURE__` IIFE: esbuild never tree-shakes a top-level initializer that contains a member access on `Number`, so the bare object literal survived into every bundle.
+const NUMBER_FORMAT_RANGES = /*@__PURE__*/ (() => ({
+    safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+    int32: [-2147483648, 2147483647],
+    uint32: [0, 4294967295],
+    float32: [-3.4028234663852886e38, 3.4028234663852886e38],
+    float64: [-Number.MAX_VALUE, Number.MAX_VALUE],
+}))();
+const BIGINT_FORMAT_RANGES = {
+    int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
+    uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
+};
+function pick(schema, mask) {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        throw new Error(".pick() cannot be used on object schemas containing refinements");
+    }
+    const newShape = {};
+    mirrorShape(newShape, schema, maskedKeys(schema, mask));
+    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+}
+// the mask keys that select something, checked against the source's shape without resolving it
+function maskedKeys(schema, mask) {
+    const raw = sourceShape(schema);
+    const keys = [];
+    // `for...in` skips symbols, so a symbol in the mask would select nothing
+    for (const key of Reflect.ownKeys(mask)) {
+        if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
+            throw new Error(`Unrecognized key: "${String(key)}"`);
+        }
+        if (mask[key])
+            keys.push(key);
+    }
+    return keys;
+}
+function omit(schema, mask) {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        throw new Error(".omit() cannot be used on object schemas containing refinements");
+    }
+    const omitted = new Set(maskedKeys(schema, mask));
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
+    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+}
+function extend(schema, shape) {
+    if (!isPlainObject(shape)) {
+        throw new Error("Invalid input to extend: expected a plain object");
+    }
+    const checks = schema._zod.def.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        // Only throw if new shape overlaps with existing shape. Use getOwnPropertyDescriptor to check key existence without accessing values
+        const existingShape = sourceShape(schema);
+        for (const key of Reflect.ownKeys(shape)) {
+            if (Object.getOwnPropertyDescriptor(existingShape, key) !== undefined) {
+                throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
+            }
+        }
+    }
+    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+// the source's keys, then the caller's overlaid on top
+function extended(schema, shape) {
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
+    mirrorProps(newShape, shape);
+    return newShape;
+}
+function safeExtend(schema, shape) {
+    if (!isPlainObject(shape)) {
+        throw new Error("Invalid input to safeExtend: expected a plain object");
+    }
+    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+function merge(a, b) {
+    if (!b?._zod?.def) {
+        throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
+    }
+    if (a._zod.def.checks?.length) {
+        throw new Error(".merge() cannot be used on object schemas containing refinements. Use .safeExtend() instead.");
+    }
+    const newShape = {};
+    mirrorShape(newShape, a, Reflect.ownKeys(sourceShape(a)));
+    mirrorShape(newShape, b, Reflect.ownKeys(sourceShape(b)));
+    const def = mergeDefs(a._zod.def, {
+        shape: newShape,
+        get catchall() {
+            return b._zod.def.catchall;
+        },
+        checks: b._zod.def.checks ?? [],
+    });
+    return clone(a, def);
+}
+function partial(Class, schema, mask, name = "partial") {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+    }
+    const selected = mask ? new Set(maskedKeys(schema, mask)) : undefined;
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class &&
+        ((value, key) => (selected && !selected.has(key) ? value : new Class({ type: "optional", innerType: value }))));
+    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
+}
+function required(Class, schema, mask) {
+    const selected = mask ? new Set(maskedKeys(schema, mask)) : undefined;
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => 
+    // overwrite with non-optional
+    selected && !selected.has(key) ? value : new Class({ type: "nonoptional", innerType: value }));
+    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+}
+// invalid_type | too_big | too_small | invalid_format | not_multiple_of | unrecognized_keys | invalid_union | invalid_key | invalid_element | invalid_value | custom
+function aborted(x, startIndex = 0) {
+    if (x.aborted === true)
+        return true;
+    for (let i = startIndex; i < x.issues.length; i++) {
+        if (x.issues[i]?.continue !== true) {
+            return true;
+        }
+    }
+    return false;
+}
+// Checks for explicit abort (continue === false), as opposed to implicit abort (continue === undefined). Used to respect `abort: true` in .refine() even for checks that have a `when` function.
+function explicitlyAborted(x, startIndex = 0) {
+    if (x.aborted === true)
+        return true;
+    for (let i = startIndex; i < x.issues.length; i++) {
+        if (x.issues[i]?.continue === false) {
+            return true;
+        }
+    }
+    return false;
+}
+function prefixIssues(path, issues) {
+    return issues.map((iss) => {
+        var _a;
+        (_a = iss).path ?? (_a.path = []);
+        iss.path.unshift(path);
+        return iss;
+    });
+}
+function unwrapMessage(message) {
+    return typeof message === "string" ? message : message?.message;
+}
+/* A check holds no link back to the schema it is attached to — the same check instance is shared by every clone of that schema — so the owner is stamped onto the issues a check just raised, at the only point where both are in scope. Runs on the failure path only; `start` is the issue count from before the check ran. */
+/** The leading size checks of `defChecks` that set an upper bound, each paired with it. */
+function sizeCaps(defChecks) {
+    const caps = [];
+    for (const ch of defChecks ?? []) {
+        const d = ch._zod.def;
+        // a later check may rewrite the value
+        if (!/_(length|size)$|_equals$/.test(d.check))
+            break;
+        const max = d.maximum ?? d.length ?? d.size;
+        if (max >= 0)
+            caps.push([max, ch]);
+    }
+    return caps;
+}
+function attachSchema(issues, start, inst) {
+    var _a;
+    for (let i = start; i < issues.length; i++) {
+        (_a = issues[i]).schema ?? (_a.schema = inst);
+    }
+}
+function finalizeIssue(iss, ctx, config) {
+    var _a;
+    // A schema that raised an issue itself owns it outright, and outranks any stamp an enclosing check left in `attachSchema`. String formats and z.custom() are schema and check at once, so when they act as a check they defer to that stamp instead.
+    const traits = iss.inst?._zod?.traits;
+    if (traits?.has("$ZodType")) {
+        if (traits.has("$ZodCheck"))
+            (_a = iss).schema ?? (_a.schema = iss.inst);
+        else
+            iss.schema = iss.inst;
+    }
+    // Decreasing specificity, first map to return a message wins. `inst` is whatever raised the issue, so a check's own map outranks the owning schema's.
+    const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : undefined;
+    const message = iss.message
+        ? iss.message
+        : (unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ??
+            unwrapMessage(schemaError?.(iss)) ??
+            unwrapMessage(ctx?.error?.(iss)) ??
+            unwrapMessage(config.customError?.(iss)) ??
+            unwrapMessage(config.localeError?.(iss)) ??
+            "Invalid input");
+    // an explicit own-key copy beats object rest with excluded keys, which v8 routes through a generic runtime call; Object.keys rather than for-in so an issue pushed with a prototype does not leak inherited keys, and an own __proto__ key is dropped rather than assigned through the setter
+    const full = {};
+    for (const k of Object.keys(iss)) {
+        if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
+            continue;
+        full[k] = iss[k];
+    }
+    full.path ?? (full.path = []);
+    full.message = message;
+    if (ctx?.reportInput) {
+        full.input = iss.input;
+    }
+    return full;
+}
+function getSizableOrigin(input) {
+    if (input instanceof Set)
+        return "set";
+    if (input instanceof Map)
+        return "map";
+    // @ts-ignore
+    if (input instanceof File)
+        return "file";
+    return "unknown";
+}
+const highSurrogate = /[\uD800-\uDBFF]/;
+// Code points in `str`: a surrogate pair counts once, a lone surrogate as itself. Hand-rolled because the string iterator allocates and runs ~250x slower on this path; the regex probe exits ~50x quicker for a string with no astral characters.
+function codePointLength(str) {
+    const units = str.length;
+    if (!highSurrogate.test(str))
+        return units;
+    let count = units;
+    for (let i = 0; i < units - 1; i++) {
+        if ((str.charCodeAt(i) & 0xfc00) === 0xd800 && (str.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+            count--;
+            i++;
+        }
+    }
+    return count;
+}
+function getLengthableOrigin(input) {
+    if (Array.isArray(input))
+        return "array";
+    if (typeof input === "string")
+        return "string";
+    return "unknown";
+}
+function parsedType(data) {
+    const t = typeof data;
+    switch (t) {
+        case "number": {
+            return Number.isNaN(data) ? "nan" : "number";
+        }
+        case "object": {
+            if (data === null) {
+                return "null";
+            }
+            if (Array.isArray(data)) {
+                return "array";
+            }
+            const obj = data;
+            if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
+                return obj.constructor.name;
+            }
+        }
+    }
+    return t;
+}
+function issue(...args) {
+    const [iss, input, inst] = args;
+    if (typeof iss === "string") {
+        return {
+            message: iss,
+            code: "custom",
+            input,
+            inst,
+        };
+    }
+    return { ...iss };
+}
+function cleanEnum(obj) {
+    return Object.entries(obj)
+        .filter(([k, _]) => {
+        // return true if NaN, meaning it's not a number, thus a string key
+        return Number.isNaN(Number.parseInt(k, 10));
+    })
+        .map((el) => el[1]);
+}
+// Codec utility functions
+function base64ToUint8Array(base64) {
+    const binaryString = atob(base64);
+    const bytes = new Uint8Array(binaryString.length);
+    for (let i = 0; i < binaryString.length; i++) {
+        bytes[i] = binaryString.charCodeAt(i);
+    }
+    return bytes;
+}
+function uint8ArrayToBase64(bytes) {
+    let binaryString = "";
+    for (let i = 0; i < bytes.length; i++) {
+        binaryString += String.fromCharCode(bytes[i]);
+    }
+    return btoa(binaryString);
+}
+function base64urlToUint8Array(base64url) {
+    const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/");
+    const padding = "=".repeat((4 - (base64.length % 4)) % 4);
+    return base64ToUint8Array(base64 + padding);
+}
+function uint8ArrayToBase64url(bytes) {
+    return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+}
+function hexToUint8Array(hex) {
+    const cleanHex = hex.replace(/^0x/, "");
+    if (cleanHex.length % 2 !== 0) {
+        throw new Error("Invalid hex string length");
+    }
+    const bytes = new Uint8Array(cleanHex.length / 2);
+    for (let i = 0; i < cleanHex.length; i += 2) {
+        bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+    }
+    return bytes;
+}
+function uint8ArrayToHex(bytes) {
+    return Array.from(bytes)
+        .map((b) => b.toString(16).padStart(2, "0"))
+        .join("");
+}
+// instanceof
+class Class {
+    constructor(..._args) { }
+}
+//////////    PROTOTYPE INSTALLERS     //////////
+//
+// Members live on the prototype and materialize per instance on first read, which keeps own-property count under the step where V8 stops using inline slots. Changing anything here means re-measuring runtime, memory and bundle size together — see "The three axes" in AGENTS.md.
+/**
+ * Installs a trait's members on its prototype. Each value builds that member for the instance on first read; the built value shadows the accessor as an own property, so a detached `const { parse } = schema` keeps working.
+ *
+ * Call this from a `proto` initializer, which runs once per prototype — never per instance.
+ */
+function members(proto, table) {
+    for (const key in table) {
+        const desc = Object.getOwnPropertyDescriptor(table, key);
+        // a getter installs as written, so it stays live: `description` reads through to the registry on every access. not enumerable: an object literal's is, and a prototype member never was
+        if (desc.get)
+            Object.defineProperty(proto, key, { ...desc, enumerable: false });
+        // a method materializes bound on first read, which is what keeps a detached member working: `const opt = schema.optional; opt()`
+        else
+            defineBound(proto, key, desc.value);
+    }
+}
+/** Shadows a prototype member with an own value, so a getter that builds from the instance runs once. */
+function own(inst, key, value, enumerable = true) {
+    Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+    return value;
+}
+/** Like {@link own}, for a member that was never an own data property and has to stay out of `Object.keys`. */
+function hide(inst, key, value) {
+    return own(inst, key, value, false);
+}
+/** Adds members a table derives from the instance: each builds on first read and shadows as own data, and assignment shadows the same way, as when these were own properties. */
+function derived(computes, table) {
+    for (const key in computes) {
+        const compute = computes[key];
+        // an object literal's accessor is configurable and enumerable, and `members` copies the descriptor as written
+        Object.defineProperty(table, key, {
+            configurable: true,
+            enumerable: true,
+            get() {
+                return own(this, key, compute(this));
+            },
+            set(value) {
+                own(this, key, value);
+            },
+        });
+    }
+    return table;
+}
+function defineBound(proto, key, fn) {
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        get() {
+            // vitest's spyOn calls a prototype getter bare to find the function it wraps, so a nullish receiver answers the raw method
+            return this == null ? fn : own(this, key, fn.bind(this));
+        },
+        set(value) {
+            own(this, key, value);
+        },
+    });
+}
+/** Returns the prototype to install on, or `undefined` if this group is already installed on it. */
+function claim(inst, sentinel) {
+    const proto = Object.getPrototypeOf(inst);
+    // Runs on every construction, so `in` rather than the costlier `hasOwnProperty.call`. Sentinels are keys the group itself defines.
+    return sentinel in proto ? undefined : proto;
+}
+// The internals whose init chain is installing. A second call for the same one is a derived constructor overriding its base, so it must not construct another schema in between or the override is dropped.
+let installing;
+// Set while a getter is running, so a value that resolved through a recursion break is not memoized. One shared descriptor shadows the key for the duration, which costs no per-key allocation.
+let broke = false;
+const breaker = {
+    configurable: true,
+    get() {
+        broke = true;
+        return undefined;
+    },
+};
+/**
+ * Installs a lazily-derived internal on the `_zod` prototype of `inst`'s
+ * constructor, computed from the internals object itself and cached there on
+ * first read. One accessor per constructor rather than one per instance.
+ */
+function defineLazyInternal(inst, key, compute) {
+    const proto = Object.getPrototypeOf(inst._zod);
+    if (key in proto && installing !== inst._zod) {
+        // A repeat construction: everything is installed already. Cleared here so the reference is not held past the first construction of every type.
+        installing = undefined;
         return;
-    try {
-        await summary.addRaw(markdown).write();
     }
-    catch (error) {
-        warning(`could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    installing = inst._zod;
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        get() {
+            // Shadowed before computing so a re-entrant read from a recursive schema resolves to undefined instead of running the getter again.
+            Object.defineProperty(this, key, breaker);
+            const outer = broke;
+            broke = false;
+            try {
+                const value = compute(this);
+                // A result that resolved through a recursion break is recomputed once the graph is complete; everything else memoizes, undefined included.
+                if (broke)
+                    delete this[key];
+                else
+                    Object.defineProperty(this, key, { configurable: true, writable: true, value });
+                broke = broke || outer;
+                return value;
+            }
+            catch (err) {
+                // A compute that threw memoizes nothing, so a later read runs it again and fails the same way. The shadow goes with it, since leaving it installed would answer undefined for every later read.
+                delete this[key];
+                broke = broke || outer;
+                throw err;
+            }
+        },
+        set(value) {
+            Object.defineProperty(this, key, { configurable: true, writable: true, value });
+        },
+    });
+}
+/**
+ * Installs `key` on `inst`'s prototype, computed by `make` on first read and cached there as an own
+ * data property. One accessor per constructor rather than one per instance, because an own accessor
+ * puts every instance after the first into v8 dictionary mode. The key doubles as the sentinel.
+ */
+function installLazyProp(inst, key, make, enumerable) {
+    const proto = claim(inst, key);
+    if (!proto)
+        return;
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        get() {
+            // Shadowed before computing, so a re-entrant read from a self-referential shape resolves to undefined instead of running the getter again. A data property rather than an accessor: an own accessor is the dictionary-mode transition this exists to avoid.
+            const desc = { configurable: true, writable: true, enumerable, value: undefined };
+            Object.defineProperty(this, key, desc);
+            // a compute that throws leaves the shadow behind, so later reads answer undefined instead of re-throwing; `defineLazy` did the same, and `defineLazyInternal`'s delete-on-catch would cost bytes in every bundle for a case only a throwing user getter reaches
+            desc.value = make(this);
+            Object.defineProperty(this, key, desc);
+            return desc.value;
+        },
+        set(value) {
+            Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+        },
+    });
+}
+/** Marks the thunk `_catch` synthesises for a constant catch value. `Function.length` cannot tell that thunk from a user callback — rest and defaulted parameters both report arity 0 — and a user callback reads `ctx.error`, whose issues only finalize correctly against the caller's per-parse error map. Provenance can say what arity cannot. A plain string key rather than `Symbol.for`, whose call at module scope no bundler can prove pure — the same shape that anchored `urlCanParse` into every build. */
+const CONSTANT_CATCH = "~constantCatch";
+/** Wraps a constant catch value in a thunk tagged with {@link CONSTANT_CATCH}. */
+function constantCatch(value) {
+    const fn = () => value;
+    fn[CONSTANT_CATCH] = true;
+    return fn;
 }
 
 
@@ -86959,6 +89086,9 @@ async function writeSummary(markdown) {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -87075,6 +89205,28 @@ async function writeSummary(markdown) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -87098,6 +89250,69 @@ async function writeSummary(markdown) {
 /******/ 		if (!module.children) module.children = [];
 /******/ 		return module;
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

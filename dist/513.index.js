@@ -1,18 +1,27 @@
-export const id = 108;
-export const ids = [108];
+export const id = 513;
+export const ids = [513];
 export const modules = {
 
-/***/ 866:
+/***/ 1513:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  yD: () => (/* binding */ alertsSectionSchema),
-  XV: () => (/* binding */ parseAlertsConfig)
+  hr: () => (/* reexport */ ACTION),
+  jQ: () => (/* reexport */ applyAlertsPlan),
+  lo: () => (/* reexport */ faultlineInstallation),
+  ik: () => (/* reexport */ hasChanges),
+  XV: () => (/* reexport */ parseAlertsConfig),
+  Jd: () => (/* reexport */ planAlertRules),
+  Z_: () => (/* reexport */ readCurrentRules),
+  Ch: () => (/* reexport */ renderApplied),
+  d$: () => (/* reexport */ renderPlanMarkdown),
+  $D: () => (/* reexport */ renderPlanText),
+  PN: () => (/* reexport */ summarizePlan)
 });
 
-// UNUSED EXPORTS: AlertsConfigError, LEVELS, MAX_RULE_NAME, MEASURES, alertsConfigSchema, keyPath
+// UNUSED EXPORTS: ALERTS_CONFIG_DESCRIPTIONS, AlertsApplyError, AlertsConfigError, AlertsPlanError, CONDITION, FILTER, MANAGED_MARK, alertsConfigSchema, alertsSectionSchema, configProjects, desiredRules, diffRule, managedBaseName, mapSentryValidation, planAlerts, readDirectory
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
@@ -363,29 +372,6 @@ function parseAlertsConfig(input, source) {
     throw new AlertsConfigError(result.error.issues.map((issue) => ({ path: keyPath(issue.path) || '(file)', message: issue.message })), source);
 }
 
-
-/***/ }),
-
-/***/ 6108:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  ALERTS_HELP: () => (/* binding */ ALERTS_HELP),
-  runAlertsCommand: () => (/* binding */ runAlertsCommand)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./.build/src/alerts/config.js + 1 modules
-var alerts_config = __webpack_require__(866);
 ;// CONCATENATED MODULE: ./.build/src/alerts/config-descriptions.js
 /**
  * Descriptions of the alert rule keys for the generated `.github/faultline.yml` reference (docs/config-reference.ts
@@ -1167,248 +1153,6 @@ function renderApplied(org, applied) {
 
 
 
-
-// EXTERNAL MODULE: ./.build/src/version.js
-var version = __webpack_require__(7319);
-;// CONCATENATED MODULE: ./.build/src/cli/alerts-command.js
-// `faultline alerts <plan|apply>`: the alert rules in .github/faultline.yml, planned against Sentry and applied.
-
-
-
-
-
-const ALERTS_HELP = `Usage: faultline alerts <plan|apply> [flags]
-
-  plan    compares the alert rules in the config with the rules Sentry holds and prints what apply would do.
-          Exit code: 0 nothing to change, 2 changes pending, 1 error (as terraform plan -detailed-exitcode).
-  apply   makes the changes and prints what it did. A second plan after it is empty.
-
-faultline changes only the rules it manages (their names end in " [faultline]"); a rule made by hand is left
-alone unless a config rule adopts it by name (adopt: true). A managed rule that left the config is deleted only
-with alerts.prune: true.
-
-Flags:
-  --config FILE       the config (default .github/faultline.yml)
-  --json              plan: print the plan as JSON
-  --markdown          plan: print the plan as markdown (for a job summary)
-  --url URL           Sentry server root (SENTRY_URL; default https://sentry.io)
-  --org SLUG          must match sentry.org of the config when given (SENTRY_ORG)
-  --auth-token T      SENTRY_AUTH_TOKEN; prefer the variable (needs alerts:write, org:read, project:read)
-
-Examples:
-  faultline alerts plan
-  faultline alerts plan --config ci/faultline.yml --json
-  faultline alerts apply
-`;
-const OPTIONS = {
-    config: { type: 'string' },
-    json: { type: 'boolean' },
-    markdown: { type: 'boolean' },
-    url: { type: 'string' },
-    org: { type: 'string' },
-    'auth-token': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-};
-class UsageError extends Error {
-}
-const nonEmpty = (v) => (v?.trim() ? v.trim() : undefined);
-async function readSettings(values, io) {
-    const configPath = (0,external_node_path_.resolve)(io.cwd, nonEmpty(values.config) ?? '.github/faultline.yml');
-    let text;
-    try {
-        text = await (0,promises_.readFile)(configPath, 'utf8');
-    }
-    catch {
-        throw new UsageError(`cannot read ${configPath}: pass --config FILE or run from the repository's root`);
-    }
-    const config = (0,alerts_config/* parseAlertsConfig */.XV)(text, configPath);
-    const token = nonEmpty(values['auth-token']) ?? nonEmpty(io.env.SENTRY_AUTH_TOKEN);
-    if (!token)
-        throw new UsageError('no auth token: set SENTRY_AUTH_TOKEN (or pass --auth-token)');
-    const org = nonEmpty(values.org) ?? nonEmpty(io.env.SENTRY_ORG);
-    if (org && org !== config.org) {
-        throw new UsageError(`SENTRY_ORG is "${org}" but ${configPath} says sentry.org: ${config.org}: make them agree`);
-    }
-    const url = nonEmpty(values.url) ?? nonEmpty(io.env.SENTRY_URL);
-    const { SentryClient } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 8653));
-    const client = new SentryClient({
-        token,
-        org: config.org,
-        ...(url ? { url } : {}),
-        userAgent: `faultline-cli/${version/* VERSION */.x}`,
-    });
-    return { configPath, config, client };
-}
-async function runPlan(settings, values, io) {
-    const plan = await planAlertRules(settings.client, settings.config);
-    const changes = hasChanges(plan);
-    if (values.json)
-        io.stdout(JSON.stringify({ changes, ...plan }, null, 2));
-    else if (values.markdown)
-        io.stdout(renderPlanMarkdown(plan));
-    else
-        io.stdout(renderPlanText(plan));
-    return changes ? 2 : 0;
-}
-async function runApply(settings, io) {
-    const plan = await planAlertRules(settings.client, settings.config);
-    io.stdout(renderPlanText(plan));
-    io.stdout('');
-    const applied = await applyAlertsPlan(settings.client, plan);
-    io.stdout(renderApplied(plan.org, applied));
-    return 0;
-}
-async function runAlertsCommand(argv, io) {
-    let values;
-    let positionals;
-    try {
-        ({ values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
-    }
-    catch (error) {
-        io.stderr(`faultline alerts: ${error instanceof Error ? error.message : String(error)}`);
-        io.stderr('Run `faultline alerts --help` for the flags.');
-        return 1;
-    }
-    const [sub, ...rest] = positionals;
-    if (values.help || sub === 'help') {
-        io.stdout(ALERTS_HELP);
-        return 0;
-    }
-    if ((sub !== 'plan' && sub !== 'apply') || rest.length > 0) {
-        io.stderr(sub ? `faultline alerts: unknown subcommand "${[sub, ...rest].join(' ')}"` : 'faultline alerts: plan or apply?');
-        io.stderr(ALERTS_HELP);
-        return 1;
-    }
-    try {
-        const settings = await readSettings(values, io);
-        return sub === 'plan' ? await runPlan(settings, values, io) : await runApply(settings, io);
-    }
-    catch (error) {
-        // Config, plan and apply errors name the config key; Sentry API errors name the call and the fix.
-        io.stderr(`faultline alerts ${sub}: ${error instanceof Error ? error.message : String(error)}`);
-        return 1;
-    }
-}
-
-
-/***/ }),
-
-/***/ 9464:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ES: () => (/* binding */ SentryConfigError),
-/* harmony export */   I9: () => (/* binding */ SentryAssembleError),
-/* harmony export */   Oy: () => (/* binding */ SentryConnectionError),
-/* harmony export */   bP: () => (/* binding */ SentryValidationError),
-/* harmony export */   nP: () => (/* binding */ validationText),
-/* harmony export */   qC: () => (/* binding */ SentryApiError)
-/* harmony export */ });
-/** Typed errors of the Sentry client. Messages name the endpoint and what to do; they never hold the token. */
-/** Sentry answered with an error status (or, for the subclass below, could not be reached). */
-class SentryApiError extends Error {
-    /** HTTP status; 0 when no response arrived (see SentryConnectionError). */
-    status;
-    /** Method and path, e.g. `PUT /api/0/organizations/acme/releases/1.0/`. */
-    endpoint;
-    /** Sentry's own `detail` / `error` text, or a summary of its validation errors. */
-    detail;
-    /** What the user should do about it. */
-    hint;
-    /** How many attempts were made before giving up. */
-    attempts;
-    /** For 429: how long Sentry asked us to wait, when that was beyond our bound. */
-    retryAfterMs;
-    constructor(init, message) {
-        super(message ?? describeApiError(init));
-        this.name = 'SentryApiError';
-        this.status = init.status;
-        this.endpoint = init.endpoint;
-        if (init.detail !== undefined)
-            this.detail = init.detail;
-        this.hint = init.hint;
-        this.attempts = init.attempts ?? 1;
-        if (init.retryAfterMs !== undefined)
-            this.retryAfterMs = init.retryAfterMs;
-    }
-}
-/** No HTTP response: connection refused/reset, DNS failure, or the per-request timeout. `status` is 0. */
-class SentryConnectionError extends SentryApiError {
-    /** `ECONNRESET`, `ECONNREFUSED`, `UND_ERR_SOCKET`, `TIMEOUT`, ... */
-    code;
-    constructor(init) {
-        const attempts = init.attempts ?? 1;
-        super({ ...init, status: 0 }, `Sentry API ${init.endpoint} failed: ${init.reason}` +
-            (attempts > 1 ? ` (after ${attempts} attempts)` : '') +
-            `. ${init.hint}`);
-        this.name = 'SentryConnectionError';
-        this.code = init.code;
-        if (init.cause !== undefined)
-            this.cause = init.cause;
-    }
-}
-/** A client option is missing or malformed (checked before any request is made). */
-class SentryConfigError extends Error {
-    /** The option or environment variable at fault, e.g. `SENTRY_URL`. */
-    setting;
-    constructor(setting, message) {
-        super(message);
-        this.name = 'SentryConfigError';
-        this.setting = setting;
-    }
-}
-/** Sentry reported that an artifact bundle could not be assembled, or it did not finish in time. */
-class SentryAssembleError extends Error {
-    checksum;
-    state;
-    detail;
-    constructor(init, message) {
-        super(message);
-        this.name = 'SentryAssembleError';
-        this.checksum = init.checksum;
-        this.state = init.state;
-        this.detail = init.detail;
-    }
-}
-function describeApiError(init) {
-    const status = init.statusText ? `${init.status} ${init.statusText}` : String(init.status);
-    const detail = init.detail ? `: ${init.detail}` : '';
-    const attempts = (init.attempts ?? 1) > 1 ? ` (after ${init.attempts} attempts)` : '';
-    return `Sentry API ${init.endpoint} failed with ${status}${detail}${attempts}. ${init.hint}`;
-}
-/**
- * Sentry refused a body with 400 and said which fields were wrong (Django REST framework's `{"field": [...]}`,
- * nested for list items). `fields` is that body as sent, for callers that map it back to their own keys.
- */
-class SentryValidationError extends SentryApiError {
-    fields;
-    constructor(init) {
-        const summary = Object.entries(init.fields)
-            .map(([key, value]) => `${key}: ${validationText(value)}`)
-            .join('; ');
-        super({
-            status: 400,
-            endpoint: init.endpoint,
-            detail: summary,
-            hint: 'Fix the fields Sentry names and try again.',
-        });
-        this.name = 'SentryValidationError';
-        this.fields = init.fields;
-    }
-}
-/** The messages in a DRF error value (a string, a list of them, or nested objects for list items). */
-function validationText(value) {
-    if (typeof value === 'string')
-        return value;
-    if (Array.isArray(value))
-        return value.map(validationText).filter(Boolean).join(' ');
-    if (value && typeof value === 'object') {
-        return Object.entries(value)
-            .map(([k, v]) => `${k}: ${validationText(v)}`)
-            .join('; ');
-    }
-    return value === undefined || value === null ? '' : String(value);
-}
 
 
 /***/ })

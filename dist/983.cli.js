@@ -1,5 +1,5 @@
-export const id = 40;
-export const ids = [40];
+export const id = 983;
+export const ids = [983];
 export const modules = {
 
 /***/ 9464:
@@ -122,7 +122,93 @@ function validationText(value) {
 
 /***/ }),
 
-/***/ 3040:
+/***/ 7461:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z5: () => (/* binding */ orgTokenClaims),
+/* harmony export */   pF: () => (/* binding */ SentryTargetError),
+/* harmony export */   rH: () => (/* binding */ resolveSentryTarget)
+/* harmony export */ });
+/* unused harmony exports ORG_TOKEN_PREFIX, DEFAULT_SENTRY_URL */
+// Sentry organization auth tokens (`sntrys_<base64 JSON>_<secret>`) name the server and the organization they
+// belong to, as sentry-cli reads them (src/utils/auth_token/org_auth_token.rs in getsentry/sentry-cli): the JSON
+// has `url` (may be empty in old tokens), `region_url` and `org`. A token alone is then enough, and a token is
+// never sent to a server other than its own.
+const ORG_TOKEN_PREFIX = 'sntrys_';
+const DEFAULT_SENTRY_URL = 'https://sentry.io';
+/** The claims of an org token, or undefined for any other kind of token (user tokens, integration tokens). */
+function orgTokenClaims(token) {
+    if (!token?.startsWith(ORG_TOKEN_PREFIX))
+        return undefined;
+    const parts = token.split('_');
+    if (parts.length !== 3)
+        return undefined;
+    try {
+        const json = JSON.parse(Buffer.from(parts[1], 'base64').toString('utf8'));
+        if (!json || typeof json !== 'object')
+            return undefined;
+        const { url, region_url: regionUrl, org } = json;
+        if (typeof org !== 'string' || !org)
+            return undefined;
+        return {
+            org,
+            ...(typeof url === 'string' && url ? { url: trimUrl(url) } : {}),
+            ...(typeof regionUrl === 'string' && regionUrl ? { regionUrl: trimUrl(regionUrl) } : {}),
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+class SentryTargetError extends Error {
+    name = 'SentryTargetError';
+}
+/**
+ * The server and organization to use: explicit settings win; what they leave open comes from an org token; the
+ * URL defaults to sentry.io only when neither says. An explicit URL that is neither the token's server nor its
+ * region is refused, naming both, so the token never goes to another host.
+ */
+function resolveSentryTarget(settings) {
+    const claims = orgTokenClaims(settings.token);
+    const explicitUrl = settings.url?.trim() ? trimUrl(settings.url) : undefined;
+    const explicitOrg = settings.org?.trim() || undefined;
+    if (claims && explicitUrl) {
+        const own = [claims.url, claims.regionUrl].filter((u) => !!u);
+        if (own.length && !own.some((u) => sameServer(u, explicitUrl))) {
+            throw new SentryTargetError(`${settings.urlSetting ?? 'SENTRY_URL'} is ${explicitUrl}, but the auth token belongs to ${own[0]}: ` +
+                `unset ${settings.urlSetting ?? 'SENTRY_URL'} (the token names its server) or use a token made on ${explicitUrl}`);
+        }
+    }
+    const url = explicitUrl ?? claims?.url ?? claims?.regionUrl;
+    const org = explicitOrg ?? claims?.org;
+    return {
+        url: url ?? DEFAULT_SENTRY_URL,
+        ...(org ? { org } : {}),
+        from: {
+            url: explicitUrl ? 'setting' : url ? 'token' : 'default',
+            ...(org ? { org: explicitOrg ? 'setting' : 'token' } : {}),
+        },
+    };
+}
+function trimUrl(url) {
+    return url.trim().replace(/\/+$/, '');
+}
+function sameServer(a, b) {
+    try {
+        const x = new URL(a);
+        const y = new URL(b);
+        return x.protocol === y.protocol && x.host.toLowerCase() === y.host.toLowerCase();
+    }
+    catch {
+        return trimUrl(a).toLowerCase() === trimUrl(b).toLowerCase();
+    }
+}
+
+
+/***/ }),
+
+/***/ 8907:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -137,11 +223,12 @@ __webpack_require__.d(__webpack_exports__, {
   Ay: () => (/* reexport */ renderReportMarkdown),
   Uv: () => (/* reexport */ renderReportText),
   IB: () => (/* reexport */ splitPathList),
+  f: () => (/* reexport */ uploadProgress),
   Eu: () => (/* reexport */ uploadSourcemaps),
   Dj: () => (/* reexport */ validateSourcemaps)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTENSIONS, DEFAULT_JS_EXTENSIONS, DEFAULT_UPLOAD_EXTENSIONS, DiscoverError, InjectError, SNIPPET_TEMPLATE, SYSB_HEADER, SourceMapParseError, UploadError, buildArtifactBundle, buildManifest, bundleDebugId, bundlePath, checkMappings, debugIdFromBytes, debugIdFromScriptAndMap, decodeMapBytes, encodeMap, findDebugIdComment, findSourceMappingUrl, inspectSourceMapBytes, isSourceMapBytes, normalizeDebugId, planChunkUpload
+// UNUSED EXPORTS: DEFAULT_EXTENSIONS, DEFAULT_JS_EXTENSIONS, DEFAULT_UPLOAD_EXTENSIONS, DiscoverError, InjectError, SNIPPET_TEMPLATE, SYSB_HEADER, SourceMapParseError, UploadError, buildArtifactBundle, buildManifest, bundleDebugId, bundlePath, checkMappings, debugIdFromBytes, debugIdFromScriptAndMap, decodeMapBytes, encodeMap, findDebugIdComment, findSourceMappingUrl, inspectSourceMapBytes, isSourceMapBytes, normalizeDebugId, planArtifactBundle, planChunkUpload
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -233,15 +320,19 @@ function splitPathList(input) {
         .filter((s) => s !== '');
 }
 const toPosix = (p) => (external_node_path_.sep === '/' ? p : p.split(external_node_path_.sep).join('/'));
+/** A path, glob or ignore pattern with Windows' `\` turned into `/` (globs treat `\` as an escape). */
+function forwardSlashes(path, windows) {
+    return windows ? path.replace(/\\/g, '/') : path;
+}
 function joinArg(root, rel) {
     // sentry-cli keeps the argument as written (`dist/` + `a.js` → `dist/a.js`).
     return `${root.replace(/[\\/]+$/, '')}/${rel}`;
 }
-function ignoreMatcher(patterns) {
+function ignoreMatcher(patterns, windows) {
     if (patterns.length === 0)
         return () => false;
     const matchers = patterns.map((p) => {
-        const pattern = p.replace(/^\/+/, '').replace(/\/+$/, '');
+        const pattern = forwardSlashes(p, windows).replace(/^\/+/, '').replace(/\/+$/, '');
         const m = picomatch(pattern, { dot: true });
         return pattern.includes('/') ? (rel) => m(rel) : (rel) => m((0,external_node_path_.basename)(rel)) || m(rel);
     });
@@ -252,11 +343,13 @@ async function discoverFiles(paths, opts = {}) {
     const cwd = opts.cwd ?? process.cwd();
     const extensions = (opts.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.replace(/^\./, ''));
     const matchesExt = (name) => extensions.some((e) => name.endsWith(`.${e}`));
-    const isIgnored = ignoreMatcher(opts.ignore ?? []);
+    const windows = opts.windowsPaths ?? process.platform === 'win32';
+    const isIgnored = ignoreMatcher(opts.ignore ?? [], windows);
     const skipDir = (name) => (opts.includeHidden === false && name.startsWith('.')) || (!opts.includeNodeModules && name === 'node_modules');
     const out = [];
     const seen = new Set();
-    const add = (file) => {
+    const add = (found) => {
+        const file = { ...found, path: forwardSlashes(found.path, windows) };
         if (seen.has(file.path))
             return;
         seen.add(file.path);
@@ -296,10 +389,16 @@ async function discoverFiles(paths, opts = {}) {
         }
     };
     for (const arg of splitPathList(paths)) {
+        const pattern = forwardSlashes(arg, windows);
         // A path that exists is taken literally even when it has glob characters (`dist (old)`, `[id]`).
-        if ((0,dist/* isDynamicPattern */.ey)(arg) && !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(cwd, arg))) {
-            const matches = await (0,dist/* glob */.TI)(arg, { cwd, dot: opts.includeHidden !== false, onlyFiles: true, absolute: false });
-            const base = staticBase(arg);
+        if ((0,dist/* isDynamicPattern */.ey)(pattern) && !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(cwd, arg))) {
+            const matches = await (0,dist/* glob */.TI)(pattern, {
+                cwd,
+                dot: opts.includeHidden !== false,
+                onlyFiles: true,
+                absolute: false,
+            });
+            const base = staticBase(pattern);
             for (const m of matches.sort()) {
                 if (!opts.includeNodeModules && m.split('/').includes('node_modules'))
                     continue;
@@ -642,7 +741,9 @@ function replaceSourcemapUrl(text, newUrl) {
 }
 /** `fixup_js_file`: snippet on its own line after the prologue, debugId comment at the end. */
 function insertSnippetAfterPrologue(text, debugId) {
-    const offset = PRE_INJECT_RE.exec(text)[0].length;
+    const prologue = PRE_INJECT_RE.exec(text)[0].length;
+    // A script that is all prologue (only comments or whitespace) gets the snippet at the very top, as sentry-cli does.
+    const offset = prologue === text.length ? 0 : prologue;
     const before = text.slice(0, offset);
     const lineStart = before.lastIndexOf('\n') + 1;
     let line = 0;
@@ -726,6 +827,205 @@ function adjustTokensForInsertion(tokens, original, ins) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/mappings-shift.js
+/**
+ * Moving a map's mappings for the inject snippet without decoding them. When a `mappings` string is already in the
+ * form rust-sourcemap writes (sorted, minimal VLQs, no folded duplicates, no empty segments), decoding it and
+ * encoding it again gives the same string, so the insertion's fix-up can be made on the text itself: whole lines
+ * move by a prefix of `;`, and on the insertion line only the first segment at or after the insertion column
+ * changes (plus a copy of the segment that spans the insertion point). Anything else is left to the full codec.
+ */
+
+const mappings_shift_B64 = new Int8Array(128).fill(-1);
+const mappings_shift_B64_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+for (let i = 0; i < 64; i++)
+    mappings_shift_B64[mappings_shift_B64_CHARS.charCodeAt(i)] = i;
+const COMMA = 44;
+const SEMICOLON = 59;
+/**
+ * True when decoding `mappings` (with rust-sourcemap's rules) and encoding the tokens again gives `mappings` back,
+ * and the insertion fix-up would keep every token (no two segments at column 0 of one line). False for anything the
+ * decoder would reject, too: the full codec then reports it.
+ */
+function isCanonicalMappings(mappings, sourceCount, nameCount) {
+    const len = mappings.length;
+    let col = 0;
+    let srcId = 0;
+    let srcLine = 0;
+    let srcCol = 0;
+    let nameId = 0;
+    let segmentsOnLine = 0;
+    let prevFields = 0;
+    let n = 0;
+    const d = [0, 0, 0, 0, 0];
+    let i = 0;
+    while (i <= len) {
+        const c = i < len ? mappings.charCodeAt(i) : SEMICOLON;
+        if (c === COMMA || c === SEMICOLON) {
+            if (n === 0) {
+                // An empty segment (`,,`, `,;`, a leading `,`) or a last line without segments is dropped by the encoder.
+                if (c === COMMA || segmentsOnLine > 0 || (i === len && len > 0))
+                    return false;
+            }
+            else {
+                if (n !== 1 && n !== 4 && n !== 5)
+                    return false;
+                if (d[0] < 0)
+                    return false; // unsorted: the decoder re-sorts
+                col += d[0];
+                if (col > NONE)
+                    return false;
+                if (segmentsOnLine > 0 && col === 0)
+                    return false; // two segments at column 0
+                const same = d[0] === 0 && n === prevFields && (n === 1 || (d[1] === 0 && d[2] === 0 && d[3] === 0));
+                if (segmentsOnLine > 0 && same && (n !== 5 || d[4] === 0))
+                    return false; // folded by the encoder
+                if (n > 1) {
+                    srcId += d[1];
+                    srcLine += d[2];
+                    srcCol += d[3];
+                    if (srcId < 0 || srcId >= sourceCount)
+                        return false;
+                    if (srcLine < 0 || srcLine > NONE || srcCol < 0 || srcCol > NONE)
+                        return false; // would wrap as u32
+                    if (n === 5) {
+                        nameId += d[4];
+                        if (nameId < 0 || nameId >= nameCount)
+                            return false;
+                    }
+                }
+                prevFields = n;
+                segmentsOnLine++;
+                n = 0;
+            }
+            if (c === SEMICOLON) {
+                col = 0;
+                segmentsOnLine = 0;
+            }
+            i++;
+            continue;
+        }
+        if (n >= 5)
+            return false;
+        let value = 0;
+        let shift = 0;
+        let digit;
+        for (;;) {
+            if (i >= len)
+                return false;
+            const code = mappings.charCodeAt(i++);
+            digit = code < 128 ? mappings_shift_B64[code] : -1;
+            if (digit < 0)
+                return false;
+            value += (digit & 31) * 2 ** shift;
+            shift += 5;
+            if ((digit & 32) === 0)
+                break;
+            if (shift > 60)
+                return false;
+        }
+        if (shift > 5 && digit === 0)
+            return false; // a needless continuation digit
+        if (value === 1)
+            return false; // "-0"
+        d[n++] = value % 2 === 1 ? -Math.floor(value / 2) : Math.floor(value / 2);
+    }
+    return true;
+}
+/** Start index of line `line` in `mappings`, or -1 when the string has fewer lines. */
+function lineStart(mappings, line) {
+    let at = 0;
+    for (let l = 0; l < line; l++) {
+        const next = mappings.indexOf(';', at);
+        if (next < 0)
+            return -1;
+        at = next + 1;
+    }
+    return at;
+}
+function vlq(value) {
+    let v = value < 0 ? -value * 2 + 1 : value * 2;
+    let out = '';
+    do {
+        let digit = v % 32;
+        v = Math.floor(v / 32);
+        if (v > 0)
+            digit |= 32;
+        out += mappings_shift_B64_CHARS[digit];
+    } while (v > 0);
+    return out;
+}
+/** Reads the segment at `start` (column value only decoded). */
+function readSegment(mappings, start, prevCol) {
+    let i = start;
+    let fields = 0;
+    let col = prevCol;
+    let colEnd = start;
+    while (i < mappings.length) {
+        const c = mappings.charCodeAt(i);
+        if (c === COMMA || c === SEMICOLON)
+            break;
+        let value = 0;
+        let shift = 0;
+        for (;;) {
+            const digit = mappings_shift_B64[mappings.charCodeAt(i++)];
+            value += (digit & 31) * 2 ** shift;
+            shift += 5;
+            if ((digit & 32) === 0)
+                break;
+        }
+        if (fields === 0) {
+            col += value % 2 === 1 ? -Math.floor(value / 2) : Math.floor(value / 2);
+            colEnd = i;
+        }
+        fields++;
+    }
+    return { start, end: i, col, fields, colEnd };
+}
+/**
+ * The mappings after two lines are inserted at (`line`, `byteColumn`) of a script whose last line holding characters
+ * is `lastLine`, as sentry-cli's fix-up writes them; undefined when a token lies past `lastLine` (the fix-up drops
+ * it, which the full codec reproduces). `mappings` must pass isCanonicalMappings.
+ */
+function shiftCanonicalMappings(mappings, line, byteColumn, lastLine) {
+    let lines = 1;
+    for (let i = mappings.indexOf(';'); i >= 0; i = mappings.indexOf(';', i + 1))
+        lines++;
+    if (mappings.length > 0 && lines - 1 > lastLine)
+        return undefined;
+    const start = lineStart(mappings, line);
+    if (start < 0)
+        return mappings; // no token at or after the insertion line
+    let end = mappings.indexOf(';', start);
+    if (end < 0)
+        end = mappings.length;
+    // Segments of the insertion line before the insertion column stay; the first one at or after it opens the new line.
+    let before;
+    let at = start;
+    let col = 0;
+    while (at < end) {
+        const seg = readSegment(mappings, at, col);
+        if (seg.col >= byteColumn) {
+            // Two segments at the insertion column: the fix-up drops the first, which the full codec reproduces.
+            if (seg.col === byteColumn && seg.end < end && readSegment(mappings, seg.end + 1, seg.col).col === byteColumn)
+                return undefined;
+            const copy = before && seg.col > byteColumn ? `${'A'.repeat(before.fields)},` : '';
+            const head = mappings.slice(0, before ? before.end : start);
+            const moved = vlq(seg.col - byteColumn) + mappings.slice(seg.colEnd);
+            return `${head};;${copy}${moved}`;
+        }
+        before = seg;
+        col = seg.col;
+        at = seg.end + 1;
+    }
+    // Every segment of the line lies before the insertion column: the last one also spans the new line's start.
+    const copy = before ? 'A'.repeat(before.fields) : '';
+    const rest = mappings.slice(end);
+    if (copy === '' && rest === '')
+        return mappings;
+    return `${mappings.slice(0, end)};;${copy}${rest}`;
+}
+
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/raw-map.js
 /**
  * Source maps read and written exactly as sentry-cli 3.8 does it (rust-sourcemap 9.3): which JSON counts as a map,
@@ -733,6 +1033,7 @@ function adjustTokensForInsertion(tokens, original, ins) {
  * duplicate tokens folded). Byte parity matters because an embedded map is re-encoded into the JavaScript file.
  * The `mappings` string itself is decoded and encoded in mappings-codec.ts.
  */
+
 
 
 
@@ -800,7 +1101,7 @@ function inspectSourceMapBytes(bytes) {
     return debugId ? { isMap: true, debugId } : { isMap: true };
 }
 /** Parses map bytes (external file or decoded data URL); throws SourceMapParseError as sentry-cli would fail. */
-function decodeMapBytes(bytes) {
+function decodeMapBytes(bytes, opts = {}) {
     let raw;
     try {
         raw = parseJson(bytes);
@@ -808,9 +1109,9 @@ function decodeMapBytes(bytes) {
     catch (e) {
         throw new SourceMapParseError(`not valid JSON: ${e.message}`);
     }
-    return decodeRaw(raw);
+    return decodeRaw(raw, opts);
 }
-function decodeRaw(raw) {
+function decodeRaw(raw, opts = {}) {
     if (!isObject(raw))
         throw new SourceMapParseError('a source map must be a JSON object');
     const debugId = readDebugId(raw);
@@ -828,14 +1129,14 @@ function decodeRaw(raw) {
                 line,
                 column,
                 url: typeof s.url === 'string' ? s.url : null,
-                map: present(s.map) ? decodeRaw(s.map) : null,
+                map: present(s.map) ? decodeRaw(s.map, opts) : null,
             };
         });
         // Stable sort by offset, as decode_index does.
         sections.sort((a, b) => a.line - b.line || a.column - b.column);
         return { kind: 'index', ...fileField(raw.file), sections, ...(debugId ? { debugId } : {}) };
     }
-    return decodeRegular(raw, debugId);
+    return decodeRegular(raw, debugId, opts);
 }
 function isU32(v) {
     return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= NONE;
@@ -873,7 +1174,7 @@ function stringList(v, field) {
         return x;
     });
 }
-function decodeRegular(raw, debugId) {
+function decodeRegular(raw, debugId, opts) {
     const sources = stringList(raw.sources, 'sources').map((s) => s ?? '');
     if (present(raw.names) && !Array.isArray(raw.names))
         throw new SourceMapParseError('"names" must be an array');
@@ -882,8 +1183,12 @@ function decodeRegular(raw, debugId) {
         throw new SourceMapParseError('"mappings" must be a string');
     if (present(raw.sourceRoot) && typeof raw.sourceRoot !== 'string')
         throw new SourceMapParseError('"sourceRoot" must be a string');
-    const tokens = decodeMappings(raw.mappings ?? '', sources.length, names.length);
+    const mappings = raw.mappings ?? '';
+    const keep = opts.keepCanonicalMappings && isCanonicalMappings(mappings, sources.length, names.length);
+    const tokens = keep ? emptyTokens(0) : decodeMappings(mappings, sources.length, names.length);
     const map = { kind: 'regular', ...fileField(raw.file), sources, names, tokens, ignoreList: [] };
+    if (keep)
+        map.mappings = mappings;
     if (present(raw.sourceRoot))
         map.sourceRoot = raw.sourceRoot;
     if (present(raw.sourcesContent))
@@ -935,7 +1240,7 @@ function encodeMap(map) {
             parts.push(`"sourcesContent":[${padded.join(',')}]`);
         }
         parts.push(`"names":[${map.names.map(str).join(',')}]`);
-        parts.push(`"mappings":${str(encodeMappings(map.tokens))}`);
+        parts.push(`"mappings":${str(map.mappings ?? encodeMappings(map.tokens))}`);
         if (map.ignoreList.length > 0)
             parts.push(`"ignoreList":[${map.ignoreList.join(',')}]`);
         if (map.facebookSources !== undefined)
@@ -944,6 +1249,13 @@ function encodeMap(map) {
     if (map.debugId)
         parts.push(`"debugId":${str(map.debugId)}`);
     return `{${parts.join(',')}}`;
+}
+/** Decodes the tokens of a map read with `keepCanonicalMappings`, for edits made on tokens. */
+function decodeKeptMappings(map) {
+    if (map.mappings === undefined)
+        return;
+    map.tokens = decodeMappings(map.mappings, map.sources.length, map.names.length);
+    delete map.mappings;
 }
 
 // EXTERNAL MODULE: external "node:buffer"
@@ -1099,13 +1411,15 @@ function normalizeSourcemapUrl(sourceUrl, sourcemapUrl) {
 }
 /**
  * Candidates equal to `expected` (then only that one), else those differing from it in exactly one directory
- * segment (never the file name): split code/maps trees.
+ * segment (never the file name): split code/maps trees. `\` separates as `/` does: the URL of a map next to a
+ * Windows path (`D:\a\dist\app.js.map`, as cleanPath spells it) matches the discovered `D:/a/dist/app.js.map`.
  */
 function findMatchingPaths(candidates, expected) {
-    const exp = expected.split('/').filter((s) => s !== '.');
+    const segments = (path) => path.split(/[\\/]/).filter((s) => s !== '.');
+    const exp = segments(expected);
     const matches = [];
     for (const candidate of candidates) {
-        const cand = candidate.split('/').filter((s) => s !== '.');
+        const cand = segments(candidate);
         if (cand.length === exp.length && cand.every((s, i) => s === exp[i]))
             return [candidate];
         let i = 0;
@@ -1310,6 +1624,7 @@ function resolveReferences(files, warn) {
 
 
 
+
 const DATA_PREAMBLE = 'data:application/json;base64,';
 
 class InjectError extends Error {
@@ -1337,8 +1652,23 @@ function injectWithMap(text, map, debugId) {
         return injectAtStart(text, debugId);
     }
     const ins = insertSnippetAfterPrologue(text, debugId);
+    const shifted = map.mappings !== undefined && text.length > 0
+        ? shiftCanonicalMappings(map.mappings, ins.line, ins.byteColumn, lastLineWithCharacters(text))
+        : undefined;
+    if (shifted !== undefined) {
+        map.mappings = shifted;
+        return ins.text;
+    }
+    decodeKeptMappings(map);
     map.tokens = adjustTokensForInsertion(map.tokens, text, ins);
     return ins.text;
+}
+/** Index of the script's last line that holds a character (an empty last line after a final newline has none). */
+function lastLineWithCharacters(text) {
+    let line = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        line++;
+    return text.endsWith('\n') ? line - 1 : line;
 }
 function isCanonicalBase64(s) {
     if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s))
@@ -1450,7 +1780,7 @@ function matchesExtension(path, exts) {
 }
 function parseMapOrThrow(bytes, path, what) {
     try {
-        return decodeMapBytes(bytes);
+        return decodeMapBytes(bytes, { keepCanonicalMappings: true });
     }
     catch (e) {
         if (e instanceof SourceMapParseError)
@@ -1552,6 +1882,65 @@ function renderReportMarkdown(report, limit = 50) {
         out.push('', '</details>', '');
     }
     return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/progress.js
+/**
+ * Progress of a long chunk upload: bytes and chunks sent, rate and ETA. On a terminal one line is redrawn (at most a
+ * few times a second); in CI logs a line is written every few seconds. Throttled here, so the upload loop only adds
+ * numbers; the clock and the output are injected so that tests drive both.
+ */
+
+function uploadProgress(out, opts = out) {
+    const now = opts.now ?? Date.now;
+    const interval = out.redraw ? (opts.redrawIntervalMs ?? 200) : (opts.logIntervalMs ?? 5000);
+    let total = { bytes: 0, chunks: 0 };
+    let sent = { bytes: 0, chunks: 0 };
+    let started = 0;
+    let shownAt = 0;
+    let shown = false;
+    const show = (at) => {
+        const text = progressLine(total, sent, at - started);
+        if (out.redraw)
+            out.redraw(text);
+        else
+            out.line(text);
+        shownAt = at;
+        shown = true;
+    };
+    return {
+        start(t) {
+            total = t;
+            sent = { bytes: 0, chunks: 0 };
+            started = shownAt = now();
+            shown = false;
+        },
+        advance(bytes, chunks) {
+            sent = { bytes: sent.bytes + bytes, chunks: sent.chunks + chunks };
+            const at = now();
+            if (at - shownAt >= interval)
+                show(at);
+        },
+        done() {
+            // A terminal line that was drawn is finished with its final numbers; CI logs get the summary line elsewhere.
+            if (!out.redraw || !shown)
+                return;
+            show(now());
+            out.line('');
+        },
+    };
+}
+/** `> Uploading 3.2 MiB of 6.5 MiB (12/25 chunks), 1.1 MiB/s, ETA 3 s`. */
+function progressLine(total, sent, elapsedMs) {
+    const rate = elapsedMs > 0 ? (sent.bytes * 1000) / elapsedMs : 0;
+    const left = total.bytes - sent.bytes;
+    const eta = rate > 0 && left > 0 ? `, ETA ${formatDuration((left / rate) * 1000)}` : '';
+    return (`> Uploading ${formatBytes(sent.bytes)} of ${formatBytes(total.bytes)} (${sent.chunks}/${total.chunks} chunks)` +
+        `, ${formatBytes(Math.round(rate))}/s${eta}`);
+}
+function formatDuration(ms) {
+    const s = Math.ceil(ms / 1000);
+    return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/mapping-check.js
@@ -1777,6 +2166,42 @@ async function checkMapFits(run, file, check, map, mapDir, scriptText) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/temp-dir.js
+/**
+ * A private temporary folder that works when `$TMPDIR` names a folder that does not exist (a stale CI setting):
+ * the folder is created, and when that is not possible the system's default temporary folder is used instead.
+ */
+
+
+
+/** The system's temporary folder when `$TMPDIR`, `$TMP` and `$TEMP` are all ignored. */
+function systemTempDir() {
+    if (process.platform !== 'win32')
+        return '/tmp';
+    return (0,external_node_path_.join)(process.env.SystemRoot ?? process.env.windir ?? 'C:\\Windows', 'Temp');
+}
+function isMissingFolder(e) {
+    return e?.code === 'ENOENT';
+}
+/** `mkdtemp` under `os.tmpdir()`, creating that folder first or falling back to the system's one. */
+async function makeTempDir(prefix) {
+    const base = (0,external_node_os_.tmpdir)();
+    try {
+        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, prefix));
+    }
+    catch (e) {
+        if (!isMissingFolder(e))
+            throw e;
+    }
+    try {
+        await (0,promises_.mkdir)(base, { recursive: true });
+        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, prefix));
+    }
+    catch {
+        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(systemTempDir(), prefix));
+    }
+}
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:zlib"
@@ -1962,7 +2387,7 @@ function buildManifest(entries, bundleId, attrs) {
         .map((k) => [k, attributes[k]]));
     return { files, ...sorted };
 }
-/** Hashes the bytes as a whole and in `chunkSize` slices while appending them to a file. */
+/** Hashes the bytes as a whole and in `chunkSize` slices while appending them to a file (when there is one). */
 class ChunkingFile {
     chunks = [];
     #whole = (0,external_node_crypto_.createHash)('sha1');
@@ -1987,6 +2412,8 @@ class ChunkingFile {
                 this.#closeChunk();
         }
         this.size += data.length;
+        if (!this.#file)
+            return;
         let written = 0;
         while (written < data.length)
             written += (await this.#file.write(data, written)).bytesWritten;
@@ -2004,33 +2431,58 @@ class ChunkingFile {
         this.#currentSize = 0;
     }
 }
-/** Writes the bundle for `entries` to a temporary file and returns its hashes and chunk list. */
-async function buildArtifactBundle(entries, attrs, opts) {
-    if (!(opts.chunkSize > 0))
-        throw new RangeError(`buildArtifactBundle: chunkSize must be > 0, got ${opts.chunkSize}`);
+const DEFAULT_COMPRESSION_LEVEL = 0;
+/** The zip's sources: every file in manifest order, then manifest.json. */
+function zipSources(entries, manifest) {
+    const byUrl = new Map(entries.map((e) => [e.url, e]));
+    const sources = Object.entries(manifest.files).map(([name, info]) => {
+        const entry = byUrl.get(info.url);
+        return {
+            name,
+            ...(entry.size !== undefined ? { size: entry.size } : {}),
+            read: () => (0,promises_.readFile)(entry.absolutePath),
+        };
+    });
+    const manifestBytes = Buffer.from(JSON.stringify(manifest));
+    sources.push({ name: 'manifest.json', size: manifestBytes.length, read: async () => manifestBytes });
+    return sources;
+}
+/** Streams the bundle through `sink`; its SHA-1. */
+async function streamBundle(sources, sink, level) {
+    await sink.write(SYSB_HEADER);
+    await writeZip(sources, level, sink);
+    return sink.finish();
+}
+function checkChunkSize(chunkSize) {
+    if (!(chunkSize > 0))
+        throw new RangeError(`buildArtifactBundle: chunkSize must be > 0, got ${chunkSize}`);
+}
+/**
+ * The bundle's layout (checksum, size, chunks) without writing it anywhere: enough to ask the server which chunks it
+ * lacks. Writing it (buildArtifactBundle) gives the same bytes.
+ */
+async function planArtifactBundle(entries, attrs, opts) {
+    checkChunkSize(opts.chunkSize);
     const bundleId = bundleDebugId(entries);
     const manifest = buildManifest(entries, bundleId, attrs);
-    const byUrl = new Map(entries.map((e) => [e.url, e]));
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'faultline-bundle-'));
+    const sink = new ChunkingFile(undefined, opts.chunkSize);
+    const checksum = await streamBundle(zipSources(entries, manifest), sink, opts.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL);
+    return { bundleId, checksum, size: sink.size, chunks: sink.chunks };
+}
+/** Writes the bundle for `entries` to a temporary file and returns its hashes and chunk list. */
+async function buildArtifactBundle(entries, attrs, opts) {
+    checkChunkSize(opts.chunkSize);
+    const bundleId = bundleDebugId(entries);
+    const manifest = buildManifest(entries, bundleId, attrs);
+    const dir = await makeTempDir('faultline-bundle-');
     const path = (0,external_node_path_.join)(dir, 'bundle.zip');
     const dispose = () => (0,promises_.rm)(dir, { recursive: true, force: true });
     try {
-        const sources = Object.entries(manifest.files).map(([name, info]) => {
-            const entry = byUrl.get(info.url);
-            return {
-                name,
-                ...(entry.size !== undefined ? { size: entry.size } : {}),
-                read: () => (0,promises_.readFile)(entry.absolutePath),
-            };
-        });
-        const manifestBytes = Buffer.from(JSON.stringify(manifest));
-        sources.push({ name: 'manifest.json', size: manifestBytes.length, read: async () => manifestBytes });
         const file = await (0,promises_.open)(path, 'w');
         try {
             const sink = new ChunkingFile(file, opts.chunkSize);
-            await sink.write(SYSB_HEADER);
-            await writeZip(sources, opts.compressionLevel ?? 1, sink);
-            const checksum = sink.finish();
+            const level = opts.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
+            const checksum = await streamBundle(zipSources(entries, manifest), sink, level);
             return { path, size: sink.size, checksum, bundleId, chunks: sink.chunks, manifest, dispose };
         }
         finally {
@@ -2065,7 +2517,7 @@ function bundlePlanKey(entries, attrs, opts) {
         .update(JSON.stringify({
         format: WRITER_FORMAT,
         zlib: process.versions.zlib,
-        level: opts.compressionLevel ?? 1,
+        level: opts.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL,
         chunkSize: opts.chunkSize,
         manifest,
     }))
@@ -2214,7 +2666,7 @@ async function uploadBundle(client, options, bundle, bundleFile, projects, opts,
     log(`> Chunks: ${bundle.chunks.length} (${formatBytes(bundle.size)}), ${plan.chunksSkipped} already on the server, ` +
         `sending ${plan.chunksToSend} (${formatBytes(plan.bytesToSend)}) in ${plan.batches.length} request(s), ` +
         `${plan.concurrency} at a time`);
-    const sent = await sendChunks(client, options, bundle, bundleFile, plan, log);
+    const sent = await sendChunks(client, options, bundle, bundleFile, plan, log, opts.progress);
     let res = await client.assembleArtifactBundle(body);
     if (res.state === 'not_found' && res.missingChunks.length > 0) {
         plan = await resendMissing(client, options, bundle, bundleFile, res.missingChunks, log);
@@ -2233,18 +2685,21 @@ async function uploadBundle(client, options, bundle, bundleFile, projects, opts,
     };
 }
 /** Sends the planned batches, `plan.concurrency` at a time; the number of chunks sent. */
-async function sendChunks(client, options, bundle, bundleFile, plan, log) {
+async function sendChunks(client, options, bundle, bundleFile, plan, log, progress) {
     if (plan.chunksToSend === 0) {
         log('> Nothing to upload, all chunks are on the server');
         return 0;
     }
     let sent = 0;
+    progress?.start({ bytes: plan.bytesToSend, chunks: plan.chunksToSend });
     await withBundleFile(bundleFile, async (fd) => {
         try {
             await (0,limit/* mapLimited */.b)(plan.batches, plan.concurrency, async (batch) => {
                 await client.uploadChunks(options, await readChunks(fd, batch));
                 sent += batch.length;
+                progress?.advance(batch.reduce((n, c) => n + c.size, 0), batch.length);
             });
+            progress?.done();
         }
         catch (e) {
             throw new UploadError(`uploading chunks of bundle ${bundle.bundleId} failed: ${describeError(e)}`, {
@@ -2520,8 +2975,10 @@ async function uploadGroupAsBundle(client, options, group, files, opts, log, sum
     }
 }
 /**
- * The group's bundle layout (checksum, size, chunks). An unchanged build's layout is remembered, so the bundle is
- * only written (`file`) when chunks must go; a remembered layout that no longer matches is forgotten and fails.
+ * The group's bundle layout (checksum, size, chunks): remembered from an earlier run on this machine, else computed
+ * by streaming the bundle through the hashes without writing it. So the server is asked what it already holds
+ * before anything is written, and the bundle is only written (`file`) when chunks must go; a layout that no longer
+ * matches the bytes written (files changed meanwhile) is forgotten and fails.
  */
 async function prepareBundle(org, options, group, files, opts) {
     const entries = files.map((f) => ({
@@ -2539,10 +2996,7 @@ async function prepareBundle(org, options, group, files, opts) {
         ...(opts.dist !== undefined ? { dist: opts.dist } : {}),
         ...(opts.note ? { note: opts.note } : {}),
     };
-    const buildOpts = {
-        chunkSize: options.chunkSize,
-        ...(opts.compressionLevel !== undefined ? { compressionLevel: opts.compressionLevel } : {}),
-    };
+    const buildOpts = { chunkSize: options.chunkSize, compressionLevel: opts.compressionLevel ?? entryLevel(options) };
     const planKey = bundlePlanKey(entries, attrs, buildOpts);
     const cached = await readBundlePlan(planKey);
     let built;
@@ -2550,19 +3004,26 @@ async function prepareBundle(org, options, group, files, opts) {
         built ??= await buildArtifactBundle(entries, attrs, buildOpts);
         return built;
     };
-    const bundle = cached ?? (await build());
+    const bundle = cached ?? (await planArtifactBundle(entries, attrs, buildOpts));
     if (!cached)
         await writeBundlePlan(planKey, bundle);
     const file = async () => {
         const b = await build();
         if (b.checksum !== bundle.checksum) {
             await forgetBundlePlan(planKey);
-            throw new UploadError(`the remembered layout of bundle ${bundle.bundleId} does not match the bundle written now ` +
-                `(${b.checksum} instead of ${bundle.checksum}); run the upload again`);
+            throw new UploadError(`the layout of bundle ${bundle.bundleId} (remembered, or computed before) does not match the bundle written ` +
+                `now (${b.checksum} instead of ${bundle.checksum}); did files change meanwhile? Run the upload again`);
         }
         return b.path;
     };
     return { bundle, file, dispose: async () => await built?.dispose() };
+}
+/**
+ * Chunks go gzipped when the server takes that, so the entries are stored: one compression pass, only over what is
+ * sent. A server without gzip gets deflated entries instead, as sentry-cli's bundles are.
+ */
+function entryLevel(options) {
+    return options.compression?.includes('gzip') ? DEFAULT_COMPRESSION_LEVEL : 6;
 }
 /** The state of the least finished bundle: created < assembling < ok. */
 function leastFinished(states) {
@@ -2581,6 +3042,7 @@ async function deleteMaps(paths, log) {
 
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/index.js
 /** Source maps: discover, validate, inject debug IDs (as sentry-cli 3.8 does), bundle, and upload. */
+
 
 
 

@@ -13,10 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
   runDoctorCommand: () => (/* binding */ runDoctorCommand)
 });
 
+// EXTERNAL MODULE: ./.build/src/doctor/repo-config.js
+var repo_config = __webpack_require__(6218);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./.build/src/sentry/index.js + 9 modules
-var sentry = __webpack_require__(8653);
+var sentry = __webpack_require__(6321);
 // EXTERNAL MODULE: ./.build/src/version.js
 var version = __webpack_require__(7319);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-probe.js
@@ -302,19 +304,25 @@ function redact(text, secrets) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./.build/src/sentry/org-token.js
+var org_token = __webpack_require__(7461);
 ;// CONCATENATED MODULE: ./.build/src/doctor/settings.js
 // `faultline doctor` flags and environment, parsed once into one typed object. Pure.
+
 
 class DoctorUsageError extends Error {
     name = 'DoctorUsageError';
 }
-const DOCTOR_USAGE = `usage: faultline doctor [--url URL] [--org ORG] [--project SLUG ...] [--allow-legacy-uploads]
-                        [--app | --no-app] [--json] [--timeout-ms MS]
+const DOCTOR_USAGE = `usage: faultline doctor [--url URL] [-o|--org ORG] [-p|--project SLUG ...] [--allow-legacy-uploads]
+                        [--config FILE] [--app | --no-app] [--json] [--timeout-ms MS]
 
 Checks the Sentry connection (URL, token and its scopes, organization, projects, chunk upload) and, when the app's
 settings are present (APP_ID, WEBHOOK_SECRET, SENTRY_CLIENT_SECRET) or --app is given, the GitHub App's (database,
 GitHub App credentials, webhook secrets, each installed repository's .github/faultline.yml).
-Reads SENTRY_URL, SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_PROJECT (comma- or space-separated) and the app's variables.
+With a repository config (--config FILE, or .github/faultline.yml in the current directory), it also checks that an
+issue alert rule of each of its projects notifies faultline, and that Sentry holds the config's alert rules.
+Reads SENTRY_URL, SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_PROJECT (comma- or space-separated) and the app's variables;
+an organization auth token (sntrys_…) names its server and organization when SENTRY_URL and SENTRY_ORG do not.
 Exit code: 0 when every check passes, 1 when any fails, 2 on bad usage.`;
 /** Settings that, when any is set, mean "this environment runs the app": the app checks then run by default. */
 const APP_SETTINGS = ['APP_ID', 'WEBHOOK_SECRET', 'SENTRY_CLIENT_SECRET'];
@@ -325,13 +333,14 @@ function parseDoctorSettings(argv, env) {
             args: argv,
             options: {
                 url: { type: 'string' },
-                org: { type: 'string' },
-                project: { type: 'string', multiple: true },
+                org: { type: 'string', short: 'o' },
+                project: { type: 'string', short: 'p', multiple: true },
                 'allow-legacy-uploads': { type: 'boolean', default: false },
                 app: { type: 'boolean' },
                 'no-app': { type: 'boolean' },
                 json: { type: 'boolean', default: false },
                 'timeout-ms': { type: 'string' },
+                config: { type: 'string' },
             },
             strict: true,
             allowPositionals: false,
@@ -350,33 +359,68 @@ function parseDoctorSettings(argv, env) {
         throw new DoctorUsageError(`--timeout-ms is "${timeoutRaw}": expected a whole number of milliseconds, e.g. 5000`);
     }
     const appPresent = APP_SETTINGS.some((name) => get(name) !== undefined);
+    const token = get('SENTRY_AUTH_TOKEN');
+    const target = sentryTarget(token, values.url?.trim() ? values.url : undefined, get, values.org);
     return {
         sentry: {
-            url: (values.url?.trim() || get('SENTRY_URL') || 'https://sentry.io').replace(/\/+$/, ''),
-            token: get('SENTRY_AUTH_TOKEN'),
-            org: values.org?.trim() || get('SENTRY_ORG'),
+            url: target.url,
+            token,
+            org: target.org,
             projects: [...new Set(projects)],
             allowLegacyUploads: values['allow-legacy-uploads'] ?? false,
             tokenOptional: appPresent && get('SENTRY_CLIENT_ID') !== undefined,
         },
+        config: values.config?.trim() || undefined,
         app: values['no-app'] ? false : (values.app ?? appPresent),
         json: values.json ?? false,
         timeoutMs,
     };
 }
+/** Flags win over SENTRY_URL / SENTRY_ORG, which win over what an org auth token names. */
+function sentryTarget(token, urlFlag, get, orgFlag) {
+    const url = urlFlag ?? get('SENTRY_URL');
+    const org = orgFlag?.trim() || get('SENTRY_ORG');
+    try {
+        const target = (0,org_token/* resolveSentryTarget */.rH)({
+            ...(token ? { token } : {}),
+            ...(url ? { url, urlSetting: urlFlag ? '--url' : 'SENTRY_URL' } : {}),
+            ...(org ? { org } : {}),
+        });
+        return { url: target.url, org: target.org };
+    }
+    catch (error) {
+        if (error instanceof org_token/* SentryTargetError */.pF)
+            throw new DoctorUsageError(error.message);
+        throw error;
+    }
+}
 
 ;// CONCATENATED MODULE: ./.build/src/doctor/index.js
-// `faultline doctor`: runs the Sentry checks, then the app's checks when the caller hands them in. The app's half
-// lives in app/doctor (it opens the app's database): the CLI loads it only when it checks an app, so neither the
-// action nor `faultline --help` loads the app.
 
 
 
 
+
+/** The checks the alert rule checks need to pass first: a reachable Sentry, an accepted token, the organization. */
+const SENTRY_BASICS = /^(Sentry reachable|auth token accepted|organization\b|Sentry connection)/;
 async function runDoctor(settings, deps) {
     const probe = deps.sentryProbe ??
         createSentryProbe({ url: settings.sentry.url, token: settings.sentry.token, timeoutMs: settings.timeoutMs });
-    const results = await runSentryChecks(settings.sentry, probe);
+    const found = await (0,repo_config/* findRepoConfig */.s)(settings.config, deps.cwd);
+    // The alerts code (yaml, zod) loads only when there is a config to check.
+    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(254), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 9396)) : undefined;
+    const fromConfig = found && alerts?.configSentry(found);
+    const sentry = {
+        ...settings.sentry,
+        org: settings.sentry.org ?? fromConfig?.org,
+        projects: settings.sentry.projects.length ? settings.sentry.projects : (fromConfig?.projects ?? []),
+    };
+    const results = await runSentryChecks(sentry, probe);
+    if (found && alerts) {
+        const usable = results.every((r) => r.status === 'pass' || !SENTRY_BASICS.test(r.name));
+        const client = deps.alertsClient ?? alerts.doctorAlertsClient(sentry, settings.timeoutMs);
+        results.push(...(await alerts.runAlertsChecks(found, settings.sentry.org, usable ? client : undefined)));
+    }
     if (settings.app) {
         if (!deps.appChecks)
             throw new Error('runDoctor: settings.app asks for the app checks, but none were given');
@@ -428,8 +472,38 @@ async function runDoctorCommand(argv, io) {
 }
 /** The app's half, loaded only when it is checked: it brings the app's database drivers (node:sqlite, pg). */
 async function loadAppChecks() {
-    const { runAppChecks } = await Promise.all(/* import() */[__webpack_require__.e(533), __webpack_require__.e(849), __webpack_require__.e(705)]).then(__webpack_require__.bind(__webpack_require__, 3705));
+    const { runAppChecks } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(849), __webpack_require__.e(62), __webpack_require__.e(711)]).then(__webpack_require__.bind(__webpack_require__, 4711));
     return runAppChecks;
+}
+
+
+/***/ }),
+
+/***/ 6218:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ DEFAULT_CONFIG),
+/* harmony export */   s: () => (/* binding */ findRepoConfig)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+// The repository config the doctor checks alert rules against: `--config FILE` (which must exist) or
+// `.github/faultline.yml` in the working directory when there is one. Only the file: parsing it loads the alerts
+// code, which the doctor imports only when a config is there.
+
+
+const DEFAULT_CONFIG = '.github/faultline.yml';
+async function findRepoConfig(configPath, cwd) {
+    const shownAs = configPath ?? DEFAULT_CONFIG;
+    try {
+        return { shownAs, text: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, shownAs), 'utf8') };
+    }
+    catch (error) {
+        if (configPath === undefined)
+            return undefined;
+        return { shownAs, error: `cannot read ${shownAs} (${error.code ?? 'error'})` };
+    }
 }
 
 
@@ -581,6 +655,92 @@ function validationText(value) {
             .join('; ');
     }
     return value === undefined || value === null ? '' : String(value);
+}
+
+
+/***/ }),
+
+/***/ 7461:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z5: () => (/* binding */ orgTokenClaims),
+/* harmony export */   pF: () => (/* binding */ SentryTargetError),
+/* harmony export */   rH: () => (/* binding */ resolveSentryTarget)
+/* harmony export */ });
+/* unused harmony exports ORG_TOKEN_PREFIX, DEFAULT_SENTRY_URL */
+// Sentry organization auth tokens (`sntrys_<base64 JSON>_<secret>`) name the server and the organization they
+// belong to, as sentry-cli reads them (src/utils/auth_token/org_auth_token.rs in getsentry/sentry-cli): the JSON
+// has `url` (may be empty in old tokens), `region_url` and `org`. A token alone is then enough, and a token is
+// never sent to a server other than its own.
+const ORG_TOKEN_PREFIX = 'sntrys_';
+const DEFAULT_SENTRY_URL = 'https://sentry.io';
+/** The claims of an org token, or undefined for any other kind of token (user tokens, integration tokens). */
+function orgTokenClaims(token) {
+    if (!token?.startsWith(ORG_TOKEN_PREFIX))
+        return undefined;
+    const parts = token.split('_');
+    if (parts.length !== 3)
+        return undefined;
+    try {
+        const json = JSON.parse(Buffer.from(parts[1], 'base64').toString('utf8'));
+        if (!json || typeof json !== 'object')
+            return undefined;
+        const { url, region_url: regionUrl, org } = json;
+        if (typeof org !== 'string' || !org)
+            return undefined;
+        return {
+            org,
+            ...(typeof url === 'string' && url ? { url: trimUrl(url) } : {}),
+            ...(typeof regionUrl === 'string' && regionUrl ? { regionUrl: trimUrl(regionUrl) } : {}),
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+class SentryTargetError extends Error {
+    name = 'SentryTargetError';
+}
+/**
+ * The server and organization to use: explicit settings win; what they leave open comes from an org token; the
+ * URL defaults to sentry.io only when neither says. An explicit URL that is neither the token's server nor its
+ * region is refused, naming both, so the token never goes to another host.
+ */
+function resolveSentryTarget(settings) {
+    const claims = orgTokenClaims(settings.token);
+    const explicitUrl = settings.url?.trim() ? trimUrl(settings.url) : undefined;
+    const explicitOrg = settings.org?.trim() || undefined;
+    if (claims && explicitUrl) {
+        const own = [claims.url, claims.regionUrl].filter((u) => !!u);
+        if (own.length && !own.some((u) => sameServer(u, explicitUrl))) {
+            throw new SentryTargetError(`${settings.urlSetting ?? 'SENTRY_URL'} is ${explicitUrl}, but the auth token belongs to ${own[0]}: ` +
+                `unset ${settings.urlSetting ?? 'SENTRY_URL'} (the token names its server) or use a token made on ${explicitUrl}`);
+        }
+    }
+    const url = explicitUrl ?? claims?.url ?? claims?.regionUrl;
+    const org = explicitOrg ?? claims?.org;
+    return {
+        url: url ?? DEFAULT_SENTRY_URL,
+        ...(org ? { org } : {}),
+        from: {
+            url: explicitUrl ? 'setting' : url ? 'token' : 'default',
+            ...(org ? { org: explicitOrg ? 'setting' : 'token' } : {}),
+        },
+    };
+}
+function trimUrl(url) {
+    return url.trim().replace(/\/+$/, '');
+}
+function sameServer(a, b) {
+    try {
+        const x = new URL(a);
+        const y = new URL(b);
+        return x.protocol === y.protocol && x.host.toLowerCase() === y.host.toLowerCase();
+    }
+    catch {
+        return trimUrl(a).toLowerCase() === trimUrl(b).toLowerCase();
+    }
 }
 
 

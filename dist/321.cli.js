@@ -1,18 +1,20 @@
-export const id = 653;
-export const ids = [653];
+export const id = 321;
+export const ids = [321];
 export const modules = {
 
-/***/ 8653:
+/***/ 6321:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  qC: () => (/* reexport */ errors/* SentryApiError */.qC),
   SentryClient: () => (/* reexport */ SentryClient),
+  lN: () => (/* reexport */ scopesFor),
   o8: () => (/* reexport */ sharedSentryDispatcher)
 });
 
-// UNUSED EXPORTS: SentryApiError, SentryAssembleError, SentryConfigError, SentryConnectionError, SentryValidationError, nextPageCursor, parseLinkHeader, signWebhookBody, verifyWebhookSignature
+// UNUSED EXPORTS: SentryAnswerError, SentryAssembleError, SentryConfigError, SentryConnectionError, SentryValidationError, nextPageCursor, parseLinkHeader, signWebhookBody, verifyWebhookSignature
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -22,6 +24,123 @@ var external_node_util_ = __webpack_require__(7975);
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./.build/src/version.js
 var version = __webpack_require__(7319);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./.build/src/sentry/answers.js
+/**
+ * The shapes of the Sentry answers an upload depends on (chunk-upload options, assemble, releases), checked where
+ * they enter. Anything else (an HTML login page from a proxy, broken JSON, `{}`, an unknown state) becomes a
+ * SentryAnswerError that says what arrived and what usually causes it. Pure: no I/O.
+ */
+
+/** How much of an unexpected body is shown: enough to recognise a login page, not a whole document. */
+const SHOWN_BYTES = 200;
+const chunkUploadOptionsSchema = schemas/* looseObject */._H3({
+    url: schemas/* string */.YjP().min(1),
+    chunkSize: schemas/* number */.aig().positive(),
+    chunksPerRequest: schemas/* number */.aig().positive(),
+    maxRequestSize: schemas/* number */.aig().positive(),
+    concurrency: schemas/* number */.aig().positive(),
+    hashAlgorithm: schemas/* string */.YjP(),
+    compression: schemas/* array */.YOg(schemas/* string */.YjP()).nullish(),
+    accept: schemas/* array */.YOg(schemas/* string */.YjP()).nullish(),
+    maxFileSize: schemas/* number */.aig().nullish(),
+    maxWait: schemas/* number */.aig().nullish(),
+});
+const assembleSchema = schemas/* looseObject */._H3({
+    state: schemas/* enum */.k5n(['created', 'assembling', 'ok', 'error', 'not_found']),
+    missingChunks: schemas/* array */.YOg(schemas/* string */.YjP()).nullish(),
+    detail: schemas/* string */.YjP().nullish(),
+});
+const releaseSchema = schemas/* looseObject */._H3({
+    version: schemas/* string */.YjP().min(1),
+    dateReleased: schemas/* string */.YjP().nullish(),
+    commitCount: schemas/* number */.aig().nullish(),
+    projects: schemas/* array */.YOg(schemas/* looseObject */._H3({ slug: schemas/* string */.YjP() })).optional(),
+});
+/** An answer with a 2xx status that is not what Sentry sends for this call. */
+class SentryAnswerError extends Error {
+    status;
+    endpoint;
+    contentType;
+    /** The start of the body, redacted and truncated. */
+    received;
+    hint;
+    constructor(init) {
+        const hint = likelyCause(init.contentType, init.received);
+        super(`Sentry API ${init.endpoint} answered ${init.status} (${init.contentType || 'no content type'}) with ` +
+            `${init.problem}; received: ${init.received ? JSON.stringify(init.received) : '(empty body)'}. ${hint}`);
+        this.name = 'SentryAnswerError';
+        this.status = init.status;
+        this.endpoint = init.endpoint;
+        this.contentType = init.contentType;
+        this.received = init.received;
+        this.hint = hint;
+    }
+}
+function checkChunkUploadOptions(answer) {
+    const { compression, accept, maxFileSize, maxWait, ...rest } = expectShape(answer, chunkUploadOptionsSchema, 'chunk-upload options');
+    return {
+        ...rest,
+        compression: compression ?? [],
+        accept: accept ?? [],
+        ...(maxFileSize == null ? {} : { maxFileSize }),
+        ...(maxWait == null ? {} : { maxWait }),
+    };
+}
+function checkAssembleAnswer(answer) {
+    const out = expectShape(answer, assembleSchema, 'an assemble state (created, assembling, ok, error or not_found)');
+    return { ...out, missingChunks: out.missingChunks ?? [] };
+}
+function checkReleaseAnswer(answer) {
+    return expectShape(answer, releaseSchema, 'a release');
+}
+function expectShape(answer, schema, expected) {
+    const parsed = schema.safeParse(answer.json);
+    if (parsed.success)
+        return parsed.data;
+    const contentType = headerValue(answer.headers['content-type']);
+    const problem = answer.json === undefined
+        ? `something that is not JSON where ${expected} was expected`
+        : `JSON that is not ${expected} (${describeIssue(parsed.error)})`;
+    throw new SentryAnswerError({
+        status: answer.status,
+        endpoint: answer.endpoint,
+        contentType,
+        received: firstBytes(answer.text),
+        problem,
+    });
+}
+function describeIssue(error) {
+    const issue = error.issues[0];
+    if (!issue)
+        return 'unexpected shape';
+    const where = issue.path.length ? issue.path.join('.') : 'the body';
+    return `${where}: ${issue.message}`;
+}
+/** The start of a body on one line, without control characters, cut at SHOWN_BYTES. */
+function firstBytes(text) {
+    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    return flat.length > SHOWN_BYTES ? `${flat.slice(0, SHOWN_BYTES)}…` : flat;
+}
+/** Why a server answers something that is not Sentry's JSON, judged from what it sent. */
+function likelyCause(contentType, received) {
+    const looksHtml = /html/i.test(contentType) || /^\s*<(!doctype|html|head|body)/i.test(received);
+    if (looksHtml && /log ?in|sign ?in|sso|auth/i.test(received)) {
+        return ('This looks like a login page: a proxy or single sign-on gateway stands between this job and Sentry; ' +
+            'let the job reach Sentry directly (NO_PROXY) or use the gateway’s own access method.');
+    }
+    if (looksHtml) {
+        return ('This is a web page, not the Sentry API: check SENTRY_URL points at the Sentry server root (not a page ' +
+            'under it or another site), and that no proxy or captive portal answers in its place.');
+    }
+    return ('This is not what Sentry sends: check SENTRY_URL points at a Sentry server (self-hosted 23.7 or newer for ' +
+        'artifact bundles) and that no proxy rewrites its answers.');
+}
+function headerValue(value) {
+    return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
 // EXTERNAL MODULE: ./.build/src/sentry/errors.js
 var errors = __webpack_require__(9464);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -36,9 +155,13 @@ function hintForStatus(ctx) {
             `lookups, event:read/event:write for issues), and that it belongs to ${baseUrl}.`);
     }
     if (status === 403) {
-        return (`The token is valid but not allowed to do this in organization "${org}": use a token of a member or ` +
-            'integration with the needed permissions (Organization Settings → Auth Tokens / Developer Settings), ' +
-            'or ask an organization owner to grant them.');
+        const scopes = scopesFor(ctx.endpoint);
+        const needed = scopes
+            ? `${ctx.endpoint} needs one of the scopes ${scopes.join(', ')}; `
+            : 'the token lacks a scope or permission this call needs; ';
+        return (`The token is valid but not allowed to do this in organization "${org}": ${needed}use a token that has ` +
+            `${scopes ? scopes[0] : 'it'} (an organization token from Settings → Auth Tokens carries org:ci, enough for ` +
+            'releases and uploads; a personal token needs the scope ticked), or ask an organization owner to grant it.');
     }
     if (status === 404) {
         return (`Check the organization slug (SENTRY_ORG="${org}"), the project slug(s) and the release version: ` +
@@ -75,18 +198,47 @@ function hintForConnectionFailure(code, baseUrl, timeoutMs) {
     return (`Could not talk to Sentry at ${baseUrl}: check SENTRY_URL, the network, and HTTPS_PROXY/NO_PROXY if a proxy ` +
         'is needed.');
 }
-
-;// CONCATENATED MODULE: ./.build/src/sentry/redact.js
-/** Removes secrets from text that may reach a log line or an error message. Pure: no I/O. */
-const REDACTED = '[redacted]';
-/** Replaces every occurrence of `secret`, any bearer credential, and Sentry-style tokens in `text`. */
-function redactSecret(text, secret) {
-    let out = secret ? text.split(secret).join(REDACTED) : text;
-    out = out.replace(/(Bearer|Basic)\s+[^\s"',]+/gi, `$1 ${REDACTED}`);
-    out = out.replace(/\bsntry[su]_[A-Za-z0-9+/=_-]+/g, REDACTED);
-    return out;
+/** Sentry's permission classes by route, as `METHOD` → the scopes of which any one allows the call. */
+const ROUTE_SCOPES = [
+    {
+        // OrganizationReleasePermission / ProjectReleasePermission: releases, files, deploys, chunk upload, assemble.
+        path: /\/(releases|chunk-upload|artifactbundle)\//,
+        scopes: {
+            GET: ['project:releases', 'project:read', 'project:write', 'project:admin', 'org:ci'],
+            POST: ['project:releases', 'project:write', 'project:admin', 'org:ci'],
+            PUT: ['project:releases', 'project:write', 'project:admin', 'org:ci'],
+            DELETE: ['project:releases', 'project:admin'],
+        },
+    },
+    {
+        // GroupPermission / ProjectEventPermission: issues and their events.
+        path: /\/(issues|events)\//,
+        scopes: {
+            GET: ['event:read', 'event:write', 'event:admin'],
+            POST: ['event:write', 'event:admin'],
+            PUT: ['event:write', 'event:admin'],
+            DELETE: ['event:admin'],
+        },
+    },
+    {
+        path: /\/(rules|alert-rules)\//,
+        scopes: {
+            GET: ['alerts:read', 'alerts:write', 'project:read'],
+            POST: ['alerts:write', 'project:write'],
+            PUT: ['alerts:write', 'project:write'],
+            DELETE: ['alerts:write', 'project:write'],
+        },
+    },
+    { path: /\/repos\//, scopes: { GET: ['org:read', 'org:write', 'org:admin'] } },
+];
+/** The scopes that allow `METHOD /path`, best first; undefined when the route is not one faultline knows. */
+function scopesFor(endpoint) {
+    const [method = '', path = ''] = endpoint.split(' ');
+    return ROUTE_SCOPES.find((r) => r.path.test(path))?.scopes[method];
 }
 
+// EXTERNAL MODULE: ./.build/src/sentry/redact.js
+var redact = __webpack_require__(1042);
 ;// CONCATENATED MODULE: ./.build/src/sentry/retry.js
 /** Retry policy of the Sentry client: which failures are retried and how long to wait. Pure: no I/O. */
 /** Statuses Sentry (and sentry-cli) treat as transient server trouble, plus 429 rate limiting. */
@@ -283,8 +435,12 @@ class SentryTransport {
             ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
         });
     }
+    /** `text` without the token or any bearer credential. */
+    redact(text) {
+        return (0,redact/* redactSecret */.Y)(text, this.#o.token);
+    }
     #redact(text) {
-        return redactSecret(text, this.#o.token);
+        return this.redact(text);
     }
     #debug(line) {
         this.#o.log?.(this.#redact(`sentry: ${line}`));
@@ -494,6 +650,7 @@ function resolveServerUrl(baseUrl, serverUrl) {
 
 
 
+
 const gzip = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
 class SentryClient {
     baseUrl;
@@ -531,25 +688,28 @@ class SentryClient {
     // ---- releases ----
     /** Creates the release or links new projects to it; `created` is false when Sentry answered 208 (nothing new). */
     async createRelease(body) {
-        const res = await this.#call('POST', apiPath `organizations/${this.org}/releases/`, {
+        const path = apiPath `organizations/${this.org}/releases/`;
+        const res = await this.#call('POST', path, {
             json: {
                 ...body,
                 projects: idOrSlugList(body.projects),
                 ...(body.refs ? { refs: normaliseRefs(body.refs) } : {}),
             },
         });
-        return { release: res.json, created: res.status !== 208 };
+        return { release: checkReleaseAnswer(this.#answer('POST', path, res)), created: res.status !== 208 };
     }
     /** The release, or undefined when Sentry does not know it. */
     async getRelease(version) {
-        const res = await this.#call('GET', apiPath `organizations/${this.org}/releases/${version}/`, { accept: [404] });
-        return res.status === 404 ? undefined : res.json;
+        const path = apiPath `organizations/${this.org}/releases/${version}/`;
+        const res = await this.#call('GET', path, { accept: [404] });
+        return res.status === 404 ? undefined : checkReleaseAnswer(this.#answer('GET', path, res));
     }
     /** Updates a release; `refs: []` clears its commits, `commits` sets them explicitly (with patch sets). */
     async updateRelease(version, body) {
         const json = body.refs ? { ...body, refs: normaliseRefs(body.refs) } : body;
-        const res = await this.#call('PUT', apiPath `organizations/${this.org}/releases/${version}/`, { json });
-        return res.json;
+        const path = apiPath `organizations/${this.org}/releases/${version}/`;
+        const res = await this.#call('PUT', path, { json });
+        return checkReleaseAnswer(this.#answer('PUT', path, res));
     }
     /** Marks the release as released, now unless `dateReleased` is given. */
     finalizeRelease(version, dateReleased) {
@@ -573,6 +733,11 @@ class SentryClient {
             return undefined;
         return (res.json ?? {});
     }
+    /** Whether the organization has this project: false on 404, undefined when the token may not read projects. */
+    async projectExists(slug) {
+        const res = await this.#call('GET', apiPath `projects/${this.org}/${slug}/`, { accept: [403, 404] });
+        return res.status === 404 ? false : res.status === 403 ? undefined : true;
+    }
     listRepos() {
         return this.#paginate(apiPath `organizations/${this.org}/repos/`, {});
     }
@@ -594,16 +759,13 @@ class SentryClient {
     }
     // ---- chunk upload + artifact bundles ----
     async getChunkUploadOptions() {
-        const res = await this.#call('GET', apiPath `organizations/${this.org}/chunk-upload/`);
-        const options = res.json;
-        if (!options || typeof options.url !== 'string' || !(options.chunkSize > 0)) {
-            throw new errors/* SentryConfigError */.ES('SENTRY_URL', `Sentry at ${this.baseUrl} sent chunk-upload options without a url or chunkSize; it may be too old for ` +
-                'artifact bundles (self-hosted 23.7 or newer is needed)');
-        }
+        const path = apiPath `organizations/${this.org}/chunk-upload/`;
+        const res = await this.#call('GET', path);
+        const options = checkChunkUploadOptions(this.#answer('GET', path, res));
         if (options.hashAlgorithm !== 'sha1') {
             throw new errors/* SentryConfigError */.ES('SENTRY_URL', `Sentry at ${this.baseUrl} asks for chunk hash "${options.hashAlgorithm}"; only sha1 is supported`);
         }
-        return { ...options, compression: options.compression ?? [], accept: options.accept ?? [] };
+        return options;
     }
     /**
      * Uploads chunks in ONE multipart request to exactly `options.url` (absolute, or relative to `{base}/api/0/`).
@@ -638,9 +800,9 @@ class SentryClient {
             json.version = body.version;
         if (body.dist !== undefined)
             json.dist = body.dist;
-        const res = await this.#call('POST', apiPath `organizations/${this.org}/artifactbundle/assemble/`, { json });
-        const out = res.json;
-        return { ...out, missingChunks: out?.missingChunks ?? [] };
+        const path = apiPath `organizations/${this.org}/artifactbundle/assemble/`;
+        const res = await this.#call('POST', path, { json });
+        return checkAssembleAnswer(this.#answer('POST', path, res));
     }
     /**
      * Polls assemble until Sentry reports `ok`; throws SentryAssembleError on `error`, on `not_found` (chunks lost),
@@ -768,6 +930,16 @@ class SentryClient {
         return this.#paginate(apiPath `organizations/${this.org}/members/`, {});
     }
     // ---- plumbing ----
+    /** A response as the answer checks take it: endpoint named, body redacted. */
+    #answer(method, path, res) {
+        return {
+            status: res.status,
+            endpoint: this.#http.redact(`${method} ${path}`),
+            headers: res.headers,
+            json: res.json,
+            text: this.#http.redact(res.text.slice(0, 4096)),
+        };
+    }
     #call(method, path, extra = {}) {
         const url = new URL(`${this.baseUrl}${path}`);
         for (const [k, v] of Object.entries(extra.query ?? {}))
@@ -848,6 +1020,8 @@ function verifyWebhookSignature(rawBody, signatureHeader, secret) {
 }
 
 ;// CONCATENATED MODULE: ./.build/src/sentry/index.js
+
+
 
 
 

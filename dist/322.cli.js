@@ -1,8 +1,8 @@
-export const id = 6;
-export const ids = [6];
+export const id = 322;
+export const ids = [322];
 export const modules = {
 
-/***/ 5006:
+/***/ 9322:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,7 +20,7 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./.build/src/sentry/index.js + 9 modules
-var sentry = __webpack_require__(8653);
+var sentry = __webpack_require__(6321);
 ;// CONCATENATED MODULE: ./.build/src/release/client.js
 
 /** The Sentry client for a resolved run; none in a dry run, where nothing may be sent. */
@@ -31,41 +31,8 @@ function releaseClient(inputs, userAgent, log) {
     return new sentry.SentryClient({ url, token, org, userAgent, ...(log ? { log } : {}) });
 }
 
-;// CONCATENATED MODULE: ./.build/src/release/errors.js
-/** Errors of the release pipeline. Messages name the input, the value, and what to do; never a token. */
-/** An input (action input, CLI flag or environment variable) is missing or malformed; nothing was sent. */
-class ReleaseInputError extends Error {
-    /** The action input name (`set_commits`), as the user wrote it in the workflow. */
-    input;
-    constructor(input, message) {
-        super(message);
-        this.name = 'ReleaseInputError';
-        this.input = input;
-    }
-}
-/** A pipeline step could not do its job; `step` names it and `hint` says what to do. */
-class ReleaseStepError extends Error {
-    step;
-    hint;
-    constructor(step, message, hint, cause) {
-        super(`${message}. ${hint}`);
-        this.name = 'ReleaseStepError';
-        this.step = step;
-        this.hint = hint;
-        if (cause !== undefined)
-            this.cause = cause;
-    }
-}
-/** A commit the range needs (usually the previous release's head) is unknown to git or to GitHub. */
-class MissingCommitError extends Error {
-    sha;
-    constructor(sha, where) {
-        super(`commit ${sha} was not found in ${where}`);
-        this.name = 'MissingCommitError';
-        this.sha = sha;
-    }
-}
-
+// EXTERNAL MODULE: ./.build/src/release/errors.js
+var errors = __webpack_require__(1478);
 ;// CONCATENATED MODULE: ./.build/src/release/commits.js
 
 /** sentry-cli's default depth when there is no previous release (or it cannot be found with ignore_missing). */
@@ -76,11 +43,11 @@ async function planCommits(sel) {
     const manual = sel.setCommits.mode === 'manual' ? sel.setCommits : undefined;
     const repository = manual?.repo ?? sel.repository ?? (await sel.git?.originRepository());
     if (!repository) {
-        throw new ReleaseStepError('commits', 'commits: cannot tell which repository the commits belong to (no GITHUB_REPOSITORY and no git remote "origin")', 'Set the `repo` input with set_commits: manual, run inside a git checkout, or use set_commits: skip');
+        throw new errors/* ReleaseStepError */.KN('commits', 'commits: cannot tell which repository the commits belong to (no GITHUB_REPOSITORY and no git remote "origin")', 'Set the `repo` input with set_commits: manual, run inside a git checkout, or use set_commits: skip');
     }
     const head = manual?.commit ?? (sel.git ? await sel.git.head() : sel.headSha);
     if (!head) {
-        throw new ReleaseStepError('commits', `commits: no commit to release (no git checkout in the working directory and no GITHUB_SHA)`, 'Run after actions/checkout, set working_directory to the checkout, or use set_commits: skip');
+        throw new errors/* ReleaseStepError */.KN('commits', `commits: no commit to release (no git checkout in the working directory and no GITHUB_SHA)`, 'Run after actions/checkout, set working_directory to the checkout, or use set_commits: skip');
     }
     const repos = await sel.sentry.listRepos();
     const integrated = repos.find((r) => sameRepository(r, repository));
@@ -115,13 +82,13 @@ async function explicitCommits(sel, repository, head, previous) {
                 return range(sel, commits.map((c) => ({ ...c, repository })), `${commits.length} commits ${commits_short(previous)}..${commits_short(head)} from the GitHub compare API (shallow clone)`);
             }
             catch (error) {
-                if (error instanceof MissingCommitError)
+                if (error instanceof errors/* MissingCommitError */._E)
                     return missingPrevious(sel, repository, head, previous, 'GitHub');
                 throw error;
             }
         }
         if (!sel.ignoreMissing) {
-            throw new ReleaseStepError('commits', `commits: the checkout is shallow and does not reach the previous release's commit ${commits_short(previous)}`, 'Pass `github_token` (the default `${{ github.token }}` works) so the commits come from the GitHub API, ' +
+            throw new errors/* ReleaseStepError */.KN('commits', `commits: the checkout is shallow and does not reach the previous release's commit ${commits_short(previous)}`, 'Pass `github_token` (the default `${{ github.token }}` works) so the commits come from the GitHub API, ' +
                 'or set ignore_missing: true to send only the commits present locally');
         }
         sel.warn(`commits: shallow checkout without github_token; sending only the ${DEFAULT_COMMIT_DEPTH} newest local commits`);
@@ -131,7 +98,7 @@ async function explicitCommits(sel, repository, head, previous) {
 /** The previous release's head is unknown: fail, or with ignore_missing fall back to the newest commits. */
 async function missingPrevious(sel, repository, head, previous, where) {
     if (!sel.ignoreMissing) {
-        throw new ReleaseStepError('commits', `commits: the previous release's commit ${previous} was not found in ${where} (rewritten history?)`, `Set ignore_missing: true to send the ${DEFAULT_COMMIT_DEPTH} newest commits instead`);
+        throw new errors/* ReleaseStepError */.KN('commits', `commits: the previous release's commit ${previous} was not found in ${where} (rewritten history?)`, `Set ignore_missing: true to send the ${DEFAULT_COMMIT_DEPTH} newest commits instead`);
     }
     sel.warn(`commits: previous release commit ${commits_short(previous)} not found in ${where}; sending the newest commits`);
     return recent(sel, repository, head, sel.git ? await sel.git.isShallow() : true);
@@ -436,12 +403,12 @@ function patchSet(files) {
 function githubError(error, repository, missingSha) {
     const status = error.status;
     if ((status === 404 || status === 422) && missingSha)
-        return new MissingCommitError(missingSha, `GitHub (${repository})`);
+        return new errors/* MissingCommitError */._E(missingSha, `GitHub (${repository})`);
     if (status === 401 || status === 403 || status === 404) {
-        return new ReleaseStepError('commits', `commits: the GitHub API refused to read ${repository} (${status})`, 'Check `github_token`: the workflow token needs `contents: read` on this repository', error);
+        return new errors/* ReleaseStepError */.KN('commits', `commits: the GitHub API refused to read ${repository} (${status})`, 'Check `github_token`: the workflow token needs `contents: read` on this repository', error);
     }
     const message = error instanceof Error ? error.message : String(error);
-    return new ReleaseStepError('commits', `commits: the GitHub API failed for ${repository}: ${message}`, 'Re-run the job, or set ignore_missing: true', error);
+    return new errors/* ReleaseStepError */.KN('commits', `commits: the GitHub API failed for ${repository}: ${message}`, 'Re-run the job, or set ignore_missing: true', error);
 }
 
 ;// CONCATENATED MODULE: ./.build/src/release/options.js
@@ -478,12 +445,15 @@ const INPUT_NAMES = [
     'started_at',
     'working_directory',
     'disable_safe_mode',
+    'disable_safe_directory',
+    'disable_telemetry',
     'url',
     'org',
     'auth_token',
     'github_token',
     'wait',
     'strict',
+    'allow_missing_sourcemaps',
     'steps',
     'deploy_name',
     'deploy_url',
@@ -510,20 +480,20 @@ function parseBoolean(input, value, fallback) {
         return true;
     if (FALSE.has(lower))
         return false;
-    throw new ReleaseInputError(input, `${input}: "${value}" is not a boolean; use true or false`);
+    throw new errors/* ReleaseInputError */.aQ(input, `${input}: "${value}" is not a boolean; use true or false`);
 }
 /**
- * The `steps` input's release steps: `all` (default) or a list of step names, always run in pipeline order. `doctor` is accepted here but is not a release step: the action runs it first
- * (see wantsDoctor), so `steps: doctor` alone leaves no release step.
+ * The `steps` input's release steps: `all` (default) or a list of step names, always run in pipeline order. `doctor` and `alerts` are accepted here but are not release steps: the action runs them first
+ * (see wantsDoctor, wantsAlerts), so `steps: doctor` alone leaves no release step.
  */
 function parseSteps(value) {
     const items = parseList(value).map((s) => s.toLowerCase());
     if (items.length === 0 || items.includes('all'))
         return [...STEP_NAMES];
-    const known = [...STEP_NAMES, 'doctor'];
+    const known = [...STEP_NAMES, 'doctor', 'alerts'];
     const unknown = items.filter((s) => !known.includes(s));
     if (unknown.length > 0) {
-        throw new ReleaseInputError('steps', `steps: unknown step "${unknown[0]}"; use "all" or any of ${STEP_NAMES.join(', ')}, doctor (e.g. "deploy" to ` +
+        throw new errors/* ReleaseInputError */.aQ('steps', `steps: unknown step "${unknown[0]}"; use "all" or any of ${STEP_NAMES.join(', ')}, doctor, alerts (e.g. "deploy" to ` +
             'record a deploy of an existing release)');
     }
     return STEP_NAMES.filter((s) => items.includes(s));
@@ -531,6 +501,10 @@ function parseSteps(value) {
 /** Whether the `steps` input names `doctor` explicitly (`all` means the release steps only). */
 function wantsDoctor(value) {
     return parseList(value).some((s) => s.toLowerCase() === 'doctor');
+}
+/** Whether the `steps` input names `alerts` (plan or apply the alert rules; `all` does not include it). */
+function wantsAlerts(value) {
+    return parseList(value).some((s) => s.toLowerCase() === 'alerts');
 }
 function parseSetCommits(value, repo, commit, previousCommit) {
     const mode = (value ?? 'auto').toLowerCase();
@@ -540,22 +514,22 @@ function parseSetCommits(value, repo, commit, previousCommit) {
         return { mode: 'skip' };
     if (mode === 'manual') {
         if (!repo) {
-            throw new ReleaseInputError('repo', 'repo: set_commits is "manual" but `repo` is empty: set it to the repository as Sentry names it, e.g. "acme/web"');
+            throw new errors/* ReleaseInputError */.aQ('repo', 'repo: set_commits is "manual" but `repo` is empty: set it to the repository as Sentry names it, e.g. "acme/web"');
         }
         if (!commit) {
-            throw new ReleaseInputError('commit', 'commit: set_commits is "manual" but `commit` is empty: set it to the SHA being released');
+            throw new errors/* ReleaseInputError */.aQ('commit', 'commit: set_commits is "manual" but `commit` is empty: set it to the SHA being released');
         }
         for (const [name, sha] of [
             ['commit', commit],
             ['previous_commit', previousCommit],
         ]) {
             if (sha !== undefined && (sha.length > 64 || /\s/.test(sha))) {
-                throw new ReleaseInputError(name, `${name}: "${sha.slice(0, 70)}" is not a commit SHA (at most 64 characters)`);
+                throw new errors/* ReleaseInputError */.aQ(name, `${name}: "${sha.slice(0, 70)}" is not a commit SHA (at most 64 characters)`);
             }
         }
         return { mode: 'manual', repo, commit, ...(previousCommit ? { previousCommit } : {}) };
     }
-    throw new ReleaseInputError('set_commits', `set_commits: "${value}" is not one of auto, skip, manual`);
+    throw new errors/* ReleaseInputError */.aQ('set_commits', `set_commits: "${value}" is not one of auto, skip, manual`);
 }
 /** Unix seconds or an ISO 8601 date, returned as ISO 8601. */
 function parseStartedAt(value) {
@@ -565,14 +539,14 @@ function parseStartedAt(value) {
     if (/^-?\d+$/.test(value)) {
         const seconds = Number(value);
         if (seconds < 0)
-            throw new ReleaseInputError('started_at', `started_at: "${value}" is negative; use Unix seconds`);
+            throw new errors/* ReleaseInputError */.aQ('started_at', `started_at: "${value}" is negative; use Unix seconds`);
         date = new Date(seconds * 1000);
     }
     else {
         date = /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : new Date(Number.NaN);
     }
     if (Number.isNaN(date.getTime())) {
-        throw new ReleaseInputError('started_at', `started_at: "${value}" is neither Unix seconds nor an ISO 8601 date (e.g. 1767268800 or 2026-01-01T12:00:00Z)`);
+        throw new errors/* ReleaseInputError */.aQ('started_at', `started_at: "${value}" is neither Unix seconds nor an ISO 8601 date (e.g. 1767268800 or 2026-01-01T12:00:00Z)`);
     }
     return date.toISOString();
 }
@@ -584,17 +558,17 @@ function parseUrl(input, value) {
         url = new URL(value);
     }
     catch {
-        throw new ReleaseInputError(input, `${input}: "${value}" is not an absolute http(s) URL`);
+        throw new errors/* ReleaseInputError */.aQ(input, `${input}: "${value}" is not an absolute http(s) URL`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new ReleaseInputError(input, `${input}: "${value}" is not an http(s) URL`);
+        throw new errors/* ReleaseInputError */.aQ(input, `${input}: "${value}" is not an http(s) URL`);
     }
     return value;
 }
 /** Sentry's Environment.is_valid_name: at most 64 characters, no slash or line break. */
 function checkEnvironmentName(environment) {
     if (environment.length > 64 || /[/\r\n\f]/.test(environment) || environment === 'none') {
-        throw new ReleaseInputError('environment', `environment: "${environment.slice(0, 70)}" is not a valid Sentry environment name (at most 64 characters, ` +
+        throw new errors/* ReleaseInputError */.aQ('environment', `environment: "${environment.slice(0, 70)}" is not a valid Sentry environment name (at most 64 characters, ` +
             'no "/" or line breaks, not "none")');
     }
 }
@@ -611,13 +585,16 @@ function workflowRunUrl(env) {
 
 /** Sentry's `Release.is_valid_version` limit (the version column is 200 characters). */
 const MAX_VERSION_LENGTH = 200;
-/** input > SENTRY_RELEASE > tag name > commit SHA; the prefix is prepended; the result is validated. */
+/**
+ * input > SENTRY_RELEASE > commit SHA; the prefix is prepended; the result is validated. A tag push still releases
+ * the commit SHA: action-release (sentry-cli's propose-version) and the Sentry bundler plugins default to it, and
+ * the SDK's release must match.
+ */
 function resolveVersion(sources) {
-    const tag = sources.ref?.startsWith('refs/tags/') ? sources.ref.slice('refs/tags/'.length) : undefined;
-    const base = stripTagRef(sources.release) ?? stripTagRef(sources.envRelease) ?? tag ?? sources.sha;
+    const base = stripTagRef(sources.release) ?? stripTagRef(sources.envRelease) ?? sources.sha;
     if (!base) {
-        throw new ReleaseInputError('release', 'release: no version given and none could be derived (no release input, no SENTRY_RELEASE, no refs/tags/* ' +
-            'ref and no GITHUB_SHA or git HEAD): set the `release` input (CLI: --release)');
+        throw new errors/* ReleaseInputError */.aQ('release', 'release: no version given and none could be derived (no release input, no SENTRY_RELEASE and no ' +
+            'GITHUB_SHA or git HEAD): set the `release` input (CLI: --release)');
     }
     const version = `${sources.prefix ?? ''}${base}`;
     validateVersion(version);
@@ -632,7 +609,7 @@ function stripTagRef(value) {
 function validateVersion(version) {
     const problem = versionProblem(version);
     if (problem) {
-        throw new ReleaseInputError('release', `release: "${printable(version)}" is not a valid Sentry release version: ${problem}. ` +
+        throw new errors/* ReleaseInputError */.aQ('release', `release: "${printable(version)}" is not a valid Sentry release version: ${problem}. ` +
             'Set the `release` input (or `release_prefix`) to a valid name, e.g. "web@1.4.0" or a commit SHA');
     }
 }
@@ -661,6 +638,8 @@ function printable(value) {
     return shown.replace(/[\r\n\t\f\v]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
+// EXTERNAL MODULE: ./.build/src/sentry/org-token.js
+var org_token = __webpack_require__(7461);
 ;// CONCATENATED MODULE: ./.build/src/release/inputs.js
 /**
  * Parses the raw inputs (action inputs or CLI flags, with SENTRY_* / GITHUB_* fallbacks) into ReleaseOptions plus
@@ -671,7 +650,7 @@ function printable(value) {
 
 
 
-const DEFAULT_SENTRY_URL = 'https://sentry.io';
+
 function resolveInputs(read, env, ctx) {
     const get = (name) => read(name)?.trim() || undefined;
     const envGet = (name) => env[name]?.trim() || undefined;
@@ -680,13 +659,12 @@ function resolveInputs(read, env, ctx) {
     const version = resolveVersion({
         release: get('release') ?? get('version'),
         envRelease: envGet('SENTRY_RELEASE'),
-        ref: envGet('GITHUB_REF'),
         sha: envGet('GITHUB_SHA') ?? ctx.localHead,
         prefix: get('release_prefix') ?? get('version_prefix'),
     });
     const projects = parseProjects(get, envGet, steps);
     const sentry = parseSentryConnection(get, envGet, dryRun);
-    const cwd = workingDirectory(get('working_directory'), ctx.baseDir);
+    const cwd = workingDirectory(get('working_directory'), ctx.baseDir, ctx.path ?? external_node_path_);
     const repository = envGet('GITHUB_REPOSITORY');
     const setCommits = parseSetCommits(get('set_commits'), get('repo'), get('commit'), get('previous_commit'));
     const deploy = parseDeploy(get, envGet, env);
@@ -704,7 +682,7 @@ function resolveInputs(read, env, ctx) {
         finalize: parseBoolean('finalize', get('finalize'), true),
         ...(deploy ? { deploy } : {}),
         dryRun,
-        gitSafeDirectory: !parseBoolean('disable_safe_mode', get('disable_safe_mode'), false),
+        gitSafeDirectory: !disableSafeDirectory(get),
     };
     const githubToken = get('github_token') ?? envGet('GITHUB_TOKEN');
     return {
@@ -715,36 +693,65 @@ function resolveInputs(read, env, ctx) {
             apiUrl: envGet('GITHUB_API_URL') ?? 'https://api.github.com',
             ...(repository ? { repository } : {}),
         },
+        notices: noOpNotices(get),
     };
+}
+/** `disable_safe_directory` is action-release's name for `disable_safe_mode`: either one turns it off. */
+function disableSafeDirectory(get) {
+    const mode = parseBoolean('disable_safe_mode', get('disable_safe_mode'), false);
+    return parseBoolean('disable_safe_directory', get('disable_safe_directory'), false) || mode;
+}
+function noOpNotices(get) {
+    if (!parseBoolean('disable_telemetry', get('disable_telemetry'), false))
+        return [];
+    return ['disable_telemetry: faultline sends no telemetry, so there is nothing to turn off; the input can go'];
 }
 /** Creating a release and uploading source maps both name projects; the other steps need none. */
 function parseProjects(get, envGet, steps) {
     const projects = parseList(get('projects') ?? envGet('SENTRY_PROJECT'));
     const needsProjects = steps.some((s) => s === 'create' || s === 'sourcemaps');
     if (needsProjects && projects.length === 0) {
-        throw new ReleaseInputError('projects', 'projects: no Sentry project given: set the `projects` input (CLI: --projects) or SENTRY_PROJECT to one or ' +
+        throw new errors/* ReleaseInputError */.aQ('projects', 'projects: no Sentry project given: set the `projects` input (CLI: --projects) or SENTRY_PROJECT to one or ' +
             'more project slugs, e.g. "web" or "web api"');
     }
     return projects;
 }
-/** A dry run sends nothing, so it needs neither token nor organization. */
+/**
+ * A dry run sends nothing, so it needs neither token nor organization. An org auth token names its server and
+ * organization; the inputs and SENTRY_* variables win over it, and a URL of another server is refused.
+ */
 function parseSentryConnection(get, envGet, dryRun) {
     const token = get('auth_token') ?? envGet('SENTRY_AUTH_TOKEN') ?? '';
     if (!token && !dryRun) {
-        throw new ReleaseInputError('auth_token', 'auth_token: no Sentry auth token: set the `auth_token` input or the SENTRY_AUTH_TOKEN environment variable ' +
+        throw new errors/* ReleaseInputError */.aQ('auth_token', 'auth_token: no Sentry auth token: set the `auth_token` input or the SENTRY_AUTH_TOKEN environment variable ' +
             'from a secret (a token with the project:releases or org:ci scope)');
     }
-    const org = get('org') ?? envGet('SENTRY_ORG') ?? '';
-    if (!org && !dryRun) {
-        throw new ReleaseInputError('org', 'org: no Sentry organization: set the `org` input or the SENTRY_ORG environment variable to its slug, e.g. "acme"');
+    const explicitUrl = parseUrl('url', get('url') ?? envGet('SENTRY_URL'));
+    const explicitOrg = get('org') ?? envGet('SENTRY_ORG');
+    let target;
+    try {
+        target = (0,org_token/* resolveSentryTarget */.rH)({
+            token,
+            ...(explicitUrl ? { url: explicitUrl, urlSetting: get('url') ? 'url' : 'SENTRY_URL' } : {}),
+            ...(explicitOrg ? { org: explicitOrg } : {}),
+        });
     }
-    const url = parseUrl('url', get('url') ?? envGet('SENTRY_URL')) ?? DEFAULT_SENTRY_URL;
-    return { url, org, token };
+    catch (error) {
+        if (error instanceof org_token/* SentryTargetError */.pF)
+            throw new errors/* ReleaseInputError */.aQ('url', `url: ${error.message}`);
+        throw error;
+    }
+    const org = target.org ?? '';
+    if (!org && !dryRun) {
+        throw new errors/* ReleaseInputError */.aQ('org', 'org: no Sentry organization: set the `org` input or the SENTRY_ORG environment variable to its slug, e.g. ' +
+            '"acme" (an organization auth token, sntrys_…, names its organization itself)');
+    }
+    return { url: target.url, org, token };
 }
-function workingDirectory(input, baseDir) {
+function workingDirectory(input, baseDir, path) {
     if (!input)
         return baseDir;
-    return (0,external_node_path_.isAbsolute)(input) ? input : (0,external_node_path_.resolve)(baseDir, input);
+    return path.isAbsolute(input) ? input : path.resolve(baseDir, input);
 }
 /** The deploy to record (none without an environment); its inputs are checked even when there is none. */
 function parseDeploy(get, envGet, env) {
@@ -753,7 +760,7 @@ function parseDeploy(get, envGet, env) {
     const startedAt = parseStartedAt(get('started_at'));
     const deployName = get('deploy_name');
     if (deployName && deployName.length > 64) {
-        throw new ReleaseInputError('deploy_name', `deploy_name: "${deployName.slice(0, 20)}..." is ${deployName.length} characters; Sentry allows at most 64`);
+        throw new errors/* ReleaseInputError */.aQ('deploy_name', `deploy_name: "${deployName.slice(0, 20)}..." is ${deployName.length} characters; Sentry allows at most 64`);
     }
     if (environment !== undefined)
         checkEnvironmentName(environment);
@@ -777,6 +784,7 @@ function parseSourcemaps(get) {
         ignore: parseList(get('ignore')),
         stripCommonPrefix: parseBoolean('strip_common_prefix', get('strip_common_prefix'), false),
         strict: parseBoolean('strict', get('strict'), false),
+        ...(parseBoolean('allow_missing_sourcemaps', get('allow_missing_sourcemaps'), false) ? { allowMissing: true } : {}),
         wait: parseBoolean('wait', get('wait'), false),
         deleteAfterUpload: parseBoolean('delete_after_upload', get('delete_after_upload'), false),
     };
@@ -798,194 +806,6 @@ function emptyResult(version, dryRun) {
     };
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./.build/src/sourcemaps/index.js + 21 modules
-var sourcemaps = __webpack_require__(3040);
-;// CONCATENATED MODULE: ./.build/src/release/sourcemaps-step.js
-/**
- * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
- * artifact bundle, and optionally delete the maps. A dry run injects into a temporary copy and sends nothing.
- */
-
-
-
-
-
-/** Findings listed one by one as warnings; the rest are counted. */
-const WARNINGS_LISTED = 5;
-/** `dist:web` names the project of a folder (monorepos); a trailing `:slug` is not part of the path. */
-function targetPath(entry) {
-    return (0,sourcemaps/* parseUploadTargets */.VQ)([entry], [])[0]?.paths[0] ?? entry;
-}
-/** The step as the action and the CLI run it; tests pass their own upload to see what would be sent. */
-function createSourcemapsRunner(upload) {
-    return async (request, ctx) => {
-        const req = { ...request, paths: request.paths.map(targetPath) };
-        const workspace = await dryRunWorkspace(req);
-        try {
-            const cwd = workspace?.cwd ?? req.cwd;
-            const paths = workspace?.paths ?? req.paths;
-            // The check reads the build where it is (relative `sources` may point outside the copied folders).
-            const report = await (0,sourcemaps/* validateSourcemaps */.Dj)(req.paths, { cwd: req.cwd, ...discovery(req) });
-            reportFindings(report, req, ctx.warn);
-            const injected = req.options.inject ? await inject(req, paths, cwd, !workspace, ctx) : undefined;
-            // Upload groups keep `dir:project` pairs; their paths follow the copy in a dry run.
-            const copiedPaths = new Map(req.paths.map((p, i) => [p, paths[i]]));
-            const targets = request.paths.map((entry) => entry.replace(targetPath(entry), copiedPaths.get(targetPath(entry))));
-            const sent = await upload(req, targets, cwd, ctx);
-            const checked = `${report.scripts} script(s), ${report.scriptsWithMap} with a map, ${report.findings.length} finding(s)`;
-            return {
-                ...sent,
-                injected: injected ? injected.injected.length + injected.previouslyInjected.length : 0,
-                findings: report,
-                findingsMarkdown: (0,sourcemaps/* renderReportMarkdown */.Ay)(report),
-                detail: `${checked}; ${sent.detail}`,
-            };
-        }
-        finally {
-            if (workspace)
-                await (0,promises_.rm)(workspace.cwd, { recursive: true, force: true });
-        }
-    };
-}
-/**
- * A dry run injects into a temporary copy of the build. Globs cannot be copied as such: with one, there is no copy
- * and inject only computes (writes nothing).
- */
-async function dryRunWorkspace(req) {
-    const hasGlob = req.paths.some((p) => /[*?[\]{}]/.test(p));
-    return req.dryRun && req.options.inject && !hasGlob ? temporaryCopy(req.paths, req.cwd) : undefined;
-}
-/** Injects debug IDs into `paths`: the build itself (`inBuild`, where a dry run writes nothing) or its copy. */
-async function inject(req, paths, cwd, inBuild, ctx) {
-    const injected = await (0,sourcemaps/* injectDebugIds */.LW)(paths, { cwd, dryRun: req.dryRun && inBuild, ...discovery(req) });
-    for (const warning of injected.warnings)
-        ctx.warn(`sourcemaps: ${warning}`);
-    ctx.log(`sourcemaps: debug IDs injected into ${injected.injected.length} file(s)` +
-        (injected.previouslyInjected.length ? `, ${injected.previouslyInjected.length} already had one` : '') +
-        (req.dryRun ? ' (dry run: the build is not modified)' : ''));
-    return injected;
-}
-/** The `ext` and `ignore` inputs, as the check and the injection take them. */
-function discovery(req) {
-    return { ignore: req.options.ignore, ...(req.options.extensions ? { extensions: req.options.extensions } : {}) };
-}
-/** Strict: any finding fails the step (nothing was modified or sent yet). Otherwise: warnings. */
-function reportFindings(report, req, warn) {
-    if (report.findings.length === 0)
-        return;
-    if (req.options.strict) {
-        const first = report.findings[0];
-        throw new ReleaseStepError('sourcemaps', `sourcemaps: ${report.findings.length} problem(s) in ${req.paths.join(', ')}, e.g. ${first.file}: ${first.message}`, `${first.fix} (strict: true stops before anything is modified or uploaded; the job summary lists every problem)`);
-    }
-    for (const finding of report.findings.slice(0, WARNINGS_LISTED))
-        warn(describe(finding));
-    if (report.findings.length > WARNINGS_LISTED) {
-        warn(`sourcemaps: ${report.findings.length - WARNINGS_LISTED} more finding(s); see the job summary`);
-    }
-}
-function describe(f) {
-    return `sourcemaps: ${f.file}: ${f.message} (${f.fix})`;
-}
-/**
- * Copies the named directories and files (not globs, which stay where they are) into a temporary directory with
- * the same layout relative to cwd, so a dry run can inject without touching the build.
- */
-async function temporaryCopy(paths, cwd) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'faultline-dry-run-'));
-    const copied = [];
-    for (const [i, path] of paths.entries()) {
-        const source = (0,external_node_path_.resolve)(cwd, path);
-        const rel = (0,external_node_path_.relative)(cwd, source);
-        const inside = rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : `outside-${i}`;
-        await (0,promises_.cp)(source, (0,external_node_path_.join)(dir, inside), { recursive: true, dereference: true });
-        copied.push(inside);
-    }
-    return { cwd: dir, paths: copied };
-}
-/** Sends the checked, injected build as artifact bundles (one per project group), or plans it in a dry run. */
-const uploadToSentry = async (req, targets, cwd, ctx) => {
-    const groups = await stripCommonPrefixes((0,sourcemaps/* parseUploadTargets */.VQ)(targets, req.projects), cwd, {
-        enabled: req.options.stripCommonPrefix,
-        ignore: req.options.ignore,
-    });
-    const opts = {
-        cwd,
-        groups,
-        release: req.version,
-        ...(req.options.dist ? { dist: req.options.dist } : {}),
-        ...(req.options.urlPrefix ? { urlPrefix: req.options.urlPrefix } : {}),
-        ...(req.options.urlSuffix ? { urlSuffix: req.options.urlSuffix } : {}),
-        ...(req.options.extensions ? { extensions: [...req.options.extensions, 'map'] } : {}),
-        ignore: req.options.ignore,
-        wait: req.options.wait,
-        deleteAfterUpload: req.options.deleteAfterUpload && !req.dryRun,
-        strict: req.options.strict,
-        log: ctx.log,
-    };
-    return ctx.client ? upload(ctx.client, opts) : planUpload(opts);
-};
-/** The step as the action and the CLI run it: check, inject, upload to Sentry. */
-const sourcemapsStep = createSourcemapsRunner(uploadToSentry);
-async function upload(client, opts) {
-    const summary = await (0,sourcemaps/* uploadSourcemaps */.Eu)(client, opts);
-    return {
-        ...(summary.bundleId ? { bundleId: summary.bundleId } : {}),
-        filesUploaded: summary.filesUploaded,
-        bytesUploaded: summary.bytesUploaded,
-        chunksSent: summary.chunksSent,
-        chunksSkipped: summary.chunksSkipped,
-        detail: `uploaded ${summary.filesUploaded} file(s) as ${summary.mode === 'release-files' ? 'release files' : 'artifact bundle'}` +
-            (summary.bundleId ? ` ${summary.bundleId}` : '') +
-            `, ${(0,sourcemaps/* formatBytes */.z3)(summary.bytesUploaded)} sent, ${summary.chunksSkipped} chunk(s) already in Sentry, state ${summary.state}` +
-            (summary.deletedMaps.length ? `, ${summary.deletedMaps.length} map(s) deleted` : ''),
-    };
-}
-/** A dry run: what would be uploaded, nothing sent. */
-async function planUpload(opts) {
-    let files = 0;
-    let bytes = 0;
-    for (const group of opts.groups) {
-        const collected = await (0,sourcemaps/* collectUploadFiles */.Nv)(group.paths, opts);
-        files += collected.length;
-        bytes += collected.reduce((n, f) => n + f.bytes, 0);
-    }
-    return {
-        filesUploaded: 0,
-        bytesUploaded: 0,
-        chunksSent: 0,
-        chunksSkipped: 0,
-        detail: `dry run: would upload ${files} file(s) (${(0,sourcemaps/* formatBytes */.z3)(bytes)}) in ${opts.groups.length} artifact bundle(s)`,
-    };
-}
-/**
- * strip_common_prefix: a directory whose files all sit below one common subfolder is uploaded from that subfolder,
- * so `build/static/js/app.js` becomes `~/app.js` rather than `~/static/js/app.js`.
- */
-async function stripCommonPrefixes(groups, cwd, opts) {
-    if (!opts.enabled)
-        return groups;
-    const out = [];
-    for (const group of groups) {
-        const paths = [];
-        for (const path of group.paths) {
-            const files = /[*?[\]{}]/.test(path) ? [] : await (0,sourcemaps/* discoverFiles */.ZO)([path], { cwd, ignore: opts.ignore });
-            const dirs = files.map((f) => f.relative.split('/').slice(0, -1));
-            let common = dirs[0] ?? [];
-            for (const d of dirs) {
-                let i = 0;
-                while (i < common.length && common[i] === d[i])
-                    i++;
-                common = common.slice(0, i);
-            }
-            paths.push(common.length ? `${path.replace(/[\\/]+$/, '')}/${common.join('/')}` : path);
-        }
-        out.push({ ...group, paths });
-    }
-    return out;
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(8262);
 ;// CONCATENATED MODULE: ./.build/src/release/steps.js
@@ -994,6 +814,7 @@ var external_node_fs_ = __webpack_require__(8262);
  * writes its counts into `ctx.result`, and throws a ReleaseStepError with a hint when it cannot go on.
  * Without a client (a dry run) each step says what it would do and sends nothing.
  */
+
 
 
 
@@ -1011,11 +832,15 @@ async function createRelease(ctx) {
     const projects = opts.projects.join(', ');
     if (!client)
         return { status: 'ok', detail: `dry run: would create release ${opts.version} for ${projects}` };
-    const created = await client.createRelease({
+    const created = await client
+        .createRelease({
         version: opts.version,
         projects: opts.projects,
         ...(opts.releaseUrl ? { url: opts.releaseUrl } : {}),
         dateStarted: ctx.now().toISOString(),
+    })
+        .catch(async (error) => {
+        throw await explainCreateFailure(ctx, client, error);
     });
     ctx.release = created.release;
     return {
@@ -1024,6 +849,37 @@ async function createRelease(ctx) {
             ? `created release ${opts.version} for ${projects}`
             : `release ${opts.version} already exists for ${projects} (nothing to change)`,
     };
+}
+/**
+ * Sentry's answer to a failed create names neither the input nor the value: a wrong project is "Invalid project
+ * ids or slugs", a missing scope a bare 403. Say which project, which scope, and what to do.
+ */
+async function explainCreateFailure(ctx, client, error) {
+    if (!(error instanceof sentry/* SentryApiError */.qC))
+        return error;
+    const { opts } = ctx;
+    const projectsPage = `${client.baseUrl}/organizations/${encodeURIComponent(client.org)}/projects/`;
+    if (error.status === 400 && /project/i.test(error.detail ?? '')) {
+        const unknown = await unknownProjects(client, opts.projects);
+        const named = (unknown.length ? unknown : opts.projects).map((p) => `"${p}"`).join(', ');
+        return new errors/* ReleaseStepError */.KN('create', `create: Sentry does not know the project${unknown.length === 1 ? '' : '(s)'} ${named} in organization ` +
+            `"${client.org}" (input projects: "${opts.projects.join(',')}"; Sentry said: ${error.detail})`, `Set the projects input (--projects, SENTRY_PROJECT) to project slugs of "${client.org}": they are listed at ` +
+            `${projectsPage}, and \`faultline doctor\` checks each one`, error);
+    }
+    if (error.status === 403) {
+        return new errors/* ReleaseStepError */.KN('create', `create: the auth token may not create releases in organization "${client.org}" (${error.endpoint} answered 403)`, `Use a token with the ${(0,sentry/* scopesFor */.lN)(error.endpoint)?.[0] ?? 'project:releases'} scope ` +
+            '(or an organization token, which carries org:ci) as SENTRY_AUTH_TOKEN / the auth_token input', error);
+    }
+    if (error.status === 404) {
+        return new errors/* ReleaseStepError */.KN('create', `create: organization "${client.org}" was not found on ${client.baseUrl} (or the token cannot see it)`, 'Set the org input (--org, SENTRY_ORG) to the organization slug shown in Sentry’s URL, and check the url input ' +
+            'points at the right Sentry server', error);
+    }
+    return error;
+}
+/** The projects Sentry answers 404 for; a lookup that fails tells nothing and leaves the project out. */
+async function unknownProjects(client, projects) {
+    const found = await Promise.all(projects.map((p) => client.projectExists(p).catch(() => undefined)));
+    return projects.filter((_, i) => found[i] === false);
 }
 async function associateCommits(ctx) {
     const { opts, client } = ctx;
@@ -1079,29 +935,50 @@ async function sendSourcemaps(ctx) {
     const { opts } = ctx;
     if (opts.sourcemaps.paths.length === 0)
         return { status: 'skipped', detail: 'no sourcemaps paths given' };
-    const paths = presentSourcemapPaths(ctx);
+    const { paths, report } = ctx.sourcemapsChecked ?? { paths: presentSourcemapPaths(ctx) };
     if (paths.length === 0)
         return { status: 'skipped', detail: 'none of the sourcemaps paths exist' };
-    const outcome = await ctx.sourcemaps({
+    const outcome = await ctx.sourcemaps({ ...sourcemapsRequest(ctx, paths), ...(report === undefined ? {} : { checked: report }) }, { client: ctx.client, log: ctx.log, warn: ctx.warn, ...(ctx.progress ? { progress: ctx.progress } : {}) });
+    recordSourcemaps(ctx.result, outcome);
+    return { status: 'ok', detail: outcome.detail };
+}
+/**
+ * Checks the build before the release is created, so that a missing path, a build without maps or (strict) any
+ * finding fails the run with nothing half-made in Sentry. A runner without a check is only checked for paths.
+ */
+async function checkSourcemapsFirst(ctx) {
+    if (ctx.opts.sourcemaps.paths.length === 0)
+        return;
+    const paths = presentSourcemapPaths(ctx);
+    const report = paths.length > 0 && ctx.sourcemaps.check
+        ? await ctx.sourcemaps.check(sourcemapsRequest(ctx, paths), { client: ctx.client, log: ctx.log, warn: ctx.warn })
+        : undefined;
+    ctx.sourcemapsChecked = { paths, ...(report === undefined ? {} : { report }) };
+}
+function sourcemapsRequest({ opts }, paths) {
+    return {
         paths,
         cwd: opts.cwd,
         projects: opts.projects,
         version: opts.version,
         options: opts.sourcemaps,
         dryRun: opts.dryRun,
-    }, { client: ctx.client, log: ctx.log, warn: ctx.warn });
-    recordSourcemaps(ctx.result, outcome);
-    return { status: 'ok', detail: outcome.detail };
+    };
 }
-/** The `sourcemaps` paths that exist; a missing one fails the step under strict, else it is left out with a warning. */
+/**
+ * The `sourcemaps` paths that exist. A missing one (usually a typo, or a build that did not run) fails the step;
+ * with allow_missing_sourcemaps and without strict it is left out with a warning.
+ */
 function presentSourcemapPaths({ opts, warn }) {
     const missing = opts.sourcemaps.paths.filter((p) => !isGlob(p) && !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(opts.cwd, p)) && !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(opts.cwd, withoutProject(p))));
     if (missing.length > 0) {
         const message = `sourcemaps: ${missing.map((p) => `"${p}"`).join(', ')} not found in ${opts.cwd}`;
-        if (opts.sourcemaps.strict) {
-            throw new ReleaseStepError('sourcemaps', message, 'Build before this step, fix the `sourcemaps` input (paths are relative to working_directory), or set strict: false');
+        if (opts.sourcemaps.strict || !opts.sourcemaps.allowMissing) {
+            throw new errors/* ReleaseStepError */.KN('sourcemaps', message, 'Build before this step, or fix the `sourcemaps` input (paths are relative to working_directory); ' +
+                'set allow_missing_sourcemaps: true if a build may have none');
         }
-        warn(`${message}; skipping ${missing.length === 1 ? 'it' : 'them'} (strict: true makes this an error)`);
+        warn(`${message}; skipping ${missing.length === 1 ? 'it' : 'them'} ` +
+            '(allow_missing_sourcemaps is set; strict: true makes this an error)');
     }
     return opts.sourcemaps.paths.filter((p) => !missing.includes(p));
 }
@@ -1166,7 +1043,7 @@ async function deployOfThisRun(client, version, deploy) {
 async function existingRelease(ctx, client, step) {
     ctx.release ??= await client.getRelease(ctx.opts.version);
     if (!ctx.release) {
-        throw new ReleaseStepError(step, `${step}: release "${ctx.opts.version}" does not exist in organization "${client.org}"`, 'Run the create step first (steps: all, or include "create")');
+        throw new errors/* ReleaseStepError */.KN(step, `${step}: release "${ctx.opts.version}" does not exist in organization "${client.org}"`, 'Run the create step first (steps: all, or include "create")');
     }
     return ctx.release;
 }
@@ -1179,7 +1056,6 @@ function isGlob(path) {
 }
 
 ;// CONCATENATED MODULE: ./.build/src/release/pipeline.js
-
 
 
 /** A step failed; `result` holds what ran before it (for outputs and the job summary). */
@@ -1210,9 +1086,28 @@ async function runRelease(opts, deps) {
         throw new TypeError('runRelease: a SentryClient is required unless dryRun is set');
     const ctx = stepContext(opts, deps);
     const group = deps.group ?? ((_name, fn) => fn());
+    if (opts.steps.includes('sourcemaps') && opts.sourcemaps.paths.length > 0)
+        await checkFirst(ctx, group);
     for (const name of opts.steps)
         await runStep(ctx, name, group);
     return ctx.result;
+}
+/** The source-map check runs before any step sends anything; its failure is the source-map step's. */
+async function checkFirst(ctx, group) {
+    const started = performance.now();
+    try {
+        await group('Check source maps', () => checkSourcemapsFirst(ctx));
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        ctx.result.steps.push({
+            name: 'sourcemaps',
+            status: 'failed',
+            detail: message,
+            ms: Math.round(performance.now() - started),
+        });
+        throw new ReleaseFailedError('sourcemaps', ctx.result, error);
+    }
 }
 function stepContext(opts, deps) {
     const result = emptyResult(opts.version, opts.dryRun);
@@ -1224,16 +1119,19 @@ function stepContext(opts, deps) {
         client: deps.client,
         history: deps.history,
         git: deps.git,
-        sourcemaps: deps.sourcemaps ?? sourcemapsStep,
+        sourcemaps: deps.sourcemaps ?? loadedSourcemapsStep,
         result,
         now: deps.now ?? (() => new Date()),
         log: deps.log,
+        ...(deps.progress ? { progress: deps.progress } : {}),
         warn: (line) => {
             result.warnings.push(line);
             warn(line);
         },
     };
 }
+/** The source-map step, loaded when it runs: a release without maps never parses src/sourcemaps. */
+const loadedSourcemapsStep = async (req, ctx) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1538))).sourcemapsStep(req, ctx);
 /** Runs one step in its log group and records it; a failure is recorded, then thrown with the result so far. */
 async function runStep(ctx, name, group) {
     const started = performance.now();
@@ -1328,6 +1226,8 @@ function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+// EXTERNAL MODULE: ./.build/src/release/sourcemaps-step.js
+var sourcemaps_step = __webpack_require__(1538);
 ;// CONCATENATED MODULE: ./.build/src/release/index.js
 /** The release pipeline: the action and the CLI are two thin front doors onto this. */
 
@@ -1401,6 +1301,10 @@ function withCiDefaults(env) {
     return { env: out, ci };
 }
 
+// EXTERNAL MODULE: ./.build/src/cli/io.js
+var cli_io = __webpack_require__(3024);
+// EXTERNAL MODULE: ./.build/src/cli/sentry-config-file.js
+var sentry_config_file = __webpack_require__(7357);
 ;// CONCATENATED MODULE: ./.build/src/cli/release-command.js
 // `faultline release`: the action's inputs as --flags (dashes for underscores), SENTRY_* variables as fallbacks.
 
@@ -1409,6 +1313,9 @@ function withCiDefaults(env) {
 
 
 
+
+
+const list = (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 /** Inputs that are switches on the command line: `--dry-run`, `--no-inject`. */
 const BOOLEAN_INPUTS = new Set([
     'inject',
@@ -1417,21 +1324,32 @@ const BOOLEAN_INPUTS = new Set([
     'ignore_missing',
     'ignore_empty',
     'disable_safe_mode',
+    'disable_safe_directory',
+    'disable_telemetry',
     'wait',
     'strict',
+    'allow_missing_sourcemaps',
     'delete_after_upload',
     'dry_run',
 ]);
 /** Inputs given as repeatable flags: `--sourcemaps dist --sourcemaps public`. */
 const REPEATABLE_INPUTS = new Set(['projects', 'sourcemaps', 'ignore']);
+/** sentry-cli's short flags. */
+const SHORT_FLAGS = { org: 'o', projects: 'p' };
 const flagName = (input) => input.replace(/_/g, '-');
 const OPTIONS = Object.fromEntries([
     ...INPUT_NAMES.map((input) => [
         flagName(input),
         BOOLEAN_INPUTS.has(input)
             ? { type: 'boolean' }
-            : { type: 'string', multiple: REPEATABLE_INPUTS.has(input) },
+            : {
+                type: 'string',
+                multiple: REPEATABLE_INPUTS.has(input),
+                ...(SHORT_FLAGS[input] ? { short: SHORT_FLAGS[input] } : {}),
+            },
     ]),
+    // `sourcemaps upload` and sentry-cli name it --project: the same list as --projects.
+    ['project', { type: 'string', multiple: true }],
     ['json', { type: 'boolean' }],
     ['help', { type: 'boolean', short: 'h' }],
 ]);
@@ -1441,15 +1359,15 @@ Creates the Sentry release, associates commits, checks, injects and uploads sour
 and records a deploy: the same pipeline and the same options as the GitHub Action (inputs become --flags).
 
 Connection (flags win over the environment):
-  --url URL               Sentry server root (SENTRY_URL; default https://sentry.io)
-  --org SLUG              organization (SENTRY_ORG)
+  --url URL               Sentry server root (SENTRY_URL; default the org auth token's server, else https://sentry.io)
+  -o, --org SLUG          organization (SENTRY_ORG; an organization auth token names its own)
   --auth-token TOKEN      auth token (SENTRY_AUTH_TOKEN; prefer the variable, flags show up in process lists)
   --github-token TOKEN    reads commits from the GitHub API on shallow clones (GITHUB_TOKEN)
 
 Release:
-  --release VERSION       default SENTRY_RELEASE, a refs/tags/* GITHUB_REF, GITHUB_SHA, else git HEAD
+  --release VERSION       default SENTRY_RELEASE, else GITHUB_SHA (the CI's commit), else git HEAD
   --release-prefix P      prepended to the version
-  --projects SLUG         repeatable, or "web api" (SENTRY_PROJECT)
+  -p, --projects SLUG     repeatable, or "web api" (SENTRY_PROJECT); --project is the same
   --steps LIST            all (default) or create,commits,sourcemaps,finalize,deploy
   --no-finalize           leave the release unfinalized
   --dry-run               validate and plan locally, send nothing
@@ -1467,6 +1385,7 @@ Source maps:
   --no-inject             do not inject debug IDs
   --dist D --url-prefix P --url-suffix S --ext "js mjs" --ignore GLOB (repeatable)
   --strip-common-prefix --strict --wait --delete-after-upload
+  --allow-missing-sourcemaps  a missing path, no JavaScript or no map is a warning, not a failure
   a path may name its project: --sourcemaps apps/web/dist:web --sourcemaps apps/admin/dist:admin
 
 Deploy:
@@ -1496,7 +1415,9 @@ async function runReleaseCommand(argv, io) {
         return 0;
     }
     const read = (input) => {
-        const value = values[flagName(input)];
+        const value = input === 'projects' && values.project
+            ? [...list(values.projects), ...list(values.project)]
+            : values[flagName(input)];
         if (value === undefined)
             return undefined;
         if (Array.isArray(value))
@@ -1507,26 +1428,34 @@ async function runReleaseCommand(argv, io) {
         const baseDir = io.cwd;
         const workingDirectory = read('working_directory');
         const gitDir = workingDirectory ? (0,external_node_path_.resolve)(baseDir, workingDirectory) : baseDir;
-        const git = await LocalGit.open(gitDir, { safeDirectory: !values['disable-safe-mode'] });
+        const git = await LocalGit.open(gitDir, {
+            safeDirectory: !values['disable-safe-mode'] && !values['disable-safe-directory'],
+        });
         const localHead = git ? await git.head().catch(() => undefined) : undefined;
         const { env, ci } = withCiDefaults(io.env);
         const readWithCi = (input) => (input === 'deploy_url' ? (read(input) ?? ci?.runUrl) : read(input));
-        const { release, sentry, github } = resolveInputs(readWithCi, env, {
+        const { release, sentry, github, notices } = resolveInputs(readWithCi, env, {
             baseDir,
             ...(localHead ? { localHead } : {}),
         });
+        for (const notice of notices)
+            io.stderr(`notice: ${notice}`);
         const repository = github.repository ?? (await git?.originRepository());
-        const client = releaseClient({ release, sentry }, `faultline-cli/${version/* VERSION */.x}`);
+        const level = (0,sentry_config_file/* parseLogLevel */.ML)(env.SENTRY_LOG_LEVEL, 'SENTRY_LOG_LEVEL') ?? 'info';
+        const debug = level === 'debug' || level === 'trace' ? (line) => io.stderr(`debug: ${line}`) : undefined;
+        const client = releaseClient({ release, sentry }, `faultline-cli/${version/* VERSION */.x}`, debug);
         const history = github.token && repository
             ? githubHistory(githubRequest(github.token, github.apiUrl, `faultline-cli/${version/* VERSION */.x}`), repository)
             : undefined;
         const json = values.json === true;
-        const log = json ? () => { } : (line) => io.stdout(line);
+        const quiet = json || level === 'warn' || level === 'error';
+        const log = quiet ? () => { } : (line) => io.stdout(line);
         try {
             const result = await runRelease(release, {
                 client,
                 log,
                 warn: (line) => io.stderr(`warning: ${line}`),
+                ...(json ? {} : { progress: (0,cli_io/* progressOutput */.FL)(io) }),
                 ...(history ? { history } : {}),
                 ...(git ? { git } : { git: null }),
             });
@@ -1550,13 +1479,298 @@ async function runReleaseCommand(argv, io) {
         }
     }
     catch (error) {
-        if (error instanceof ReleaseInputError) {
+        if (error instanceof errors/* ReleaseInputError */.aQ) {
             io.stderr(`faultline release: --${flagName(error.input)}: ${error.message}`);
             return 2;
         }
         io.stderr(`faultline release: ${error instanceof Error ? error.message : String(error)}`);
         return 1;
     }
+}
+
+
+/***/ }),
+
+/***/ 1478:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KN: () => (/* binding */ ReleaseStepError),
+/* harmony export */   _E: () => (/* binding */ MissingCommitError),
+/* harmony export */   aQ: () => (/* binding */ ReleaseInputError)
+/* harmony export */ });
+/** Errors of the release pipeline. Messages name the input, the value, and what to do; never a token. */
+/** An input (action input, CLI flag or environment variable) is missing or malformed; nothing was sent. */
+class ReleaseInputError extends Error {
+    /** The action input name (`set_commits`), as the user wrote it in the workflow. */
+    input;
+    constructor(input, message) {
+        super(message);
+        this.name = 'ReleaseInputError';
+        this.input = input;
+    }
+}
+/** A pipeline step could not do its job; `step` names it and `hint` says what to do. */
+class ReleaseStepError extends Error {
+    step;
+    hint;
+    constructor(step, message, hint, cause) {
+        super(`${message}. ${hint}`);
+        this.name = 'ReleaseStepError';
+        this.step = step;
+        this.hint = hint;
+        if (cause !== undefined)
+            this.cause = cause;
+    }
+}
+/** A commit the range needs (usually the previous release's head) is unknown to git or to GitHub. */
+class MissingCommitError extends Error {
+    sha;
+    constructor(sha, where) {
+        super(`commit ${sha} was not found in ${where}`);
+        this.name = 'MissingCommitError';
+        this.sha = sha;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1538:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkBuild: () => (/* binding */ checkBuild),
+/* harmony export */   createSourcemapsRunner: () => (/* binding */ createSourcemapsRunner),
+/* harmony export */   sourcemapsStep: () => (/* binding */ sourcemapsStep),
+/* harmony export */   targetPath: () => (/* binding */ targetPath),
+/* harmony export */   uploadToSentry: () => (/* binding */ uploadToSentry)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8907);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1478);
+/**
+ * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
+ * artifact bundle, and optionally delete the maps. A dry run injects into a temporary copy and sends nothing.
+ */
+
+
+
+
+
+/** Findings listed one by one as warnings; the rest are counted. */
+const WARNINGS_LISTED = 5;
+/** `dist:web` names the project of a folder (monorepos); a trailing `:slug` is not part of the path. */
+function targetPath(entry) {
+    return (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseUploadTargets */ .VQ)([entry], [])[0]?.paths[0] ?? entry;
+}
+/** The step as the action and the CLI run it; tests pass their own upload to see what would be sent. */
+function createSourcemapsRunner(upload) {
+    const run = async (request, ctx) => {
+        const req = { ...request, paths: request.paths.map(targetPath) };
+        const workspace = await dryRunWorkspace(req);
+        try {
+            const cwd = workspace?.cwd ?? req.cwd;
+            const paths = workspace?.paths ?? req.paths;
+            const report = request.checked ?? (await checkBuild(request, ctx));
+            const injected = req.options.inject ? await inject(req, paths, cwd, !workspace, ctx) : undefined;
+            // Upload groups keep `dir:project` pairs; their paths follow the copy in a dry run.
+            const copiedPaths = new Map(req.paths.map((p, i) => [p, paths[i]]));
+            const targets = request.paths.map((entry) => entry.replace(targetPath(entry), copiedPaths.get(targetPath(entry))));
+            const sent = await upload(req, targets, cwd, ctx);
+            const checked = `${report.scripts} script(s), ${report.scriptsWithMap} with a map, ${report.findings.length} finding(s)`;
+            return {
+                ...sent,
+                injected: injected ? injected.injected.length + injected.previouslyInjected.length : 0,
+                findings: report,
+                findingsMarkdown: (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .renderReportMarkdown */ .Ay)(report),
+                detail: `${checked}; ${sent.detail}`,
+            };
+        }
+        finally {
+            if (workspace)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(workspace.cwd, { recursive: true, force: true });
+        }
+    };
+    run.check = checkBuild;
+    return run;
+}
+/**
+ * The check before anything is modified or sent: a build with no JavaScript or no map at all fails (unless
+ * allow_missing_sourcemaps), and under strict any finding fails. It reads the build where it is (relative
+ * `sources` may point outside the folders a dry run copies).
+ */
+async function checkBuild(request, ctx) {
+    const req = { ...request, paths: request.paths.map(targetPath) };
+    const report = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .validateSourcemaps */ .Dj)(req.paths, { cwd: req.cwd, ...discovery(req) });
+    requireMaps(report, req, ctx.warn);
+    reportFindings(report, req, ctx.warn);
+    return report;
+}
+/** No JavaScript, or no map for any script: the upload would leave stack traces unreadable. */
+function requireMaps(report, req, warn) {
+    const where = `${req.paths.map((p) => `"${p}"`).join(', ')} (in ${req.cwd})`;
+    const extensions = (req.options.extensions ?? ['js', 'cjs', 'mjs']).map((e) => `.${e}`).join(' ');
+    const problem = report.scripts === 0
+        ? {
+            message: `sourcemaps: no JavaScript (${extensions}) found under ${where}`,
+            fix: 'Build before this step and point the `sourcemaps` input at the build output (relative to ' +
+                'working_directory; `ext` names other extensions)',
+        }
+        : report.scriptsWithMap === 0
+            ? {
+                message: `sourcemaps: none of the ${report.scripts} script(s) under ${where} has a source map`,
+                fix: "Turn source maps on in the bundler (Vite build.sourcemap: true, webpack devtool: 'source-map', " +
+                    'esbuild --sourcemap) and build before this step',
+            }
+            : undefined;
+    if (!problem)
+        return;
+    if (req.options.allowMissing && !req.options.strict) {
+        warn(`${problem.message} (allow_missing_sourcemaps is set)`);
+        return;
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ReleaseStepError */ .KN('sourcemaps', problem.message, `${problem.fix}; set allow_missing_sourcemaps: true if a build may have none`);
+}
+/**
+ * A dry run injects into a temporary copy of the build. Globs cannot be copied as such: with one, there is no copy
+ * and inject only computes (writes nothing).
+ */
+async function dryRunWorkspace(req) {
+    const hasGlob = req.paths.some((p) => /[*?[\]{}]/.test(p));
+    return req.dryRun && req.options.inject && !hasGlob ? temporaryCopy(req.paths, req.cwd) : undefined;
+}
+/** Injects debug IDs into `paths`: the build itself (`inBuild`, where a dry run writes nothing) or its copy. */
+async function inject(req, paths, cwd, inBuild, ctx) {
+    const injected = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .injectDebugIds */ .LW)(paths, { cwd, dryRun: req.dryRun && inBuild, ...discovery(req) });
+    for (const warning of injected.warnings)
+        ctx.warn(`sourcemaps: ${warning}`);
+    ctx.log(`sourcemaps: debug IDs injected into ${injected.injected.length} file(s)` +
+        (injected.previouslyInjected.length ? `, ${injected.previouslyInjected.length} already had one` : '') +
+        (req.dryRun ? ' (dry run: the build is not modified)' : ''));
+    return injected;
+}
+/** The `ext` and `ignore` inputs, as the check and the injection take them. */
+function discovery(req) {
+    return { ignore: req.options.ignore, ...(req.options.extensions ? { extensions: req.options.extensions } : {}) };
+}
+/** Strict: any finding fails the step (nothing was modified or sent yet). Otherwise: warnings. */
+function reportFindings(report, req, warn) {
+    if (report.findings.length === 0)
+        return;
+    if (req.options.strict) {
+        const first = report.findings[0];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ReleaseStepError */ .KN('sourcemaps', `sourcemaps: ${report.findings.length} problem(s) in ${req.paths.join(', ')}, e.g. ${first.file}: ${first.message}`, `${first.fix} (strict: true stops before anything is modified or uploaded; the job summary lists every problem)`);
+    }
+    for (const finding of report.findings.slice(0, WARNINGS_LISTED))
+        warn(describe(finding));
+    if (report.findings.length > WARNINGS_LISTED) {
+        warn(`sourcemaps: ${report.findings.length - WARNINGS_LISTED} more finding(s); see the job summary`);
+    }
+}
+function describe(f) {
+    return `sourcemaps: ${f.file}: ${f.message} (${f.fix})`;
+}
+/**
+ * Copies the named directories and files (not globs, which stay where they are) into a temporary directory with
+ * the same layout relative to cwd, so a dry run can inject without touching the build.
+ */
+async function temporaryCopy(paths, cwd) {
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'faultline-dry-run-'));
+    const copied = [];
+    for (const [i, path] of paths.entries()) {
+        const source = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, path);
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(cwd, source);
+        const inside = rel && !rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel) ? rel : `outside-${i}`;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.cp)(source, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, inside), { recursive: true, dereference: true });
+        copied.push(inside);
+    }
+    return { cwd: dir, paths: copied };
+}
+/** Sends the checked, injected build as artifact bundles (one per project group), or plans it in a dry run. */
+const uploadToSentry = async (req, targets, cwd, ctx) => {
+    const groups = await stripCommonPrefixes((0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseUploadTargets */ .VQ)(targets, req.projects), cwd, {
+        enabled: req.options.stripCommonPrefix,
+        ignore: req.options.ignore,
+    });
+    const opts = {
+        cwd,
+        groups,
+        release: req.version,
+        ...(req.options.dist ? { dist: req.options.dist } : {}),
+        ...(req.options.urlPrefix ? { urlPrefix: req.options.urlPrefix } : {}),
+        ...(req.options.urlSuffix ? { urlSuffix: req.options.urlSuffix } : {}),
+        ...(req.options.extensions ? { extensions: [...req.options.extensions, 'map'] } : {}),
+        ignore: req.options.ignore,
+        wait: req.options.wait,
+        deleteAfterUpload: req.options.deleteAfterUpload && !req.dryRun,
+        strict: req.options.strict,
+        log: ctx.log,
+        ...(ctx.progress ? { progress: (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .uploadProgress */ .f)(ctx.progress) } : {}),
+    };
+    return ctx.client ? upload(ctx.client, opts) : planUpload(opts);
+};
+/** The step as the action and the CLI run it: check, inject, upload to Sentry. */
+const sourcemapsStep = createSourcemapsRunner(uploadToSentry);
+async function upload(client, opts) {
+    const summary = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .uploadSourcemaps */ .Eu)(client, opts);
+    return {
+        ...(summary.bundleId ? { bundleId: summary.bundleId } : {}),
+        filesUploaded: summary.filesUploaded,
+        bytesUploaded: summary.bytesUploaded,
+        chunksSent: summary.chunksSent,
+        chunksSkipped: summary.chunksSkipped,
+        detail: `uploaded ${summary.filesUploaded} file(s) as ${summary.mode === 'release-files' ? 'release files' : 'artifact bundle'}` +
+            (summary.bundleId ? ` ${summary.bundleId}` : '') +
+            `, ${(0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatBytes */ .z3)(summary.bytesUploaded)} sent, ${summary.chunksSkipped} chunk(s) already in Sentry, state ${summary.state}` +
+            (summary.deletedMaps.length ? `, ${summary.deletedMaps.length} map(s) deleted` : ''),
+    };
+}
+/** A dry run: what would be uploaded, nothing sent. */
+async function planUpload(opts) {
+    let files = 0;
+    let bytes = 0;
+    for (const group of opts.groups) {
+        const collected = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .collectUploadFiles */ .Nv)(group.paths, opts);
+        files += collected.length;
+        bytes += collected.reduce((n, f) => n + f.bytes, 0);
+    }
+    return {
+        filesUploaded: 0,
+        bytesUploaded: 0,
+        chunksSent: 0,
+        chunksSkipped: 0,
+        detail: `dry run: would upload ${files} file(s) (${(0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatBytes */ .z3)(bytes)}) in ${opts.groups.length} artifact bundle(s)`,
+    };
+}
+/**
+ * strip_common_prefix: a directory whose files all sit below one common subfolder is uploaded from that subfolder,
+ * so `build/static/js/app.js` becomes `~/app.js` rather than `~/static/js/app.js`.
+ */
+async function stripCommonPrefixes(groups, cwd, opts) {
+    if (!opts.enabled)
+        return groups;
+    const out = [];
+    for (const group of groups) {
+        const paths = [];
+        for (const path of group.paths) {
+            const files = /[*?[\]{}]/.test(path) ? [] : await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .discoverFiles */ .ZO)([path], { cwd, ignore: opts.ignore });
+            const dirs = files.map((f) => f.relative.split('/').slice(0, -1));
+            let common = dirs[0] ?? [];
+            for (const d of dirs) {
+                let i = 0;
+                while (i < common.length && common[i] === d[i])
+                    i++;
+                common = common.slice(0, i);
+            }
+            paths.push(common.length ? `${path.replace(/[\\/]+$/, '')}/${common.join('/')}` : path);
+        }
+        out.push({ ...group, paths });
+    }
+    return out;
 }
 
 

@@ -2,6 +2,45 @@ export const id = 958;
 export const ids = [958];
 export const modules = {
 
+/***/ 5523:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ cliConnection),
+/* harmony export */   R: () => (/* binding */ ConnectionError)
+/* harmony export */ });
+/* harmony import */ var _sentry_org_token_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7461);
+// The Sentry server, organization and token of a CLI command: flags win over SENTRY_* variables (which already
+// hold what a .sentryclirc adds, see sentry-config-file.ts), and an org auth token fills in what both leave open.
+
+class ConnectionError extends Error {
+    name = 'ConnectionError';
+}
+const nonEmpty = (v) => (v?.trim() ? v.trim() : undefined);
+/** Throws ConnectionError when an explicit URL is not the org token's server (naming both). */
+function cliConnection(flags, env) {
+    const token = nonEmpty(flags.token) ?? nonEmpty(env.SENTRY_AUTH_TOKEN);
+    const urlFlag = nonEmpty(flags.url);
+    const url = urlFlag ?? nonEmpty(env.SENTRY_URL);
+    const org = nonEmpty(flags.org) ?? nonEmpty(env.SENTRY_ORG);
+    try {
+        const target = (0,_sentry_org_token_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveSentryTarget */ .rH)({
+            ...(token ? { token } : {}),
+            ...(url ? { url, urlSetting: urlFlag ? '--url' : 'SENTRY_URL' } : {}),
+            ...(org ? { org } : {}),
+        });
+        return { url: target.url, ...(target.org ? { org: target.org } : {}), ...(token ? { token } : {}) };
+    }
+    catch (error) {
+        if (error instanceof _sentry_org_token_js__WEBPACK_IMPORTED_MODULE_0__/* .SentryTargetError */ .pF)
+            throw new ConnectionError(error.message);
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 7958:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -11,9 +50,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runSourcemapsCommand: () => (/* binding */ runSourcemapsCommand)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
-/* harmony import */ var _sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3040);
+/* harmony import */ var _sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8907);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7319);
+/* harmony import */ var _connection_config_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5523);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3024);
 // `faultline sourcemaps <check|inject|upload>`: flags parsed here, the work done in src/sourcemaps.
+
+
 
 
 
@@ -35,10 +78,10 @@ Common flags:
   --json                    print the result as JSON
 
 check:    --strict  --require-debug-ids  --markdown (print the markdown report instead of text)
-inject:   --dry-run
-upload:   --release R (SENTRY_RELEASE)  --project P (repeatable; SENTRY_PROJECT)  --dist D  --url-prefix ~/static
+inject:   --dry-run (compute, write nothing)
+upload:   --dry-run (inject in memory, list what would be sent, send nothing)  --release R (SENTRY_RELEASE)  -p, --project P (repeatable; SENTRY_PROJECT)  --dist D  --url-prefix ~/static
           --url-suffix S  --wait  --wait-timeout SECONDS  --delete-after-upload  --strict  --inject (inject first)
-          --url URL (SENTRY_URL)  --org SLUG (SENTRY_ORG)  --auth-token T (SENTRY_AUTH_TOKEN; prefer the variable)
+          --url URL (SENTRY_URL)  -o, --org SLUG (SENTRY_ORG)  --auth-token T (SENTRY_AUTH_TOKEN; prefer the variable)
 
 Examples:
   faultline sourcemaps check ./dist --strict
@@ -56,7 +99,7 @@ const OPTIONS = {
     markdown: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     release: { type: 'string' },
-    project: { type: 'string', multiple: true },
+    project: { type: 'string', short: 'p', multiple: true },
     dist: { type: 'string' },
     'url-prefix': { type: 'string' },
     'url-suffix': { type: 'string' },
@@ -65,7 +108,7 @@ const OPTIONS = {
     'delete-after-upload': { type: 'boolean' },
     inject: { type: 'boolean' },
     url: { type: 'string' },
-    org: { type: 'string' },
+    org: { type: 'string', short: 'o' },
     'auth-token': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
 };
@@ -127,12 +170,12 @@ async function runInject(paths, values, io) {
 }
 async function runUpload(paths, values, io) {
     const env = io.env;
-    const token = nonEmpty(values['auth-token']) ?? nonEmpty(env.SENTRY_AUTH_TOKEN);
-    const org = nonEmpty(values.org) ?? nonEmpty(env.SENTRY_ORG);
+    const connection = sentryConnection(values, env);
+    const { token, org } = connection;
     if (!token)
         throw new UsageError('no auth token: set SENTRY_AUTH_TOKEN (or pass --auth-token)');
     if (!org)
-        throw new UsageError('no organization: set SENTRY_ORG (or pass --org)');
+        throw new UsageError('no organization: set SENTRY_ORG (or pass --org), or use an org auth token');
     const projects = [
         ...list(values.project),
         ...(values.project ? [] : (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__/* .splitPathList */ .IB)(env.SENTRY_PROJECT ?? '').flatMap((p) => p.split(/\s+/))),
@@ -147,24 +190,20 @@ async function runUpload(paths, values, io) {
         throw new UsageError(`--wait-timeout must be a number of seconds > 0, got "${String(values['wait-timeout'])}"`);
     const log = values.json ? () => { } : (line) => io.stdout(line);
     const opts = discoverOpts(values, io);
+    const dryRun = values['dry-run'] === true;
     let knownMapDebugIds;
     if (values.inject) {
-        const injected = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__/* .injectDebugIds */ .LW)(groups.flatMap((g) => g.paths), { ...opts, ...(opts.extensions ? { extensions: opts.extensions.filter((e) => e !== 'map') } : {}) });
+        const injected = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__/* .injectDebugIds */ .LW)(groups.flatMap((g) => g.paths), { ...opts, ...(opts.extensions ? { extensions: opts.extensions.filter((e) => e !== 'map') } : {}), dryRun });
         for (const w of injected.warnings)
             io.stderr(`warning: ${w}`);
         log(`> Injected ${injected.injected.length} script(s), ${injected.previouslyInjected.length} already had a debug ID`);
         knownMapDebugIds = injected.mapDebugIds;
     }
+    if (dryRun)
+        return planUpload(groups, opts, values, io);
     // Loaded here so that check and inject start without the HTTP stack.
-    const { SentryClient } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 8653));
-    const client = new SentryClient({
-        token,
-        org,
-        ...((nonEmpty(values.url) ?? nonEmpty(env.SENTRY_URL))
-            ? { url: (nonEmpty(values.url) ?? nonEmpty(env.SENTRY_URL)) }
-            : {}),
-        userAgent: `faultline-cli/${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}`,
-    });
+    const { SentryClient } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(691), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 6321));
+    const client = new SentryClient({ token, org, url: connection.url, userAgent: `faultline-cli/${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}` });
     const summary = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__/* .uploadSourcemaps */ .Eu)(client, {
         ...opts,
         groups,
@@ -178,6 +217,7 @@ async function runUpload(paths, values, io) {
         strict: values.strict === true,
         ...(knownMapDebugIds ? { knownMapDebugIds } : {}),
         log,
+        ...(values.json ? {} : { progress: (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__/* .uploadProgress */ .f)((0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .progressOutput */ .FL)(io)) }),
     });
     if (values.json)
         io.stdout(JSON.stringify(summary, null, 2));
@@ -185,6 +225,32 @@ async function runUpload(paths, values, io) {
         io.stdout(`> Uploaded ${summary.filesUploaded} file(s): ${summary.chunksSent} chunk(s) sent, ${summary.chunksSkipped} ` +
             `skipped, state ${summary.state}${summary.bundleId ? `, bundle ${summary.bundleId}` : ''}`);
     return 0;
+}
+/** `upload --dry-run`: what would be sent, with nothing sent (no client is even made). */
+async function planUpload(groups, opts, values, io) {
+    const planned = [];
+    for (const group of groups) {
+        const files = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__/* .collectUploadFiles */ .Nv)(group.paths, { ...opts, groups });
+        planned.push({ projects: group.projects, files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0) });
+    }
+    if (values.json)
+        io.stdout(JSON.stringify({ dryRun: true, bundles: planned }, null, 2));
+    else
+        for (const p of planned)
+            io.stdout(`> Dry run: would upload ${p.files} file(s) (${(0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(p.bytes)}) to ${p.projects.join(', ')}; nothing sent`);
+    return 0;
+}
+/** Flags > SENTRY_* > what an org auth token names. */
+function sentryConnection(values, env) {
+    const flag = (name) => values[name];
+    try {
+        return (0,_connection_config_js__WEBPACK_IMPORTED_MODULE_4__/* .cliConnection */ .H)({ url: flag('url'), org: flag('org'), token: flag('auth-token') }, env);
+    }
+    catch (error) {
+        if (error instanceof _connection_config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConnectionError */ .R)
+            throw new UsageError(error.message);
+        throw error;
+    }
 }
 async function runSourcemapsCommand(argv, io) {
     let values;
