@@ -1,6 +1,6 @@
 /**
- * Shapes of the Sentry Web API objects faultline reads and writes, following
- * /work/shared/protocols/sentry-release-api.md. Fields Sentry may add are not listed; only what callers use.
+ * Shapes of the Sentry Web API objects faultline reads and writes, as Sentry's API reference documents them.
+ * Fields Sentry may add are not listed; only what callers use.
  */
 
 /** A repository head for `set-commits` refs mode; `previousCommit` is sent as null when unknown. */
