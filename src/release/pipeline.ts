@@ -105,9 +105,17 @@ function stepContext(opts: ReleaseOptions, deps: ReleaseDeps): StepContext {
   };
 }
 
-/** The source-map step, loaded when it runs: a release without maps never parses src/sourcemaps. */
-const loadedSourcemapsStep: SourcemapsRunner = async (req, ctx) =>
-  (await import('./sourcemaps-step.ts')).sourcemapsStep(req, ctx);
+/** The source-map step and its check, loaded when they run: a release without maps never parses src/sourcemaps. */
+const loadSourcemapsStep = async () => (await import('./sourcemaps-step.ts')).sourcemapsStep;
+const loadedSourcemapsStep: SourcemapsRunner = Object.assign(
+  async (...args: Parameters<SourcemapsRunner>) => (await loadSourcemapsStep())(...args),
+  {
+    async check(...args: Parameters<NonNullable<SourcemapsRunner['check']>>) {
+      const step = await loadSourcemapsStep();
+      return step.check?.(...args);
+    },
+  },
+);
 
 /** Runs one step in its log group and records it; a failure is recorded, then thrown with the result so far. */
 async function runStep(ctx: StepContext, name: StepName, group: NonNullable<ReleaseDeps['group']>): Promise<void> {
