@@ -1130,8 +1130,14 @@ function stepContext(opts, deps) {
         },
     };
 }
-/** The source-map step, loaded when it runs: a release without maps never parses src/sourcemaps. */
-const loadedSourcemapsStep = async (req, ctx) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1538))).sourcemapsStep(req, ctx);
+/** The source-map step and its check, loaded when they run: a release without maps never parses src/sourcemaps. */
+const loadSourcemapsStep = async () => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1538))).sourcemapsStep;
+const loadedSourcemapsStep = Object.assign(async (...args) => (await loadSourcemapsStep())(...args), {
+    async check(...args) {
+        const step = await loadSourcemapsStep();
+        return step.check?.(...args);
+    },
+});
 /** Runs one step in its log group and records it; a failure is recorded, then thrown with the result so far. */
 async function runStep(ctx, name, group) {
     const started = performance.now();

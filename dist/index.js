@@ -77839,8 +77839,14 @@ function stepContext(opts, deps) {
         },
     };
 }
-/** The source-map step, loaded when it runs: a release without maps never parses src/sourcemaps. */
-const loadedSourcemapsStep = async (req, ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(388)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8388))).sourcemapsStep(req, ctx);
+/** The source-map step and its check, loaded when they run: a release without maps never parses src/sourcemaps. */
+const loadSourcemapsStep = async () => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(388)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8388))).sourcemapsStep;
+const loadedSourcemapsStep = Object.assign(async (...args) => (await loadSourcemapsStep())(...args), {
+    async check(...args) {
+        const step = await loadSourcemapsStep();
+        return step.check?.(...args);
+    },
+});
 /** Runs one step in its log group and records it; a failure is recorded, then thrown with the result so far. */
 async function runStep(ctx, name, group) {
     const started = performance.now();
