@@ -96,7 +96,10 @@ for (const backend of backends) {
         // of its own (app/intake/README.md) and runs once more. Never more than that, never a dead letter.
         const counts = await effects.counts();
         const jobs = await store.countJobs();
-        expect(jobs).toEqual({ queued: 0, running: 0, done: counts.runs, dead: 0 });
+        // A re-armed job that starts after an earlier job already ran to the end finds nothing to do (no run).
+        expect(jobs).toMatchObject({ queued: 0, running: 0, dead: 0 });
+        expect(jobs.done).toBeGreaterThanOrEqual(counts.runs);
+        expect(jobs.done).toBeLessThanOrEqual(2_000);
         expect(counts.effects).toBe(1_000);
         expect(counts.runs).toBeGreaterThanOrEqual(1_000);
         expect(counts.runs).toBeLessThanOrEqual(2_000);
