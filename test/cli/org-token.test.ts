@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
 // An organization auth token alone (SENTRY_AUTH_TOKEN=sntrys_…) is enough for every door: the CLI's commands, the
 // doctor and the action's doctor step read the server and the organization from it, against the Sentry emulator.
+import { testPrivateKey } from '../app/helpers.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,11 +113,8 @@ describe('faultline with only an org auth token', () => {
 });
 
 describe('the app (internal-integration mode) with only an org auth token', () => {
-  // The app parses its private key at start-up: a real (small, test-only) one.
-  const pem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
-    type: 'pkcs8',
-    format: 'pem',
-  }) as string;
+  // The app parses its private key at start-up: a real, test-only one.
+  const pem = testPrivateKey();
   const app = { APP_ID: '1', PRIVATE_KEY: pem, WEBHOOK_SECRET: 'w', SENTRY_CLIENT_SECRET: 's' };
   const selfHosted = orgToken({ url: 'https://sentry.acme.test', org: 'acme' });
 

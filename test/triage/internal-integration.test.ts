@@ -1,5 +1,6 @@
 // A Sentry internal integration sends no installation webhook: its alerts arrive with an installation uuid the app
 // has never recorded. With SENTRY_AUTH_TOKEN and SENTRY_ORG set they are that org's; without SENTRY_ORG they are not.
+import { testPrivateKey } from '../app/helpers.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ describe('internal integration (SENTRY_AUTH_TOKEN + SENTRY_ORG)', () => {
 });
 
 describe('SENTRY_ORG setting', () => {
-  const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n';
+  const pem = testPrivateKey();
   const env = { APP_ID: '1', PRIVATE_KEY: pem, WEBHOOK_SECRET: 'w', SENTRY_CLIENT_SECRET: 's' };
   const problems = (extra: Record<string, string>): string[] => {
     try {
