@@ -15,5 +15,18 @@ export async function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'log
     },
   });
   dedupe.pipe(format).pipe(pino.destination(1) as unknown as NodeJS.WritableStream);
-  return pino({ level: config.logLevel, messageKey: 'msg' }, dedupe);
+  return pino({ level: config.logLevel, messageKey: 'msg', serializers: LOG_SERIALIZERS }, dedupe);
 }
+
+/**
+ * Probot logs each verified GitHub webhook as `{ event }` at debug level, payload included. A webhook body is
+ * never logged: only the delivery id and the event name stay.
+ */
+export const LOG_SERIALIZERS = {
+  event: (event: unknown): unknown => {
+    if (!event || typeof event !== 'object') return event;
+    const { id, name } = event as { id?: unknown; name?: unknown };
+    const action = (event as { payload?: { action?: unknown } }).payload?.action;
+    return { id, name, ...(typeof action === 'string' ? { action } : {}) };
+  },
+};
