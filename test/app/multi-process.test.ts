@@ -51,14 +51,23 @@ const issueBody = (n: number) =>
     actor: { type: 'application', id: 'sentry', name: 'Sentry' },
   });
 
-async function send(url: string, body: string): Promise<number> {
-  const response = await fetch(`${url}/sentry/webhook`, {
-    method: 'POST',
-    headers: signedHeaders(body, 'issue'),
-    body,
-  });
-  await response.arrayBuffer();
-  return response.status;
+/**
+ * Sends one delivery as Sentry does: a 5xx is tried again (Sentry retries a 5xx up to 3 times; here without its
+ * 5-minute pause), with fresh headers. Returns every status seen, the last one first.
+ */
+async function send(url: string, body: string): Promise<number[]> {
+  const seen: number[] = [];
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const response = await fetch(`${url}/sentry/webhook`, {
+      method: 'POST',
+      headers: signedHeaders(body, 'issue'),
+      body,
+    });
+    await response.arrayBuffer();
+    seen.unshift(response.status);
+    if (response.status < 500) break;
+  }
+  return seen;
 }
 
 for (const backend of backends) {
@@ -76,16 +85,21 @@ for (const backend of backends) {
           s.url = apps[i % 3]!.url; // the duplicate of each delivery goes to the next process
         });
         const statuses: number[] = [];
+        const retried: number[] = [];
         let next = 0;
         await Promise.all(
           Array.from({ length: 24 }, async () => {
             while (next < sends.length) {
               const s = sends[next++]!;
-              statuses.push(await send(s.url, s.body));
+              const [last, ...earlier] = await send(s.url, s.body);
+              statuses.push(last!);
+              retried.push(...earlier);
             }
           }),
         );
+        // Under load (a busy CI machine) an answer may be a fast 503 that Sentry retries; none is lost for that.
         expect(statuses.filter((s) => s !== 202)).toEqual([]);
+        expect(retried.filter((s) => s !== 503)).toEqual([]);
         await until(
           async () => (await effects.counts()).runs >= 1_000 && (await store.countJobs()).queued === 0,
           25_000,
