@@ -42,22 +42,25 @@ export function sentryWebhookJob(store: Store, handlers: SentryWebhookHandlers, 
       ctx.log.warn({ jobId: ctx.job.id, deliveryId }, 'sentry webhook delivery no longer stored; nothing to do');
       return;
     }
+    ctx.describe({ requestId: delivery.requestId });
     if (!delivery.body) {
       // A job that started after this delivery's last repeat already ran to the end, with Sentry's state of then.
-      ctx.log.debug({ jobId: ctx.job.id, deliveryId }, 'sentry webhook delivery already processed; nothing to do');
-      return;
-    }
-    const run = handlers.for(delivery.resource, delivery.action);
-    if (run.length === 0) {
       ctx.log.debug(
-        { deliveryId, resource: delivery.resource, action: delivery.action },
-        'no handler for this webhook',
+        { jobId: ctx.job.id, deliveryId, requestId: delivery.requestId },
+        'sentry webhook delivery already processed; nothing to do',
       );
-      await store.finishDelivery(deliveryId);
       return;
     }
     const webhook = JSON.parse(delivery.body) as SentryWebhook;
-    const log = withFields(ctx.log, { requestId: delivery.requestId, sentryIssueId: sentryIssueIdIn(webhook) });
+    const about = { requestId: delivery.requestId, sentryIssueId: sentryIssueIdIn(webhook) };
+    ctx.describe(about);
+    const log = withFields(ctx.log, about);
+    const run = handlers.for(delivery.resource, delivery.action);
+    if (run.length === 0) {
+      log.debug({ deliveryId, resource: delivery.resource, action: delivery.action }, 'no handler for this webhook');
+      await store.finishDelivery(deliveryId);
+      return;
+    }
     for (const handler of run) await handler(webhook, { ...ctx, log, delivery });
     await store.finishDelivery(deliveryId);
   };

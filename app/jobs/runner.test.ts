@@ -69,6 +69,7 @@ for (const backend of backends) {
       const runner = new JobRunner({ store, log, pollMs: 5, backoff: fastBackoff }).register(
         'doomed',
         async (_p, ctx) => {
+          ctx.describe({ requestId: 'req-1', sentryIssueId: '42' });
           throw new Error(`still broken on attempt ${ctx.attempt}`);
         },
       );
@@ -78,7 +79,15 @@ for (const backend of backends) {
       await runner.stop();
       expect(await store.getJob(id)).toMatchObject({ attempts: 3, lastError: 'Error: still broken on attempt 3' });
       const line = log.lines.find((l) => l.message === 'job dead-lettered');
-      expect(line?.fields).toMatchObject({ jobId: id, lastError: 'Error: still broken on attempt 3' });
+      // The runner's own lines about the job name the delivery it was for, as the handler described it.
+      expect(line?.fields).toMatchObject({
+        jobId: id,
+        requestId: 'req-1',
+        sentryIssueId: '42',
+        lastError: 'Error: still broken on attempt 3',
+      });
+      const retries = log.lines.filter((l) => l.message === 'job failed; will retry');
+      expect(retries.map((l) => l.fields.requestId)).toEqual(['req-1', 'req-1']);
     });
 
     it('dead-letters a PermanentJobError at once and an unknown job type after its attempts', async () => {

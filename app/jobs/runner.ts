@@ -10,6 +10,8 @@ export interface JobContext {
   log: Log;
   /** Aborted when the process shuts down: long handlers should stop and throw; the job is then released. */
   signal: AbortSignal;
+  /** Adds fields (the request id, the Sentry issue id) to the runner's own lines about this run: retry, dead letter. */
+  describe: (fields: Record<string, unknown>) => void;
 }
 /** Must be idempotent: a job can run again after a crash or a lost lease. Throw to retry (see retry.ts). */
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
@@ -209,6 +211,8 @@ export class JobRunner {
     const token = job.lockToken!;
     const log = this.#log;
     const handler = this.#handlers.get(job.type);
+    const about: Record<string, unknown> = {};
+    const describe = (fields: Record<string, unknown>) => Object.assign(about, fields);
     // Renew the lease while the handler runs, so only a dead or hung worker loses it.
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
@@ -220,13 +224,13 @@ export class JobRunner {
     );
     try {
       if (!handler) throw new Error(`no handler is registered for job type "${job.type}"`);
-      await handler(job.payload, { job, attempt: job.attempts, log, signal: controller.signal });
+      await handler(job.payload, { job, attempt: job.attempts, log, signal: controller.signal, describe });
       clearInterval(heartbeat);
       if (controller.signal.aborted) return;
       this.#onAttempt(job, 'done', seconds());
       if (!(await this.#store.completeJob(job.id, token, this.#now()))) {
         log.warn(
-          { jobId: job.id, type: job.type },
+          { jobId: job.id, type: job.type, ...about },
           'job finished after its lease was lost; it may run again elsewhere',
         );
       }
@@ -244,6 +248,7 @@ export class JobRunner {
             {
               jobId: job.id,
               type: job.type,
+              ...about,
               attempt: job.attempts,
               retryInMs: decision.retryAt - now,
               failure: message,
@@ -254,13 +259,20 @@ export class JobRunner {
           await this.#store.failJob(job.id, token, message, null, now);
           this.#onAttempt(job, 'dead', seconds(), error);
           log.error(
-            { jobId: job.id, type: job.type, attempts: job.attempts, lastError: message, reason: decision.reason },
+            {
+              jobId: job.id,
+              type: job.type,
+              ...about,
+              attempts: job.attempts,
+              lastError: message,
+              reason: decision.reason,
+            },
             'job dead-lettered',
           );
         }
       } catch (storeError) {
         // The lease runs out and another worker retries the job: nothing is lost.
-        log.error({ jobId: job.id, failure: describeError(storeError) }, 'could not record a job failure');
+        log.error({ jobId: job.id, ...about, failure: describeError(storeError) }, 'could not record a job failure');
       }
     } finally {
       clearInterval(heartbeat);
