@@ -28,3 +28,39 @@ describe('triage under a GitHub secondary rate limit', () => {
     expect(await world.app.deps.store.listJobs({ state: 'dead' })).toEqual([]);
   });
 });
+
+describe('a status change during a burst of new issues, with the pacing on', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({ githubPacing: true });
+    expect(await world.send('event_alert', 'triggered', alertData())).toBe(202);
+    await world.settle();
+  }, 30_000);
+  afterAll(() => world?.close());
+
+  it('closes the GitHub issue before the burst queued ahead of it has drained', async () => {
+    const [earlier] = world.issues().filter((i) => (i.body ?? '').includes(`faultline:sentry-issue:${ISSUE_ID} `));
+    const burst = Array.from({ length: 8 }, (_, i) => String(8_200_000 + i));
+    for (const [i, issueId] of burst.entries()) {
+      expect(
+        await world.send('event_alert', 'triggered', alertData({ issueId, eventId: String(i).padStart(32, '7') })),
+      ).toBe(202);
+    }
+    // Resolved in Sentry after the whole burst was queued.
+    const issue = world.sentry.state().issues.find((i) => i.id === ISSUE_ID)!;
+    world.sentry.seed({ issues: [{ ...issue, status: 'resolved' }] as never });
+    expect(
+      await world.send('issue', 'resolved', {
+        issue: { id: ISSUE_ID, status: 'resolved', project: { id: '1', slug: 'web', name: 'web' } },
+      }),
+    ).toBe(202);
+    await world.settle(30_000);
+    const writes = world.githubWrites();
+    const closed = writes.findIndex(
+      (w) => w.method === 'PATCH' && w.path === `/repos/acme/web/issues/${earlier!.number}`,
+    );
+    const lastOpened = writes.findLastIndex((w) => w.method === 'POST' && w.path === '/repos/acme/web/issues');
+    expect(closed).toBeGreaterThanOrEqual(0);
+    expect(closed).toBeLessThan(lastOpened);
+  });
+});
