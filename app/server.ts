@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, createProbot, type Probot, ProbotOctokit } from 'probot';
 import type { AppConfig } from './config.ts';
 import { type AppDeps, createAppDeps } from './deps.ts';
+import { githubThrottle, withGitHubPacing } from './github-pacing.ts';
 import { createGitHubWebhookGuard } from './github-webhook-guard.ts';
 import faultline from './index.ts';
 import type { Log } from './log.ts';
@@ -35,12 +36,20 @@ export async function startApp(
     configure?: (deps: AppDeps) => void;
     /** Our components' log (intake, workers); default: Probot's logger. */
     log?: Log;
-    /** Tests: an Octokit class, e.g. one with `throttle.enabled: false` (no 1 s write spacing). */
+    /** Tests: an Octokit class, e.g. one with `throttle.enabled: false` (no pacing of writes). */
     octokit?: typeof ProbotOctokit;
     ownErrors?: OwnErrors;
   } = {},
 ): Promise<RunningApp> {
   const metrics = createMetrics();
+  // Probot builds its logger on first load (inside createNodeMiddleware): forward to it when lines are written.
+  const log: Log = opts.log ?? {
+    debug: (fields, message) => probot.log?.debug(fields, message),
+    info: (fields, message) => probot.log?.info(fields, message),
+    warn: (fields, message) => probot.log?.warn(fields, message),
+    error: (fields, message) => probot.log?.error(fields, message),
+  };
+  const throttle = githubThrottle({ metrics, log });
   const probot = createProbot({
     env: { LOG_FORMAT: config.logFormat },
     overrides: {
@@ -51,17 +60,11 @@ export async function startApp(
       baseUrl: config.github.baseUrl ?? 'https://api.github.com',
       // Octokit has no deadline of its own: a hung GitHub request would hold a worker for good.
       request: { fetch: fetchWithTimeout(config.github.requestTimeoutMs ?? DEFAULT_GITHUB_TIMEOUT_MS) },
-      Octokit: (opts.octokit ?? ProbotOctokit).plugin(githubMetricsPlugin(metrics)),
+      // Pacing wraps the metrics plugin: call latency is GitHub's answer, not the time a request waited its turn.
+      Octokit: withGitHubPacing((opts.octokit ?? ProbotOctokit).plugin(githubMetricsPlugin(metrics)), throttle),
       log: await createRootLogger(config),
     },
   });
-  // Probot builds its logger on first load (inside createNodeMiddleware): forward to it when lines are written.
-  const log: Log = opts.log ?? {
-    debug: (fields, message) => probot.log?.debug(fields, message),
-    info: (fields, message) => probot.log?.info(fields, message),
-    warn: (fields, message) => probot.log?.warn(fields, message),
-    error: (fields, message) => probot.log?.error(fields, message),
-  };
   const deps = await createAppDeps(config, log, opts.runner, { metrics, ownErrors: opts.ownErrors });
   const metricsRoute = createMetricsRoute(metrics, config.metrics?.token);
   const metricsServer = config.metrics?.port === undefined ? undefined : await listenForMetrics(config, metricsRoute);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { verifyWebhookSignature } from '../../src/sentry/webhook-signature.ts';
+import { sentryWebhookPriority } from '../jobs/priority.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { isHandledResource, validateWebhook } from './schema.ts';
@@ -103,7 +104,13 @@ export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
     try {
       const recording = opts.store.recordDelivery(
         delivery,
-        handled ? { type: SENTRY_WEBHOOK_JOB, maxAttempts: opts.maxAttempts } : undefined,
+        handled
+          ? {
+              type: SENTRY_WEBHOOK_JOB,
+              maxAttempts: opts.maxAttempts,
+              priority: sentryWebhookPriority(resource, parsed.webhook.action),
+            }
+          : undefined,
       );
       const recorded = await withDeadline(recording, opts.recordDeadlineMs ?? RECORD_DEADLINE_MS, () => {
         // Still nudge if it lands late, so the job does not wait for the next poll.

@@ -9,3 +9,4 @@ export {
   PermanentJobError,
   requestedRetryDelay,
 } from './retry.ts';
+export { currentJobPriority, isUrgent, JOB_PRIORITY, sentryWebhookPriority, withJobPriority } from './priority.ts';

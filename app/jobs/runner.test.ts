@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createBackend, type TestBackend } from '../../test/app/backends.ts';
 import { memoryLog } from '../log.ts';
 import type { SqlStore } from '../store/index.ts';
+import { currentJobPriority, JOB_PRIORITY } from './priority.ts';
 import { PermanentJobError } from './retry.ts';
 import { JobRunner } from './runner.ts';
 
@@ -47,6 +48,32 @@ for (const backend of backends) {
       expect([...seen.values()].every((count) => count === 1)).toBe(true);
     });
 
+    it('runs a status change while a burst of blocked jobs holds every other worker slot', async () => {
+      let release!: () => void;
+      const blocked = new Promise<void>((r) => (release = r));
+      const started: string[] = [];
+      let priorityInHandler: number | undefined;
+      const runner = new JobRunner({ store, log: memoryLog(), concurrency: 3, pollMs: 5 })
+        .register('burst', async () => {
+          started.push('burst');
+          await blocked; // e.g. waiting for GitHub's content window
+        })
+        .register('close', async () => {
+          started.push('close');
+          priorityInHandler = currentJobPriority();
+        });
+      for (let i = 0; i < 10; i++) await runner.enqueue({ type: 'burst', payload: { i } });
+      const close = await runner.enqueue({ type: 'close', payload: {}, priority: JOB_PRIORITY.status });
+      runner.start();
+      await until(async () => (await store.getJob(close))?.state === 'done');
+      // Two burst jobs took the two normal slots; the third slot waited for the status change.
+      expect(started.filter((s) => s === 'burst')).toHaveLength(2);
+      expect(priorityInHandler).toBe(JOB_PRIORITY.status);
+      release();
+      await until(async () => (await store.listJobs({ type: 'burst', state: 'done' })).length === 10);
+      await runner.stop();
+    });
+
     it('retries a failing job with backoff and completes it', async () => {
       let calls = 0;
       const runner = new JobRunner({ store, log: memoryLog(), pollMs: 5, backoff: fastBackoff }).register(
@@ -87,7 +114,7 @@ for (const backend of backends) {
         lastError: 'Error: still broken on attempt 3',
       });
       const retries = log.lines.filter((l) => l.message === 'job failed; will retry');
-      expect(retries.map((l) => l.fields.requestId)).toEqual(['req-1', 'req-1']);
+      expect(retries.map((l) => (l.fields as { requestId?: string }).requestId)).toEqual(['req-1', 'req-1']);
     });
 
     it('dead-letters a PermanentJobError at once and an unknown job type after its attempts', async () => {

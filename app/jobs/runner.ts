@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Log } from '../log.ts';
 import type { Job, NewJob, Store } from '../store/index.ts';
+import { isUrgent, JOB_PRIORITY, withJobPriority } from './priority.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF, decideRetry, describeError } from './retry.ts';
 
 export interface JobContext {
@@ -28,6 +29,11 @@ export interface JobRunnerOptions {
   log: Log;
   /** Jobs run at once in this process. */
   concurrency?: number;
+  /**
+   * Of those, slots only status changes (`JOB_PRIORITY.status`) may take (default 1 when concurrency > 1): a burst of
+   * new-issue jobs waiting on GitHub's pacing cannot hold every worker while a close waits.
+   */
+  reservedForStatus?: number;
   /** A claimed job is someone else's to take after this long without a heartbeat. */
   leaseMs?: number;
   /** Idle polling interval; `nudge()` wakes the loop at once after a local enqueue. */
@@ -48,6 +54,7 @@ export class JobRunner {
   readonly #store: Store;
   readonly #log: Log;
   readonly #concurrency: number;
+  readonly #reserved: number;
   readonly #leaseMs: number;
   readonly #pollMs: number;
   readonly #backoff: BackoffPolicy;
@@ -68,6 +75,7 @@ export class JobRunner {
     this.#store = opts.store;
     this.#log = opts.log;
     this.#concurrency = opts.concurrency ?? 4;
+    this.#reserved = Math.min(opts.reservedForStatus ?? (this.#concurrency > 1 ? 1 : 0), this.#concurrency - 1);
     this.#leaseMs = opts.leaseMs ?? 60_000;
     this.#pollMs = opts.pollMs ?? 500;
     this.#backoff = opts.backoff ?? DEFAULT_BACKOFF;
@@ -164,10 +172,15 @@ export class JobRunner {
       let claimed = 0;
       if (free > 0) {
         try {
-          const jobs = await this.#claim(free);
+          // Status changes first, into any free slot; then other work, outside the reserved slots.
+          const urgent = await this.#claim(free, JOB_PRIORITY.status);
+          for (const job of urgent) this.#track(job);
+          const normalRunning = [...this.#inFlight.values()].filter(({ job }) => !isUrgent(job.priority)).length;
+          const room = Math.min(free - urgent.length, this.#concurrency - this.#reserved - normalRunning);
+          const rest = room > 0 ? await this.#claim(room) : [];
+          for (const job of rest) this.#track(job);
           this.#lastError = undefined;
-          claimed = jobs.length;
-          for (const job of jobs) this.#track(job);
+          claimed = urgent.length + rest.length;
         } catch (error) {
           this.#lastError = describeError(error);
           this.#log.error({ failure: this.#lastError }, 'claiming jobs failed; retrying after the poll interval');
@@ -179,14 +192,14 @@ export class JobRunner {
     }
   }
 
-  async #claim(limit: number): Promise<Job[]> {
+  async #claim(limit: number, minPriority?: number): Promise<Job[]> {
     const now = this.#now();
     // Expired last attempts are rare: look for them once in a while, not on every claim.
     if (now - this.#lastDeadLetterSweep >= Math.min(this.#leaseMs, 5_000)) {
       this.#lastDeadLetterSweep = now;
       await this.#sweepDeadLetters(now);
     }
-    return this.#store.claimJobs({ limit, leaseMs: this.#leaseMs, workerId: this.#workerId, now });
+    return this.#store.claimJobs({ limit, leaseMs: this.#leaseMs, workerId: this.#workerId, now, minPriority });
   }
 
   async #sweepDeadLetters(now: number): Promise<void> {
@@ -224,7 +237,9 @@ export class JobRunner {
     );
     try {
       if (!handler) throw new Error(`no handler is registered for job type "${job.type}"`);
-      await handler(job.payload, { job, attempt: job.attempts, log, signal: controller.signal, describe });
+      await withJobPriority(job.priority, () =>
+        handler(job.payload, { job, attempt: job.attempts, log, signal: controller.signal, describe }),
+      );
       clearInterval(heartbeat);
       if (controller.signal.aborted) return;
       this.#onAttempt(job, 'done', seconds());

@@ -29,4 +29,15 @@ describe('TtlCache', () => {
     cache.clear();
     expect(await cache.get('a', async () => 'again')).toBe('again');
   });
+
+  it('keeps at most maxEntries, dropping the least recently used', async () => {
+    const cache = new TtlCache<string, string>({ ttlMs: Number.POSITIVE_INFINITY, maxEntries: 2 });
+    cache.set('a', 'A');
+    cache.set('b', 'B');
+    expect(await cache.get('a', async () => 'reloaded')).toBe('A'); // a is now the most recent
+    cache.set('c', 'C');
+    expect(cache.size).toBe(2);
+    expect(await cache.get('b', async () => 'reloaded')).toBe('reloaded');
+    expect(await cache.get('c', async () => 'reloaded')).toBe('C');
+  });
 });

@@ -161,18 +161,26 @@ ALTER TABLE marks RENAME CONSTRAINT triage_marks_pkey TO marks_pkey
 // When a job took the delivery: a repeat of its body is coalesced with it until then, and gets its own job after.
 const deliveriesTakenAt = (time: 'INTEGER' | 'BIGINT') => `ALTER TABLE deliveries ADD COLUMN taken_at ${time}`;
 
+// Status changes are claimed before a burst of new-issue work queued ahead of them (higher first, then FIFO).
+const jobsPriority = `
+ALTER TABLE jobs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX jobs_claimable_priority ON jobs (state, priority, run_at)
+`;
+
 export const migrations: Record<Dialect, readonly Migration[]> = {
   sqlite: [
     { version: 1, name: 'initial', sql: sqliteInitial },
     { version: 2, name: 'triage marks', sql: triageMarks('INTEGER') },
     { version: 3, name: 'rename triage_marks to marks', sql: sqliteRenameMarks },
     { version: 4, name: 'deliveries taken_at', sql: deliveriesTakenAt('INTEGER') },
+    { version: 5, name: 'jobs priority', sql: jobsPriority },
   ],
   postgres: [
     { version: 1, name: 'initial', sql: postgresInitial },
     { version: 2, name: 'triage marks', sql: triageMarks('BIGINT') },
     { version: 3, name: 'rename triage_marks to marks', sql: postgresRenameMarks },
     { version: 4, name: 'deliveries taken_at', sql: deliveriesTakenAt('BIGINT') },
+    { version: 5, name: 'jobs priority', sql: jobsPriority },
   ],
 };
 

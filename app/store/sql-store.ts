@@ -95,8 +95,8 @@ export class SqlStore implements Store {
          INSERT INTO deliveries (digest, request_id, resource, action, installation_uuid, status, body, received_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (digest) DO UPDATE SET ${REARM} RETURNING id),
        j AS (
-         INSERT INTO jobs (type, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
-         SELECT $9, jsonb_set($10::jsonb, '{deliveryId}', to_jsonb(d.id))::text, 'queued', 0, $11, $8, $8, $8
+         INSERT INTO jobs (type, payload, state, attempts, max_attempts, run_at, created_at, updated_at, priority)
+         SELECT $9, jsonb_set($10::jsonb, '{deliveryId}', to_jsonb(d.id))::text, 'queued', 0, $11, $8, $8, $8, $12
          FROM d WHERE $9::text IS NOT NULL RETURNING id)
        SELECT d.id AS delivery_id, (SELECT id FROM j) AS job_id FROM d`,
       [
@@ -111,6 +111,7 @@ export class SqlStore implements Store {
         job?.type ?? null,
         JSON.stringify(job?.payload ?? {}),
         job?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        job?.priority ?? 0,
       ],
     );
     const inserted = rows[0];
@@ -216,12 +217,19 @@ export class SqlStore implements Store {
     return this.#write((tx) => insertJob(tx, job, now));
   }
 
-  async claimJobs(opts: { limit: number; leaseMs: number; workerId: string; now: number }): Promise<Job[]> {
+  async claimJobs(opts: {
+    limit: number;
+    leaseMs: number;
+    workerId: string;
+    now: number;
+    minPriority?: number;
+  }): Promise<Job[]> {
+    const minPriority = opts.minPriority ?? ANY_PRIORITY;
     // A plain read first: idle pollers must not queue for SQLite's single write lock (or PostgreSQL row locks).
     const due = await this.#db.query(
-      `SELECT id FROM jobs WHERE (state = 'queued' AND run_at <= $1)
-         OR (state = 'running' AND locked_until <= $1 AND attempts < max_attempts) LIMIT 1`,
-      [opts.now],
+      `SELECT id FROM jobs WHERE ((state = 'queued' AND run_at <= $1)
+         OR (state = 'running' AND locked_until <= $1 AND attempts < max_attempts)) AND priority >= $2 LIMIT 1`,
+      [opts.now, minPriority],
     );
     if (due.length === 0) return [];
     const token = `${opts.workerId}:${randomUUID()}`;
@@ -233,14 +241,14 @@ export class SqlStore implements Store {
         `UPDATE jobs SET state = 'running', attempts = attempts + 1, lock_token = $1, locked_until = $2, updated_at = $3
          WHERE id IN (
            SELECT id FROM jobs
-           WHERE (state = 'queued' AND run_at <= $3)
-              OR (state = 'running' AND locked_until <= $3 AND attempts < max_attempts)
-           ORDER BY run_at, id LIMIT $4 ${skipLocked})
+           WHERE ((state = 'queued' AND run_at <= $3)
+              OR (state = 'running' AND locked_until <= $3 AND attempts < max_attempts)) AND priority >= $5
+           ORDER BY priority DESC, run_at, id LIMIT $4 ${skipLocked})
          RETURNING *`,
-        [token, opts.now + opts.leaseMs, opts.now, opts.limit],
+        [token, opts.now + opts.leaseMs, opts.now, opts.limit, minPriority],
       ),
     );
-    return rows.map(toJob).sort((a, b) => a.runAt - b.runAt || a.id - b.id);
+    return rows.map(toJob).sort((a, b) => b.priority - a.priority || a.runAt - b.runAt || a.id - b.id);
   }
 
   async extendLease(id: number, lockToken: string, until: number): Promise<boolean> {
@@ -520,11 +528,21 @@ export class SqlStore implements Store {
   }
 }
 
+/** Below any priority a job has (PostgreSQL INTEGER's least value). */
+const ANY_PRIORITY = -(2 ** 31);
+
 async function insertJob(tx: SqlExecutor, job: NewJob, now: number): Promise<number> {
   const rows = await tx.query<{ id: unknown }>(
-    `INSERT INTO jobs (type, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
-     VALUES ($1, $2, 'queued', 0, $3, $4, $5, $5) RETURNING id`,
-    [job.type, JSON.stringify(job.payload ?? null), job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, job.runAt ?? now, now],
+    `INSERT INTO jobs (type, payload, state, attempts, max_attempts, run_at, created_at, updated_at, priority)
+     VALUES ($1, $2, 'queued', 0, $3, $4, $5, $5, $6) RETURNING id`,
+    [
+      job.type,
+      JSON.stringify(job.payload ?? null),
+      job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      job.runAt ?? now,
+      now,
+      job.priority ?? 0,
+    ],
   );
   return Number(rows[0]?.id);
 }
@@ -541,6 +559,7 @@ function toJob(row: Row): Job {
     attempts: Number(row['attempts']),
     maxAttempts: Number(row['max_attempts']),
     runAt: Number(row['run_at']),
+    priority: Number(row['priority'] ?? 0),
     lockToken: nullableString(row['lock_token']),
     lockedUntil: nullableNumber(row['locked_until']),
     lastError: nullableString(row['last_error']),

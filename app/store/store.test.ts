@@ -74,7 +74,7 @@ for (const backend of backends) {
         await driver.query(
           "INSERT INTO triage_marks (kind, mark_key, repo, value, created_at) VALUES ('sync-comment', 'c-1', 'o/r', '42', 5)",
         );
-        expect(await applyMigrations(driver)).toEqual([3, 4]);
+        expect(await applyMigrations(driver)).toEqual([3, 4, 5]);
         const migrated = new SqlStore(driver);
         expect(await migrated.getMark('sync-comment', 'c-1')).toEqual({
           kind: 'sync-comment',
@@ -159,6 +159,17 @@ for (const backend of backends) {
       expect((await store.getJob(dead))?.state).toBe('dead');
       expect((await store.getJob(pending))?.state).toBe('queued');
       await store.claimJobs({ limit: 10, leaseMs: 1_000, workerId: 'w', now: 4 }); // leave nothing due for later tests
+    });
+
+    it('claims a status change queued behind a burst first, and only priority work when asked', async () => {
+      const burst = [];
+      for (let i = 0; i < 5; i++) burst.push(await store.enqueueJob({ type: 'burst', payload: { i } }, 10));
+      const close = await store.enqueueJob({ type: 'close', payload: {}, priority: 10 }, 11);
+      const urgentOnly = await store.claimJobs({ limit: 5, leaseMs: 1_000, workerId: 'w', now: 12, minPriority: 10 });
+      expect(urgentOnly.map((j) => [j.id, j.priority])).toEqual([[close, 10]]);
+      const rest = await store.claimJobs({ limit: 2, leaseMs: 1_000, workerId: 'w', now: 12 });
+      expect(rest.map((j) => j.id)).toEqual(burst.slice(0, 2)); // then oldest first
+      await store.claimJobs({ limit: 10, leaseMs: 1_000, workerId: 'w', now: 13 }); // leave nothing due for later tests
     });
 
     it('upserts, reads and deletes installations, keeping tokens when a later upsert carries none', async () => {

@@ -22,6 +22,8 @@ export interface NewJob {
   payload: unknown;
   maxAttempts?: number;
   runAt?: number;
+  /** Higher is claimed first (`JOB_PRIORITY` in app/jobs); default 0. */
+  priority?: number;
 }
 export interface Job {
   id: number;
@@ -31,6 +33,7 @@ export interface Job {
   attempts: number;
   maxAttempts: number;
   runAt: number;
+  priority: number;
   /** Proves ownership of a claim: completing, failing or extending needs it, so a reclaimed job's old worker cannot. */
   lockToken: string | null;
   lockedUntil: number | null;
@@ -113,8 +116,17 @@ export interface Store {
   listInstallationsWithTokens(): Promise<Installation[]>;
 
   enqueueJob(job: NewJob, now: number): Promise<number>;
-  /** Atomically claims up to `limit` due jobs (queued and due, or running with an expired lease). */
-  claimJobs(opts: { limit: number; leaseMs: number; workerId: string; now: number }): Promise<Job[]>;
+  /**
+   * Atomically claims up to `limit` due jobs (queued and due, or running with an expired lease), highest priority
+   * first, then oldest; with `minPriority`, only jobs of at least that priority.
+   */
+  claimJobs(opts: {
+    limit: number;
+    leaseMs: number;
+    workerId: string;
+    now: number;
+    minPriority?: number;
+  }): Promise<Job[]>;
   extendLease(id: number, lockToken: string, until: number): Promise<boolean>;
   completeJob(id: number, lockToken: string, now: number): Promise<boolean>;
   /** Records the failure; retries at `retryAt`, or dead-letters when `retryAt` is null. */

@@ -3,6 +3,7 @@ import type { Probot } from 'probot';
 import type { AppDeps } from '../deps.ts';
 import { incidentHandler } from '../incidents/incidents.ts';
 import type { SentryWebhook } from '../intake/schema.ts';
+import { JOB_PRIORITY } from '../jobs/priority.ts';
 import { regressionCountsRefresher, regressionHandler } from '../regressions/regressions.ts';
 import type { AppServices } from '../services/index.ts';
 import { createScrubber } from '../scrub/index.ts';
@@ -64,7 +65,14 @@ export function registerSync(app: Probot, deps: AppDeps, services: SyncServices)
   if (!deps.runner.hasHandler(GITHUB_SYNC_JOB)) deps.runner.register(GITHUB_SYNC_JOB, githubSyncJob(services, writes));
   app.on(['issues.closed', 'issues.reopened', 'issues.assigned', 'issues.unassigned'], async (context) => {
     const change = await githubChangeToMirror(services, writes, context.payload as unknown as GitHubIssueEvent);
-    if (change) await deps.runner.enqueue({ type: GITHUB_SYNC_JOB, payload: change, maxAttempts: deps.maxAttempts });
+    if (change) {
+      await deps.runner.enqueue({
+        type: GITHUB_SYNC_JOB,
+        payload: change,
+        maxAttempts: deps.maxAttempts,
+        priority: JOB_PRIORITY.status,
+      });
+    }
   });
 }
 

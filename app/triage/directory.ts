@@ -6,7 +6,7 @@ import type { Log } from '../log.ts';
 import type { AppServices, RepoConfigFile } from '../services/index.ts';
 import { CONFIG_PATH, type RepoConfig } from '../services/repo-config.ts';
 import type { Store } from '../store/index.ts';
-import { type RepoApi, repoApi } from './github.ts';
+import { createRepoCaches, type RepoApi, repoApi, type RepoCaches } from './github.ts';
 import { renderConfigErrorIssue } from './render.ts';
 import { repoAcceptsAlert } from './rules.ts';
 
@@ -30,17 +30,21 @@ export interface GitHubDirectoryOptions {
   store: Store;
   log: Log;
   now?: () => number;
+  /** What is remembered of each repository's GitHub answers (default: new caches). */
+  caches?: RepoCaches;
 }
 
 export class GitHubRepoDirectory implements RepoDirectory {
   readonly #o: GitHubDirectoryOptions;
   readonly #now: () => number;
+  readonly #caches: RepoCaches;
   /** Reads of a valid config already checked for a config-error issue to close (each read once). */
   readonly #checked = new WeakSet<RepoConfigFile>();
 
   constructor(opts: GitHubDirectoryOptions) {
     this.#o = opts;
     this.#now = opts.now ?? Date.now;
+    this.#caches = opts.caches ?? createRepoCaches(opts.now);
   }
 
   async route(org: string, project: string): Promise<Route[]> {
@@ -56,7 +60,7 @@ export class GitHubRepoDirectory implements RepoDirectory {
     for (const [i, { octokit, fullName }] of installed.entries()) {
       const file = files[i];
       if (!file) continue;
-      const repo = repoApi(octokit, fullName);
+      const repo = repoApi(octokit, fullName, this.#caches);
       if (!file.parsed.ok) {
         await this.#reportInvalid(repo, file.parsed.problems);
         continue;

@@ -1,7 +1,8 @@
 // The GitHub calls triage makes for one repository, through the GitHub App's installation Octokit (Probot's).
-// Immutable answers (trees and files at a commit) are cached per process.
+// Answers are cached per app (`RepoCaches`): what a commit holds for good, the rest for a while.
 import type { Probot } from 'probot';
 import { CONFIG_FILE } from '../services/repo-config.ts';
+import { TtlCache } from '../services/ttl-cache.ts';
 import { findIssueMarker } from '../services/markers.ts';
 import { CODEOWNERS_PATHS } from './owners.ts';
 import type { CommitSummary } from './render.ts';
@@ -59,50 +60,59 @@ async function orUndefined<T>(call: Promise<T>, missing = [404, 409, 422]): Prom
   }
 }
 
-/** Bounded per-process cache of immutable answers (keyed by SHA). */
-class Lru<V> {
-  readonly #max: number;
-  readonly #map = new Map<string, V>();
-  constructor(max: number) {
-    this.#max = max;
-  }
-  get(key: string): V | undefined {
-    const v = this.#map.get(key);
-    if (v !== undefined) {
-      this.#map.delete(key);
-      this.#map.set(key, v);
-    }
-    return v;
-  }
-  delete(key: string): void {
-    this.#map.delete(key);
-  }
-  set(key: string, v: V): void {
-    this.#map.delete(key);
-    this.#map.set(key, v);
-    if (this.#map.size > this.#max) this.#map.delete(this.#map.keys().next().value!);
-  }
+/**
+ * What triage remembers of GitHub, per app: what a commit holds never changes (trees, files, CODEOWNERS, the history
+ * behind it), so it is kept until the bound pushes it out; repository facts, pull requests and assignability are
+ * trusted for ten minutes, a branch head for thirty seconds. A failed read is not kept.
+ */
+export interface RepoCaches {
+  trees: TtlCache<string, ReadonlySet<string>>;
+  files: TtlCache<string, string | undefined>;
+  atCommit: TtlCache<string, unknown>;
+  recent: TtlCache<string, unknown>;
+  heads: TtlCache<string, string | undefined>;
 }
 
-const trees = new Lru<Promise<ReadonlySet<string>>>(50);
-const files = new Lru<Promise<string | undefined>>(500);
+export function createRepoCaches(now?: () => number): RepoCaches {
+  const forever = Number.POSITIVE_INFINITY;
+  return {
+    trees: new TtlCache({ ttlMs: forever, maxEntries: 50, now }),
+    files: new TtlCache({ ttlMs: forever, maxEntries: 500, now }),
+    atCommit: new TtlCache({ ttlMs: forever, maxEntries: 2_000, now }),
+    recent: new TtlCache({ ttlMs: 10 * 60_000, maxEntries: 1_000, now }),
+    heads: new TtlCache({ ttlMs: 30_000, maxEntries: 200, now }),
+  };
+}
 
-export function repoApi(octokit: InstallationOctokit, fullName: string): RepoApi {
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+
+/** `load` through `cache`; an undefined answer (GitHub does not know it yet) is not kept unless `keepMissing`. */
+function cached<T>(cache: TtlCache<string, unknown>, key: string, load: () => Promise<T>, keepMissing = false) {
+  const value = cache.get(key, load) as Promise<T>;
+  if (!keepMissing)
+    void value.then(
+      (v) => v === undefined && cache.delete(key),
+      () => {},
+    );
+  return value;
+}
+
+export function repoApi(octokit: InstallationOctokit, fullName: string, caches: RepoCaches): RepoApi {
   const [owner = '', repo = ''] = fullName.split('/');
   const r = { owner, repo };
-  let info: Promise<RepoInfo> | undefined;
 
   const api: RepoApi = {
     fullName,
     info() {
-      info ??= octokit.rest.repos.get(r).then(({ data }) => ({
-        fullName: data.full_name,
-        owner,
-        name: repo,
-        htmlUrl: data.html_url,
-        defaultBranch: data.default_branch,
-      }));
-      return info;
+      return cached(caches.recent, `info:${fullName}`, () =>
+        octokit.rest.repos.get(r).then(({ data }) => ({
+          fullName: data.full_name,
+          owner,
+          name: repo,
+          htmlUrl: data.html_url,
+          defaultBranch: data.default_branch,
+        })),
+      );
     },
     async config() {
       const { config, files: found } = await octokit.config.get({ ...r, path: `.github/${CONFIG_FILE}` });
@@ -110,34 +120,28 @@ export function repoApi(octokit: InstallationOctokit, fullName: string): RepoApi
       // alone would make every repository of the owner claim the same Sentry projects.
       return found[0]?.config ? config : undefined;
     },
-    async commitSha(ref) {
-      const commit = await orUndefined(octokit.rest.repos.getCommit({ ...r, ref, per_page: 1 }));
-      return commit?.data.sha;
+    commitSha(ref) {
+      const read = () =>
+        orUndefined(octokit.rest.repos.getCommit({ ...r, ref, per_page: 1 })).then((commit) => commit?.data.sha);
+      // A full SHA names one commit for good; a branch moves.
+      return FULL_SHA.test(ref)
+        ? cached(caches.atCommit, `sha:${fullName}@${ref}`, read)
+        : cached(caches.heads, `${fullName}@${ref}`, read);
     },
     tree(sha) {
-      const key = `${fullName}@${sha}`;
-      let tree = trees.get(key);
-      if (!tree) {
-        tree = octokit.rest.git
+      return caches.trees.get(`${fullName}@${sha}`, () =>
+        octokit.rest.git
           .getTree({ ...r, tree_sha: sha, recursive: 'true' })
-          .then(({ data }) => new Set(data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path!)));
-        tree.catch(() => trees.delete(key)); // a failure is not cached
-        trees.set(key, tree);
-      }
-      return tree;
+          .then(({ data }) => new Set(data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path!))),
+      );
     },
     file(path, sha) {
-      const key = `${fullName}@${sha}:${path}`;
-      let text = files.get(key);
-      if (text === undefined) {
-        text = orUndefined(
-          octokit.rest.repos.getContent({ ...r, path, ref: sha, mediaType: { format: 'raw' } }),
-          [404],
-        ).then((res) => (res === undefined ? undefined : String(res.data as unknown)));
-        text.catch(() => files.delete(key));
-        files.set(key, text);
-      }
-      return text;
+      // A file missing at a commit stays missing there: that answer is kept too (CODEOWNERS is looked for in three places).
+      return caches.files.get(`${fullName}@${sha}:${path}`, () =>
+        orUndefined(octokit.rest.repos.getContent({ ...r, path, ref: sha, mediaType: { format: 'raw' } }), [404]).then(
+          (res) => (res === undefined ? undefined : String(res.data as unknown)),
+        ),
+      );
     },
     async codeowners(sha) {
       for (const path of CODEOWNERS_PATHS) {
@@ -146,32 +150,47 @@ export function repoApi(octokit: InstallationOctokit, fullName: string): RepoApi
       }
       return undefined;
     },
-    async commitsTouching(path, sha, limit) {
-      const res = await orUndefined(octokit.rest.repos.listCommits({ ...r, sha, path, per_page: limit }));
-      return (res?.data ?? []).map((c) => ({
-        sha: c.sha,
-        message: c.commit.message,
-        author: c.commit.author?.name ?? undefined,
-        login: c.author?.login ?? undefined,
-        date: c.commit.author?.date ?? c.commit.committer?.date ?? undefined,
-        url: c.html_url,
-      }));
+    commitsTouching(path, sha, limit) {
+      const read = async () => {
+        const res = await orUndefined(octokit.rest.repos.listCommits({ ...r, sha, path, per_page: limit }));
+        return (res?.data ?? []).map((c) => ({
+          sha: c.sha,
+          message: c.commit.message,
+          author: c.commit.author?.name ?? undefined,
+          login: c.author?.login ?? undefined,
+          date: c.commit.author?.date ?? c.commit.committer?.date ?? undefined,
+          url: c.html_url,
+        }));
+      };
+      // The history behind a full SHA never changes.
+      return FULL_SHA.test(sha) ? cached(caches.atCommit, `log:${fullName}@${sha}:${limit}:${path}`, read) : read();
     },
-    async commitsBetween(base, head) {
-      const res = await orUndefined(
-        octokit.rest.repos.compareCommitsWithBasehead({ ...r, basehead: `${base}...${head}` }),
-      );
-      return res ? new Set(res.data.commits.map((c) => c.sha)) : undefined;
+    commitsBetween(base, head) {
+      const read = async () => {
+        const res = await orUndefined(
+          octokit.rest.repos.compareCommitsWithBasehead({ ...r, basehead: `${base}...${head}` }),
+        );
+        return res ? new Set(res.data.commits.map((c) => c.sha)) : undefined;
+      };
+      return FULL_SHA.test(base) && FULL_SHA.test(head)
+        ? cached(caches.atCommit, `compare:${fullName}@${base}...${head}`, read)
+        : read();
     },
-    async pullsOf(sha) {
-      const res = await orUndefined(octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...r, commit_sha: sha }));
-      return (res?.data ?? []).map((p) => ({ number: p.number, title: p.title, url: p.html_url }));
+    pullsOf(sha) {
+      return cached(caches.recent, `pulls:${fullName}@${sha}`, async () => {
+        const res = await orUndefined(
+          octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...r, commit_sha: sha }),
+        );
+        return (res?.data ?? []).map((p) => ({ number: p.number, title: p.title, url: p.html_url }));
+      });
     },
     async assignable(logins) {
       const ok: string[] = [];
       for (const login of logins) {
-        const res = await orUndefined(octokit.rest.issues.checkUserCanBeAssigned({ ...r, assignee: login }), [404]);
-        if (res) ok.push(login);
+        const can = await cached(caches.recent, `assignable:${fullName}:${login}`, async () =>
+          Boolean(await orUndefined(octokit.rest.issues.checkUserCanBeAssigned({ ...r, assignee: login }), [404])),
+        );
+        if (can) ok.push(login);
       }
       return ok;
     },

@@ -208,8 +208,9 @@ async function createOrRecover(deps: TriageDeps, work: Work, ctx: SentryWebhookC
 
   let number: number | undefined;
   try {
-    // A crash between creating the issue and recording it leaves the marker as the only trace: look first.
-    const found = await repo.findIssueBySentryId(id);
+    // A crash between creating the issue and recording it leaves the marker as the only trace: look first, unless
+    // nothing can have opened it yet.
+    const found = mayHaveAnIssue(alert, claim.created, ctx.attempt) ? await repo.findIssueBySentryId(id) : undefined;
     if (found) {
       number = found.number;
       await store.setLinkIssueNumber(id, number, deps.now());
@@ -262,6 +263,16 @@ async function createOrRecover(deps: TriageDeps, work: Work, ctx: SentryWebhookC
     if (number === undefined) await store.deleteLink(id).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * Whether an issue for this Sentry issue may exist that the link row does not name, so GitHub must be searched for
+ * its marker. Not when Sentry just created the issue (`issue.created`), this worker's claim on the link is new and
+ * this is the job's first attempt: no earlier attempt (a crash, a lost answer) can have opened one. Other alerts may
+ * be for an issue whose row a restored database lost.
+ */
+function mayHaveAnIssue(alert: Alert, claimedNow: boolean, attempt: number): boolean {
+  return alert.kind !== 'issue' || !claimedNow || attempt > 1;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * `npm run emulator -- github [--port N] [--host H] [--seed seed.json] [--html-url URL]
- * [--webhook-url URL --webhook-secret S]`: starts the GitHub emulator and serves until killed.
+ * [--webhook-url URL --webhook-secret S] [--latency-ms N]`: starts the GitHub emulator and serves until killed.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ export async function main(argv: string[]): Promise<void> {
       'html-url': { type: 'string' },
       'webhook-url': { type: 'string' },
       'webhook-secret': { type: 'string' },
+      'latency-ms': { type: 'string', default: '0' },
     },
     allowPositionals: false,
   });
@@ -27,10 +28,15 @@ export async function main(argv: string[]): Promise<void> {
   if (Boolean(values['webhook-url']) !== Boolean(values['webhook-secret'])) {
     throw new Error('--webhook-url and --webhook-secret go together: the app URL and its GitHub webhook secret');
   }
+  const latencyMs = Number(values['latency-ms']);
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) {
+    throw new Error(`--latency-ms must be a number of milliseconds ≥ 0, got ${JSON.stringify(values['latency-ms'])}`);
+  }
   const seed = values.seed ? (JSON.parse(await readFile(values.seed, 'utf8')) as GitHubSeed) : undefined;
   const emulator = await startGitHubEmulator({
     port,
     host: values.host,
+    latencyMs,
     ...(seed ? { seed } : {}),
     ...(values['html-url'] ? { htmlUrl: values['html-url'] } : {}),
     ...(values['webhook-url'] && values['webhook-secret']

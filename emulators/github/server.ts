@@ -46,6 +46,11 @@ export interface GitHubEmulatorOptions {
   htmlUrl?: string;
   /** Send the app `issues` / `issue_comment` webhooks for changes made through the API, as GitHub does. */
   webhooks?: WebhookTarget;
+  /**
+   * Milliseconds every REST request waits before it is handled: the round trip to api.github.com from a server
+   * elsewhere (benchmarks). Faults come on top. Default 0.
+   */
+  latencyMs?: number;
 }
 
 export interface GitHubEmulator {
@@ -83,6 +88,8 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
   const startSeed = opts.seed;
   if (startSeed) world.seed(startSeed);
   const faults = githubFaults();
+  const latencyMs = opts.latencyMs ?? 0;
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error(`latencyMs must be ≥ 0, got ${opts.latencyMs}`);
   const specs: RouteSpec[] = allRoutes(world);
   const routes = specs.map(compile);
   let origin = '';
@@ -221,6 +228,7 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions = {}): Pro
         send(res, web, {});
         return;
       }
+      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
       const fault = faults.take(method, pathname);
       if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault?.hang) {

@@ -43,6 +43,8 @@ export interface AppWorldOptions {
   octokitRetry?: boolean;
   /** The job runner's lease (default 60 s): short when stuck workers are under test. */
   leaseMs?: number;
+  /** Keep the app's GitHub pacing and rate-limit retries on (GitHub's retry-after seconds count as milliseconds). */
+  githubPacing?: boolean;
 }
 
 export async function startAppWorld(opts: AppWorldOptions): Promise<AppWorld> {
@@ -61,11 +63,11 @@ export async function startAppWorld(opts: AppWorldOptions): Promise<AppWorld> {
   };
   const app = await startApp(config, {
     runner: { pollMs: 20, ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}) },
-    // GitHub etiquette spaces writes a second apart and Probot retries 5xx after 1, 4, 9 s: right in production,
+    // The app paces GitHub writes (app/github-pacing.ts) and Probot retries 5xx after 1, 4, 9 s: right in production,
     // slow in tests. The same behaviour here in milliseconds, or none when the job runner's retries are under test.
     octokit: ProbotOctokit.defaults((o: { throttle?: object }) => ({
       ...o,
-      throttle: { ...o.throttle, enabled: false },
+      throttle: opts.githubPacing ? { ...o.throttle, retryAfterBaseValue: 1 } : { ...o.throttle, enabled: false },
       retry: opts.octokitRetry === false ? { enabled: false } : { retryAfterBaseValue: 10 },
     })),
     log: { debug: () => {}, info: line('info'), warn: line('warn'), error: line('error') },

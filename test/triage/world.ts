@@ -349,7 +349,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(opts: { storage?: StorageConfig } = {}): Promise<World> {
+export async function startWorld(opts: { storage?: StorageConfig; githubPacing?: boolean } = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'faultline-triage-'));
   const base = await startAppWorld({
     sentrySeed: sentrySeed(),
@@ -361,6 +361,7 @@ export async function startWorld(opts: { storage?: StorageConfig } = {}): Promis
     },
     // The job runner's own retries are what is under test.
     octokitRetry: false,
+    githubPacing: opts.githubPacing,
   });
   const { github } = base;
   const world: World = {

@@ -1,7 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { Probot } from 'probot';
 import { describe, expect, it } from 'vitest';
-import type { GitHubEmulator } from '../server.ts';
+import { type GitHubEmulator, startGitHubEmulator } from '../server.ts';
 import { appPrivateKey, quiet, seed, useGitHubEmulator } from './fixture.ts';
 
 let emu: GitHubEmulator;
@@ -99,5 +99,23 @@ describe('faults as Octokit sees them', () => {
     emu.inject({ path: '.', status: 500, times: 5 });
     emu.clearFaults();
     expect((await gh.repos.get(web)).status).toBe(200);
+  });
+});
+
+describe('latency', () => {
+  it('holds every REST request for latencyMs, as a distant api.github.com does', async () => {
+    const far = await startGitHubEmulator({ seed, latencyMs: 150 });
+    try {
+      const client = new Octokit({ baseUrl: far.apiUrl, auth: far.installationToken(1), log: quiet });
+      const started = Date.now();
+      expect((await client.repos.get(web)).status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    } finally {
+      await far.close();
+    }
+  });
+
+  it('refuses a negative latency', async () => {
+    await expect(startGitHubEmulator({ latencyMs: -1 })).rejects.toThrow('latencyMs must be ≥ 0');
   });
 });
