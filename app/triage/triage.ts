@@ -64,6 +64,8 @@ export interface TriageDeps {
 }
 
 export const RELEASE_MARK = 'triage-release';
+/** Set when an issue creation failed without an answer that proves nothing was opened (a timeout, a lost reply). */
+export const UNCERTAIN_OPEN_MARK = 'triage-open-uncertain';
 export const ISSUE_SLOT_MARK = 'triage-issue-slot';
 export const RATE_SUMMARY_MARK = 'triage-rate-summary';
 export const EXTERNAL_LINK_MARK = 'triage-external-link';
@@ -207,13 +209,16 @@ async function createOrRecover(deps: TriageDeps, work: Work, ctx: SentryWebhookC
   }
 
   let number: number | undefined;
+  let openAttempted = false;
   try {
     // A crash between creating the issue and recording it leaves the marker as the only trace: look first, unless
     // nothing can have opened it yet.
-    const found = mayHaveAnIssue(alert, claim.created, ctx.attempt) ? await repo.findIssueBySentryId(id) : undefined;
+    const search = mayHaveAnIssue(alert, claim.created, ctx.attempt) || (await store.getMark(UNCERTAIN_OPEN_MARK, id));
+    const found = search ? await repo.findIssueBySentryId(id) : undefined;
     if (found) {
       number = found.number;
       await store.setLinkIssueNumber(id, number, deps.now());
+      await store.deleteMark(UNCERTAIN_OPEN_MARK, id);
       work.log.info(
         { sentryIssueId: id, repo: repo.fullName, issue: number },
         'triage: recovered the issue by its marker',
@@ -236,6 +241,7 @@ async function createOrRecover(deps: TriageDeps, work: Work, ctx: SentryWebhookC
     const fromOwners = work.config.assign.codeowners ? view.owners.assignees : [];
     const wanted = fromOwners.length > 0 ? fromOwners : work.config.assign.fallback;
     const assignees = await repo.assignable(wanted.map((l) => l.replace(/^@/, '')));
+    openAttempted = true;
     const created = await createIssueOrMinimal(
       work,
       { title: renderIssueTitle(view), body: renderIssueBody(view) },
@@ -259,17 +265,32 @@ async function createOrRecover(deps: TriageDeps, work: Work, ctx: SentryWebhookC
     }
     await linkBack(deps, work, number, created.htmlUrl);
   } catch (error) {
-    // Nothing was opened: give the claim back so the retry starts clean (after an open, the marker finds it).
-    if (number === undefined) await store.deleteLink(id).catch(() => {});
+    // Nothing recorded: give the claim back so the retry starts clean. If GitHub may have opened the issue anyway
+    // (no answer that says otherwise), the next job searches for its marker, whatever its attempt.
+    if (number === undefined) {
+      if (openAttempted && !provesNothingOpened(error)) {
+        await store
+          .putMarkOnce({ kind: UNCERTAIN_OPEN_MARK, key: id, repo: repo.fullName, value: null }, deps.now())
+          .catch(() => {});
+      }
+      await store.deleteLink(id).catch(() => {});
+    }
     throw error;
   }
+}
+
+/** A 4xx answer from GitHub means the issue was not created; anything else (5xx, timeout, reset) may hide one. */
+function provesNothingOpened(error: unknown): boolean {
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /**
  * Whether an issue for this Sentry issue may exist that the link row does not name, so GitHub must be searched for
  * its marker. Not when Sentry just created the issue (`issue.created`), this worker's claim on the link is new and
- * this is the job's first attempt: no earlier attempt (a crash, a lost answer) can have opened one. Other alerts may
- * be for an issue whose row a restored database lost.
+ * this is the job's first attempt: no earlier attempt can have opened one (a crash leaves the claim pending; a lost
+ * answer to another job leaves UNCERTAIN_OPEN_MARK, checked by the caller). Other alerts may be for an issue whose
+ * row a restored database lost.
  */
 function mayHaveAnIssue(alert: Alert, claimedNow: boolean, attempt: number): boolean {
   return alert.kind !== 'issue' || !claimedNow || attempt > 1;

@@ -15,9 +15,10 @@ import { alertData, INSTALLATION, ISSUE_ID } from './world.ts';
 
 const SHA = '3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39';
 
-function fakeRepo(opts: { failCreate?: number } = {}) {
+function fakeRepo(opts: { failCreate?: number; loseCreateAnswer?: number } = {}) {
   const issues: Array<{ number: number; title: string; body: string; labels: string[]; assignees: string[] }> = [];
   let failures = opts.failCreate ?? 0;
+  let lostAnswers = opts.loseCreateAnswer ?? 0;
   const repo: RepoApi = {
     fullName: 'acme/web',
     info: async () => ({
@@ -58,6 +59,10 @@ function fakeRepo(opts: { failCreate?: number } = {}) {
       }
       const number = issues.length + 1;
       issues.push({ number, ...issue });
+      if (lostAnswers > 0) {
+        lostAnswers--;
+        throw new Error('GitHub did not answer within 10000 ms'); // opened, but nobody heard back
+      }
       return { number, htmlUrl: `https://github.com/acme/web/issues/${number}`, body: issue.body, state: 'open' };
     },
     updateIssueBody: async (n, body) => {
@@ -90,6 +95,12 @@ const sentryApi = (): SentryApi & { links: number } => ({
     return { id: `ext-${this.links}` };
   },
 });
+
+function parseConfigOrThrow() {
+  const parsed = parseRepoConfig({ sentry: { org: 'acme', projects: ['web'] }, paths: [] });
+  if (!parsed.ok) throw new Error('config');
+  return parsed.config;
+}
 
 describe('triageHandler (in-memory ports)', () => {
   let dir: string;
@@ -191,6 +202,35 @@ describe('triageHandler (in-memory ports)', () => {
     expect(await store.getLink(ISSUE_ID)).toBeUndefined();
     await run();
     expect(issues).toHaveLength(1);
+  });
+
+  it('after a lost answer to an issue creation, a later issue.created job finds the issue by its marker', async () => {
+    const { repo, issues } = fakeRepo({ loseCreateAnswer: 1 });
+    const { log } = setup(repo);
+    const handler = triageHandler({
+      store,
+      log,
+      now: Date.now,
+      directory: { route: async () => [{ repo, config: parseConfigOrThrow() }] },
+      sentryFor: async () => sentryApi(),
+      sentryIssueUrl: (org, id) => `https://sentry.io/organizations/${org}/issues/${id}/`,
+    });
+    const created = {
+      action: 'created',
+      installation: { uuid: INSTALLATION },
+      data: { issue: { id: ISSUE_ID, shortId: 'WEB-9', title: 'x', project: { id: '1', slug: 'web' } } },
+    };
+    // Two jobs, each on its first attempt: the repeat of issue.created re-armed after the first job had started.
+    const ctx = {
+      log,
+      attempt: 1,
+      delivery: { resource: 'issue' },
+      signal: new AbortController().signal,
+    } as unknown as SentryWebhookContext;
+    await expect(handler(created, ctx)).rejects.toThrow(/did not answer/);
+    await handler(created, ctx);
+    expect(issues).toHaveLength(1);
+    expect(await store.getLink(ISSUE_ID)).toMatchObject({ githubIssueNumber: issues[0]!.number });
   });
 
   it('waits for another worker creating the issue, then asks to be retried; a stale claim is taken over', async () => {
