@@ -1,5 +1,6 @@
 export {
   type AssembleBody,
+  type ChunkData,
   type CreateDeployBody,
   type CreateReleaseBody,
   SentryClient,

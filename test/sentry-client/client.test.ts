@@ -422,6 +422,34 @@ describe('SentryClient uploads', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('gzips a chunk read piece by piece as it is read, and checks its checksum over the pieces', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, undefined));
+    const c = client(server.url);
+    const options = {
+      url: 'organizations/acme/chunk-upload/',
+      chunkSize: chunkA.length,
+      chunksPerRequest: 4,
+      maxRequestSize: 1 << 24,
+      concurrency: 1,
+      hashAlgorithm: 'sha1',
+      compression: ['gzip'],
+      accept: [],
+    };
+    const inPieces = (bytes: Buffer) =>
+      async function* () {
+        for (let at = 0; at < bytes.length; at += 1000) yield bytes.subarray(at, at + 1000);
+      };
+    await c.uploadChunks(options, [{ checksum: sha1(chunkA), data: inPieces(chunkA) }]);
+    const form = await formOf(server.requests[0]!.body, server.requests[0]!.headers['content-type']);
+    const file = form.get('file_gzip') as File;
+    expect(file.name).toBe(sha1(chunkA));
+    expect(gunzipSync(Buffer.from(await file.arrayBuffer()))).toEqual(chunkA);
+    await expect(c.uploadChunks(options, [{ checksum: sha1(chunkB), data: inPieces(chunkA) }])).rejects.toThrow(
+      /does not match its data/,
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('uploads legacy release files as multipart with name, dist and headers', async () => {
     const server = await serve((_req, res) =>
       sendJson(res, 201, { id: '9', name: '~/app.js', dist: '1', headers: {}, size: 3, sha1: 'x', dateCreated: 'd' }),
