@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import type { Dispatcher } from 'undici';
 import { VERSION } from '../version.ts';
 import type {
   AvailableMetricAction,
@@ -17,7 +16,13 @@ import type {
 } from './alert-rule-types.ts';
 import { checkAssembleAnswer, checkChunkUploadOptions, checkReleaseAnswer, type ReceivedAnswer } from './answers.ts';
 import { SentryAssembleError, SentryConfigError, SentryValidationError } from './errors.ts';
-import { type HttpMethod, type IncomingResponse, SentryTransport, sharedSentryDispatcher } from './http.ts';
+import {
+  type HttpMethod,
+  type IncomingResponse,
+  type SentryAgents,
+  SentryTransport,
+  sharedSentryAgents,
+} from './http.ts';
 import { encodeMultipart, type MultipartPart } from './multipart.ts';
 import { nextPageCursor } from './pagination.ts';
 import { apiPath, normaliseBaseUrl, resolveServerUrl } from './paths.ts';
@@ -95,8 +100,8 @@ export interface SentryClientOptions {
   maxRateLimitWaitMs?: number;
   /** Debug lines; the token is redacted from each. */
   log?: (line: string) => void;
-  /** Default: a shared keep-alive EnvHttpProxyAgent. */
-  dispatcher?: Dispatcher;
+  /** Default: shared keep-alive agents that honour HTTP(S)_PROXY and NO_PROXY. */
+  agents?: SentryAgents;
   /** Pages followed by one list call at most. Default 1000. */
   maxPages?: number;
   /** Tests only: jitter source and sleep. */
@@ -182,7 +187,7 @@ export class SentryClient {
       retryBaseMs: opts.retryBaseMs ?? 500,
       retryMaxDelayMs: opts.retryMaxDelayMs ?? 30_000,
       maxRateLimitWaitMs: opts.maxRateLimitWaitMs ?? 60_000,
-      dispatcher: opts.dispatcher ?? sharedSentryDispatcher(),
+      agents: opts.agents ?? sharedSentryAgents(),
       ...(opts.log ? { log: opts.log } : {}),
       ...(opts.random ? { random: opts.random } : {}),
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
