@@ -1,7 +1,5 @@
 /** The Sentry Web API client: releases, commits, deploys, chunk upload, artifact bundles, issues, events. */
 import { createHash } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
 import { VERSION } from '../version.ts';
 import type {
   AvailableMetricAction,
@@ -55,6 +53,9 @@ export type ChunkData = Uint8Array | (() => AsyncIterable<Uint8Array>);
 
 /** Gzips `pieces` while hashing them; the gzip output and the SHA-1 hex of the input. */
 async function gzipAndHash(pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<[Buffer, string]> {
+  // Loaded here: only uploads gzip, and a release without source maps need not load zlib before its first request.
+  const { pipeline } = process.getBuiltinModule('node:stream/promises');
+  const { createGzip } = process.getBuiltinModule('node:zlib');
   const hash = createHash('sha1');
   const out: Buffer[] = [];
   await pipeline(

@@ -3,7 +3,7 @@
  * Knows nothing about endpoints; client.ts builds on it.
  */
 import { Agent as HttpAgent, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent as HttpsAgent } from 'node:https';
 import { SentryApiError, SentryConnectionError } from './errors.ts';
 import { hintForConnectionFailure, hintForStatus } from './hints.ts';
 import { redactSecret } from './redact.ts';
@@ -26,11 +26,27 @@ export function sharedSentryAgents(env: NodeJS.ProcessEnv = process.env): Sentry
   const names = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
   const proxyEnv = Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]!]));
   const key = JSON.stringify(proxyEnv);
-  if (shared?.key !== key) {
-    const options = { keepAlive: true, proxyEnv };
-    shared = { key, agents: { http: new HttpAgent(options), https: new HttpsAgent(options) } };
-  }
+  if (shared?.key !== key) shared = { key, agents: new KeepAliveAgents({ keepAlive: true, proxyEnv }) };
   return shared.agents;
+}
+
+/** node:https (and TLS under it) is loaded when the first https URL is asked for, not by every process start. */
+const nodeHttps = () => process.getBuiltinModule('node:https');
+
+class KeepAliveAgents implements SentryAgents {
+  readonly http: HttpAgent;
+  readonly #options: ConstructorParameters<typeof HttpAgent>[0];
+  #https: HttpsAgent | undefined;
+
+  constructor(options: ConstructorParameters<typeof HttpAgent>[0]) {
+    this.#options = options;
+    this.http = new HttpAgent(options);
+  }
+
+  get https(): HttpsAgent {
+    this.#https ??= new (nodeHttps().Agent)(this.#options);
+    return this.#https;
+  }
 }
 
 export interface TransportOptions {
@@ -226,7 +242,7 @@ function exchange(
   const https = url.protocol === 'https:';
   const headers = opts.body ? { ...opts.headers, 'content-length': String(opts.body.length) } : opts.headers;
   return new Promise((resolve, reject) => {
-    const req = (https ? httpsRequest : httpRequest)(
+    const req = (https ? nodeHttps().request : httpRequest)(
       url,
       { method: opts.method, headers, agent: https ? opts.agents.https : opts.agents.http, signal: opts.signal },
       (res) => {
