@@ -26,7 +26,9 @@ export function sharedSentryAgents(env: NodeJS.ProcessEnv = process.env): Sentry
   const names = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
   const proxyEnv = Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]!]));
   const key = JSON.stringify(proxyEnv);
-  if (shared?.key !== key) shared = { key, agents: new KeepAliveAgents({ keepAlive: true, proxyEnv }) };
+  // An idle connection is closed after 10 s (sooner when the server's Keep-Alive header says so).
+  if (shared?.key !== key)
+    shared = { key, agents: new KeepAliveAgents({ keepAlive: true, timeout: 10_000, proxyEnv }) };
   return shared.agents;
 }
 
