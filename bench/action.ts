@@ -1,4 +1,4 @@
-// `npm run bench -- action [--runs N]`: how fast the bundled action starts and finishes a small release (create,
+// `npm run bench -- action [--runs N] [--dist DIR]`: how fast the bundled action starts and finishes a small release (create,
 // finalize, deploy; no commits, no maps) against the Sentry emulator, run as the Actions runner runs it. A timing
 // proxy in front of the emulator notes when each run's first request arrives. The same release with sentry-cli
 // (what getsentry/action-release runs: releases new, releases finalize, deploys new) is timed for the ratio.
@@ -8,16 +8,19 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startSentryEmulator } from '../emulators/sentry/server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ENTRY = join(root, 'dist/index.js');
 const SENTRY_CLI = join(root, 'node_modules/.bin/sentry-cli');
 const TOKEN = 'sntryu_' + '0123456789abcdef'.repeat(4);
 const TARGET_FIRST_REQUEST_MS = 100;
+
+/** `node -e` that sends one GET with node:http and exits: how soon any Node.js program can send its first request. */
+const NODE_FLOOR_SCRIPT =
+  "require('node:http').get(process.argv[1] + '/api/0/', (r) => { r.resume(); r.on('end', () => process.exit(0)); })";
 
 interface Timing {
   firstRequestMs: number;
@@ -72,9 +75,14 @@ function median(values: number[]): number {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '10' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { runs: { type: 'string', default: '10' }, dist: { type: 'string', default: join(root, 'dist') } },
+  });
   const runs = Math.max(1, Number(values.runs));
-  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run package\` first`);
+  // --dist: a bundle built elsewhere (`node scripts/package.mjs --out DIR`), to measure it without replacing dist/.
+  const ENTRY = join(resolve(values.dist), 'index.js');
+  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run package\` first, or pass --dist`);
 
   const emulator = await startSentryEmulator({ token: TOKEN });
   const proxy = await startTimingProxy(emulator.url);
@@ -112,6 +120,15 @@ export async function main(argv: string[]): Promise<void> {
       action.push({ firstRequestMs: (proxy.firstAt() ?? done) - started, completionMs: done - started });
     }
 
+    // The floor on this machine: Node.js starting and sending one request with nothing else loaded.
+    const floor: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      proxy.reset();
+      const started = performance.now();
+      await runProcess(process.execPath, ['-e', NODE_FLOOR_SCRIPT, proxy.url], baseEnv, work);
+      floor.push((proxy.firstAt() ?? performance.now()) - started);
+    }
+
     const cli: Timing[] = [];
     const haveCli = existsSync(SENTRY_CLI);
     for (let i = 0; haveCli && i < runs; i++) {
@@ -140,14 +157,19 @@ export async function main(argv: string[]): Promise<void> {
     const size = statSync(ENTRY).size;
     const ms = (n: number) => `${n.toFixed(0)} ms`;
     console.log(
-      `action: node dist/index.js, small release (create + finalize + deploy, no commits, no maps), median of ${runs} runs`,
+      `action: node ${ENTRY}, small release (create + finalize + deploy, no commits, no maps), median of ${runs} runs`,
     );
     console.log(
       `  time to first request   ${ms(firstMs).padStart(7)}  (target < ${TARGET_FIRST_REQUEST_MS} ms: ` +
         `${firstMs < TARGET_FIRST_REQUEST_MS ? 'met' : 'MISSED'})`,
     );
     console.log(`  time to completion      ${ms(completeMs).padStart(7)}`);
-    console.log(`  dist/index.js size      ${(size / 1024 / 1024).toFixed(2)} MiB (${size} bytes)`);
+    const floorMs = median(floor);
+    console.log(
+      `  node alone, one request ${ms(floorMs).padStart(7)}  (node -e with node:http: the floor; faultline's own ` +
+        `share ${ms(firstMs - floorMs)})`,
+    );
+    console.log(`  index.js size           ${(size / 1024 / 1024).toFixed(2)} MiB (${size} bytes)`);
     if (cli.length > 0) {
       const cliFirst = median(cli.map((t) => t.firstRequestMs));
       const cliComplete = median(cli.map((t) => t.completionMs));

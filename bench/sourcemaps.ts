@@ -206,23 +206,25 @@ interface ToolRound {
 }
 
 /**
- * The faultline CLI as users run it: bundled JavaScript (no TypeScript stripping at start-up). Built from the
- * current sources with rolldown (present through vitest) into bench/.corpus; else the committed dist/cli.js; else
- * this file run as `--child` on the TypeScript sources.
+ * The faultline CLI as users run it: bundled JavaScript (no TypeScript stripping at start-up), each command's code in
+ * its own chunk loaded when the command runs, as dist/cli.js is. Built from the current sources with rolldown (present
+ * through vitest) into bench/.corpus; else the committed dist/cli.js; else this file run as `--child` on the
+ * TypeScript sources.
  */
 async function faultlineCommand(): Promise<{ argv: string[]; label: string }> {
-  const out = join(HERE, '.corpus', 'faultline-cli', 'cli.mjs');
+  const dir = join(HERE, '.corpus', 'faultline-cli');
   try {
     const { build } = (await import('rolldown')) as unknown as {
       build(o: Record<string, unknown>): Promise<unknown>;
     };
+    await rm(dir, { recursive: true, force: true });
     await build({
-      input: join(REPO, 'src', 'cli', 'main.ts'),
+      input: { cli: join(REPO, 'src', 'cli', 'main.ts') },
       platform: 'node',
-      output: { file: out, format: 'esm', codeSplitting: false },
+      output: { dir, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
       logLevel: 'silent',
     });
-    return { argv: [out], label: 'bundled from src/ with rolldown' };
+    return { argv: [join(dir, 'cli.mjs')], label: 'bundled from src/ with rolldown, split by command as dist/ is' };
   } catch {
     const dist = join(REPO, 'dist', 'cli.js');
     const works = await run(process.execPath, [dist, 'sourcemaps', '--help']).then(

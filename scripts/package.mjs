@@ -3,7 +3,8 @@
 // TypeScript is compiled with tsc first (imports use .ts extensions, rewritten to .js), then ncc bundles
 // plain JavaScript, so the bundle does not depend on ncc's TypeScript support. The bundle names its modules by
 // their path, so the build folder is always .build (inside the repo, so ncc resolves node_modules); a lock
-// folder makes concurrent runs take turns, and dist/ is replaced only at the end.
+// folder makes concurrent runs take turns, and dist/ is replaced only at the end. `--out DIR` writes the bundles to
+// DIR instead of dist/ (to measure a build without touching the committed one).
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -18,6 +19,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 
+const outIndex = process.argv.indexOf('--out');
+const outDir = outIndex > 0 ? process.argv[outIndex + 1] : 'dist';
+if (!outDir) throw new Error('package: --out takes a folder');
 const bin = (name) => join('node_modules', '.bin', name);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 
@@ -76,8 +80,9 @@ try {
       cpSync(join(tmp, name), targetPath, { recursive: true });
     }
   }
-  rmSync('dist', { recursive: true, force: true });
-  renameSync(dist, 'dist');
+  rmSync(outDir, { recursive: true, force: true });
+  // A rename cannot cross file systems (a temp folder elsewhere): copy then.
+  cpSync(dist, outDir, { recursive: true });
 } finally {
   rmSync(work, { recursive: true, force: true });
   rmSync(lock, { recursive: true, force: true });

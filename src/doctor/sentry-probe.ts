@@ -1,7 +1,7 @@
 // The doctor's window onto Sentry: single GET requests with a short deadline and no retries, so a broken setup is
 // reported in seconds. The Sentry client retries for minutes, which is right for a release and wrong for a check.
 import { type Dispatcher, request } from 'undici';
-import { sharedSentryDispatcher } from '../sentry/index.ts';
+import { sharedSentryDispatcher } from '../sentry/undici-dispatcher.ts';
 import { VERSION } from '../version.ts';
 
 export interface ProbeAnswer {

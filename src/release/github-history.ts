@@ -5,7 +5,8 @@
  */
 import { request as octokitRequest } from '@octokit/request';
 import { fetch as undiciFetch } from 'undici';
-import { type Commit, type CommitFileChange, sharedSentryDispatcher } from '../sentry/index.ts';
+import type { Commit, CommitFileChange } from '../sentry/index.ts';
+import { sharedSentryDispatcher } from '../sentry/undici-dispatcher.ts';
 import { mapLimited } from '../sourcemaps/limit.ts';
 import { MissingCommitError, ReleaseStepError } from './errors.ts';
 import type { RemoteHistory } from './commits.ts';

@@ -3,38 +3,103 @@
  * they enter. Anything else (an HTML login page from a proxy, broken JSON, `{}`, an unknown state) becomes a
  * SentryAnswerError that says what arrived and what usually causes it. Pure: no I/O.
  */
-import { z } from 'zod';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AssembleResponse, ChunkUploadOptions, Release } from './types.ts';
 
 /** How much of an unexpected body is shown: enough to recognise a login page, not a whole document. */
 const SHOWN_BYTES = 200;
 
-const chunkUploadOptionsSchema = z.looseObject({
-  url: z.string().min(1),
-  chunkSize: z.number().positive(),
-  chunksPerRequest: z.number().positive(),
-  maxRequestSize: z.number().positive(),
-  concurrency: z.number().positive(),
-  hashAlgorithm: z.string(),
-  compression: z.array(z.string()).nullish(),
-  accept: z.array(z.string()).nullish(),
-  maxFileSize: z.number().nullish(),
-  maxWait: z.number().nullish(),
+// A few shape checks of our own rather than a schema library: the action loads this before its first request, and
+// these three shapes are all it needs. A check returns what is wrong (with the path to it), or undefined.
+interface Problem {
+  path: string[];
+  message: string;
+}
+type Check = (value: unknown) => Problem | undefined;
+
+const wrongBecause = (message: string): Problem => ({ path: [], message });
+const describeValue = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+const string =
+  (minLength = 0): Check =>
+  (v) =>
+    typeof v !== 'string'
+      ? wrongBecause(`expected a string, got ${describeValue(v)}`)
+      : v.length < minLength
+        ? wrongBecause('expected a non-empty string')
+        : undefined;
+const number: Check = (v) =>
+  typeof v === 'number' && Number.isFinite(v) ? undefined : wrongBecause(`expected a number, got ${describeValue(v)}`);
+const positive: Check = (v) => number(v) ?? ((v as number) > 0 ? undefined : wrongBecause('expected a number > 0'));
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? undefined : wrongBecause(`expected one of ${values.join(', ')}`);
+const nullish =
+  (check: Check): Check =>
+  (v) =>
+    v == null ? undefined : check(v);
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined ? undefined : check(v);
+const arrayOf =
+  (check: Check): Check =>
+  (v) => {
+    if (!Array.isArray(v)) return wrongBecause(`expected an array, got ${describeValue(v)}`);
+    for (const [i, item] of v.entries()) {
+      const p = check(item);
+      if (p) return { path: [String(i), ...p.path], message: p.message };
+    }
+    return undefined;
+  };
+/** An object with at least these fields (others pass through, as Sentry adds fields over time). */
+const object =
+  (fields: Record<string, Check>): Check =>
+  (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      return wrongBecause(`expected an object, got ${describeValue(v)}`);
+    for (const [key, check] of Object.entries(fields)) {
+      const p = check((v as Record<string, unknown>)[key]);
+      if (p) return { path: [key, ...p.path], message: p.message };
+    }
+    return undefined;
+  };
+
+const chunkUploadOptionsShape = object({
+  url: string(1),
+  chunkSize: positive,
+  chunksPerRequest: positive,
+  maxRequestSize: positive,
+  concurrency: positive,
+  hashAlgorithm: string(),
+  compression: nullish(arrayOf(string())),
+  accept: nullish(arrayOf(string())),
+  maxFileSize: nullish(number),
+  maxWait: nullish(number),
 });
 
-const assembleSchema = z.looseObject({
-  state: z.enum(['created', 'assembling', 'ok', 'error', 'not_found']),
-  missingChunks: z.array(z.string()).nullish(),
-  detail: z.string().nullish(),
+const assembleShape = object({
+  state: oneOf(['created', 'assembling', 'ok', 'error', 'not_found']),
+  missingChunks: nullish(arrayOf(string())),
+  detail: nullish(string()),
 });
 
-const releaseSchema = z.looseObject({
-  version: z.string().min(1),
-  dateReleased: z.string().nullish(),
-  commitCount: z.number().nullish(),
-  projects: z.array(z.looseObject({ slug: z.string() })).optional(),
+const releaseShape = object({
+  version: string(1),
+  dateReleased: nullish(string()),
+  commitCount: nullish(number),
+  projects: optional(arrayOf(object({ slug: string() }))),
 });
+
+interface ChunkUploadOptionsAnswer extends Omit<
+  ChunkUploadOptions,
+  'compression' | 'accept' | 'maxFileSize' | 'maxWait'
+> {
+  compression?: string[] | null;
+  accept?: string[] | null;
+  maxFileSize?: number | null;
+  maxWait?: number | null;
+}
 
 /** An answer with a 2xx status that is not what Sentry sends for this call. */
 export class SentryAnswerError extends Error {
@@ -71,9 +136,9 @@ export interface ReceivedAnswer {
 }
 
 export function checkChunkUploadOptions(answer: ReceivedAnswer): ChunkUploadOptions {
-  const { compression, accept, maxFileSize, maxWait, ...rest } = expectShape(
+  const { compression, accept, maxFileSize, maxWait, ...rest } = expectShape<ChunkUploadOptionsAnswer>(
     answer,
-    chunkUploadOptionsSchema,
+    chunkUploadOptionsShape,
     'chunk-upload options',
   );
   return {
@@ -86,22 +151,26 @@ export function checkChunkUploadOptions(answer: ReceivedAnswer): ChunkUploadOpti
 }
 
 export function checkAssembleAnswer(answer: ReceivedAnswer): AssembleResponse {
-  const out = expectShape(answer, assembleSchema, 'an assemble state (created, assembling, ok, error or not_found)');
+  const out = expectShape<Omit<AssembleResponse, 'missingChunks'> & { missingChunks?: string[] | null }>(
+    answer,
+    assembleShape,
+    'an assemble state (created, assembling, ok, error or not_found)',
+  );
   return { ...out, missingChunks: out.missingChunks ?? [] } as AssembleResponse;
 }
 
 export function checkReleaseAnswer(answer: ReceivedAnswer): Release {
-  return expectShape(answer, releaseSchema, 'a release') as unknown as Release;
+  return expectShape<Release>(answer, releaseShape, 'a release');
 }
 
-function expectShape<T>(answer: ReceivedAnswer, schema: z.ZodType<T>, expected: string): T {
-  const parsed = schema.safeParse(answer.json);
-  if (parsed.success) return parsed.data;
+function expectShape<T>(answer: ReceivedAnswer, shape: Check, expected: string): T {
+  const wrong = answer.json === undefined ? wrongBecause('not JSON') : shape(answer.json);
+  if (!wrong) return answer.json as T;
   const contentType = headerValue(answer.headers['content-type']);
   const problem =
     answer.json === undefined
       ? `something that is not JSON where ${expected} was expected`
-      : `JSON that is not ${expected} (${describeIssue(parsed.error)})`;
+      : `JSON that is not ${expected} (${describeProblem(wrong)})`;
   throw new SentryAnswerError({
     status: answer.status,
     endpoint: answer.endpoint,
@@ -111,11 +180,8 @@ function expectShape<T>(answer: ReceivedAnswer, schema: z.ZodType<T>, expected: 
   });
 }
 
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'unexpected shape';
-  const where = issue.path.length ? issue.path.join('.') : 'the body';
-  return `${where}: ${issue.message}`;
+function describeProblem(p: Problem): string {
+  return `${p.path.length ? p.path.join('.') : 'the body'}: ${p.message}`;
 }
 
 /** The start of a body on one line, without control characters, cut at SHOWN_BYTES. */

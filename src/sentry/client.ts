@@ -1,8 +1,5 @@
 /** The Sentry Web API client: releases, commits, deploys, chunk upload, artifact bundles, issues, events. */
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
-import type { Dispatcher } from 'undici';
 import { VERSION } from '../version.ts';
 import type {
   AvailableMetricAction,
@@ -17,7 +14,13 @@ import type {
 } from './alert-rule-types.ts';
 import { checkAssembleAnswer, checkChunkUploadOptions, checkReleaseAnswer, type ReceivedAnswer } from './answers.ts';
 import { SentryAssembleError, SentryConfigError, SentryValidationError } from './errors.ts';
-import { type HttpMethod, type IncomingResponse, SentryTransport, sharedSentryDispatcher } from './http.ts';
+import {
+  type HttpMethod,
+  type IncomingResponse,
+  type SentryAgents,
+  SentryTransport,
+  sharedSentryAgents,
+} from './http.ts';
 import { encodeMultipart, type MultipartPart } from './multipart.ts';
 import { nextPageCursor } from './pagination.ts';
 import { apiPath, normaliseBaseUrl, resolveServerUrl } from './paths.ts';
@@ -38,7 +41,47 @@ import type {
 
 export type { AssembleResponse, ChunkUploadOptions } from './types.ts';
 
-const gzip = promisify(gzipCallback);
+/**
+ * Chunk gzip settings. memLevel 6 (zlib's default is 8) makes smaller deflate blocks, which adapt to the switches
+ * between minified scripts and JSON maps in a bundle: 0.8 % fewer bytes on real npm builds and on the bench's corpus
+ * for the same CPU (level 7 and up cost more CPU than they save bytes).
+ */
+const CHUNK_GZIP = { level: 6, memLevel: 6 } as const;
+
+/** A chunk's bytes: whole, or read piece by piece (so a large chunk is never held raw while it is gzipped). */
+export type ChunkData = Uint8Array | (() => AsyncIterable<Uint8Array>);
+
+/** Gzips `pieces` while hashing them; the gzip output and the SHA-1 hex of the input. */
+async function gzipAndHash(pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<[Buffer, string]> {
+  // Loaded here: only uploads gzip, and a release without source maps need not load zlib before its first request.
+  const { pipeline } = process.getBuiltinModule('node:stream/promises');
+  const { createGzip } = process.getBuiltinModule('node:zlib');
+  const hash = createHash('sha1');
+  const out: Buffer[] = [];
+  await pipeline(
+    async function* () {
+      for await (const piece of pieces) {
+        hash.update(piece);
+        yield piece;
+      }
+    },
+    createGzip(CHUNK_GZIP),
+    async (gzipped: AsyncIterable<Buffer>) => {
+      for await (const b of gzipped) out.push(b);
+    },
+  );
+  return [Buffer.concat(out), hash.digest('hex')];
+}
+
+async function collectAndHash(pieces: AsyncIterable<Uint8Array>): Promise<[Buffer, string]> {
+  const hash = createHash('sha1');
+  const all: Uint8Array[] = [];
+  for await (const piece of pieces) {
+    hash.update(piece);
+    all.push(piece);
+  }
+  return [Buffer.concat(all), hash.digest('hex')];
+}
 
 export interface SentryClientOptions {
   /** Sentry server root; callers pass SENTRY_URL. Default `https://sentry.io`. */
@@ -58,8 +101,8 @@ export interface SentryClientOptions {
   maxRateLimitWaitMs?: number;
   /** Debug lines; the token is redacted from each. */
   log?: (line: string) => void;
-  /** Default: a shared keep-alive EnvHttpProxyAgent. */
-  dispatcher?: Dispatcher;
+  /** Default: shared keep-alive agents that honour HTTP(S)_PROXY and NO_PROXY. */
+  agents?: SentryAgents;
   /** Pages followed by one list call at most. Default 1000. */
   maxPages?: number;
   /** Tests only: jitter source and sleep. */
@@ -145,7 +188,7 @@ export class SentryClient {
       retryBaseMs: opts.retryBaseMs ?? 500,
       retryMaxDelayMs: opts.retryMaxDelayMs ?? 30_000,
       maxRateLimitWaitMs: opts.maxRateLimitWaitMs ?? 60_000,
-      dispatcher: opts.dispatcher ?? sharedSentryDispatcher(),
+      agents: opts.agents ?? sharedSentryAgents(),
       ...(opts.log ? { log: opts.log } : {}),
       ...(opts.random ? { random: opts.random } : {}),
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
@@ -254,24 +297,23 @@ export class SentryClient {
    * Each part is named `file_gzip` (gzipped on its own) when the server offers gzip, else `file`; the filename is
    * the SHA-1 hex of the raw chunk. Batching to chunksPerRequest/maxRequestSize is the caller's job.
    */
-  async uploadChunks(
-    options: ChunkUploadOptions,
-    chunks: Array<{ checksum: string; data: Uint8Array }>,
-  ): Promise<void> {
+  async uploadChunks(options: ChunkUploadOptions, chunks: Array<{ checksum: string; data: ChunkData }>): Promise<void> {
     if (chunks.length === 0) return;
     const useGzip = options.compression?.includes('gzip') ?? false;
     const parts: MultipartPart[] = await Promise.all(
       chunks.map(async ({ checksum, data }) => {
-        const actual = createHash('sha1').update(data).digest('hex');
+        const [body, actual] = useGzip
+          ? await gzipAndHash(typeof data === 'function' ? data() : [data])
+          : typeof data === 'function'
+            ? await collectAndHash(data())
+            : [data, createHash('sha1').update(data).digest('hex')];
         if (actual !== checksum.toLowerCase()) {
           throw new TypeError(
             `uploadChunks: chunk checksum "${checksum}" does not match its data (sha1 ${actual}); ` +
               'pass the SHA-1 hex of the raw, uncompressed chunk',
           );
         }
-        return useGzip
-          ? { name: 'file_gzip', filename: actual, data: await gzip(data) }
-          : { name: 'file', filename: actual, data };
+        return { name: useGzip ? 'file_gzip' : 'file', filename: actual, data: body };
       }),
     );
     const encoded = encodeMultipart(parts);

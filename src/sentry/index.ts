@@ -1,5 +1,6 @@
 export {
   type AssembleBody,
+  type ChunkData,
   type CreateDeployBody,
   type CreateReleaseBody,
   SentryClient,
@@ -17,7 +18,7 @@ export {
 } from './errors.ts';
 export { SentryAnswerError } from './answers.ts';
 export { scopesFor } from './hints.ts';
-export { sharedSentryDispatcher } from './http.ts';
+export { type SentryAgents, sharedSentryAgents } from './http.ts';
 export { nextPageCursor, parseLinkHeader } from './pagination.ts';
 export type * from './alert-rule-types.ts';
 export type * from './types.ts';

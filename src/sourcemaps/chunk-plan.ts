@@ -16,7 +16,10 @@ export interface ChunkPlan {
   concurrency: number;
 }
 
-/** Default cap on raw chunk bytes held by requests in flight (gzip copies come on top). */
+/**
+ * Default cap on raw chunk bytes in flight. Gzipped chunks are read in pieces and only their compressed copies are
+ * held (upload-bundle.ts); a server without gzip gets raw chunks, held whole while they are sent.
+ */
 export const DEFAULT_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 
 export function planChunkUpload(

@@ -35,7 +35,7 @@ describe('action.yml', () => {
 
   it('declares the outputs the action writes', () => {
     const source = readFileSync(`${root}/src/action/run.ts`, 'utf8');
-    const written = [...source.matchAll(/core\.setOutput\('([a-z_]+)'/g)].map((m) => m[1]);
+    const written = [...source.matchAll(/runner\.setOutput\('([a-z_]+)'/g)].map((m) => m[1]);
     expect(Object.keys(manifest.outputs).sort()).toEqual([...new Set(written)].sort());
     for (const name of [
       'release',

@@ -1,10 +1,9 @@
 // Answers a proxy, a login page or a broken server sends with a 2xx status: each fails with what was received.
 import type { ServerResponse } from 'node:http';
-import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstBytes, likelyCause } from '../../src/sentry/answers.ts';
 import { SentryAnswerError, SentryClient } from '../../src/sentry/index.ts';
-import { type Handler, sendJson, startLocalServer } from './local-server.ts';
+import { type Handler, sendJson, startLocalServer, testAgents } from './local-server.ts';
 
 const TOKEN = `sntryu_${'5c'.repeat(32)}`;
 const cleanups: Array<() => Promise<void>> = [];
@@ -14,12 +13,12 @@ afterEach(async () => {
 
 async function clientFor(handler: Handler): Promise<SentryClient> {
   const server = await startLocalServer(handler);
-  const dispatcher = new Agent({ keepAliveTimeout: 1000 });
+  const agents = testAgents();
   cleanups.push(
     () => server.close(),
-    () => dispatcher.close(),
+    async () => agents.close(),
   );
-  return new SentryClient({ url: server.url, token: TOKEN, org: 'acme', retryBaseMs: 5, dispatcher });
+  return new SentryClient({ url: server.url, token: TOKEN, org: 'acme', retryBaseMs: 5, agents });
 }
 
 function sendText(res: ServerResponse, status: number, contentType: string, body: string): void {

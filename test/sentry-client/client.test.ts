@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   SentryApiError,
@@ -11,7 +10,7 @@ import {
   SentryConnectionError,
 } from '../../src/sentry/index.ts';
 import { VERSION } from '../../src/version.ts';
-import { type Handler, type LocalServer, sendJson, startLocalServer } from './local-server.ts';
+import { type Handler, type LocalServer, sendJson, startLocalServer, testAgents } from './local-server.ts';
 
 const TOKEN = `sntryu_${'7e'.repeat(32)}`;
 const cleanups: Array<() => Promise<void>> = [];
@@ -26,9 +25,9 @@ async function serve(handler: Handler): Promise<LocalServer> {
 }
 
 function client(url: string, extra: Partial<SentryClientOptions> = {}): SentryClient {
-  const dispatcher = new Agent({ keepAliveTimeout: 1000 });
-  cleanups.push(() => dispatcher.close());
-  return new SentryClient({ url, token: TOKEN, org: 'acme', retryBaseMs: 5, dispatcher, ...extra });
+  const agents = testAgents();
+  cleanups.push(async () => agents.close());
+  return new SentryClient({ url, token: TOKEN, org: 'acme', retryBaseMs: 5, agents, ...extra });
 }
 
 const release = (version: string) => ({ version, dateCreated: '2026-01-01T00:00:00Z', projects: [{ slug: 'web' }] });
@@ -102,12 +101,22 @@ describe('SentryClient requests', () => {
     expect(server.requests[1]!.url).toBe('/api/0/organizations/acme/releases/nope/previous-with-commits/?project=web');
   });
 
+  it('retries an answer cut off in the middle of its body', async () => {
+    const server = await serve((_req, res, n) => {
+      if (n > 1) return sendJson(res, 200, []);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('[{"id":', () => res.socket?.destroy());
+    });
+    expect(await client(server.url).listRepos()).toEqual([]);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('reuses keep-alive connections across calls', async () => {
     const server = await serve((_req, res) => sendJson(res, 200, []));
     const c = client(server.url);
     for (let i = 0; i < 8; i++) await c.listRepos();
     expect(server.requests).toHaveLength(8);
-    // undici may open a second socket while the first is being handed back to the pool; never one per call.
+    // A second socket may open while the first is being handed back to the pool; never one per call.
     expect(server.connections).toBeLessThanOrEqual(2);
   });
 });
@@ -295,8 +304,8 @@ describe('SentryClient retries', () => {
       n === 1 ? sendJson(res, 503, { detail: `bad ${TOKEN}` }) : sendJson(res, 401, { error: `token ${TOKEN}` }),
     );
     const lines: string[] = [];
-    const dispatcher = new Agent();
-    cleanups.push(() => dispatcher.close());
+    const agents = testAgents();
+    cleanups.push(async () => agents.close());
     // A token pasted into the URL path must not leak through the endpoint or the hint either.
     const c = new SentryClient({
       url: `${server.url}/token=${TOKEN}`,
@@ -304,7 +313,7 @@ describe('SentryClient retries', () => {
       org: 'acme',
       retryBaseMs: 1,
       log: (l) => lines.push(l),
-      dispatcher,
+      agents,
     });
     const err = await rejection(c.listRepos());
     expect(lines.length).toBeGreaterThan(3);
@@ -418,6 +427,34 @@ describe('SentryClient uploads', () => {
     expect(Buffer.from(await file.arrayBuffer())).toEqual(chunkB);
     await expect(c.uploadChunks(options, [{ checksum: 'f'.repeat(40), data: chunkB }])).rejects.toThrow(
       /checksum "f{40}" does not match its data/,
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('gzips a chunk read piece by piece as it is read, and checks its checksum over the pieces', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, undefined));
+    const c = client(server.url);
+    const options = {
+      url: 'organizations/acme/chunk-upload/',
+      chunkSize: chunkA.length,
+      chunksPerRequest: 4,
+      maxRequestSize: 1 << 24,
+      concurrency: 1,
+      hashAlgorithm: 'sha1',
+      compression: ['gzip'],
+      accept: [],
+    };
+    const inPieces = (bytes: Buffer) =>
+      async function* () {
+        for (let at = 0; at < bytes.length; at += 1000) yield bytes.subarray(at, at + 1000);
+      };
+    await c.uploadChunks(options, [{ checksum: sha1(chunkA), data: inPieces(chunkA) }]);
+    const form = await formOf(server.requests[0]!.body, server.requests[0]!.headers['content-type']);
+    const file = form.get('file_gzip') as File;
+    expect(file.name).toBe(sha1(chunkA));
+    expect(gunzipSync(Buffer.from(await file.arrayBuffer()))).toEqual(chunkA);
+    await expect(c.uploadChunks(options, [{ checksum: sha1(chunkB), data: inPieces(chunkA) }])).rejects.toThrow(
+      /does not match its data/,
     );
     expect(server.requests).toHaveLength(1);
   });

@@ -1,6 +1,9 @@
 /** A real HTTP server on 127.0.0.1:0 for client tests: scripted answers, every request recorded. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import type { SentryAgents } from '../../src/sentry/index.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -65,4 +68,18 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(body === undefined ? '' : JSON.stringify(body));
+}
+
+/** Keep-alive agents of a test's own (closed by the test), instead of the process-wide shared ones. */
+export function testAgents(): SentryAgents & { close(): void } {
+  const http = new HttpAgent({ keepAlive: true });
+  const https = new HttpsAgent({ keepAlive: true });
+  return {
+    http,
+    https,
+    close: () => {
+      http.destroy();
+      https.destroy();
+    },
+  };
 }

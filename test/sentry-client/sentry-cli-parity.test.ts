@@ -9,13 +9,12 @@ import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { Agent } from 'undici';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentryClient } from '../../src/sentry/index.ts';
 import { runReleaseFlow } from './client-flow.ts';
 import { makeBuiltTree, makeGitRepo, sentryCli } from './fixtures.ts';
-import { type LocalServer, type RecordedRequest, sendJson, startLocalServer } from './local-server.ts';
+import { type LocalServer, type RecordedRequest, sendJson, startLocalServer, testAgents } from './local-server.ts';
 
 const TOKEN = `sntryu_${'3c'.repeat(32)}`;
 const VERSION = 'web@2.1.0';
@@ -131,7 +130,7 @@ describe('parity with sentry-cli 3.8.0 on the wire', () => {
   let tree: string;
   let viaCli: Recorder;
   let viaClient: Recorder;
-  const agent = new Agent();
+  const agents = testAgents();
 
   beforeAll(async () => {
     repo = await makeGitRepo();
@@ -149,7 +148,7 @@ describe('parity with sentry-cli 3.8.0 on the wire', () => {
     await sentryCli(['deploys', 'new', '-r', VERSION, '-e', 'production', '-n', 'prod-1'], cli);
 
     viaClient = await startRecorder();
-    const client = new SentryClient({ url: viaClient.server.url, token: TOKEN, org: 'acme', dispatcher: agent });
+    const client = new SentryClient({ url: viaClient.server.url, token: TOKEN, org: 'acme', agents });
     await runReleaseFlow(client, {
       version: VERSION,
       project: 'web',
@@ -164,7 +163,7 @@ describe('parity with sentry-cli 3.8.0 on the wire', () => {
   afterAll(async () => {
     await viaCli?.server.close();
     await viaClient?.server.close();
-    await agent.close();
+    agents.close();
   });
 
   it('creates the same release', () => {
