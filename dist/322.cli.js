@@ -303,6 +303,8 @@ function repositoryFromRemote(remote) {
 var dist_bundle = __webpack_require__(7359);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./.build/src/sentry/undici-dispatcher.js
+var undici_dispatcher = __webpack_require__(1001);
 // EXTERNAL MODULE: ./.build/src/sourcemaps/limit.js
 var limit = __webpack_require__(8293);
 ;// CONCATENATED MODULE: ./.build/src/release/github-history.js
@@ -330,7 +332,7 @@ function githubRequest(token, apiUrl, userAgent) {
         baseUrl: apiUrl.replace(/\/+$/, ''),
         headers: { authorization: `token ${token}`, 'user-agent': userAgent },
         request: {
-            fetch: (url, init) => (0,undici/* fetch */.hd)(url, { ...init, dispatcher: (0,sentry/* sharedSentryDispatcher */.o8)() }),
+            fetch: (url, init) => (0,undici/* fetch */.hd)(url, { ...init, dispatcher: (0,undici_dispatcher/* sharedSentryDispatcher */.o)() }),
         },
     });
     return (route, params) => request(route, params);
@@ -1777,6 +1779,28 @@ async function stripCommonPrefixes(groups, cwd, opts) {
         out.push({ ...group, paths });
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 1001:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ sharedSentryDispatcher)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/**
+ * One undici keep-alive pool, honouring HTTP(S)_PROXY and NO_PROXY, for the callers that speak undici (the doctor's
+ * probe, the GitHub history's fetch). The Sentry client itself uses node:http (http.ts): undici takes longer to load
+ * than the action takes to send its first request.
+ */
+
+let sharedAgent;
+function sharedSentryDispatcher() {
+    sharedAgent ??= new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({ keepAliveTimeout: 10_000 });
+    return sharedAgent;
 }
 
 

@@ -1520,8 +1520,8 @@ var dist_bundle_request = dist_bundle_withDefaults(endpoint, defaults_default);
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./.build/src/sentry/index.js + 10 modules
-var sentry = __webpack_require__(5667);
+// EXTERNAL MODULE: ./.build/src/sentry/undici-dispatcher.js
+var undici_dispatcher = __webpack_require__(1001);
 // EXTERNAL MODULE: ./.build/src/sourcemaps/limit.js
 var limit = __webpack_require__(8293);
 // EXTERNAL MODULE: ./.build/src/release/errors.js
@@ -1551,7 +1551,7 @@ function githubRequest(token, apiUrl, userAgent) {
         baseUrl: apiUrl.replace(/\/+$/, ''),
         headers: { authorization: `token ${token}`, 'user-agent': userAgent },
         request: {
-            fetch: (url, init) => (0,undici/* fetch */.hd)(url, { ...init, dispatcher: (0,sentry/* sharedSentryDispatcher */.o8)() }),
+            fetch: (url, init) => (0,undici/* fetch */.hd)(url, { ...init, dispatcher: (0,undici_dispatcher/* sharedSentryDispatcher */.o)() }),
         },
     });
     return (route, params) => request(route, params);
@@ -1630,6 +1630,28 @@ function githubError(error, repository, missingSha) {
     }
     const message = error instanceof Error ? error.message : String(error);
     return new errors/* ReleaseStepError */.KN('commits', `commits: the GitHub API failed for ${repository}: ${message}`, 'Re-run the job, or set ignore_missing: true', error);
+}
+
+
+/***/ }),
+
+/***/ 1001:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ sharedSentryDispatcher)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/**
+ * One undici keep-alive pool, honouring HTTP(S)_PROXY and NO_PROXY, for the callers that speak undici (the doctor's
+ * probe, the GitHub history's fetch). The Sentry client itself uses node:http (http.ts): undici takes longer to load
+ * than the action takes to send its first request.
+ */
+
+let sharedAgent;
+function sharedSentryDispatcher() {
+    sharedAgent ??= new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({ keepAliveTimeout: 10_000 });
+    return sharedAgent;
 }
 
 

@@ -24,8 +24,8 @@ __webpack_require__.d(__webpack_exports__, {
 var repo_config = __webpack_require__(6218);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./.build/src/sentry/index.js + 10 modules
-var sentry = __webpack_require__(5667);
+// EXTERNAL MODULE: ./.build/src/sentry/undici-dispatcher.js
+var undici_dispatcher = __webpack_require__(1001);
 // EXTERNAL MODULE: ./.build/src/version.js
 var version = __webpack_require__(7319);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-probe.js
@@ -44,7 +44,7 @@ class ProbeConnectionError extends Error {
     }
 }
 function createSentryProbe(opts) {
-    const dispatcher = opts.dispatcher ?? (0,sentry/* sharedSentryDispatcher */.o8)();
+    const dispatcher = opts.dispatcher ?? (0,undici_dispatcher/* sharedSentryDispatcher */.o)();
     return {
         async get(path, { anonymous = false } = {}) {
             const headers = {
@@ -356,7 +356,7 @@ async function runDoctor(settings, deps) {
         createSentryProbe({ url: settings.sentry.url, token: settings.sentry.token, timeoutMs: settings.timeoutMs });
     const found = await (0,repo_config/* findRepoConfig */.s)(settings.config, deps.cwd);
     // The alerts code (yaml, zod) loads only when there is a config to check.
-    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(513), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 9396)) : undefined;
+    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(533), __webpack_require__.e(513), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 9396)) : undefined;
     const fromConfig = found && alerts?.configSentry(found);
     const sentry = {
         ...settings.sentry,
@@ -515,6 +515,28 @@ const skip = (group, name, detail) => ({
     status: 'skip',
     detail,
 });
+
+
+/***/ }),
+
+/***/ 1001:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ sharedSentryDispatcher)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/**
+ * One undici keep-alive pool, honouring HTTP(S)_PROXY and NO_PROXY, for the callers that speak undici (the doctor's
+ * probe, the GitHub history's fetch). The Sentry client itself uses node:http (http.ts): undici takes longer to load
+ * than the action takes to send its first request.
+ */
+
+let sharedAgent;
+function sharedSentryDispatcher() {
+    sharedAgent ??= new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({ keepAliveTimeout: 10_000 });
+    return sharedAgent;
+}
 
 
 /***/ })

@@ -341,8 +341,8 @@ class SqlStore {
          INSERT INTO deliveries (digest, request_id, resource, action, installation_uuid, status, body, received_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (digest) DO UPDATE SET ${REARM} RETURNING id),
        j AS (
-         INSERT INTO jobs (type, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
-         SELECT $9, jsonb_set($10::jsonb, '{deliveryId}', to_jsonb(d.id))::text, 'queued', 0, $11, $8, $8, $8
+         INSERT INTO jobs (type, payload, state, attempts, max_attempts, run_at, created_at, updated_at, priority)
+         SELECT $9, jsonb_set($10::jsonb, '{deliveryId}', to_jsonb(d.id))::text, 'queued', 0, $11, $8, $8, $8, $12
          FROM d WHERE $9::text IS NOT NULL RETURNING id)
        SELECT d.id AS delivery_id, (SELECT id FROM j) AS job_id FROM d`, [
             delivery.digest,
@@ -356,6 +356,7 @@ class SqlStore {
             job?.type ?? null,
             JSON.stringify(job?.payload ?? {}),
             job?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+            job?.priority ?? 0,
         ]);
         const inserted = rows[0];
         if (inserted) {
@@ -436,9 +437,10 @@ class SqlStore {
         return this.#write((tx) => insertJob(tx, job, now));
     }
     async claimJobs(opts) {
+        const minPriority = opts.minPriority ?? ANY_PRIORITY;
         // A plain read first: idle pollers must not queue for SQLite's single write lock (or PostgreSQL row locks).
-        const due = await this.#db.query(`SELECT id FROM jobs WHERE (state = 'queued' AND run_at <= $1)
-         OR (state = 'running' AND locked_until <= $1 AND attempts < max_attempts) LIMIT 1`, [opts.now]);
+        const due = await this.#db.query(`SELECT id FROM jobs WHERE ((state = 'queued' AND run_at <= $1)
+         OR (state = 'running' AND locked_until <= $1 AND attempts < max_attempts)) AND priority >= $2 LIMIT 1`, [opts.now, minPriority]);
         if (due.length === 0)
             return [];
         const token = `${opts.workerId}:${(0,external_node_crypto_.randomUUID)()}`;
@@ -448,11 +450,11 @@ class SqlStore {
         const rows = await this.#write((tx) => tx.query(`UPDATE jobs SET state = 'running', attempts = attempts + 1, lock_token = $1, locked_until = $2, updated_at = $3
          WHERE id IN (
            SELECT id FROM jobs
-           WHERE (state = 'queued' AND run_at <= $3)
-              OR (state = 'running' AND locked_until <= $3 AND attempts < max_attempts)
-           ORDER BY run_at, id LIMIT $4 ${skipLocked})
-         RETURNING *`, [token, opts.now + opts.leaseMs, opts.now, opts.limit]));
-        return rows.map(toJob).sort((a, b) => a.runAt - b.runAt || a.id - b.id);
+           WHERE ((state = 'queued' AND run_at <= $3)
+              OR (state = 'running' AND locked_until <= $3 AND attempts < max_attempts)) AND priority >= $5
+           ORDER BY priority DESC, run_at, id LIMIT $4 ${skipLocked})
+         RETURNING *`, [token, opts.now + opts.leaseMs, opts.now, opts.limit, minPriority]));
+        return rows.map(toJob).sort((a, b) => b.priority - a.priority || a.runAt - b.runAt || a.id - b.id);
     }
     async extendLease(id, lockToken, until) {
         return this.#ownedUpdate('locked_until = $3', [until], id, lockToken);
@@ -625,9 +627,18 @@ class SqlStore {
         return (await this.migrationVersion()) >= (0,migrations/* latestMigration */.UE)(this.#db.dialect);
     }
 }
+/** Below any priority a job has (PostgreSQL INTEGER's least value). */
+const ANY_PRIORITY = -(2 ** 31);
 async function insertJob(tx, job, now) {
-    const rows = await tx.query(`INSERT INTO jobs (type, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
-     VALUES ($1, $2, 'queued', 0, $3, $4, $5, $5) RETURNING id`, [job.type, JSON.stringify(job.payload ?? null), job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, job.runAt ?? now, now]);
+    const rows = await tx.query(`INSERT INTO jobs (type, payload, state, attempts, max_attempts, run_at, created_at, updated_at, priority)
+     VALUES ($1, $2, 'queued', 0, $3, $4, $5, $5, $6) RETURNING id`, [
+        job.type,
+        JSON.stringify(job.payload ?? null),
+        job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        job.runAt ?? now,
+        now,
+        job.priority ?? 0,
+    ]);
     return Number(rows[0]?.id);
 }
 const nullableString = (v) => (v === null || v === undefined ? null : String(v));
@@ -641,6 +652,7 @@ function toJob(row) {
         attempts: Number(row['attempts']),
         maxAttempts: Number(row['max_attempts']),
         runAt: Number(row['run_at']),
+        priority: Number(row['priority'] ?? 0),
         lockToken: nullableString(row['lock_token']),
         lockedUntil: nullableNumber(row['locked_until']),
         lastError: nullableString(row['last_error']),
@@ -847,18 +859,25 @@ ALTER TABLE marks RENAME CONSTRAINT triage_marks_pkey TO marks_pkey
 `;
 // When a job took the delivery: a repeat of its body is coalesced with it until then, and gets its own job after.
 const deliveriesTakenAt = (time) => `ALTER TABLE deliveries ADD COLUMN taken_at ${time}`;
+// Status changes are claimed before a burst of new-issue work queued ahead of them (higher first, then FIFO).
+const jobsPriority = `
+ALTER TABLE jobs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX jobs_claimable_priority ON jobs (state, priority, run_at)
+`;
 const migrations = {
     sqlite: [
         { version: 1, name: 'initial', sql: sqliteInitial },
         { version: 2, name: 'triage marks', sql: triageMarks('INTEGER') },
         { version: 3, name: 'rename triage_marks to marks', sql: sqliteRenameMarks },
         { version: 4, name: 'deliveries taken_at', sql: deliveriesTakenAt('INTEGER') },
+        { version: 5, name: 'jobs priority', sql: jobsPriority },
     ],
     postgres: [
         { version: 1, name: 'initial', sql: postgresInitial },
         { version: 2, name: 'triage marks', sql: triageMarks('BIGINT') },
         { version: 3, name: 'rename triage_marks to marks', sql: postgresRenameMarks },
         { version: 4, name: 'deliveries taken_at', sql: deliveriesTakenAt('BIGINT') },
+        { version: 5, name: 'jobs priority', sql: jobsPriority },
     ],
 };
 const latestMigration = (dialect) => migrations[dialect].at(-1)?.version ?? 0;

@@ -202,7 +202,7 @@ async function runUpload(paths, values, io) {
     if (dryRun)
         return planUpload(groups, opts, values, io);
     // Loaded here so that check and inject start without the HTTP stack.
-    const { SentryClient } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(691), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 6321));
+    const { SentryClient } = await __webpack_require__.e(/* import() */ 321).then(__webpack_require__.bind(__webpack_require__, 6321));
     const client = new SentryClient({ token, org, url: connection.url, userAgent: `faultline-cli/${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}` });
     const summary = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__/* .uploadSourcemaps */ .Eu)(client, {
         ...opts,

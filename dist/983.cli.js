@@ -2562,7 +2562,10 @@ async function forgetBundlePlan(key) {
 // EXTERNAL MODULE: ./.build/src/sentry/errors.js
 var errors = __webpack_require__(9464);
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/chunk-plan.js
-/** Default cap on raw chunk bytes held by requests in flight (gzip copies come on top). */
+/**
+ * Default cap on raw chunk bytes in flight. Gzipped chunks are read in pieces and only their compressed copies are
+ * held (upload-bundle.ts); a server without gzip gets raw chunks, held whole while they are sent.
+ */
 const DEFAULT_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 function planChunkUpload(chunks, missing, options, inFlightBytes = DEFAULT_IN_FLIGHT_BYTES) {
     const wanted = new Set(missing.map((c) => c.toLowerCase()));
@@ -2695,7 +2698,7 @@ async function sendChunks(client, options, bundle, bundleFile, plan, log, progre
     await withBundleFile(bundleFile, async (fd) => {
         try {
             await (0,limit/* mapLimited */.b)(plan.batches, plan.concurrency, async (batch) => {
-                await client.uploadChunks(options, await readChunks(fd, batch));
+                await client.uploadChunks(options, readChunks(fd, batch));
                 sent += batch.length;
                 progress?.advance(batch.reduce((n, c) => n + c.size, 0), batch.length);
             });
@@ -2717,7 +2720,7 @@ async function resendMissing(client, options, bundle, bundleFile, missing, log) 
     log(`> The server still misses ${plan.chunksToSend} chunk(s); sending them again`);
     await withBundleFile(bundleFile, async (fd) => {
         for (const batch of plan.batches)
-            await client.uploadChunks(options, await readChunks(fd, batch));
+            await client.uploadChunks(options, readChunks(fd, batch));
     });
     return plan;
 }
@@ -2751,15 +2754,20 @@ async function withBundleFile(bundleFile, fn) {
         await fd.close();
     }
 }
+/** Raw bytes read per piece of a chunk: a chunk (8 MiB on sentry.io) is gzipped as it is read, never held whole. */
+const READ_PIECE_BYTES = 256 * 1024;
 function readChunks(fd, batch) {
-    return Promise.all(batch.map(async (c) => ({ checksum: c.checksum, data: await readChunk(fd, c) })));
+    return batch.map((c) => ({ checksum: c.checksum, data: () => readChunk(fd, c) }));
 }
-async function readChunk(fd, c) {
-    const buf = Buffer.alloc(c.size);
-    const { bytesRead } = await fd.read(buf, 0, c.size, c.offset);
-    if (bytesRead !== c.size)
-        throw new UploadError(`bundle file ended early at chunk ${c.checksum}`);
-    return buf;
+async function* readChunk(fd, c) {
+    for (let at = 0; at < c.size;) {
+        const want = Math.min(READ_PIECE_BYTES, c.size - at);
+        const { bytesRead, buffer } = await fd.read(Buffer.alloc(want), 0, want, c.offset + at);
+        if (bytesRead === 0)
+            throw new UploadError(`bundle file ended early at chunk ${c.checksum}`);
+        yield buffer.subarray(0, bytesRead);
+        at += bytesRead;
+    }
 }
 function assembleFailure(bundle, res) {
     const why = res.detail ||

@@ -1,5 +1,5 @@
-export const id = 270;
-export const ids = [270];
+export const id = 239;
+export const ids = [239];
 export const modules = {
 
 /***/ 9239:
@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var repo_config = __webpack_require__(6218);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./.build/src/sentry/index.js + 9 modules
-var sentry = __webpack_require__(6321);
+// EXTERNAL MODULE: ./.build/src/sentry/undici-dispatcher.js
+var undici_dispatcher = __webpack_require__(1001);
 // EXTERNAL MODULE: ./.build/src/version.js
 var version = __webpack_require__(7319);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-probe.js
@@ -37,7 +37,7 @@ class ProbeConnectionError extends Error {
     }
 }
 function createSentryProbe(opts) {
-    const dispatcher = opts.dispatcher ?? (0,sentry/* sharedSentryDispatcher */.o8)();
+    const dispatcher = opts.dispatcher ?? (0,undici_dispatcher/* sharedSentryDispatcher */.o)();
     return {
         async get(path, { anonymous = false } = {}) {
             const headers = {
@@ -408,7 +408,7 @@ async function runDoctor(settings, deps) {
         createSentryProbe({ url: settings.sentry.url, token: settings.sentry.token, timeoutMs: settings.timeoutMs });
     const found = await (0,repo_config/* findRepoConfig */.s)(settings.config, deps.cwd);
     // The alerts code (yaml, zod) loads only when there is a config to check.
-    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(254), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 9396)) : undefined;
+    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(533), __webpack_require__.e(321), __webpack_require__.e(254), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 9396)) : undefined;
     const fromConfig = found && alerts?.configSentry(found);
     const sentry = {
         ...settings.sentry,
@@ -472,7 +472,7 @@ async function runDoctorCommand(argv, io) {
 }
 /** The app's half, loaded only when it is checked: it brings the app's database drivers (node:sqlite, pg). */
 async function loadAppChecks() {
-    const { runAppChecks } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(849), __webpack_require__.e(62), __webpack_require__.e(711)]).then(__webpack_require__.bind(__webpack_require__, 4711));
+    const { runAppChecks } = await Promise.all(/* import() */[__webpack_require__.e(533), __webpack_require__.e(849), __webpack_require__.e(62), __webpack_require__.e(711)]).then(__webpack_require__.bind(__webpack_require__, 4711));
     return runAppChecks;
 }
 
@@ -536,126 +536,6 @@ const skip = (group, name, detail) => ({
     status: 'skip',
     detail,
 });
-
-
-/***/ }),
-
-/***/ 9464:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ES: () => (/* binding */ SentryConfigError),
-/* harmony export */   I9: () => (/* binding */ SentryAssembleError),
-/* harmony export */   Oy: () => (/* binding */ SentryConnectionError),
-/* harmony export */   bP: () => (/* binding */ SentryValidationError),
-/* harmony export */   nP: () => (/* binding */ validationText),
-/* harmony export */   qC: () => (/* binding */ SentryApiError)
-/* harmony export */ });
-/** Typed errors of the Sentry client. Messages name the endpoint and what to do; they never hold the token. */
-/** Sentry answered with an error status (or, for the subclass below, could not be reached). */
-class SentryApiError extends Error {
-    /** HTTP status; 0 when no response arrived (see SentryConnectionError). */
-    status;
-    /** Method and path, e.g. `PUT /api/0/organizations/acme/releases/1.0/`. */
-    endpoint;
-    /** Sentry's own `detail` / `error` text, or a summary of its validation errors. */
-    detail;
-    /** What the user should do about it. */
-    hint;
-    /** How many attempts were made before giving up. */
-    attempts;
-    /** For 429: how long Sentry asked us to wait, when that was beyond our bound. */
-    retryAfterMs;
-    constructor(init, message) {
-        super(message ?? describeApiError(init));
-        this.name = 'SentryApiError';
-        this.status = init.status;
-        this.endpoint = init.endpoint;
-        if (init.detail !== undefined)
-            this.detail = init.detail;
-        this.hint = init.hint;
-        this.attempts = init.attempts ?? 1;
-        if (init.retryAfterMs !== undefined)
-            this.retryAfterMs = init.retryAfterMs;
-    }
-}
-/** No HTTP response: connection refused/reset, DNS failure, or the per-request timeout. `status` is 0. */
-class SentryConnectionError extends SentryApiError {
-    /** `ECONNRESET`, `ECONNREFUSED`, `UND_ERR_SOCKET`, `TIMEOUT`, ... */
-    code;
-    constructor(init) {
-        const attempts = init.attempts ?? 1;
-        super({ ...init, status: 0 }, `Sentry API ${init.endpoint} failed: ${init.reason}` +
-            (attempts > 1 ? ` (after ${attempts} attempts)` : '') +
-            `. ${init.hint}`);
-        this.name = 'SentryConnectionError';
-        this.code = init.code;
-        if (init.cause !== undefined)
-            this.cause = init.cause;
-    }
-}
-/** A client option is missing or malformed (checked before any request is made). */
-class SentryConfigError extends Error {
-    /** The option or environment variable at fault, e.g. `SENTRY_URL`. */
-    setting;
-    constructor(setting, message) {
-        super(message);
-        this.name = 'SentryConfigError';
-        this.setting = setting;
-    }
-}
-/** Sentry reported that an artifact bundle could not be assembled, or it did not finish in time. */
-class SentryAssembleError extends Error {
-    checksum;
-    state;
-    detail;
-    constructor(init, message) {
-        super(message);
-        this.name = 'SentryAssembleError';
-        this.checksum = init.checksum;
-        this.state = init.state;
-        this.detail = init.detail;
-    }
-}
-function describeApiError(init) {
-    const status = init.statusText ? `${init.status} ${init.statusText}` : String(init.status);
-    const detail = init.detail ? `: ${init.detail}` : '';
-    const attempts = (init.attempts ?? 1) > 1 ? ` (after ${init.attempts} attempts)` : '';
-    return `Sentry API ${init.endpoint} failed with ${status}${detail}${attempts}. ${init.hint}`;
-}
-/**
- * Sentry refused a body with 400 and said which fields were wrong (Django REST framework's `{"field": [...]}`,
- * nested for list items). `fields` is that body as sent, for callers that map it back to their own keys.
- */
-class SentryValidationError extends SentryApiError {
-    fields;
-    constructor(init) {
-        const summary = Object.entries(init.fields)
-            .map(([key, value]) => `${key}: ${validationText(value)}`)
-            .join('; ');
-        super({
-            status: 400,
-            endpoint: init.endpoint,
-            detail: summary,
-            hint: 'Fix the fields Sentry names and try again.',
-        });
-        this.name = 'SentryValidationError';
-        this.fields = init.fields;
-    }
-}
-/** The messages in a DRF error value (a string, a list of them, or nested objects for list items). */
-function validationText(value) {
-    if (typeof value === 'string')
-        return value;
-    if (Array.isArray(value))
-        return value.map(validationText).filter(Boolean).join(' ');
-    if (value && typeof value === 'object') {
-        return Object.entries(value)
-            .map(([k, v]) => `${k}: ${validationText(v)}`)
-            .join('; ');
-    }
-    return value === undefined || value === null ? '' : String(value);
-}
 
 
 /***/ }),
@@ -741,6 +621,28 @@ function sameServer(a, b) {
     catch {
         return trimUrl(a).toLowerCase() === trimUrl(b).toLowerCase();
     }
+}
+
+
+/***/ }),
+
+/***/ 1001:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ sharedSentryDispatcher)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/**
+ * One undici keep-alive pool, honouring HTTP(S)_PROXY and NO_PROXY, for the callers that speak undici (the doctor's
+ * probe, the GitHub history's fetch). The Sentry client itself uses node:http (http.ts): undici takes longer to load
+ * than the action takes to send its first request.
+ */
+
+let sharedAgent;
+function sharedSentryDispatcher() {
+    sharedAgent ??= new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({ keepAliveTimeout: 10_000 });
+    return sharedAgent;
 }
 
 

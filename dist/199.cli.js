@@ -1,5 +1,5 @@
-export const id = 750;
-export const ids = [750];
+export const id = 199;
+export const ids = [199];
 export const modules = {
 
 /***/ 6199:
@@ -79,7 +79,7 @@ async function readSettings(values, io) {
         const source = values.org ? '--org' : io.env.SENTRY_ORG?.trim() ? 'SENTRY_ORG' : "the org auth token's org";
         throw new UsageError(`${source} is "${org}" but ${configPath} says sentry.org: ${config.org}: make them agree`);
     }
-    const { SentryClient } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 6321));
+    const { SentryClient } = await __webpack_require__.e(/* import() */ 321).then(__webpack_require__.bind(__webpack_require__, 6321));
     const client = new SentryClient({ token, org: config.org, url, userAgent: `faultline-cli/${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .VERSION */ .x}` });
     return { configPath, config, client };
 }
@@ -171,126 +171,6 @@ function cliConnection(flags, env) {
             throw new ConnectionError(error.message);
         throw error;
     }
-}
-
-
-/***/ }),
-
-/***/ 9464:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ES: () => (/* binding */ SentryConfigError),
-/* harmony export */   I9: () => (/* binding */ SentryAssembleError),
-/* harmony export */   Oy: () => (/* binding */ SentryConnectionError),
-/* harmony export */   bP: () => (/* binding */ SentryValidationError),
-/* harmony export */   nP: () => (/* binding */ validationText),
-/* harmony export */   qC: () => (/* binding */ SentryApiError)
-/* harmony export */ });
-/** Typed errors of the Sentry client. Messages name the endpoint and what to do; they never hold the token. */
-/** Sentry answered with an error status (or, for the subclass below, could not be reached). */
-class SentryApiError extends Error {
-    /** HTTP status; 0 when no response arrived (see SentryConnectionError). */
-    status;
-    /** Method and path, e.g. `PUT /api/0/organizations/acme/releases/1.0/`. */
-    endpoint;
-    /** Sentry's own `detail` / `error` text, or a summary of its validation errors. */
-    detail;
-    /** What the user should do about it. */
-    hint;
-    /** How many attempts were made before giving up. */
-    attempts;
-    /** For 429: how long Sentry asked us to wait, when that was beyond our bound. */
-    retryAfterMs;
-    constructor(init, message) {
-        super(message ?? describeApiError(init));
-        this.name = 'SentryApiError';
-        this.status = init.status;
-        this.endpoint = init.endpoint;
-        if (init.detail !== undefined)
-            this.detail = init.detail;
-        this.hint = init.hint;
-        this.attempts = init.attempts ?? 1;
-        if (init.retryAfterMs !== undefined)
-            this.retryAfterMs = init.retryAfterMs;
-    }
-}
-/** No HTTP response: connection refused/reset, DNS failure, or the per-request timeout. `status` is 0. */
-class SentryConnectionError extends SentryApiError {
-    /** `ECONNRESET`, `ECONNREFUSED`, `UND_ERR_SOCKET`, `TIMEOUT`, ... */
-    code;
-    constructor(init) {
-        const attempts = init.attempts ?? 1;
-        super({ ...init, status: 0 }, `Sentry API ${init.endpoint} failed: ${init.reason}` +
-            (attempts > 1 ? ` (after ${attempts} attempts)` : '') +
-            `. ${init.hint}`);
-        this.name = 'SentryConnectionError';
-        this.code = init.code;
-        if (init.cause !== undefined)
-            this.cause = init.cause;
-    }
-}
-/** A client option is missing or malformed (checked before any request is made). */
-class SentryConfigError extends Error {
-    /** The option or environment variable at fault, e.g. `SENTRY_URL`. */
-    setting;
-    constructor(setting, message) {
-        super(message);
-        this.name = 'SentryConfigError';
-        this.setting = setting;
-    }
-}
-/** Sentry reported that an artifact bundle could not be assembled, or it did not finish in time. */
-class SentryAssembleError extends Error {
-    checksum;
-    state;
-    detail;
-    constructor(init, message) {
-        super(message);
-        this.name = 'SentryAssembleError';
-        this.checksum = init.checksum;
-        this.state = init.state;
-        this.detail = init.detail;
-    }
-}
-function describeApiError(init) {
-    const status = init.statusText ? `${init.status} ${init.statusText}` : String(init.status);
-    const detail = init.detail ? `: ${init.detail}` : '';
-    const attempts = (init.attempts ?? 1) > 1 ? ` (after ${init.attempts} attempts)` : '';
-    return `Sentry API ${init.endpoint} failed with ${status}${detail}${attempts}. ${init.hint}`;
-}
-/**
- * Sentry refused a body with 400 and said which fields were wrong (Django REST framework's `{"field": [...]}`,
- * nested for list items). `fields` is that body as sent, for callers that map it back to their own keys.
- */
-class SentryValidationError extends SentryApiError {
-    fields;
-    constructor(init) {
-        const summary = Object.entries(init.fields)
-            .map(([key, value]) => `${key}: ${validationText(value)}`)
-            .join('; ');
-        super({
-            status: 400,
-            endpoint: init.endpoint,
-            detail: summary,
-            hint: 'Fix the fields Sentry names and try again.',
-        });
-        this.name = 'SentryValidationError';
-        this.fields = init.fields;
-    }
-}
-/** The messages in a DRF error value (a string, a list of them, or nested objects for list items). */
-function validationText(value) {
-    if (typeof value === 'string')
-        return value;
-    if (Array.isArray(value))
-        return value.map(validationText).filter(Boolean).join(' ');
-    if (value && typeof value === 'object') {
-        return Object.entries(value)
-            .map(([k, v]) => `${k}: ${validationText(v)}`)
-            .join('; ');
-    }
-    return value === undefined || value === null ? '' : String(value);
 }
 
 
