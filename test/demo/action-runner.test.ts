@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inputVariable, parseRunnerFile } from '../../scripts/demo/action-runner.ts';
 
 describe('runner files', () => {
-  it('reads name=value lines and heredoc blocks as @actions/core writes them', () => {
+  it('reads name=value lines and heredoc blocks, the environment-file format the action writes', () => {
     const text = [
       'release=1.0.0',
       'bundle_id<<ghadelimiter_5f2c',
