@@ -138,6 +138,48 @@ for (const backend of backends) {
       expect((await store.getDelivery(first.deliveryId))?.body).toBe('');
     });
 
+    it('records a batch in one go, each delivery as if sent one after the other', async () => {
+      const taken = await store.recordDelivery(delivery('b-taken'), { type: 'batch' });
+      await store.takeDelivery(taken.deliveryId, 2_000);
+      const waiting = await store.recordDelivery(delivery('b-waiting'), { type: 'batch' });
+      const job = { type: 'batch' };
+
+      const results = await store.recordDeliveries([
+        { delivery: delivery('b-new', { requestId: 'first' }), job },
+        { delivery: delivery('b-new', { requestId: 'second' }), job },
+        { delivery: delivery('b-ignored', { status: 'ignored', body: '' }) },
+        { delivery: delivery('b-waiting', { requestId: 'again' }), job },
+        { delivery: delivery('b-taken', { requestId: 'rearmed', receivedAt: 3_000 }), job },
+        { delivery: delivery('b-taken', { requestId: 'rearmed twice', receivedAt: 3_001 }), job },
+      ]);
+
+      const [fresh, repeat, ignored, duplicate, rearmed, rearmedRepeat] = results;
+      expect(fresh).toMatchObject({ duplicate: false, jobId: expect.any(Number) });
+      expect(repeat).toEqual({ deliveryId: fresh!.deliveryId, duplicate: true, jobId: null });
+      expect(ignored).toMatchObject({ duplicate: false, jobId: null });
+      expect(duplicate).toEqual({ deliveryId: waiting.deliveryId, duplicate: true, jobId: null });
+      expect(rearmed).toMatchObject({ deliveryId: taken.deliveryId, duplicate: false, jobId: expect.any(Number) });
+      expect(rearmedRepeat).toEqual({ deliveryId: taken.deliveryId, duplicate: true, jobId: null });
+
+      expect(await store.getDelivery(fresh!.deliveryId)).toMatchObject({ requestId: 'first' });
+      expect(await store.getDelivery(taken.deliveryId)).toMatchObject({ requestId: 'rearmed', receivedAt: 3_000 });
+      expect(await store.getJob(fresh!.jobId!)).toMatchObject({ payload: { deliveryId: fresh!.deliveryId } });
+      expect(await store.getJob(rearmed!.jobId!)).toMatchObject({ payload: { deliveryId: taken.deliveryId } });
+      // Jobs in arrival order: the batch's first delivery is claimed first.
+      expect(fresh!.jobId!).toBeLessThan(rearmed!.jobId!);
+      expect((await store.listJobs({ type: 'batch' })).length).toBe(4);
+    });
+
+    it('records nothing of a batch whose transaction fails', async () => {
+      const before = await store.countDeliveries();
+      const broken = { ...delivery('b-broken'), resource: null as unknown as string };
+      await expect(
+        store.recordDeliveries([{ delivery: delivery('b-lost'), job: { type: 'lost' } }, { delivery: broken }]),
+      ).rejects.toThrow();
+      expect(await store.countDeliveries()).toBe(before);
+      expect(await store.listJobs({ type: 'lost' })).toEqual([]);
+    });
+
     it('prunes deliveries older than the cut-off', async () => {
       await store.recordDelivery(delivery('old', { receivedAt: 10 }));
       await store.recordDelivery(delivery('new', { receivedAt: 10_000_000 }));

@@ -77,6 +77,15 @@ export interface Mark {
   createdAt: number;
 }
 
+/** The job a delivery enqueues; its payload gets the delivery's id. */
+export type DeliveryJob = Omit<NewJob, 'payload'> & { payload?: Record<string, unknown> };
+
+/** One delivery to record and, when given, the job to enqueue for it. */
+export interface DeliveryToRecord {
+  delivery: NewDelivery;
+  job?: DeliveryJob;
+}
+
 export interface RecordDeliveryResult {
   deliveryId: number;
   /** true when a delivery with the same body digest is still waiting for its job (a retry or a replay): nothing enqueued. */
@@ -95,10 +104,13 @@ export interface Store {
    * Inserts the delivery (or re-arms the row of a digest whose job has started) and, in the same transaction,
    * enqueues `job` for it; a digest whose job has not started yet is a duplicate.
    */
-  recordDelivery(
-    delivery: NewDelivery,
-    job?: Omit<NewJob, 'payload'> & { payload?: Record<string, unknown> },
-  ): Promise<RecordDeliveryResult>;
+  recordDelivery(delivery: NewDelivery, job?: DeliveryJob): Promise<RecordDeliveryResult>;
+  /**
+   * Records several deliveries in one transaction, each as `recordDelivery` would had they come one after the other
+   * in this order (a repeat of a body earlier in the batch is its duplicate). One result per delivery, in order; when
+   * the transaction fails, none is recorded.
+   */
+  recordDeliveries(batch: readonly DeliveryToRecord[]): Promise<RecordDeliveryResult[]>;
   getDelivery(id: number): Promise<Delivery | undefined>;
   /** Marks the delivery taken by the job about to run it and returns it (body '' once processed). */
   takeDelivery(id: number, now: number): Promise<Delivery | undefined>;
