@@ -4,6 +4,8 @@ import { verifyWebhookSignature } from '../../src/sentry/webhook-signature.ts';
 import { sentryWebhookPriority } from '../jobs/priority.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/index.ts';
+import { DeliveryBatcher, Overloaded } from './delivery-batcher.ts';
+import { EventLoopLag } from './event-loop-lag.ts';
 import { isHandledResource, validateWebhook } from './schema.ts';
 
 export const SENTRY_WEBHOOK_PATH = '/sentry/webhook';
@@ -26,6 +28,10 @@ export interface SentryWebhookRouteOptions {
   onAnswered?: (fields: Record<string, unknown>) => void;
   maxAttempts?: number;
   recordDeadlineMs?: number;
+  /** Groups the deliveries arriving together into one transaction; by default over `store.recordDeliveries`. */
+  batcher?: DeliveryBatcher;
+  /** Whether this process is too far behind to answer in time (by default: the event loop's sustained delay). */
+  lag?: { overloaded(): boolean };
   now?: () => number;
 }
 
@@ -33,11 +39,14 @@ type Outcome = { status: number; body: Record<string, unknown>; headers?: Record
 
 /**
  * `POST /sentry/webhook` as a Probot `addHandler` handler: returns false for other paths. Verifies the raw bytes,
- * records the delivery by body digest and enqueues one job in one transaction (see README: dedupe), and answers 202 — or refuses with
- * 401/400/413 and stores nothing, or answers 503 when the database cannot record (Sentry retries 5xx, never 4xx).
+ * records the delivery by body digest and enqueues one job in one transaction shared with the deliveries arriving
+ * alongside (see README: dedupe, group commit), and answers 202 — or refuses with 401/400/413 and stores nothing, or
+ * answers 503 when the database cannot record or too many deliveries already wait for it (Sentry retries 5xx, never 4xx).
  */
 export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
   const now = opts.now ?? Date.now;
+  const batcher = opts.batcher ?? new DeliveryBatcher({ record: (batch) => opts.store.recordDeliveries(batch) });
+  const lag = opts.lag ?? new EventLoopLag();
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== SENTRY_WEBHOOK_PATH) return false;
@@ -65,6 +74,9 @@ export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
     if (req.method !== 'POST') {
       return { status: 405, body: { error: 'use POST' }, headers: { allow: 'POST' } };
     }
+    // Busy: refuse before spending anything on the body (Node discards it; the connection stays usable).
+    if (batcher.overloaded()) return OVERLOADED;
+    if (lag.overloaded()) return BEHIND;
     const declared = Number(req.headers['content-length']);
     if (declared > MAX_BODY_BYTES) return tooLarge(req);
     const raw = await readBody(req, MAX_BODY_BYTES);
@@ -102,16 +114,16 @@ export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
       receivedAt: now(),
     };
     try {
-      const recording = opts.store.recordDelivery(
+      const recording = batcher.record({
         delivery,
-        handled
+        job: handled
           ? {
               type: SENTRY_WEBHOOK_JOB,
               maxAttempts: opts.maxAttempts,
               priority: sentryWebhookPriority(resource, parsed.webhook.action),
             }
           : undefined,
-      );
+      });
       const recorded = await withDeadline(recording, opts.recordDeadlineMs ?? RECORD_DEADLINE_MS, () => {
         // Still nudge if it lands late, so the job does not wait for the next poll.
         recording.then((late) => late.jobId !== null && opts.onEnqueued?.()).catch(() => {});
@@ -120,6 +132,7 @@ export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
       const status = recorded.duplicate ? 'duplicate' : delivery.status;
       return { status: 202, body: { status, deliveryId: recorded.deliveryId, action: delivery.action } };
     } catch (error) {
+      if (error instanceof Overloaded) return OVERLOADED;
       opts.log.error({ requestId, failure: String(error) }, 'sentry webhook: could not record the delivery');
       return {
         status: 503,
@@ -129,6 +142,17 @@ export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
     }
   }
 }
+
+/** Sentry retries a 5xx (5 minutes later): nothing is lost, and the deliveries already waiting are answered in time. */
+const OVERLOADED: Outcome = {
+  status: 503,
+  body: { error: 'overloaded: too many deliveries waiting to be recorded; retry later' },
+  headers: { 'retry-after': '30' },
+};
+const BEHIND: Outcome = {
+  ...OVERLOADED,
+  body: { error: 'overloaded: this process is too far behind to answer in time; retry later' },
+};
 
 class DeadlineExceeded extends Error {
   override name = 'DeadlineExceeded';

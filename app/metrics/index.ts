@@ -208,7 +208,7 @@ export function refusalReason(status: number, error: string): string {
   if (status === 413) return 'too_large';
   if (status === 405) return 'method';
   if (status === 400) return 'invalid';
-  if (status === 503) return 'unavailable';
+  if (status === 503) return /overloaded/i.test(error) ? 'overloaded' : 'unavailable';
   return `http_${status}`;
 }
 

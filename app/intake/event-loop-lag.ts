@@ -1,0 +1,38 @@
+import { type ELDHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+
+/** A request waits for the event loop before the intake sees it; past this much lag, a webhook is answered 503. */
+export const DEFAULT_MAX_LAG_MS = 100;
+/** Long enough that one pause (a GC, a synchronous start-up step) does not count; short enough to follow a burst. */
+const WINDOW_MS = 250;
+
+/**
+ * Is this process keeping up? A saturated process (the CPU, not the database, is the limit) has requests waiting in
+ * its sockets where the intake cannot count them; the event loop's delay is how long they wait. This is the mean
+ * delay over the last window of 250 ms: sustained lag, not a single pause.
+ */
+export class EventLoopLag {
+  readonly #histogram: ELDHistogram = monitorEventLoopDelay({ resolution: 10 });
+  readonly #maxLagMs: number;
+  #windowStart = performance.now();
+  #lastMeanMs = 0;
+
+  constructor(maxLagMs = DEFAULT_MAX_LAG_MS) {
+    this.#maxLagMs = maxLagMs;
+    this.#histogram.enable();
+  }
+
+  /** The event loop's mean delay over the last complete window, in ms. */
+  meanMs(): number {
+    const now = performance.now();
+    if (now - this.#windowStart >= WINDOW_MS) {
+      this.#lastMeanMs = this.#histogram.count > 0 ? this.#histogram.mean / 1e6 : 0;
+      this.#histogram.reset();
+      this.#windowStart = now;
+    }
+    return this.#lastMeanMs;
+  }
+
+  overloaded(): boolean {
+    return this.meanMs() > this.#maxLagMs;
+  }
+}
