@@ -6,7 +6,11 @@ import { backends, createBackend, type TestBackend } from '../../test/app/backen
 import { CLIENT_SECRET, fixtureBody, postWebhook, signedHeaders, testConfig, until } from '../../test/app/helpers.ts';
 import { isSealed } from '../installations/token-crypto.ts';
 import { memoryLog } from '../log.ts';
+import { refusalReason } from '../metrics/index.ts';
 import { type RunningApp, startApp } from '../server.ts';
+import type { DeliveryToRecord, RecordDeliveryResult, Store } from '../store/index.ts';
+import { DeliveryBatcher } from './delivery-batcher.ts';
+import { createSentryWebhookRoute } from './webhook-route.ts';
 
 const handled = [
   ['issue', 'issue.created'],
@@ -313,5 +317,100 @@ describe('when the database cannot record', () => {
     expect(await ready.json()).toMatchObject({ ready: false, database: 'unreachable' });
     await new Promise((r) => app.server.close(r));
     await b.dispose();
+  });
+});
+
+describe('when overloaded', () => {
+  /** The route alone on a server, over a store whose transactions wait until released. */
+  async function startRoute(opts: { maxWaiting?: number; behind?: () => boolean } = {}) {
+    const transactions: DeliveryToRecord[][] = [];
+    const release: Array<() => void> = [];
+    const store = {
+      recordDeliveries: (batch: DeliveryToRecord[]) => {
+        transactions.push(batch);
+        return new Promise<RecordDeliveryResult[]>((resolve) =>
+          release.push(() => resolve(batch.map((_, i) => ({ deliveryId: i + 1, duplicate: false, jobId: i + 1 })))),
+        );
+      },
+    } as unknown as Store;
+    const reasons: string[] = [];
+    const batcher = new DeliveryBatcher({
+      record: (batch) => store.recordDeliveries(batch),
+      maxWaiting: opts.maxWaiting,
+    });
+    const route = createSentryWebhookRoute({
+      store,
+      clientSecret: CLIENT_SECRET,
+      log: memoryLog(),
+      recordDeadlineMs: 60_000,
+      batcher,
+      lag: { overloaded: opts.behind ?? (() => false) },
+      onAnswered: (fields) => reasons.push(refusalReason(Number(fields.status), String(fields.error ?? ''))),
+    });
+    const server = createServer(async (req, res) => {
+      if (!(await route(req, res))) res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      transactions,
+      release,
+      reasons,
+      batcher,
+      close: () => new Promise((r) => server.close(r)),
+    };
+  }
+  const post = (url: string, n: number) => {
+    const body = fixtureBody('issue.created').replace('"1170820242"', `"busy-${n}"`);
+    return fetch(`${url}/sentry/webhook`, { method: 'POST', headers: signedHeaders(body, 'issue'), body });
+  };
+
+  it('answers 503 with Retry-After at once while earlier deliveries still wait to be recorded', async () => {
+    const app = await startRoute({ maxWaiting: 1 });
+    try {
+      const recording = post(app.url, 1);
+      await until(() => app.transactions.length === 1);
+      const waiting = post(app.url, 2);
+      await until(() => app.batcher.waiting === 1);
+      let waitingAnswered = false;
+      void waiting.then(() => (waitingAnswered = true));
+
+      const refused = await post(app.url, 3);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('30');
+      expect(await refused.json()).toMatchObject({ error: expect.stringMatching(/overloaded/) });
+      // Answered while the two before it are still waiting: it did not queue behind them.
+      expect(waitingAnswered).toBe(false);
+      expect(app.reasons).toEqual(['overloaded']);
+
+      app.release.shift()!();
+      expect((await recording).status).toBe(202);
+      await until(() => app.transactions.length === 2);
+      app.release.shift()!();
+      expect((await waiting).status).toBe(202);
+      expect(app.transactions.map((t) => t.length)).toEqual([1, 1]);
+    } finally {
+      for (const r of app.release) r();
+      await app.close();
+    }
+  });
+
+  it('answers 503 at once, recording nothing, while the process is too far behind', async () => {
+    let behind = true;
+    const app = await startRoute({ behind: () => behind });
+    try {
+      const refused = await post(app.url, 1);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('30');
+      expect(app.transactions).toEqual([]);
+      expect(app.reasons).toEqual(['overloaded']);
+      behind = false;
+      const accepted = post(app.url, 2);
+      await until(() => app.transactions.length === 1);
+      app.release.shift()!();
+      expect((await accepted).status).toBe(202);
+    } finally {
+      await app.close();
+    }
   });
 });

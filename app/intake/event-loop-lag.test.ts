@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { EventLoopLag } from './event-loop-lag.ts';
+
+/** Keeps the event loop busy in `turnMs` slices for `totalMs`, letting timers run between slices. */
+async function saturate(totalMs: number, turnMs: number): Promise<void> {
+  const end = performance.now() + totalMs;
+  while (performance.now() < end) {
+    const turnEnd = performance.now() + turnMs;
+    while (performance.now() < turnEnd) {
+      // busy: a request handler that does not yield
+    }
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+describe('EventLoopLag', () => {
+  it('reports overload only once the loop has been held for a whole window, not after one pause', async () => {
+    const lag = new EventLoopLag(50);
+    expect(lag.overloaded()).toBe(false);
+    // One long pause, then a free loop: a mean over the window, not the worst sample.
+    await saturate(120, 120);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(lag.overloaded()).toBe(false);
+    await saturate(600, 100);
+    expect(lag.overloaded()).toBe(true);
+    expect(lag.meanMs()).toBeGreaterThan(50);
+  });
+});
