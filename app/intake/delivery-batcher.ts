@@ -22,7 +22,7 @@ export interface DeliveryBatcherOptions {
 export const DEFAULT_MAX_BATCH = 100;
 export const DEFAULT_MAX_WAITING = 500;
 /** Well under Sentry's 1 s: what waits longer would rather be answered 503 at once, and retried by Sentry. */
-export const DEFAULT_MAX_WAIT_MS = 250;
+export const DEFAULT_MAX_WAIT_MS = 500;
 
 interface Waiting {
   item: DeliveryToRecord;
