@@ -149,7 +149,7 @@ for (const backend of backends) {
         { delivery: delivery('b-new', { requestId: 'second' }), job },
         { delivery: delivery('b-ignored', { status: 'ignored', body: '' }) },
         { delivery: delivery('b-waiting', { requestId: 'again' }), job },
-        { delivery: delivery('b-taken', { requestId: 'rearmed', receivedAt: 3_000 }), job },
+        { delivery: delivery('b-taken', { requestId: 'rearmed', receivedAt: 3_000 }), job: { ...job, priority: 10 } },
         { delivery: delivery('b-taken', { requestId: 'rearmed twice', receivedAt: 3_001 }), job },
       ]);
 
@@ -164,7 +164,10 @@ for (const backend of backends) {
       expect(await store.getDelivery(fresh!.deliveryId)).toMatchObject({ requestId: 'first' });
       expect(await store.getDelivery(taken.deliveryId)).toMatchObject({ requestId: 'rearmed', receivedAt: 3_000 });
       expect(await store.getJob(fresh!.jobId!)).toMatchObject({ payload: { deliveryId: fresh!.deliveryId } });
-      expect(await store.getJob(rearmed!.jobId!)).toMatchObject({ payload: { deliveryId: taken.deliveryId } });
+      expect(await store.getJob(rearmed!.jobId!)).toMatchObject({
+        payload: { deliveryId: taken.deliveryId },
+        priority: 10,
+      });
       // Jobs in arrival order: the batch's first delivery is claimed first.
       expect(fresh!.jobId!).toBeLessThan(rearmed!.jobId!);
       expect((await store.listJobs({ type: 'batch' })).length).toBe(4);
