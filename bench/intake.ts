@@ -1,11 +1,14 @@
-// `npm run bench -- intake [--rate 200] [--duration 20] [--connections 10] [--backend sqlite|postgres|both]`
+// `npm run bench -- intake [--rate 1000] [--duration 15] [--connections 25] [--backend sqlite|postgres|both]`
 // Starts the real app (app/main.ts) as a child process and sends it freshly signed Sentry webhooks (every body
 // distinct, so each is a new delivery + job) at a fixed rate with autocannon from this process: the load generator
 // never shares the app's process or event loop. Prints, per backend: the rate answered, the ack latency of the
 // accepted (2xx) and of the refused-because-busy (503) answers separately, answers later than Sentry's 1 s timeout,
 // the app's CPU time per answer, and its resident memory at idle and under load. PostgreSQL runs when DATABASE_URL
-// is set. autocannon spends each connection's share of the rate as fast as it can at the start of every second, so
-// `--connections` is how many requests can wait at once: the overload run wants many (e.g. 300).
+// is set. autocannon spends each connection's share of the rate as fast as it can at the start of every second, one
+// request at a time, so `--connections` is how many requests wait at once: the ack latency is about that many times
+// the app's time per request, and too few connections cannot ask for the rate at all (10 connections at 1,000/s need
+// answers within 10 ms). An overload run wants many (e.g. `--rate 3000 --connections 300`), fewer than the server's
+// listen backlog (Node's default, 511).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -35,9 +38,9 @@ export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      rate: { type: 'string', default: '200' },
-      duration: { type: 'string', default: '20' },
-      connections: { type: 'string', default: '10' },
+      rate: { type: 'string', default: '1000' },
+      duration: { type: 'string', default: '15' },
+      connections: { type: 'string', default: '25' },
       backend: { type: 'string', default: 'both' },
     },
   });
