@@ -40,3 +40,10 @@ export class EventLoopLag {
     return this.meanMs() > this.#maxLagMs;
   }
 }
+
+let shared: EventLoopLag | undefined;
+/** The process has one event loop: every intake route in it reads the same gauge (one timer, not one per app). */
+export function processEventLoopLag(): EventLoopLag {
+  shared ??= new EventLoopLag();
+  return shared;
+}

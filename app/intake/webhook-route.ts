@@ -5,7 +5,7 @@ import { sentryWebhookPriority } from '../jobs/priority.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { DeliveryBatcher, Overloaded } from './delivery-batcher.ts';
-import { EventLoopLag } from './event-loop-lag.ts';
+import { processEventLoopLag } from './event-loop-lag.ts';
 import { isHandledResource, validateWebhook } from './schema.ts';
 
 export const SENTRY_WEBHOOK_PATH = '/sentry/webhook';
@@ -46,7 +46,7 @@ type Outcome = { status: number; body: Record<string, unknown>; headers?: Record
 export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
   const now = opts.now ?? Date.now;
   const batcher = opts.batcher ?? new DeliveryBatcher({ record: (batch) => opts.store.recordDeliveries(batch) });
-  const lag = opts.lag ?? new EventLoopLag();
+  const lag = opts.lag ?? processEventLoopLag();
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== SENTRY_WEBHOOK_PATH) return false;
