@@ -95,6 +95,23 @@ describe('DeliveryBatcher', () => {
     await expect(batcher.record(item('a'))).rejects.toThrow(/0 results for a batch of 1/);
   });
 
+  it('runs up to maxInFlight transactions side by side, the next arrivals waiting for a free one', async () => {
+    const store = fakeStore({ hold: true });
+    const batcher = new DeliveryBatcher({ record: store.record, maxInFlight: 2 });
+    const first = batcher.record(item('a'));
+    await until(() => store.pending.length === 1);
+    const second = batcher.record(item('b'));
+    await until(() => store.pending.length === 2);
+    const later = [batcher.record(item('c')), batcher.record(item('d'))];
+    expect(batcher.waiting).toBe(2);
+    store.pending.shift()!.resolve();
+    await first;
+    await until(() => store.pending.length === 2);
+    for (const p of store.pending.splice(0)) p.resolve();
+    await Promise.all([second, ...later]);
+    expect(store.transactions).toEqual([['a'], ['b'], ['c', 'd']]);
+  });
+
   it('puts at most maxBatch deliveries in one transaction', async () => {
     const store = fakeStore();
     const batcher = new DeliveryBatcher({ record: store.record, maxBatch: 2 });

@@ -10,6 +10,8 @@ export interface DeliveryBatcherOptions {
   record: (batch: DeliveryToRecord[]) => Promise<RecordDeliveryResult[]>;
   /** Deliveries per transaction at most. */
   maxBatch?: number;
+  /** Transactions at once: 1 for SQLite (one writer anyway); PostgreSQL can run a few side by side. */
+  maxInFlight?: number;
   /** Deliveries waiting for a transaction at most; past it, new ones are refused. */
   maxWaiting?: number;
   /** When the oldest waiting delivery has waited longer than this, new ones are refused. */
@@ -32,8 +34,8 @@ interface Waiting {
 }
 
 /**
- * Group commit for the intake: one transaction at a time, holding every delivery that arrived while the previous one
- * ran, or in the same turn of the event loop (up to `maxBatch`). The batch starts in the loop's check phase
+ * Group commit for the intake: one transaction at a time (or `maxInFlight`), holding every delivery that arrived while
+ * the previous one ran, or in the same turn of the event loop (up to `maxBatch`). The batch starts in the loop's check phase
  * (`setImmediate`), after the requests read in this turn were handled: node:sqlite is synchronous, so without that
  * wait each request would run its own transaction before the next one is even parsed. A lone webhook waits for no
  * timer. Each caller gets its own result; a failed transaction fails each of its callers.
@@ -41,17 +43,19 @@ interface Waiting {
 export class DeliveryBatcher {
   readonly #record: DeliveryBatcherOptions['record'];
   readonly #maxBatch: number;
+  readonly #maxInFlight: number;
   readonly #maxWaiting: number;
   readonly #maxWaitMs: number;
   readonly #now: () => number;
   readonly #schedule: (run: () => void) => void;
   #waiting: Waiting[] = [];
-  #busy = false;
+  #inFlight = 0;
   #scheduled = false;
 
   constructor(opts: DeliveryBatcherOptions) {
     this.#record = opts.record;
     this.#maxBatch = opts.maxBatch ?? DEFAULT_MAX_BATCH;
+    this.#maxInFlight = opts.maxInFlight ?? 1;
     this.#maxWaiting = opts.maxWaiting ?? DEFAULT_MAX_WAITING;
     this.#maxWaitMs = opts.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     this.#now = opts.now ?? (() => performance.now());
@@ -82,7 +86,7 @@ export class DeliveryBatcher {
   }
 
   #scheduleNext(): void {
-    if (this.#busy || this.#scheduled || this.#waiting.length === 0) return;
+    if (this.#inFlight >= this.#maxInFlight || this.#scheduled || this.#waiting.length === 0) return;
     this.#scheduled = true;
     this.#schedule(() => {
       this.#scheduled = false;
@@ -91,13 +95,14 @@ export class DeliveryBatcher {
   }
 
   #next(): void {
-    if (this.#busy || this.#waiting.length === 0) return;
-    this.#busy = true;
-    const batch = this.#waiting.splice(0, this.#maxBatch);
-    void this.#recordBatch(batch).finally(() => {
-      this.#busy = false;
-      this.#scheduleNext();
-    });
+    while (this.#inFlight < this.#maxInFlight && this.#waiting.length > 0) {
+      this.#inFlight++;
+      const batch = this.#waiting.splice(0, this.#maxBatch);
+      void this.#recordBatch(batch).finally(() => {
+        this.#inFlight--;
+        this.#scheduleNext();
+      });
+    }
   }
 
   async #recordBatch(batch: Waiting[]): Promise<void> {

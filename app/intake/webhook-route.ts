@@ -45,7 +45,13 @@ type Outcome = { status: number; body: Record<string, unknown>; headers?: Record
  */
 export function createSentryWebhookRoute(opts: SentryWebhookRouteOptions) {
   const now = opts.now ?? Date.now;
-  const batcher = opts.batcher ?? new DeliveryBatcher({ record: (batch) => opts.store.recordDeliveries(batch) });
+  const batcher =
+    opts.batcher ??
+    new DeliveryBatcher({
+      record: (batch) => opts.store.recordDeliveries(batch),
+      // A second transaction need not wait for a slow first one on PostgreSQL's pool; SQLite has one writer.
+      maxInFlight: opts.store.dialect === 'postgres' ? 2 : 1,
+    });
   const lag = opts.lag ?? processEventLoopLag();
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = (req.url ?? '').split('?')[0];
