@@ -11,14 +11,16 @@ const WINDOW_MS = 250;
 
 /**
  * Is this process keeping up? A saturated process (the CPU, not the database, is the limit) has requests waiting in
- * its sockets where the intake cannot count them; the event loop's delay is how long they wait. This is the mean
- * delay over the last window of 250 ms: sustained lag, not a single pause.
+ * its sockets where the intake cannot count them; the event loop's delay is how long they wait. Overloaded means the
+ * mean delay was over the limit in each of the last two windows of at least 250 ms: sustained lag. One pause (a
+ * major GC, one long synchronous step) can fill a window on its own, but not two.
  */
 export class EventLoopLag {
   readonly #histogram: ELDHistogram = monitorEventLoopDelay({ resolution: 10 });
   readonly #maxLagMs: number;
   #windowStart = performance.now();
   #lastMeanMs = 0;
+  #previousMeanMs = 0;
 
   constructor(maxLagMs = DEFAULT_MAX_LAG_MS) {
     this.#maxLagMs = maxLagMs;
@@ -29,6 +31,7 @@ export class EventLoopLag {
   meanMs(): number {
     const now = performance.now();
     if (now - this.#windowStart >= WINDOW_MS) {
+      this.#previousMeanMs = this.#lastMeanMs;
       this.#lastMeanMs = this.#histogram.count > 0 ? this.#histogram.mean / 1e6 : 0;
       this.#histogram.reset();
       this.#windowStart = now;
@@ -37,7 +40,7 @@ export class EventLoopLag {
   }
 
   overloaded(): boolean {
-    return this.meanMs() > this.#maxLagMs;
+    return this.meanMs() > this.#maxLagMs && this.#previousMeanMs > this.#maxLagMs;
   }
 }
 
