@@ -308,68 +308,123 @@ class SqlStore {
         return this.#db.dialect === 'sqlite' ? this.#db.transaction(fn) : fn(this.#db);
     }
     async recordDelivery(delivery, job) {
-        if (this.#db.dialect === 'postgres')
-            return this.#recordDeliveryPostgres(delivery, job);
-        return this.#db.transaction(async (tx) => {
-            const inserted = await tx.query(`INSERT INTO deliveries (digest, request_id, resource, action, installation_uuid, status, body, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (digest) DO UPDATE SET ${REARM} RETURNING id`, [
-                delivery.digest,
-                delivery.requestId,
-                delivery.resource,
-                delivery.action,
-                delivery.installationUuid,
-                delivery.status,
-                delivery.body,
-                delivery.receivedAt,
-            ]);
-            if (inserted.length === 0) {
-                const existing = await tx.query('SELECT id FROM deliveries WHERE digest = $1', [
-                    delivery.digest,
-                ]);
-                return { deliveryId: Number(existing[0]?.id), duplicate: true, jobId: null };
+        const [result] = await this.recordDeliveries([{ delivery, job }]);
+        return result;
+    }
+    /**
+     * Group commit: one transaction for the batch. A repeat of a body earlier in the batch would find that one's row
+     * not yet taken, so it is its duplicate; only the first of each digest reaches the database.
+     */
+    async recordDeliveries(batch) {
+        if (batch.length === 0)
+            return [];
+        const firstOf = new Map();
+        const unique = [];
+        for (const item of batch) {
+            if (firstOf.has(item.delivery.digest))
+                continue;
+            firstOf.set(item.delivery.digest, unique.length);
+            unique.push(item);
+        }
+        const recorded = this.#db.dialect === 'postgres' ? await this.#recordPostgres(unique) : await this.#recordSqlite(unique);
+        const answered = new Set();
+        return batch.map(({ delivery }) => {
+            const first = recorded[firstOf.get(delivery.digest)];
+            if (!answered.has(delivery.digest)) {
+                answered.add(delivery.digest);
+                return first;
             }
-            const deliveryId = Number(inserted[0]?.id);
-            if (!job)
-                return { deliveryId, duplicate: false, jobId: null };
-            const jobId = await insertJob(tx, { ...job, payload: { ...job.payload, deliveryId } }, delivery.receivedAt);
-            return { deliveryId, duplicate: false, jobId };
+            return { deliveryId: first.deliveryId, duplicate: true, jobId: null };
         });
     }
-    /** One statement, one round trip: the webhook ack waits on it. Both inserts commit together or not at all. */
-    async #recordDeliveryPostgres(delivery, job) {
-        const rows = await this.#db.query(`WITH d AS (
+    /** Distinct digests, in one BEGIN IMMEDIATE transaction: one commit (one WAL write) for the whole batch. */
+    #recordSqlite(items) {
+        return this.#db.transaction(async (tx) => {
+            const results = [];
+            for (const { delivery, job } of items) {
+                const inserted = await tx.query(`INSERT INTO deliveries (digest, request_id, resource, action, installation_uuid, status, body, received_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (digest) DO UPDATE SET ${REARM} RETURNING id`, [
+                    delivery.digest,
+                    delivery.requestId,
+                    delivery.resource,
+                    delivery.action,
+                    delivery.installationUuid,
+                    delivery.status,
+                    delivery.body,
+                    delivery.receivedAt,
+                ]);
+                if (inserted.length === 0) {
+                    const existing = await tx.query('SELECT id FROM deliveries WHERE digest = $1', [
+                        delivery.digest,
+                    ]);
+                    results.push({ deliveryId: Number(existing[0]?.id), duplicate: true, jobId: null });
+                    continue;
+                }
+                const deliveryId = Number(inserted[0]?.id);
+                const jobId = job
+                    ? await insertJob(tx, { ...job, payload: { ...job.payload, deliveryId } }, delivery.receivedAt)
+                    : null;
+                results.push({ deliveryId, duplicate: false, jobId });
+            }
+            return results;
+        });
+    }
+    /**
+     * Distinct digests, in one statement (one round trip, atomic): the webhook acks wait on it. Rows are inserted in
+     * digest order, so two replicas' batches lock shared digests in the same order; jobs in arrival order.
+     */
+    async #recordPostgres(items) {
+        const input = items.map(({ delivery, job }, n) => ({
+            n,
+            digest: delivery.digest,
+            request_id: delivery.requestId,
+            resource: delivery.resource,
+            action: delivery.action,
+            installation_uuid: delivery.installationUuid,
+            status: delivery.status,
+            body: delivery.body,
+            received_at: delivery.receivedAt,
+            job_type: job?.type ?? null,
+            job_payload: JSON.stringify(job?.payload ?? {}),
+            max_attempts: job?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+            run_at: job?.runAt ?? null,
+            priority: job?.priority ?? 0,
+        }));
+        const rows = await this.#db.query(`WITH input AS (
+         SELECT * FROM json_to_recordset($1::json) AS t(n int, digest text, request_id text, resource text, action text,
+           installation_uuid text, status text, body text, received_at bigint, job_type text, job_payload text,
+           max_attempts int, run_at bigint, priority int)),
+       d AS (
          INSERT INTO deliveries (digest, request_id, resource, action, installation_uuid, status, body, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (digest) DO UPDATE SET ${REARM} RETURNING id),
+         SELECT digest, request_id, resource, action, installation_uuid, status, body, received_at
+         FROM input ORDER BY digest
+         ON CONFLICT (digest) DO UPDATE SET ${REARM} RETURNING id, digest),
        j AS (
          INSERT INTO jobs (type, payload, state, attempts, max_attempts, run_at, created_at, updated_at, priority)
-         SELECT $9, jsonb_set($10::jsonb, '{deliveryId}', to_jsonb(d.id))::text, 'queued', 0, $11, $8, $8, $8, $12
-         FROM d WHERE $9::text IS NOT NULL RETURNING id)
-       SELECT d.id AS delivery_id, (SELECT id FROM j) AS job_id FROM d`, [
-            delivery.digest,
-            delivery.requestId,
-            delivery.resource,
-            delivery.action,
-            delivery.installationUuid,
-            delivery.status,
-            delivery.body,
-            delivery.receivedAt,
-            job?.type ?? null,
-            JSON.stringify(job?.payload ?? {}),
-            job?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-            job?.priority ?? 0,
-        ]);
-        const inserted = rows[0];
-        if (inserted) {
-            return {
-                deliveryId: Number(inserted.delivery_id),
-                duplicate: false,
-                jobId: inserted.job_id === null ? null : Number(inserted.job_id),
-            };
+         SELECT i.job_type, jsonb_set(i.job_payload::jsonb, '{deliveryId}', to_jsonb(d.id))::text, 'queued', 0,
+           i.max_attempts, COALESCE(i.run_at, i.received_at), i.received_at, i.received_at, i.priority
+         FROM d JOIN input i ON i.digest = d.digest WHERE i.job_type IS NOT NULL ORDER BY i.n
+         RETURNING id, (payload::jsonb ->> 'deliveryId')::bigint AS delivery_id)
+       SELECT d.digest, d.id AS delivery_id, j.id AS job_id FROM d LEFT JOIN j ON j.delivery_id = d.id`, [JSON.stringify(input)]);
+        const byDigest = new Map(rows.map((row) => [row.digest, row]));
+        const missing = items.map((i) => i.delivery.digest).filter((digest) => !byDigest.has(digest));
+        // Duplicates: a new statement, so it also sees a row another replica committed while this one waited on it.
+        const existing = new Map();
+        if (missing.length > 0) {
+            const found = await this.#db.query('SELECT id, digest FROM deliveries WHERE digest IN (SELECT json_array_elements_text($1::json))', [JSON.stringify(missing)]);
+            for (const row of found)
+                existing.set(row.digest, Number(row.id));
         }
-        const existing = await this.#db.query('SELECT id FROM deliveries WHERE digest = $1', [
-            delivery.digest,
-        ]);
-        return { deliveryId: Number(existing[0]?.id), duplicate: true, jobId: null };
+        return items.map(({ delivery }) => {
+            const row = byDigest.get(delivery.digest);
+            if (!row)
+                return { deliveryId: Number(existing.get(delivery.digest)), duplicate: true, jobId: null };
+            return {
+                deliveryId: Number(row.delivery_id),
+                duplicate: false,
+                jobId: row.job_id === null ? null : Number(row.job_id),
+            };
+        });
     }
     async getDelivery(id) {
         const rows = await this.#db.query('SELECT * FROM deliveries WHERE id = $1', [id]);
