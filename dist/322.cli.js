@@ -1556,10 +1556,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   uploadToSentry: () => (/* binding */ uploadToSentry)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8907);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1478);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8907);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1478);
 /**
  * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
  * artifact bundle, and optionally delete the maps. A dry run injects into a temporary copy and sends nothing.
@@ -1568,12 +1567,11 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
 /** Findings listed one by one as warnings; the rest are counted. */
 const WARNINGS_LISTED = 5;
 /** `dist:web` names the project of a folder (monorepos); a trailing `:slug` is not part of the path. */
 function targetPath(entry) {
-    return (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseUploadTargets */ .VQ)([entry], [])[0]?.paths[0] ?? entry;
+    return (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__/* .parseUploadTargets */ .VQ)([entry], [])[0]?.paths[0] ?? entry;
 }
 /** The step as the action and the CLI run it; tests pass their own upload to see what would be sent. */
 function createSourcemapsRunner(upload) {
@@ -1594,7 +1592,7 @@ function createSourcemapsRunner(upload) {
                 ...sent,
                 injected: injected ? injected.injected.length + injected.previouslyInjected.length : 0,
                 findings: report,
-                findingsMarkdown: (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .renderReportMarkdown */ .Ay)(report),
+                findingsMarkdown: (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__/* .renderReportMarkdown */ .Ay)(report),
                 detail: `${checked}; ${sent.detail}`,
             };
         }
@@ -1613,7 +1611,7 @@ function createSourcemapsRunner(upload) {
  */
 async function checkBuild(request, ctx) {
     const req = { ...request, paths: request.paths.map(targetPath) };
-    const report = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .validateSourcemaps */ .Dj)(req.paths, { cwd: req.cwd, ...discovery(req) });
+    const report = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__/* .validateSourcemaps */ .Dj)(req.paths, { cwd: req.cwd, ...discovery(req) });
     requireMaps(report, req, ctx.warn);
     reportFindings(report, req, ctx.warn);
     return report;
@@ -1641,7 +1639,7 @@ function requireMaps(report, req, warn) {
         warn(`${problem.message} (allow_missing_sourcemaps is set)`);
         return;
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ReleaseStepError */ .KN('sourcemaps', problem.message, `${problem.fix}; set allow_missing_sourcemaps: true if a build may have none`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ReleaseStepError */ .KN('sourcemaps', problem.message, `${problem.fix}; set allow_missing_sourcemaps: true if a build may have none`);
 }
 /**
  * A dry run injects into a temporary copy of the build. Globs cannot be copied as such: with one, there is no copy
@@ -1653,7 +1651,7 @@ async function dryRunWorkspace(req) {
 }
 /** Injects debug IDs into `paths`: the build itself (`inBuild`, where a dry run writes nothing) or its copy. */
 async function inject(req, paths, cwd, inBuild, ctx) {
-    const injected = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .injectDebugIds */ .LW)(paths, { cwd, dryRun: req.dryRun && inBuild, ...discovery(req) });
+    const injected = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__/* .injectDebugIds */ .LW)(paths, { cwd, dryRun: req.dryRun && inBuild, ...discovery(req) });
     for (const warning of injected.warnings)
         ctx.warn(`sourcemaps: ${warning}`);
     ctx.log(`sourcemaps: debug IDs injected into ${injected.injected.length} file(s)` +
@@ -1671,7 +1669,7 @@ function reportFindings(report, req, warn) {
         return;
     if (req.options.strict) {
         const first = report.findings[0];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ReleaseStepError */ .KN('sourcemaps', `sourcemaps: ${report.findings.length} problem(s) in ${req.paths.join(', ')}, e.g. ${first.file}: ${first.message}`, `${first.fix} (strict: true stops before anything is modified or uploaded; the job summary lists every problem)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ReleaseStepError */ .KN('sourcemaps', `sourcemaps: ${report.findings.length} problem(s) in ${req.paths.join(', ')}, e.g. ${first.file}: ${first.message}`, `${first.fix} (strict: true stops before anything is modified or uploaded; the job summary lists every problem)`);
     }
     for (const finding of report.findings.slice(0, WARNINGS_LISTED))
         warn(describe(finding));
@@ -1687,20 +1685,20 @@ function describe(f) {
  * the same layout relative to cwd, so a dry run can inject without touching the build.
  */
 async function temporaryCopy(paths, cwd) {
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'faultline-dry-run-'));
+    const dir = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__/* .makeTempDir */ .mk)('faultline-dry-run-');
     const copied = [];
     for (const [i, path] of paths.entries()) {
-        const source = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, path);
-        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(cwd, source);
-        const inside = rel && !rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel) ? rel : `outside-${i}`;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.cp)(source, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, inside), { recursive: true, dereference: true });
+        const source = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, path);
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, source);
+        const inside = rel && !rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) ? rel : `outside-${i}`;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.cp)(source, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, inside), { recursive: true, dereference: true });
         copied.push(inside);
     }
     return { cwd: dir, paths: copied };
 }
 /** Sends the checked, injected build as artifact bundles (one per project group), or plans it in a dry run. */
 const uploadToSentry = async (req, targets, cwd, ctx) => {
-    const groups = await stripCommonPrefixes((0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseUploadTargets */ .VQ)(targets, req.projects), cwd, {
+    const groups = await stripCommonPrefixes((0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__/* .parseUploadTargets */ .VQ)(targets, req.projects), cwd, {
         enabled: req.options.stripCommonPrefix,
         ignore: req.options.ignore,
     });
@@ -1717,14 +1715,14 @@ const uploadToSentry = async (req, targets, cwd, ctx) => {
         deleteAfterUpload: req.options.deleteAfterUpload && !req.dryRun,
         strict: req.options.strict,
         log: ctx.log,
-        ...(ctx.progress ? { progress: (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .uploadProgress */ .f)(ctx.progress) } : {}),
+        ...(ctx.progress ? { progress: (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__/* .uploadProgress */ .f)(ctx.progress) } : {}),
     };
     return ctx.client ? upload(ctx.client, opts) : planUpload(opts);
 };
 /** The step as the action and the CLI run it: check, inject, upload to Sentry. */
 const sourcemapsStep = createSourcemapsRunner(uploadToSentry);
 async function upload(client, opts) {
-    const summary = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .uploadSourcemaps */ .Eu)(client, opts);
+    const summary = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__/* .uploadSourcemaps */ .Eu)(client, opts);
     return {
         ...(summary.bundleId ? { bundleId: summary.bundleId } : {}),
         filesUploaded: summary.filesUploaded,
@@ -1733,7 +1731,7 @@ async function upload(client, opts) {
         chunksSkipped: summary.chunksSkipped,
         detail: `uploaded ${summary.filesUploaded} file(s) as ${summary.mode === 'release-files' ? 'release files' : 'artifact bundle'}` +
             (summary.bundleId ? ` ${summary.bundleId}` : '') +
-            `, ${(0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatBytes */ .z3)(summary.bytesUploaded)} sent, ${summary.chunksSkipped} chunk(s) already in Sentry, state ${summary.state}` +
+            `, ${(0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z3)(summary.bytesUploaded)} sent, ${summary.chunksSkipped} chunk(s) already in Sentry, state ${summary.state}` +
             (summary.deletedMaps.length ? `, ${summary.deletedMaps.length} map(s) deleted` : ''),
     };
 }
@@ -1742,7 +1740,7 @@ async function planUpload(opts) {
     let files = 0;
     let bytes = 0;
     for (const group of opts.groups) {
-        const collected = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .collectUploadFiles */ .Nv)(group.paths, opts);
+        const collected = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__/* .collectUploadFiles */ .Nv)(group.paths, opts);
         files += collected.length;
         bytes += collected.reduce((n, f) => n + f.bytes, 0);
     }
@@ -1751,7 +1749,7 @@ async function planUpload(opts) {
         bytesUploaded: 0,
         chunksSent: 0,
         chunksSkipped: 0,
-        detail: `dry run: would upload ${files} file(s) (${(0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatBytes */ .z3)(bytes)}) in ${opts.groups.length} artifact bundle(s)`,
+        detail: `dry run: would upload ${files} file(s) (${(0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z3)(bytes)}) in ${opts.groups.length} artifact bundle(s)`,
     };
 }
 /**
@@ -1765,7 +1763,7 @@ async function stripCommonPrefixes(groups, cwd, opts) {
     for (const group of groups) {
         const paths = [];
         for (const path of group.paths) {
-            const files = /[*?[\]{}]/.test(path) ? [] : await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_3__/* .discoverFiles */ .ZO)([path], { cwd, ignore: opts.ignore });
+            const files = /[*?[\]{}]/.test(path) ? [] : await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__/* .discoverFiles */ .ZO)([path], { cwd, ignore: opts.ignore });
             const dirs = files.map((f) => f.relative.split('/').slice(0, -1));
             let common = dirs[0] ?? [];
             for (const d of dirs) {

@@ -19,8 +19,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1732,6 +1730,44 @@ function formatDuration(ms) {
     return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/temp-dir.js
+/**
+ * A private temporary folder that works when `$TMPDIR` names a folder that does not exist (a stale CI setting):
+ * the folder is created, and when that is not possible the system's default temporary folder is used instead.
+ */
+
+
+
+/** The system's temporary folder when `$TMPDIR`, `$TMP` and `$TEMP` are all ignored. */
+function systemTempDir() {
+    if (process.platform !== 'win32')
+        return '/tmp';
+    return (0,external_node_path_.join)(process.env.SystemRoot ?? process.env.windir ?? 'C:\\Windows', 'Temp');
+}
+function isMissingFolder(e) {
+    return e?.code === 'ENOENT';
+}
+/** `mkdtemp` under `os.tmpdir()`, creating that folder first or falling back to the system's one. */
+async function makeTempDir(prefix) {
+    const base = (0,external_node_os_.tmpdir)();
+    try {
+        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, prefix));
+    }
+    catch (e) {
+        if (!isMissingFolder(e))
+            throw e;
+    }
+    try {
+        await (0,promises_.mkdir)(base, { recursive: true });
+        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, prefix));
+    }
+    catch {
+        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(systemTempDir(), prefix));
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/mapping-check.js
 /**
  * Do a map's mappings fit the script and its original sources? A sample of each map's tokens is held against the
@@ -1951,42 +1987,6 @@ async function checkMapFits(run, file, check, map, mapDir, scriptText) {
     }
     if (check.sourcesResolved < check.sources)
         run.find('unresolved-sources', file.path, `${check.sources - check.sourcesResolved} of ${check.sources} sources have no sourcesContent and are not on disk`, 'enable sourcesContent in the bundler so Sentry can show the original code');
-}
-
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/temp-dir.js
-/**
- * A private temporary folder that works when `$TMPDIR` names a folder that does not exist (a stale CI setting):
- * the folder is created, and when that is not possible the system's default temporary folder is used instead.
- */
-
-
-
-/** The system's temporary folder when `$TMPDIR`, `$TMP` and `$TEMP` are all ignored. */
-function systemTempDir() {
-    if (process.platform !== 'win32')
-        return '/tmp';
-    return (0,external_node_path_.join)(process.env.SystemRoot ?? process.env.windir ?? 'C:\\Windows', 'Temp');
-}
-function isMissingFolder(e) {
-    return e?.code === 'ENOENT';
-}
-/** `mkdtemp` under `os.tmpdir()`, creating that folder first or falling back to the system's one. */
-async function makeTempDir(prefix) {
-    const base = (0,external_node_os_.tmpdir)();
-    try {
-        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, prefix));
-    }
-    catch (e) {
-        if (!isMissingFolder(e))
-            throw e;
-    }
-    try {
-        await (0,promises_.mkdir)(base, { recursive: true });
-        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, prefix));
-    }
-    catch {
-        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(systemTempDir(), prefix));
-    }
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -2850,6 +2850,7 @@ async function deleteMaps(paths, log) {
 
 
 
+
 // EXTERNAL MODULE: ./.build/src/release/errors.js
 var release_errors = __webpack_require__(1478);
 ;// CONCATENATED MODULE: ./.build/src/release/sourcemaps-step.js
@@ -2857,7 +2858,6 @@ var release_errors = __webpack_require__(1478);
  * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
  * artifact bundle, and optionally delete the maps. A dry run injects into a temporary copy and sends nothing.
  */
-
 
 
 
@@ -2980,7 +2980,7 @@ function describe(f) {
  * the same layout relative to cwd, so a dry run can inject without touching the build.
  */
 async function temporaryCopy(paths, cwd) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'faultline-dry-run-'));
+    const dir = await makeTempDir('faultline-dry-run-');
     const copied = [];
     for (const [i, path] of paths.entries()) {
         const source = (0,external_node_path_.resolve)(cwd, path);

@@ -218,6 +218,7 @@ __webpack_require__.d(__webpack_exports__, {
   ZO: () => (/* reexport */ discoverFiles),
   z3: () => (/* reexport */ formatBytes),
   LW: () => (/* reexport */ injectDebugIds),
+  mk: () => (/* reexport */ makeTempDir),
   VQ: () => (/* reexport */ parseUploadTargets),
   S9: () => (/* reexport */ renderInjectReport),
   Ay: () => (/* reexport */ renderReportMarkdown),
@@ -1943,6 +1944,44 @@ function formatDuration(ms) {
     return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/temp-dir.js
+/**
+ * A private temporary folder that works when `$TMPDIR` names a folder that does not exist (a stale CI setting):
+ * the folder is created, and when that is not possible the system's default temporary folder is used instead.
+ */
+
+
+
+/** The system's temporary folder when `$TMPDIR`, `$TMP` and `$TEMP` are all ignored. */
+function systemTempDir() {
+    if (process.platform !== 'win32')
+        return '/tmp';
+    return (0,external_node_path_.join)(process.env.SystemRoot ?? process.env.windir ?? 'C:\\Windows', 'Temp');
+}
+function isMissingFolder(e) {
+    return e?.code === 'ENOENT';
+}
+/** `mkdtemp` under `os.tmpdir()`, creating that folder first or falling back to the system's one. */
+async function makeTempDir(prefix) {
+    const base = (0,external_node_os_.tmpdir)();
+    try {
+        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, prefix));
+    }
+    catch (e) {
+        if (!isMissingFolder(e))
+            throw e;
+    }
+    try {
+        await (0,promises_.mkdir)(base, { recursive: true });
+        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, prefix));
+    }
+    catch {
+        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(systemTempDir(), prefix));
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/mapping-check.js
 /**
  * Do a map's mappings fit the script and its original sources? A sample of each map's tokens is held against the
@@ -2162,44 +2201,6 @@ async function checkMapFits(run, file, check, map, mapDir, scriptText) {
     }
     if (check.sourcesResolved < check.sources)
         run.find('unresolved-sources', file.path, `${check.sources - check.sourcesResolved} of ${check.sources} sources have no sourcesContent and are not on disk`, 'enable sourcesContent in the bundler so Sentry can show the original code');
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-;// CONCATENATED MODULE: ./.build/src/sourcemaps/temp-dir.js
-/**
- * A private temporary folder that works when `$TMPDIR` names a folder that does not exist (a stale CI setting):
- * the folder is created, and when that is not possible the system's default temporary folder is used instead.
- */
-
-
-
-/** The system's temporary folder when `$TMPDIR`, `$TMP` and `$TEMP` are all ignored. */
-function systemTempDir() {
-    if (process.platform !== 'win32')
-        return '/tmp';
-    return (0,external_node_path_.join)(process.env.SystemRoot ?? process.env.windir ?? 'C:\\Windows', 'Temp');
-}
-function isMissingFolder(e) {
-    return e?.code === 'ENOENT';
-}
-/** `mkdtemp` under `os.tmpdir()`, creating that folder first or falling back to the system's one. */
-async function makeTempDir(prefix) {
-    const base = (0,external_node_os_.tmpdir)();
-    try {
-        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, prefix));
-    }
-    catch (e) {
-        if (!isMissingFolder(e))
-            throw e;
-    }
-    try {
-        await (0,promises_.mkdir)(base, { recursive: true });
-        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, prefix));
-    }
-    catch {
-        return await (0,promises_.mkdtemp)((0,external_node_path_.join)(systemTempDir(), prefix));
-    }
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -3050,6 +3051,7 @@ async function deleteMaps(paths, log) {
 
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/index.js
 /** Source maps: discover, validate, inject debug IDs (as sentry-cli 3.8 does), bundle, and upload. */
+
 
 
 

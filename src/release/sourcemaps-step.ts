@@ -2,8 +2,7 @@
  * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
  * artifact bundle, and optionally delete the maps. A dry run injects into a temporary copy and sends nothing.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import {
   collectUploadFiles,
@@ -12,6 +11,7 @@ import {
   formatBytes,
   injectDebugIds,
   type InjectResult,
+  makeTempDir,
   parseUploadTargets,
   renderReportMarkdown,
   type SourcemapReport,
@@ -178,7 +178,7 @@ function describe(f: Finding): string {
  * the same layout relative to cwd, so a dry run can inject without touching the build.
  */
 async function temporaryCopy(paths: string[], cwd: string): Promise<{ cwd: string; paths: string[] }> {
-  const dir = await mkdtemp(join(tmpdir(), 'faultline-dry-run-'));
+  const dir = await makeTempDir('faultline-dry-run-');
   const copied: string[] = [];
   for (const [i, path] of paths.entries()) {
     const source = resolve(cwd, path);

@@ -31,6 +31,7 @@ export {
 } from './raw-map.ts';
 export { formatBytes, renderReportMarkdown, renderReportText } from './report.ts';
 export { type ProgressOutput, uploadProgress, type UploadProgress } from './progress.ts';
+export { makeTempDir } from './temp-dir.ts';
 export {
   checkMappings,
   type Finding,

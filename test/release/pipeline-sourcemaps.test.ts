@@ -148,6 +148,18 @@ describe('release with source maps', () => {
     expect(sentry.state().requests.filter((r) => r.path.startsWith('/api/0/'))).toEqual([]);
   });
 
+  it('a dry run works when $TMPDIR names a folder that does not exist', async () => {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = join(dir, 'no-such-tmp');
+    try {
+      const result = await runRelease(options({}, { dryRun: true }), { client: null, log: () => {} });
+      expect(result.steps.find((s) => s.name === 'sourcemaps')!.detail).toMatch(/dry run: would upload 6 file/);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
   it('ext, ignore and url_suffix narrow and name what is uploaded', async () => {
     await runRelease(options({ ignore: ['checkout.*'], urlSuffix: '?v=2', extensions: ['js'] }), deps());
     const urls = sentry
