@@ -57,161 +57,202 @@ const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const
 
 /** Reads the environment; throws one ConfigError listing every problem (never a secret's value). */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConfig {
+  const read = envReader(env);
+  const github = readGitHub(read, env, cwd);
+  const sentry = readSentry(read);
+  const storage = readStorage(read, cwd);
+  const logging = readLogging(read);
+  const config: AppConfig = {
+    github,
+    sentry,
+    storage,
+    ...logging,
+    encryption: {
+      key: read.get('FAULTLINE_ENCRYPTION_KEY'),
+      previousKey: read.get('FAULTLINE_ENCRYPTION_KEY_PREVIOUS'),
+    },
+    host: read.get('HOST') ?? '0.0.0.0',
+    port: read.integer('PORT', 3000, 0, 65_535),
+    workers: {
+      concurrency: read.integer('FAULTLINE_WORKER_CONCURRENCY', 4, 1, 64),
+      maxAttempts: read.integer('FAULTLINE_JOB_MAX_ATTEMPTS', 8, 1, 100),
+    },
+    webhookProxyUrl: readWebhookProxyUrl(read),
+    metrics: readMetrics(read),
+    sentryDsn: read.get('SENTRY_DSN'),
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}
+
+/** Trimmed environment values (empty counts as unset), collecting every problem instead of stopping at the first. */
+interface EnvReader {
+  readonly problems: string[];
+  get(name: string): string | undefined;
+  /** The value, or '' with a problem saying what to set. */
+  required(name: string, what: string): string;
+  /** A whole number in [min, max], or the fallback (with a problem when the value is out of range). */
+  integer(name: string, fallback: number, min: number, max: number): number;
+}
+
+function envReader(env: NodeJS.ProcessEnv): EnvReader {
   const problems: string[] = [];
   const get = (name: string): string | undefined => {
     const value = env[name]?.trim();
     return value ? value : undefined;
   };
-  const required = (name: string, what: string): string => {
-    const value = get(name);
-    if (!value) problems.push(`${name} is not set: ${what}`);
-    return value ?? '';
+  return {
+    problems,
+    get,
+    required(name, what) {
+      const value = get(name);
+      if (!value) problems.push(`${name} is not set: ${what}`);
+      return value ?? '';
+    },
+    integer(name, fallback, min, max) {
+      const raw = get(name);
+      if (raw === undefined) return fallback;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < min || value > max) {
+        problems.push(`${name} is "${raw}": expected a whole number from ${min} to ${max}`);
+        return fallback;
+      }
+      return value;
+    },
   };
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = get(name);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name} is "${raw}": expected a whole number from ${min} to ${max}`);
-      return fallback;
-    }
-    return value;
-  };
+}
 
-  const appIdRaw = required('APP_ID', "set it to the GitHub App's numeric ID (shown on the App's settings page)");
+function readGitHub(read: EnvReader, env: NodeJS.ProcessEnv, cwd: string): AppConfig['github'] {
+  const appIdRaw = read.required('APP_ID', "set it to the GitHub App's numeric ID (shown on the App's settings page)");
   const appId = Number(appIdRaw);
   if (appIdRaw && (!Number.isInteger(appId) || appId <= 0)) {
-    problems.push(`APP_ID is "${appIdRaw}": expected the GitHub App's numeric ID, e.g. 123456`);
+    read.problems.push(`APP_ID is "${appIdRaw}": expected the GitHub App's numeric ID, e.g. 123456`);
   }
+  return {
+    appId,
+    privateKey: readPrivateKey(read, env, cwd) ?? '',
+    webhookSecret: read.required('WEBHOOK_SECRET', "set it to the GitHub App's webhook secret"),
+    baseUrl: readGitHubBaseUrl(read),
+    requestTimeoutMs: read.integer('GITHUB_REQUEST_TIMEOUT_MS', 20_000, 1_000, 600_000),
+  };
+}
 
-  let privateKey: string | undefined;
+/** PRIVATE_KEY (inline, kept untrimmed) or the file PRIVATE_KEY_PATH names, as a PEM. */
+function readPrivateKey(read: EnvReader, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
   const inlineKey = env.PRIVATE_KEY?.trim() ? env.PRIVATE_KEY : undefined;
-  const keyPath = get('PRIVATE_KEY_PATH');
-  let keySource = 'PRIVATE_KEY';
+  const keyPath = read.get('PRIVATE_KEY_PATH');
+  let key = inlineKey;
   if (!inlineKey && keyPath) {
-    keySource = 'PRIVATE_KEY_PATH';
     try {
-      privateKey = readFileSync(resolve(cwd, keyPath), 'utf8');
+      key = readFileSync(resolve(cwd, keyPath), 'utf8');
     } catch (error) {
-      problems.push(
+      read.problems.push(
         `PRIVATE_KEY_PATH is "${keyPath}" but the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): point it at the App's .pem file`,
       );
     }
   } else if (!inlineKey) {
-    problems.push(
+    read.problems.push(
       "PRIVATE_KEY and PRIVATE_KEY_PATH are both unset: set one to the GitHub App's private key (PEM) or its file path",
     );
   }
-  if (inlineKey ?? privateKey) {
-    const parsed = normalizePrivateKey(inlineKey ?? privateKey!, keySource);
-    if ('problem' in parsed) problems.push(parsed.problem);
-    else privateKey = parsed.pem;
+  if (key === undefined) return undefined;
+  const parsed = normalizePrivateKey(key, inlineKey ? 'PRIVATE_KEY' : 'PRIVATE_KEY_PATH');
+  if ('problem' in parsed) {
+    read.problems.push(parsed.problem);
+    return undefined;
   }
+  return parsed.pem;
+}
 
-  const webhookSecret = required('WEBHOOK_SECRET', "set it to the GitHub App's webhook secret");
-
-  let baseUrl: string | undefined;
-  const gheHost = get('GHE_HOST');
-  const gheProtocol = get('GHE_PROTOCOL') ?? 'https';
+/** The REST base for GitHub Enterprise (GHE_HOST, GHE_PROTOCOL); undefined for github.com. */
+function readGitHubBaseUrl(read: EnvReader): string | undefined {
+  const gheHost = read.get('GHE_HOST');
+  const gheProtocol = read.get('GHE_PROTOCOL') ?? 'https';
   if (gheProtocol !== 'http' && gheProtocol !== 'https') {
-    problems.push(`GHE_PROTOCOL is "${gheProtocol}": expected http or https`);
-  } else if (gheHost) {
-    if (/[/\s]/.test(gheHost) || gheHost.includes('://')) {
-      problems.push(
-        `GHE_HOST is "${gheHost}": expected a host name (and port), without scheme or path, e.g. ghe.example.com`,
-      );
-    } else {
-      baseUrl = `${gheProtocol}://${gheHost}/api/v3`;
-    }
+    read.problems.push(`GHE_PROTOCOL is "${gheProtocol}": expected http or https`);
+    return undefined;
   }
+  if (!gheHost) return undefined;
+  if (/[/\s]/.test(gheHost) || gheHost.includes('://')) {
+    read.problems.push(
+      `GHE_HOST is "${gheHost}": expected a host name (and port), without scheme or path, e.g. ghe.example.com`,
+    );
+    return undefined;
+  }
+  return `${gheProtocol}://${gheHost}/api/v3`;
+}
 
-  const authToken = get('SENTRY_AUTH_TOKEN');
+function readSentry(read: EnvReader): AppConfig['sentry'] {
+  const authToken = read.get('SENTRY_AUTH_TOKEN');
   // An org auth token names its server and org; SENTRY_URL and SENTRY_ORG win, and a URL of another server is refused.
-  const target = sentryTarget(authToken, get('SENTRY_URL'), get('SENTRY_ORG'), problems);
-  const sentryUrlRaw = target?.url ?? get('SENTRY_URL') ?? 'https://sentry.io';
-  let sentryUrl = sentryUrlRaw;
+  const target = sentryTarget(authToken, read.get('SENTRY_URL'), read.get('SENTRY_ORG'), read.problems);
+  const sentryUrlRaw = target?.url ?? read.get('SENTRY_URL') ?? 'https://sentry.io';
+  let url = sentryUrlRaw;
   try {
     const parsed = new URL(sentryUrlRaw);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
-    sentryUrl = sentryUrlRaw.replace(/\/+$/, '');
+    url = sentryUrlRaw.replace(/\/+$/, '');
   } catch {
-    problems.push(`SENTRY_URL is "${sentryUrlRaw}": expected an http(s) URL such as https://sentry.io`);
+    read.problems.push(`SENTRY_URL is "${sentryUrlRaw}": expected an http(s) URL such as https://sentry.io`);
   }
-  const clientSecret = required(
+  const clientSecret = read.required(
     'SENTRY_CLIENT_SECRET',
     "set it to the Sentry integration's Client Secret (it signs the webhooks)",
   );
-
-  const org = target?.org ?? get('SENTRY_ORG') ?? orgTokenClaims(authToken)?.org;
+  const org = target?.org ?? read.get('SENTRY_ORG') ?? orgTokenClaims(authToken)?.org;
   if (authToken && !org) {
-    problems.push(
+    read.problems.push(
       'SENTRY_AUTH_TOKEN is set but SENTRY_ORG is not: an internal integration belongs to one Sentry org; set SENTRY_ORG to its slug (e.g. acme), or unset SENTRY_AUTH_TOKEN for a public integration',
     );
   }
   if (org && !/^[a-z0-9][a-z0-9_-]*$/i.test(org)) {
-    problems.push(`SENTRY_ORG is "${org}": expected an organization slug such as acme (letters, digits, - and _)`);
+    read.problems.push(`SENTRY_ORG is "${org}": expected an organization slug such as acme (letters, digits, - and _)`);
   }
+  return { url, clientSecret, clientId: read.get('SENTRY_CLIENT_ID'), authToken, org };
+}
 
-  let storage: StorageConfig;
-  const databaseUrl = get('DATABASE_URL');
-  if (databaseUrl) {
-    let ok = false;
-    try {
-      ok = ['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol);
-    } catch {
-      // not a URL at all: reported below
-    }
-    if (!ok) {
-      // The URL may embed a password: name the variable, not the value.
-      problems.push('DATABASE_URL is not a postgres:// or postgresql:// URL: unset it to use SQLite, or fix it');
-    }
-    storage = { kind: 'postgres', databaseUrl };
-  } else {
-    storage = { kind: 'sqlite', file: sqliteFileIn(resolve(cwd, get('FAULTLINE_DATA_DIR') ?? '.faultline')) };
+/** PostgreSQL when DATABASE_URL is set, else SQLite in FAULTLINE_DATA_DIR (default `.faultline`). */
+function readStorage(read: EnvReader, cwd: string): StorageConfig {
+  const databaseUrl = read.get('DATABASE_URL');
+  if (!databaseUrl) {
+    return { kind: 'sqlite', file: sqliteFileIn(resolve(cwd, read.get('FAULTLINE_DATA_DIR') ?? '.faultline')) };
   }
-
-  const logLevelRaw = (get('LOG_LEVEL') ?? 'info').toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
-    problems.push(`LOG_LEVEL is "${logLevelRaw}": expected one of ${LOG_LEVELS.join(', ')}`);
+  let ok = false;
+  try {
+    ok = ['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol);
+  } catch {
+    // not a URL at all: reported below
   }
+  if (!ok) {
+    // The URL may embed a password: name the variable, not the value.
+    read.problems.push('DATABASE_URL is not a postgres:// or postgresql:// URL: unset it to use SQLite, or fix it');
+  }
+  return { kind: 'postgres', databaseUrl };
+}
 
-  const logFormat = (get('LOG_FORMAT') ?? 'pretty').toLowerCase();
+function readLogging(read: EnvReader): Pick<AppConfig, 'logLevel' | 'logFormat'> {
+  const logLevel = (read.get('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    read.problems.push(`LOG_LEVEL is "${logLevel}": expected one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const logFormat = (read.get('LOG_FORMAT') ?? 'pretty').toLowerCase();
   if (logFormat !== 'json' && logFormat !== 'pretty') {
-    problems.push(`LOG_FORMAT is "${logFormat}": expected json or pretty`);
+    read.problems.push(`LOG_FORMAT is "${logFormat}": expected json or pretty`);
   }
+  return { logLevel: logLevel as AppConfig['logLevel'], logFormat: logFormat as AppConfig['logFormat'] };
+}
 
-  const metricsPortRaw = get('METRICS_PORT');
-  const metricsPort = metricsPortRaw === undefined ? undefined : integer('METRICS_PORT', 9464, 0, 65_535);
-  const webhookProxyUrl = get('WEBHOOK_PROXY_URL');
-  if (webhookProxyUrl && !/^https?:\/\//.test(webhookProxyUrl)) {
-    problems.push(`WEBHOOK_PROXY_URL is "${webhookProxyUrl}": expected an http(s) URL such as https://smee.io/abc123`);
+function readWebhookProxyUrl(read: EnvReader): string | undefined {
+  const url = read.get('WEBHOOK_PROXY_URL');
+  if (url && !/^https?:\/\//.test(url)) {
+    read.problems.push(`WEBHOOK_PROXY_URL is "${url}": expected an http(s) URL such as https://smee.io/abc123`);
   }
+  return url;
+}
 
-  const config: AppConfig = {
-    github: {
-      appId,
-      privateKey: privateKey ?? '',
-      webhookSecret,
-      baseUrl,
-      requestTimeoutMs: integer('GITHUB_REQUEST_TIMEOUT_MS', 20_000, 1_000, 600_000),
-    },
-    sentry: { url: sentryUrl, clientSecret, clientId: get('SENTRY_CLIENT_ID'), authToken, org },
-    storage,
-    logLevel: logLevelRaw as AppConfig['logLevel'],
-    logFormat: logFormat as AppConfig['logFormat'],
-    encryption: { key: get('FAULTLINE_ENCRYPTION_KEY'), previousKey: get('FAULTLINE_ENCRYPTION_KEY_PREVIOUS') },
-    host: get('HOST') ?? '0.0.0.0',
-    port: integer('PORT', 3000, 0, 65_535),
-    workers: {
-      concurrency: integer('FAULTLINE_WORKER_CONCURRENCY', 4, 1, 64),
-      maxAttempts: integer('FAULTLINE_JOB_MAX_ATTEMPTS', 8, 1, 100),
-    },
-    webhookProxyUrl,
-    metrics: { token: get('METRICS_TOKEN'), host: get('METRICS_HOST') ?? '127.0.0.1', port: metricsPort },
-    sentryDsn: get('SENTRY_DSN'),
-  };
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
+function readMetrics(read: EnvReader): AppConfig['metrics'] {
+  const port = read.get('METRICS_PORT') === undefined ? undefined : read.integer('METRICS_PORT', 9464, 0, 65_535);
+  return { token: read.get('METRICS_TOKEN'), host: read.get('METRICS_HOST') ?? '127.0.0.1', port };
 }
 
 function sentryTarget(

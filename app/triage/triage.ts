@@ -95,188 +95,253 @@ export function triageHandler(deps: TriageDeps): SentryWebhookHandler {
   return async (webhook, ctx) => {
     const alert = readAlert(webhook, ctx.delivery.resource);
     if (!alert) return;
-    const log = ctx.log;
-    const installationUuid = webhook.installation.uuid;
-    const api = await deps.sentryFor(installationUuid).catch((error: unknown) => {
-      if (!(error instanceof UnknownInstallationError)) throw error;
-      log.warn(
-        { installation: installationUuid, sentryIssueId: alert.sentryIssueId },
-        'triage: alert from a Sentry installation faultline has no record of; dropped (reinstall the integration)',
-      );
-      return undefined;
-    });
-    if (!api) return;
-    const { org } = api;
-    const issue = alert.issue ?? (await fetchIssue(api, alert.sentryIssueId, log));
-    const project = projectSlug(issue) ?? alert.projectSlug;
-    if (!project) {
-      log.warn({ sentryIssueId: alert.sentryIssueId }, 'triage: cannot tell the Sentry project of this alert; dropped');
-      return;
-    }
-    const routes = await deps.directory.route(org, project);
-    const route = routes[0];
-    if (!route) {
-      // Trust: no repository's own config names this org and project, so no repository is written to.
-      log.info(
-        { installation: installationUuid, org, project, sentryIssueId: alert.sentryIssueId },
-        'triage: no repository config names this Sentry org and project; dropped',
-      );
-      return;
-    }
-    if (routes.length > 1) {
-      log.warn(
-        { org, project, repos: routes.map((r) => r.repo.fullName), chosen: route.repo.fullName },
-        'triage: several repositories claim this Sentry project; the first by name gets the issue',
-      );
-    }
-    const { repo, config } = route;
-    if (!alertEnabled(config, alert)) return;
-
-    const scrubber = createScrubber(config.scrub);
-    let raw: unknown = alert.event;
-    if (!raw || normalizeEvent(raw).frames.length === 0) {
-      raw = (await fetchLatestEvent(api, alert.sentryIssueId, log)) ?? raw;
-    }
-    const unscrubbed = normalizeEvent(raw);
-    // Cut to what the issue shows before scrubbing: the scrubber's work and the body stay small.
-    const event = boundEvent(scrubber.value(boundEvent(unscrubbed, SCRUB_MARGIN)));
-    const facts = scrubber.value(
-      boundFacts(
-        issueFacts(
-          issue,
-          alert,
-          project,
-          alert.webUrl ?? permalinkOf(issue) ?? deps.sentryIssueUrl(org, alert.sentryIssueId),
-        ),
-      ),
-    );
-    const work: Work = { alert, installationUuid, org, api, repo, config, facts, event, log };
-
+    const prepared = await prepareWork(deps, alert, webhook.installation.uuid, ctx.log);
+    if (!prepared) return;
+    const { work, unscrubbed } = prepared;
     const link = await deps.store.getLink(alert.sentryIssueId);
     if (link && link.githubIssueNumber !== PENDING) return retrigger(deps, work, link);
-    if (!link) {
-      const verdict = judgeAlert(config, {
-        org,
-        project,
-        // Rules see the event as Sentry has it; only what is written to GitHub is scrubbed.
-        level: unscrubbed.level ?? facts.level,
-        environment: unscrubbed.environment,
-        exceptionType: unscrubbed.exceptionType,
-        message: unscrubbed.exceptionValue,
-        culprit: unscrubbed.culprit ?? facts.culprit,
-      });
-      if (!verdict.open) {
-        log.info(
-          { sentryIssueId: alert.sentryIssueId, repo: repo.fullName, reason: verdict.reason },
-          'triage: ignored',
-        );
-        return;
-      }
-    }
+    if (!link && ruledOut(work, unscrubbed)) return;
     await createOrRecover(deps, work, ctx);
   };
+}
+
+/**
+ * Everything an alert needs before GitHub is touched: the installation's API, the one repository whose own config
+ * claims the alert's project, and the event and facts scrubbed and cut to what the issue shows. Undefined (logged)
+ * when the alert goes nowhere.
+ */
+async function prepareWork(
+  deps: TriageDeps,
+  alert: Alert,
+  installationUuid: string,
+  log: Log,
+): Promise<{ work: Work; unscrubbed: TriageEvent } | undefined> {
+  const api = await sentryForAlert(deps, alert, installationUuid, log);
+  if (!api) return undefined;
+  const { org } = api;
+  const issue = alert.issue ?? (await fetchIssue(api, alert.sentryIssueId, log));
+  const project = projectSlug(issue) ?? alert.projectSlug;
+  if (!project) {
+    log.warn({ sentryIssueId: alert.sentryIssueId }, 'triage: cannot tell the Sentry project of this alert; dropped');
+    return undefined;
+  }
+  const route = await routeAlert(deps, alert, installationUuid, org, project, log);
+  if (!route) return undefined;
+  const { repo, config } = route;
+  if (!alertEnabled(config, alert)) return undefined;
+
+  const scrubber = createScrubber(config.scrub);
+  let raw: unknown = alert.event;
+  if (!raw || normalizeEvent(raw).frames.length === 0) {
+    raw = (await fetchLatestEvent(api, alert.sentryIssueId, log)) ?? raw;
+  }
+  const unscrubbed = normalizeEvent(raw);
+  // Cut to what the issue shows before scrubbing: the scrubber's work and the body stay small.
+  const event = boundEvent(scrubber.value(boundEvent(unscrubbed, SCRUB_MARGIN)));
+  const webUrl = alert.webUrl ?? permalinkOf(issue) ?? deps.sentryIssueUrl(org, alert.sentryIssueId);
+  const facts = scrubber.value(boundFacts(issueFacts(issue, alert, project, webUrl)));
+  return { work: { alert, installationUuid, org, api, repo, config, facts, event, log }, unscrubbed };
+}
+
+/** The installation's Sentry API; undefined (logged) for an installation faultline has no record of. */
+async function sentryForAlert(
+  deps: TriageDeps,
+  alert: Alert,
+  installationUuid: string,
+  log: Log,
+): Promise<SentryApi | undefined> {
+  try {
+    return await deps.sentryFor(installationUuid);
+  } catch (error) {
+    if (!(error instanceof UnknownInstallationError)) throw error;
+    log.warn(
+      { installation: installationUuid, sentryIssueId: alert.sentryIssueId },
+      'triage: alert from a Sentry installation faultline has no record of; dropped (reinstall the integration)',
+    );
+    return undefined;
+  }
+}
+
+/** The repository whose own config names this org and project (the first by name when several do). */
+async function routeAlert(
+  deps: TriageDeps,
+  alert: Alert,
+  installationUuid: string,
+  org: string,
+  project: string,
+  log: Log,
+): Promise<{ repo: RepoApi; config: TriageConfig } | undefined> {
+  const routes = await deps.directory.route(org, project);
+  const route = routes[0];
+  if (!route) {
+    // Trust: no repository's own config names this org and project, so no repository is written to.
+    log.info(
+      { installation: installationUuid, org, project, sentryIssueId: alert.sentryIssueId },
+      'triage: no repository config names this Sentry org and project; dropped',
+    );
+    return undefined;
+  }
+  if (routes.length > 1) {
+    log.warn(
+      { org, project, repos: routes.map((r) => r.repo.fullName), chosen: route.repo.fullName },
+      'triage: several repositories claim this Sentry project; the first by name gets the issue',
+    );
+  }
+  return route;
+}
+
+/** Whether the repository's noise rules keep this alert from opening an issue (logged when they do). */
+function ruledOut(work: Work, unscrubbed: TriageEvent): boolean {
+  const { alert, config, facts } = work;
+  const verdict = judgeAlert(config, {
+    org: work.org,
+    project: facts.project,
+    // Rules see the event as Sentry has it; only what is written to GitHub is scrubbed.
+    level: unscrubbed.level ?? facts.level,
+    environment: unscrubbed.environment,
+    exceptionType: unscrubbed.exceptionType,
+    message: unscrubbed.exceptionValue,
+    culprit: unscrubbed.culprit ?? facts.culprit,
+  });
+  if (verdict.open) return false;
+  work.log.info(
+    { sentryIssueId: alert.sentryIssueId, repo: work.repo.fullName, reason: verdict.reason },
+    'triage: ignored',
+  );
+  return true;
+}
+
+/** How far an attempt to open the issue got, for the clean-up when it fails. */
+interface OpenProgress {
+  /** The create request was sent: GitHub may hold the issue even without an answer. */
+  sent: boolean;
+  number?: number;
 }
 
 /** Claims the link (one worker wins), then finds the issue by its marker or creates it. */
 async function createOrRecover(deps: TriageDeps, work: Work, ctx: SentryWebhookContext): Promise<void> {
   const { store } = deps;
-  const { alert, repo } = work;
-  const id = alert.sentryIssueId;
-  const claim = await store.linkIssue(
-    {
-      sentryIssueId: id,
-      installationUuid: work.installationUuid,
-      githubRepo: repo.fullName,
-      githubIssueNumber: PENDING,
-      externalIssueId: null,
-    },
-    deps.now(),
-  );
-  if (!claim.created) {
-    if (claim.link.githubIssueNumber !== PENDING) return retrigger(deps, work, claim.link);
-    // A pending link nobody touched for long: its creator died. Else wait for the creator to finish.
-    const takeOver = () => store.takeOverPendingLink(id, deps.now() - (deps.staleLinkMs ?? 120_000), deps.now());
-    if (!(await takeOver())) {
-      const done = await waitForLink(deps, id, ctx.signal);
-      if (done) return retrigger(deps, work, done);
-      if (!(await takeOver())) {
-        throw new LinkPendingError(
-          `GitHub issue for Sentry issue ${id} is being created by another worker; will look again`,
-        );
-      }
-    }
-    work.log.warn({ sentryIssueId: id }, 'triage: took over a link whose creator stopped; looking for its issue');
-  }
-
-  let number: number | undefined;
-  let openAttempted = false;
+  const id = work.alert.sentryIssueId;
+  const claim = await claimLink(deps, work, ctx);
+  if (claim.linked) return retrigger(deps, work, claim.linked);
+  const progress: OpenProgress = { sent: false };
   try {
     // A crash between creating the issue and recording it leaves the marker as the only trace: look first, unless
     // nothing can have opened it yet.
-    const search = mayHaveAnIssue(alert, claim.created, ctx.attempt) || (await store.getMark(UNCERTAIN_OPEN_MARK, id));
-    const found = search ? await repo.findIssueBySentryId(id) : undefined;
+    const search =
+      mayHaveAnIssue(work.alert, claim.created, ctx.attempt) || (await store.getMark(UNCERTAIN_OPEN_MARK, id));
+    const found = search ? await work.repo.findIssueBySentryId(id) : undefined;
     if (found) {
-      number = found.number;
-      await store.setLinkIssueNumber(id, number, deps.now());
-      await store.deleteMark(UNCERTAIN_OPEN_MARK, id);
-      work.log.info(
-        { sentryIssueId: id, repo: repo.fullName, issue: number },
-        'triage: recovered the issue by its marker',
-      );
-      return retrigger(deps, work, { ...claim.link, githubIssueNumber: number });
+      progress.number = found.number;
+      return await recordRecovered(deps, work, { ...claim.link, githubIssueNumber: found.number });
     }
     if (!(await takeIssueSlot(deps, work))) {
       await store.deleteLink(id);
       return;
     }
-    const info = await repo.info();
-    const view = await buildView(work, info);
-    const labels = labelsFor(work.config, {
-      org: work.org,
-      project: work.facts.project,
-      level: work.event.level ?? work.facts.level,
-      environment: work.event.environment,
-    });
-    // GitHub refuses an issue naming someone who cannot be assigned: keep only those it accepts.
-    const fromOwners = work.config.assign.codeowners ? view.owners.assignees : [];
-    const wanted = fromOwners.length > 0 ? fromOwners : work.config.assign.fallback;
-    const assignees = await repo.assignable(wanted.map((l) => l.replace(/^@/, '')));
-    openAttempted = true;
-    const created = await createIssueOrMinimal(
-      work,
-      { title: renderIssueTitle(view), body: renderIssueBody(view) },
-      {
-        labels,
-        assignees,
-        minimalBody: () => renderMinimalIssueBody(view),
-      },
-    );
-    number = created.number;
-    await store.setLinkIssueNumber(id, number, deps.now());
-    work.log.info(
-      { sentryIssueId: id, repo: repo.fullName, issue: number, frames: view.frames.length, assignees },
-      'triage: GitHub issue opened',
-    );
-    if (work.event.release) {
-      await store.putMarkOnce(
-        { kind: RELEASE_MARK, key: `${id}|${work.event.release}`, repo: repo.fullName, value: null },
-        deps.now(),
-      );
-    }
-    await linkBack(deps, work, number, created.htmlUrl);
+    await openIssue(deps, work, progress);
   } catch (error) {
     // Nothing recorded: give the claim back so the retry starts clean. If GitHub may have opened the issue anyway
     // (no answer that says otherwise), the next job searches for its marker, whatever its attempt.
-    if (number === undefined) {
-      if (openAttempted && !provesNothingOpened(error)) {
+    if (progress.number === undefined) {
+      if (progress.sent && !provesNothingOpened(error)) {
         await store
-          .putMarkOnce({ kind: UNCERTAIN_OPEN_MARK, key: id, repo: repo.fullName, value: null }, deps.now())
+          .putMarkOnce({ kind: UNCERTAIN_OPEN_MARK, key: id, repo: work.repo.fullName, value: null }, deps.now())
           .catch(() => {});
       }
       await store.deleteLink(id).catch(() => {});
     }
     throw error;
   }
+}
+
+/**
+ * The link row for this Sentry issue, claimed for this worker (`created` when the row is new), or the finished
+ * link another worker recorded meanwhile (`linked`). Throws `LinkPendingError` while another worker is creating.
+ */
+async function claimLink(
+  deps: TriageDeps,
+  work: Work,
+  ctx: SentryWebhookContext,
+): Promise<{ created: boolean; link: Link; linked?: Link }> {
+  const { store } = deps;
+  const id = work.alert.sentryIssueId;
+  const claim = await store.linkIssue(
+    {
+      sentryIssueId: id,
+      installationUuid: work.installationUuid,
+      githubRepo: work.repo.fullName,
+      githubIssueNumber: PENDING,
+      externalIssueId: null,
+    },
+    deps.now(),
+  );
+  if (claim.created) return claim;
+  if (claim.link.githubIssueNumber !== PENDING) return { ...claim, linked: claim.link };
+  // A pending link nobody touched for long: its creator died. Else wait for the creator to finish.
+  const takeOver = () => store.takeOverPendingLink(id, deps.now() - (deps.staleLinkMs ?? 120_000), deps.now());
+  if (!(await takeOver())) {
+    const done = await waitForLink(deps, id, ctx.signal);
+    if (done) return { ...claim, linked: done };
+    if (!(await takeOver())) {
+      throw new LinkPendingError(
+        `GitHub issue for Sentry issue ${id} is being created by another worker; will look again`,
+      );
+    }
+  }
+  work.log.warn({ sentryIssueId: id }, 'triage: took over a link whose creator stopped; looking for its issue');
+  return claim;
+}
+
+/** Records the issue found by its marker as this Sentry issue's, then brings it up to date. */
+async function recordRecovered(deps: TriageDeps, work: Work, link: Link): Promise<void> {
+  const id = work.alert.sentryIssueId;
+  const number = link.githubIssueNumber;
+  await deps.store.setLinkIssueNumber(id, number, deps.now());
+  await deps.store.deleteMark(UNCERTAIN_OPEN_MARK, id);
+  work.log.info(
+    { sentryIssueId: id, repo: work.repo.fullName, issue: number },
+    'triage: recovered the issue by its marker',
+  );
+  await retrigger(deps, work, link);
+}
+
+/** Opens the GitHub issue, records it on the link, and links it back in Sentry. */
+async function openIssue(deps: TriageDeps, work: Work, progress: OpenProgress): Promise<void> {
+  const { store } = deps;
+  const { alert, repo } = work;
+  const id = alert.sentryIssueId;
+  const info = await repo.info();
+  const view = await buildView(work, info);
+  const labels = labelsFor(work.config, {
+    org: work.org,
+    project: work.facts.project,
+    level: work.event.level ?? work.facts.level,
+    environment: work.event.environment,
+  });
+  // GitHub refuses an issue naming someone who cannot be assigned: keep only those it accepts.
+  const fromOwners = work.config.assign.codeowners ? view.owners.assignees : [];
+  const wanted = fromOwners.length > 0 ? fromOwners : work.config.assign.fallback;
+  const assignees = await repo.assignable(wanted.map((l) => l.replace(/^@/, '')));
+  progress.sent = true;
+  const created = await createIssueOrMinimal(
+    work,
+    { title: renderIssueTitle(view), body: renderIssueBody(view) },
+    { labels, assignees, minimalBody: () => renderMinimalIssueBody(view) },
+  );
+  progress.number = created.number;
+  await store.setLinkIssueNumber(id, created.number, deps.now());
+  work.log.info(
+    { sentryIssueId: id, repo: repo.fullName, issue: created.number, frames: view.frames.length, assignees },
+    'triage: GitHub issue opened',
+  );
+  if (work.event.release) {
+    await store.putMarkOnce(
+      { kind: RELEASE_MARK, key: `${id}|${work.event.release}`, repo: repo.fullName, value: null },
+      deps.now(),
+    );
+  }
+  await linkBack(deps, work, created.number, created.htmlUrl);
 }
 
 /** A 4xx answer from GitHub means the issue was not created; anything else (5xx, timeout, reset) may hide one. */
