@@ -51,20 +51,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
 /***/ 4573:
 /***/ ((module) => {
 
@@ -79,13 +65,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 
 /***/ }),
 
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
 /***/ 7598:
 /***/ ((module) => {
 
@@ -93,28 +72,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 8262:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -135,20 +93,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
 /***/ 8161:
 /***/ ((module) => {
 
@@ -163,20 +107,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
 /***/ 99:
 /***/ ((module) => {
 
@@ -184,59 +114,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite"
 
 /***/ }),
 
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
 /***/ 7975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
@@ -303,18 +184,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types")
 
 /***/ }),
 
-/***/ 7412:
+/***/ 5377:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   ak: () => (/* binding */ runCli)
 /* harmony export */ });
 /* unused harmony exports USAGE, MIN_NODE_MAJOR, nodeTooOld */
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
-/* harmony import */ var _sentry_config_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7357);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7319);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1935);
+/* harmony import */ var _sentry_config_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2182);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8946);
 // The faultline CLI's dispatcher: `faultline <command> [flags]`. A command's module is loaded only when it runs, so
-// `--help` and `--version` work on any Node.js, while the commands (undici 8, node:sqlite) say in one line when the
+// `--help` and `--version` work on any Node.js, while the commands (node:http's proxyEnv, node:sqlite) say in one line when the
 // running Node.js is older than they need.
 
 
@@ -346,11 +227,11 @@ over variables, which win over the files. An organization auth token names its s
 --log-level trace|debug|info|warn|error (SENTRY_LOG_LEVEL) works with every command.
 Run \`faultline <command> --help\` for a command's flags.`;
 const DEFAULT_COMMANDS = {
-    release: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(382), __nccwpck_require__.e(359), __nccwpck_require__.e(321), __nccwpck_require__.e(983), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9322))).runReleaseCommand(argv, io),
-    sourcemaps: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(983), __nccwpck_require__.e(958)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7958))).runSourcemapsCommand(argv, io),
-    doctor: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9239))).runDoctorCommand(argv, io),
-    alerts: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(254), __nccwpck_require__.e(199)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6199))).runAlertsCommand(argv, io),
-    jobs: async (argv, io) => (await __nccwpck_require__.e(/* import() */ 240).then(__nccwpck_require__.bind(__nccwpck_require__, 2240))).runJobsCommand(argv, io),
+    release: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(304), __nccwpck_require__.e(473), __nccwpck_require__.e(808), __nccwpck_require__.e(210), __nccwpck_require__.e(755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5755))).runReleaseCommand(argv, io),
+    sourcemaps: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(304), __nccwpck_require__.e(210), __nccwpck_require__.e(301)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5301))).runSourcemapsCommand(argv, io),
+    doctor: async (argv, io) => (await __nccwpck_require__.e(/* import() */ 973).then(__nccwpck_require__.bind(__nccwpck_require__, 1973))).runDoctorCommand(argv, io),
+    alerts: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(545), __nccwpck_require__.e(462), __nccwpck_require__.e(664)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6664))).runAlertsCommand(argv, io),
+    jobs: async (argv, io) => (await __nccwpck_require__.e(/* import() */ 535).then(__nccwpck_require__.bind(__nccwpck_require__, 8535))).runJobsCommand(argv, io),
 };
 /** The oldest Node.js major the commands run on, as package.json's `engines` says. */
 const MIN_NODE_MAJOR = 24;
@@ -403,7 +284,7 @@ async function runCli(argv, rawIo, commands = DEFAULT_COMMANDS, nodeVersion = pr
 
 /***/ }),
 
-/***/ 3024:
+/***/ 1935:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -412,7 +293,7 @@ async function runCli(argv, rawIo, commands = DEFAULT_COMMANDS, nodeVersion = pr
 /* harmony export */   Wr: () => (/* binding */ processIo),
 /* harmony export */   xU: () => (/* binding */ knownSecrets)
 /* harmony export */ });
-/* harmony import */ var _sentry_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1042);
+/* harmony import */ var _sentry_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9735);
 /** What a CLI command gets from the process: the environment, the directory, and two line printers. */
 
 function processIo() {
@@ -477,12 +358,12 @@ function maskedIo(io, secrets) {
 
 /***/ }),
 
-/***/ 8613:
+/***/ 6186:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7412);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5377);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1935);
 // The CLI's entry (bundled to dist/cli.js, the package's `bin`). No logic here: see cli.ts.
 
 
@@ -493,7 +374,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7357:
+/***/ 2182:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -686,7 +567,7 @@ async function withSentryCliConfig(argv, io) {
 
 /***/ }),
 
-/***/ 1042:
+/***/ 9735:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -705,7 +586,7 @@ function redactSecret(text, secret) {
 
 /***/ }),
 
-/***/ 7319:
+/***/ 8946:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -731,8 +612,8 @@ const VERSION = '0.1.0';
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -744,9 +625,6 @@ const VERSION = '0.1.0';
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -908,15 +786,6 @@ const VERSION = '0.1.0';
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
 /******/ 	// no baseURI
@@ -985,6 +854,6 @@ const VERSION = '0.1.0';
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(8613);
+/******/ var __webpack_exports__ = __nccwpck_require__(6186);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -22,20 +22,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 
 /***/ }),
 
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
 /***/ 4573:
 /***/ ((module) => {
 
@@ -43,38 +29,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
 /***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
@@ -92,27 +50,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/prom
 
 /***/ }),
 
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
 /***/ 8161:
 /***/ ((module) => {
 
@@ -127,80 +64,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
 /***/ 7975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
@@ -232,11 +99,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9597:
+/***/ 9628:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3843);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3616);
 // The action's entry (bundled to dist/index.js). No logic here: see run.ts.
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
@@ -246,7 +113,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3843:
+/***/ 3616:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -258,7 +125,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./.build/src/release/errors.js
-var errors = __nccwpck_require__(1478);
+var errors = __nccwpck_require__(61);
 ;// CONCATENATED MODULE: ./.build/src/release/options.js
 /** The pipeline's one typed settings object, and the step and commit-mode vocabularies. */
 const STEP_NAMES = ['create', 'commits', 'sourcemaps', 'finalize', 'deploy'];
@@ -487,7 +354,7 @@ function printable(value) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/org-token.js
-var org_token = __nccwpck_require__(7461);
+var org_token = __nccwpck_require__(7098);
 ;// CONCATENATED MODULE: ./.build/src/release/inputs.js
 /**
  * Parses the raw inputs (action inputs or CLI flags, with SENTRY_* / GITHUB_* fallbacks) into ReleaseOptions plus
@@ -639,7 +506,7 @@ function parseSourcemaps(get) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/index.js + 10 modules
-var sentry = __nccwpck_require__(5667);
+var sentry = __nccwpck_require__(3601);
 ;// CONCATENATED MODULE: ./.build/src/release/client.js
 
 /** The Sentry client for a resolved run; none in a dry run, where nothing may be sent. */
@@ -1257,7 +1124,7 @@ function stepContext(opts, deps) {
     };
 }
 /** The source-map step and its check, loaded when they run: a release without maps never parses src/sourcemaps. */
-const loadSourcemapsStep = async () => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(388)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8388))).sourcemapsStep;
+const loadSourcemapsStep = async () => (await Promise.all(/* import() */[__nccwpck_require__.e(304), __nccwpck_require__.e(544)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7544))).sourcemapsStep;
 const loadedSourcemapsStep = Object.assign(async (...args) => (await loadSourcemapsStep())(...args), {
     async check(...args) {
         const step = await loadSourcemapsStep();
@@ -1359,7 +1226,7 @@ function escapeCell(text) {
 }
 
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __nccwpck_require__(7319);
+var version = __nccwpck_require__(8946);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
@@ -1510,7 +1377,7 @@ async function runAction(env = process.env, runner = processRunner(env)) {
 /** Commits from the GitHub API; its client is loaded on the first call (only shallow checkouts make one). */
 function lazyGithubHistory(token, apiUrl, repository) {
     let loaded;
-    const history = () => (loaded ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(527)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3527)).then(({ githubHistory, githubRequest }) => githubHistory(githubRequest(token, apiUrl, `faultline-action/${version/* VERSION */.x}`), repository)));
+    const history = () => (loaded ??= __nccwpck_require__.e(/* import() */ 497).then(__nccwpck_require__.bind(__nccwpck_require__, 497)).then(({ githubHistory, githubRequest }) => githubHistory(githubRequest(token, apiUrl, `faultline-action/${version/* VERSION */.x}`), repository)));
     return {
         compare: async (base, head) => (await history()).compare(base, head),
         recent: async (head, count) => {
@@ -1524,7 +1391,7 @@ function lazyGithubHistory(token, apiUrl, repository) {
 /** The doctor's Sentry checks with the action's inputs; false (and the run failed) when any check fails. */
 async function runDoctorStep(env, runner) {
     const writeSummary = (markdown) => appendSummary(runner, markdown);
-    const [{ renderDoctorMarkdown, renderDoctorReport, runDoctor, secretsIn }, { doctorFailureMessage, doctorSettingsFromInputs },] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(546)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8546)), Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(791)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4791))]);
+    const [{ renderDoctorMarkdown, renderDoctorReport, runDoctor, secretsIn }, { doctorFailureMessage, doctorSettingsFromInputs },] = await Promise.all([__nccwpck_require__.e(/* import() */ 727).then(__nccwpck_require__.bind(__nccwpck_require__, 2727)), __nccwpck_require__.e(/* import() */ 938).then(__nccwpck_require__.bind(__nccwpck_require__, 3938))]);
     const settings = doctorSettingsFromInputs({
         url: runner.input('url'),
         org: runner.input('org'),
@@ -1552,12 +1419,12 @@ async function runDoctorStep(env, runner) {
  */
 async function runAlertsStep(env, runner) {
     const writeSummary = (markdown) => appendSummary(runner, markdown);
-    const alerts = await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(513), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5362));
+    const alerts = await Promise.all(/* import() */[__nccwpck_require__.e(545), __nccwpck_require__.e(834), __nccwpck_require__.e(88)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4088));
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const file = alerts.alertsConfigPath(workspace, runner.input('working_directory'));
     const githubToken = runner.input('github_token').trim();
     const userAgent = `faultline-action/${version/* VERSION */.x}`;
-    const { githubRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(527)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3527));
+    const { githubRequest } = await __nccwpck_require__.e(/* import() */ 497).then(__nccwpck_require__.bind(__nccwpck_require__, 497));
     try {
         const config = await alerts.readAlertsConfig(file.path, file.shownAs);
         const event = await alerts.readEventPayload(env.GITHUB_EVENT_PATH);
@@ -1612,7 +1479,7 @@ async function appendSummary(runner, markdown) {
 
 /***/ }),
 
-/***/ 1478:
+/***/ 61:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1657,7 +1524,152 @@ class MissingCommitError extends Error {
 
 /***/ }),
 
-/***/ 9464:
+/***/ 7004:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ agentFetch)
+/* harmony export */ });
+/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2946);
+/**
+ * `fetch` over node:http(s) and the shared keep-alive agents (HTTP(S)_PROXY and NO_PROXY honoured), for the callers
+ * that speak fetch: the GitHub history's Octokit request and the doctor's probe. It answers with Node's own global
+ * `Response`, so no HTTP library is bundled or loaded for them.
+ */
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+/** Statuses whose `Response` must have no body (the constructor refuses one). */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+/** A fetch that sends through `agents` (default: the process's shared ones, read from the environment). */
+function agentFetch(agents = () => (0,_agents_js__WEBPACK_IMPORTED_MODULE_0__/* .sharedSentryAgents */ .N)()) {
+    return async (input, init = {}) => {
+        let url = new URL(String(input));
+        let method = (init.method ?? 'GET').toUpperCase();
+        let body = init.body == null ? undefined : Buffer.from(init.body);
+        const headers = plainHeaders(init.headers);
+        for (let hop = 0;; hop++) {
+            const answer = await (0,_agents_js__WEBPACK_IMPORTED_MODULE_0__/* .exchange */ .c)(url, { method, headers, body, agents: agents(), signal: init.signal ?? undefined });
+            const location = answer.headers.location;
+            if (init.redirect === 'manual' || !REDIRECTS.has(answer.status) || !location || hop === MAX_REDIRECTS) {
+                return toResponse(answer);
+            }
+            url = new URL(location, url);
+            // As fetch does: a 303, or a 301/302 after a POST, becomes a GET without a body.
+            if (answer.status === 303 || ((answer.status === 301 || answer.status === 302) && method === 'POST')) {
+                method = 'GET';
+                body = undefined;
+                delete headers['content-type'];
+            }
+        }
+    };
+}
+function plainHeaders(headers) {
+    const out = {};
+    if (!headers)
+        return out;
+    const entries = headers instanceof Headers || Array.isArray(headers) ? headers : Object.entries(headers);
+    for (const [name, value] of entries)
+        out[name.toLowerCase()] = String(value);
+    return out;
+}
+function toResponse(answer) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(answer.headers)) {
+        if (value === undefined)
+            continue;
+        for (const one of Array.isArray(value) ? value : [value])
+            headers.append(name, one);
+    }
+    const body = NULL_BODY.has(answer.status) ? null : new Uint8Array(answer.body);
+    return new Response(body, { status: answer.status, statusText: answer.statusText, headers });
+}
+
+
+/***/ }),
+
+/***/ 2946:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  c: () => (/* binding */ exchange),
+  N: () => (/* binding */ sharedSentryAgents)
+});
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: ./.build/src/sentry/agents.js
+/**
+ * The connection pools every outgoing request of the action and the CLI goes through (the Sentry client, the GitHub
+ * history, the doctor's probe), and one request's whole answer over them. node:http(s) rather than undici: it is
+ * part of Node and loads at once, so the action's first request goes out sooner.
+ */
+
+let shared;
+/**
+ * One keep-alive pool per protocol for every client in the process; they honour HTTP(S)_PROXY and NO_PROXY (Node's
+ * own proxy support, `proxyEnv`), read again whenever those variables change.
+ */
+function sharedSentryAgents(env = process.env) {
+    const names = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
+    const proxyEnv = Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]]));
+    const key = JSON.stringify(proxyEnv);
+    // An idle connection is closed after 10 s (sooner when the server's Keep-Alive header says so).
+    if (shared?.key !== key)
+        shared = { key, agents: new KeepAliveAgents({ keepAlive: true, timeout: 10_000, proxyEnv }) };
+    return shared.agents;
+}
+/** node:https (and TLS under it) is loaded when the first https URL is asked for, not by every process start. */
+const nodeHttps = () => process.getBuiltinModule('node:https');
+class KeepAliveAgents {
+    http;
+    #options;
+    #https;
+    constructor(options) {
+        this.#options = options;
+        this.http = new external_node_http_namespaceObject.Agent(options);
+    }
+    get https() {
+        this.#https ??= new (nodeHttps().Agent)(this.#options);
+        return this.#https;
+    }
+}
+/** One request and its whole answer over node:http(s); `signal` aborts it (connect, headers and body). */
+function exchange(url, opts) {
+    const https = url.protocol === 'https:';
+    const headers = opts.body ? { ...opts.headers, 'content-length': String(opts.body.length) } : opts.headers;
+    return new Promise((resolve, reject) => {
+        const req = (https ? nodeHttps().request : external_node_http_namespaceObject.request)(url, {
+            method: opts.method,
+            headers,
+            agent: https ? opts.agents.https : opts.agents.http,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        }, (res) => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('error', reject);
+            res.on('close', () => {
+                if (!res.complete)
+                    reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' }));
+            });
+            res.on('end', () => resolve({
+                status: res.statusCode ?? 0,
+                statusText: res.statusMessage ?? '',
+                headers: res.headers,
+                body: Buffer.concat(parts),
+            }));
+        });
+        req.on('error', reject);
+        req.end(opts.body);
+    });
+}
+
+
+/***/ }),
+
+/***/ 3129:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1777,7 +1789,7 @@ function validationText(value) {
 
 /***/ }),
 
-/***/ 5667:
+/***/ 3601:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1788,12 +1800,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   lN: () => (/* reexport */ scopesFor)
 });
 
-// UNUSED EXPORTS: SentryAnswerError, SentryAssembleError, SentryConfigError, SentryConnectionError, SentryValidationError, nextPageCursor, parseLinkHeader, sharedSentryAgents, signWebhookBody, verifyWebhookSignature
+// UNUSED EXPORTS: SentryAnswerError, SentryAssembleError, SentryConfigError, SentryConnectionError, SentryValidationError, agentFetch, nextPageCursor, parseLinkHeader, sharedSentryAgents, signWebhookBody, verifyWebhookSignature
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __nccwpck_require__(7319);
+var version = __nccwpck_require__(8946);
 ;// CONCATENATED MODULE: ./.build/src/sentry/answers.js
 /** How much of an unexpected body is shown: enough to recognise a login page, not a whole document. */
 const SHOWN_BYTES = 200;
@@ -1933,9 +1945,9 @@ function headerValue(value) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/errors.js
-var errors = __nccwpck_require__(9464);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
+var errors = __nccwpck_require__(3129);
+// EXTERNAL MODULE: ./.build/src/sentry/agents.js + 1 modules
+var agents = __nccwpck_require__(2946);
 ;// CONCATENATED MODULE: ./.build/src/sentry/hints.js
 /** What to tell the user for each kind of Sentry API failure. Pure: no I/O. */
 function hintForStatus(ctx) {
@@ -2093,45 +2105,11 @@ function rateLimitWait(headers, nowMs) {
 }
 
 ;// CONCATENATED MODULE: ./.build/src/sentry/http.js
-/**
- * The HTTP layer of the Sentry client: one request with auth, timeout, retries and a redacted debug log.
- * Knows nothing about endpoints; client.ts builds on it.
- */
 
 
 
 
 
-let shared;
-/**
- * One keep-alive pool per protocol for every client in the process; they honour HTTP(S)_PROXY and NO_PROXY (Node's
- * own proxy support, `proxyEnv`), read again whenever those variables change. node:http rather than undici: it is
- * part of Node and loads at once, so the action's first request goes out sooner.
- */
-function sharedSentryAgents(env = process.env) {
-    const names = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
-    const proxyEnv = Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]]));
-    const key = JSON.stringify(proxyEnv);
-    // An idle connection is closed after 10 s (sooner when the server's Keep-Alive header says so).
-    if (shared?.key !== key)
-        shared = { key, agents: new KeepAliveAgents({ keepAlive: true, timeout: 10_000, proxyEnv }) };
-    return shared.agents;
-}
-/** node:https (and TLS under it) is loaded when the first https URL is asked for, not by every process start. */
-const nodeHttps = () => process.getBuiltinModule('node:https');
-class KeepAliveAgents {
-    http;
-    #options;
-    #https;
-    constructor(options) {
-        this.#options = options;
-        this.http = new external_node_http_.Agent(options);
-    }
-    get https() {
-        this.#https ??= new (nodeHttps().Agent)(this.#options);
-        return this.#https;
-    }
-}
 class TransportFailure extends Error {
     code;
     constructor(code, message, cause) {
@@ -2213,13 +2191,15 @@ class SentryTransport {
         // One deadline for connect + headers + body, so a stalled body cannot hang a run.
         const timer = setTimeout(() => controller.abort(), o.timeoutMs);
         try {
-            return await exchange(req.url, {
+            const answer = await (0,agents/* exchange */.c)(req.url, {
                 method: req.method,
                 headers,
                 body: payload?.data,
                 agents: o.agents,
                 signal: controller.signal,
             });
+            const text = answer.body.toString('utf8');
+            return { ...answer, text, json: parseJson(answer.headers['content-type'], text) };
         }
         catch (err) {
             if (controller.signal.aborted) {
@@ -2263,34 +2243,6 @@ class SentryTransport {
     #debug(line) {
         this.#o.log?.(this.#redact(`sentry: ${line}`));
     }
-}
-/** One request and its whole answer over node:http(s). */
-function exchange(url, opts) {
-    const https = url.protocol === 'https:';
-    const headers = opts.body ? { ...opts.headers, 'content-length': String(opts.body.length) } : opts.headers;
-    return new Promise((resolve, reject) => {
-        const req = (https ? nodeHttps().request : external_node_http_.request)(url, { method: opts.method, headers, agent: https ? opts.agents.https : opts.agents.http, signal: opts.signal }, (res) => {
-            const parts = [];
-            res.on('data', (b) => parts.push(b));
-            res.on('error', reject);
-            res.on('close', () => {
-                if (!res.complete)
-                    reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' }));
-            });
-            res.on('end', () => {
-                const text = Buffer.concat(parts).toString('utf8');
-                resolve({
-                    status: res.statusCode ?? 0,
-                    statusText: res.statusMessage ?? '',
-                    headers: res.headers,
-                    text,
-                    json: parseJson(res.headers['content-type'], text),
-                });
-            });
-        });
-        req.on('error', reject);
-        req.end(opts.body);
-    });
 }
 function jsonBody(value) {
     return { data: Buffer.from(JSON.stringify(value)), contentType: 'application/json' };
@@ -2495,6 +2447,7 @@ function resolveServerUrl(baseUrl, serverUrl) {
 
 
 
+
 /**
  * Chunk gzip settings. memLevel 6 (zlib's default is 8) makes smaller deflate blocks, which adapt to the switches
  * between minified scripts and JSON maps in a bundle: 0.8 % fewer bytes on real npm builds and on the bench's corpus
@@ -2555,7 +2508,7 @@ class SentryClient {
             retryBaseMs: opts.retryBaseMs ?? 500,
             retryMaxDelayMs: opts.retryMaxDelayMs ?? 30_000,
             maxRateLimitWaitMs: opts.maxRateLimitWaitMs ?? 60_000,
-            agents: opts.agents ?? sharedSentryAgents(),
+            agents: opts.agents ?? (0,agents/* sharedSentryAgents */.N)(),
             ...(opts.log ? { log: opts.log } : {}),
             ...(opts.random ? { random: opts.random } : {}),
             ...(opts.sleep ? { sleep: opts.sleep } : {}),
@@ -2872,6 +2825,8 @@ function withStringId(rule) {
     return { ...rule, id: String(rule.id) };
 }
 
+// EXTERNAL MODULE: ./.build/src/sentry/agent-fetch.js
+var agent_fetch = __nccwpck_require__(7004);
 ;// CONCATENATED MODULE: ./.build/src/sentry/webhook-signature.js
 /** HMAC-SHA256 signatures of Sentry integration-platform webhooks (`Sentry-Hook-Signature`). Pure: no I/O. */
 
@@ -2907,9 +2862,10 @@ function verifyWebhookSignature(rawBody, signatureHeader, secret) {
 
 
 
+
 /***/ }),
 
-/***/ 7461:
+/***/ 7098:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2994,7 +2950,7 @@ function sameServer(a, b) {
 
 /***/ }),
 
-/***/ 7319:
+/***/ 8946:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3020,8 +2976,8 @@ const VERSION = '0.1.0';
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -3033,9 +2989,6 @@ const VERSION = '0.1.0';
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -3197,15 +3150,6 @@ const VERSION = '0.1.0';
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
 /******/ 	// no baseURI
@@ -3274,6 +3218,6 @@ const VERSION = '0.1.0';
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9597);
+/******/ var __webpack_exports__ = __nccwpck_require__(9628);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

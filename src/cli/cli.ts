@@ -1,5 +1,5 @@
 // The faultline CLI's dispatcher: `faultline <command> [flags]`. A command's module is loaded only when it runs, so
-// `--help` and `--version` work on any Node.js, while the commands (undici 8, node:sqlite) say in one line when the
+// `--help` and `--version` work on any Node.js, while the commands (node:http's proxyEnv, node:sqlite) say in one line when the
 // running Node.js is older than they need.
 import { type CliIo, knownSecrets, maskedIo } from './io.ts';
 import { ConfigFileError, withSentryCliConfig } from './sentry-config-file.ts';

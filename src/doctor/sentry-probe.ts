@@ -1,7 +1,6 @@
 // The doctor's window onto Sentry: single GET requests with a short deadline and no retries, so a broken setup is
 // reported in seconds. The Sentry client retries for minutes, which is right for a release and wrong for a check.
-import { type Dispatcher, request } from 'undici';
-import { sharedSentryDispatcher } from '../sentry/undici-dispatcher.ts';
+import { type AgentFetch, agentFetch } from '../sentry/agent-fetch.ts';
 import { VERSION } from '../version.ts';
 
 export interface ProbeAnswer {
@@ -10,7 +9,7 @@ export interface ProbeAnswer {
   json: unknown;
 }
 
-/** No HTTP answer at all: refused, DNS, TLS, timeout. `code` is Node's or undici's error code. */
+/** No HTTP answer at all: refused, DNS, TLS, timeout. `code` is Node's error code, or TIMEOUT. */
 export class ProbeConnectionError extends Error {
   override name = 'ProbeConnectionError';
   readonly code: string;
@@ -29,9 +28,9 @@ export function createSentryProbe(opts: {
   url: string;
   token: string | undefined;
   timeoutMs: number;
-  dispatcher?: Dispatcher;
+  fetch?: AgentFetch;
 }): SentryProbe {
-  const dispatcher = opts.dispatcher ?? sharedSentryDispatcher();
+  const fetch = opts.fetch ?? agentFetch();
   return {
     async get(path, { anonymous = false } = {}) {
       const headers: Record<string, string> = {
@@ -39,26 +38,21 @@ export function createSentryProbe(opts: {
         accept: 'application/json',
       };
       if (opts.token && !anonymous) headers.authorization = `Bearer ${opts.token}`;
+      const signal = AbortSignal.timeout(opts.timeoutMs);
       try {
-        const res = await request(`${opts.url}${path}`, {
-          method: 'GET',
-          headers,
-          dispatcher,
-          headersTimeout: opts.timeoutMs,
-          bodyTimeout: opts.timeoutMs,
-          signal: AbortSignal.timeout(opts.timeoutMs),
-        });
-        const text = await res.body.text();
+        // A redirect is an answer to report (a wrong URL), not one to follow.
+        const res = await fetch(`${opts.url}${path}`, { method: 'GET', headers, signal, redirect: 'manual' });
+        const text = await res.text();
         let json: unknown;
         try {
           json = text ? JSON.parse(text) : undefined;
         } catch {
           json = undefined;
         }
-        return { status: res.statusCode, json };
+        return { status: res.status, json };
       } catch (error) {
         const err = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
-        const code = err.name === 'TimeoutError' ? 'TIMEOUT' : (err.code ?? err.cause?.code ?? 'ERROR');
+        const code = signal.aborted ? 'TIMEOUT' : (err.code ?? err.cause?.code ?? 'ERROR');
         throw new ProbeConnectionError(code, `${err.message}${err.cause?.message ? ` (${err.cause.message})` : ''}`);
       }
     },

@@ -4,9 +4,8 @@
  * githubRequest below (@octokit/request alone: a full Octokit would add a megabyte to the action's start-up).
  */
 import { request as octokitRequest } from '@octokit/request';
-import { fetch as undiciFetch } from 'undici';
 import type { Commit, CommitFileChange } from '../sentry/index.ts';
-import { sharedSentryDispatcher } from '../sentry/undici-dispatcher.ts';
+import { agentFetch } from '../sentry/agent-fetch.ts';
 import { mapLimited } from '../sourcemaps/limit.ts';
 import { MissingCommitError, ReleaseStepError } from './errors.ts';
 import type { RemoteHistory } from './commits.ts';
@@ -27,16 +26,13 @@ interface GitHubCommit {
 
 /**
  * An authenticated GitHub `request` for `apiUrl` (GITHUB_API_URL: github.com or GitHub Enterprise), sent through the
- * same keep-alive, HTTP(S)_PROXY-aware undici agent as the Sentry client.
+ * same keep-alive, HTTP(S)_PROXY-aware agents as the Sentry client.
  */
 export function githubRequest(token: string, apiUrl: string, userAgent: string): OctokitRequest {
   const request = octokitRequest.defaults({
     baseUrl: apiUrl.replace(/\/+$/, ''),
     headers: { authorization: `token ${token}`, 'user-agent': userAgent },
-    request: {
-      fetch: (url: string, init: Parameters<typeof undiciFetch>[1]) =>
-        undiciFetch(url, { ...init, dispatcher: sharedSentryDispatcher() }),
-    },
+    request: { fetch: agentFetch() },
   });
   return (route, params) => request(route, params);
 }

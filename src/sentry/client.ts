@@ -14,13 +14,8 @@ import type {
 } from './alert-rule-types.ts';
 import { checkAssembleAnswer, checkChunkUploadOptions, checkReleaseAnswer, type ReceivedAnswer } from './answers.ts';
 import { SentryAssembleError, SentryConfigError, SentryValidationError } from './errors.ts';
-import {
-  type HttpMethod,
-  type IncomingResponse,
-  type SentryAgents,
-  SentryTransport,
-  sharedSentryAgents,
-} from './http.ts';
+import { type SentryAgents, sharedSentryAgents } from './agents.ts';
+import { type HttpMethod, type IncomingResponse, SentryTransport } from './http.ts';
 import { encodeMultipart, type MultipartPart } from './multipart.ts';
 import { nextPageCursor } from './pagination.ts';
 import { apiPath, normaliseBaseUrl, resolveServerUrl } from './paths.ts';

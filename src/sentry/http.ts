@@ -2,54 +2,12 @@
  * The HTTP layer of the Sentry client: one request with auth, timeout, retries and a redacted debug log.
  * Knows nothing about endpoints; client.ts builds on it.
  */
-import { Agent as HttpAgent, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
-import type { Agent as HttpsAgent } from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
+import { exchange, type SentryAgents } from './agents.ts';
 import { SentryApiError, SentryConnectionError } from './errors.ts';
 import { hintForConnectionFailure, hintForStatus } from './hints.ts';
 import { redactSecret } from './redact.ts';
 import { backoffDelay, isRetryableCode, isRetryableStatus, rateLimitWait } from './retry.ts';
-
-/** The connection pools a transport sends through: one per protocol. */
-export interface SentryAgents {
-  http: HttpAgent;
-  https: HttpsAgent;
-}
-
-let shared: { key: string; agents: SentryAgents } | undefined;
-
-/**
- * One keep-alive pool per protocol for every client in the process; they honour HTTP(S)_PROXY and NO_PROXY (Node's
- * own proxy support, `proxyEnv`), read again whenever those variables change. node:http rather than undici: it is
- * part of Node and loads at once, so the action's first request goes out sooner.
- */
-export function sharedSentryAgents(env: NodeJS.ProcessEnv = process.env): SentryAgents {
-  const names = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
-  const proxyEnv = Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]!]));
-  const key = JSON.stringify(proxyEnv);
-  // An idle connection is closed after 10 s (sooner when the server's Keep-Alive header says so).
-  if (shared?.key !== key)
-    shared = { key, agents: new KeepAliveAgents({ keepAlive: true, timeout: 10_000, proxyEnv }) };
-  return shared.agents;
-}
-
-/** node:https (and TLS under it) is loaded when the first https URL is asked for, not by every process start. */
-const nodeHttps = () => process.getBuiltinModule('node:https');
-
-class KeepAliveAgents implements SentryAgents {
-  readonly http: HttpAgent;
-  readonly #options: ConstructorParameters<typeof HttpAgent>[0];
-  #https: HttpsAgent | undefined;
-
-  constructor(options: ConstructorParameters<typeof HttpAgent>[0]) {
-    this.#options = options;
-    this.http = new HttpAgent(options);
-  }
-
-  get https(): HttpsAgent {
-    this.#https ??= new (nodeHttps().Agent)(this.#options);
-    return this.#https;
-  }
-}
 
 export interface TransportOptions {
   baseUrl: string;
@@ -174,13 +132,15 @@ export class SentryTransport {
     // One deadline for connect + headers + body, so a stalled body cannot hang a run.
     const timer = setTimeout(() => controller.abort(), o.timeoutMs);
     try {
-      return await exchange(req.url, {
+      const answer = await exchange(req.url, {
         method: req.method,
         headers,
         body: payload?.data,
         agents: o.agents,
         signal: controller.signal,
       });
+      const text = answer.body.toString('utf8');
+      return { ...answer, text, json: parseJson(answer.headers['content-type'], text) };
     } catch (err) {
       if (controller.signal.aborted) {
         throw new TransportFailure('TIMEOUT', `no complete response within ${o.timeoutMs} ms`, err);
@@ -228,47 +188,6 @@ export class SentryTransport {
   #debug(line: string): void {
     this.#o.log?.(this.#redact(`sentry: ${line}`));
   }
-}
-
-/** One request and its whole answer over node:http(s). */
-function exchange(
-  url: URL,
-  opts: {
-    method: HttpMethod;
-    headers: Record<string, string>;
-    body: Buffer | undefined;
-    agents: SentryAgents;
-    signal: AbortSignal;
-  },
-): Promise<RawResponse> {
-  const https = url.protocol === 'https:';
-  const headers = opts.body ? { ...opts.headers, 'content-length': String(opts.body.length) } : opts.headers;
-  return new Promise((resolve, reject) => {
-    const req = (https ? nodeHttps().request : httpRequest)(
-      url,
-      { method: opts.method, headers, agent: https ? opts.agents.https : opts.agents.http, signal: opts.signal },
-      (res) => {
-        const parts: Buffer[] = [];
-        res.on('data', (b: Buffer) => parts.push(b));
-        res.on('error', reject);
-        res.on('close', () => {
-          if (!res.complete) reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' }));
-        });
-        res.on('end', () => {
-          const text = Buffer.concat(parts).toString('utf8');
-          resolve({
-            status: res.statusCode ?? 0,
-            statusText: res.statusMessage ?? '',
-            headers: res.headers,
-            text,
-            json: parseJson(res.headers['content-type'], text),
-          });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(opts.body);
-  });
 }
 
 function jsonBody(value: unknown): { data: Buffer; contentType: string } {

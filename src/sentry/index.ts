@@ -18,7 +18,8 @@ export {
 } from './errors.ts';
 export { SentryAnswerError } from './answers.ts';
 export { scopesFor } from './hints.ts';
-export { type SentryAgents, sharedSentryAgents } from './http.ts';
+export { type SentryAgents, sharedSentryAgents } from './agents.ts';
+export { type AgentFetch, agentFetch } from './agent-fetch.ts';
 export { nextPageCursor, parseLinkHeader } from './pagination.ts';
 export type * from './alert-rule-types.ts';
 export type * from './types.ts';

@@ -5,7 +5,7 @@
 import { createServer, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SentryClient } from '../../src/sentry/index.ts';
+import { agentFetch, SentryClient } from '../../src/sentry/index.ts';
 import { type LocalServer, sendJson, startLocalServer } from './local-server.ts';
 
 const seenByProxy: string[] = [];
@@ -66,5 +66,13 @@ describe('default dispatcher', () => {
     await new SentryClient({ url: sentry.url, token: 'tok-proxy-test', org: 'acme' }).listRepos();
     expect(sentry.requests).toHaveLength(2);
     expect(seenByProxy).toHaveLength(1);
+  });
+
+  it('sends the GitHub history and the doctor through the same proxy (agentFetch over the shared agents)', async () => {
+    process.env.NO_PROXY = '';
+    const before = seenByProxy.length;
+    const res = await agentFetch()(`${sentry.url}/api/0/`);
+    expect(res.status).toBe(200);
+    expect(seenByProxy.slice(before)).toEqual([expect.stringContaining(new URL(sentry.url).host)]);
   });
 });

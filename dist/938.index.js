@@ -1,8 +1,8 @@
-export const id = 791;
-export const ids = [791,546];
+export const id = 938;
+export const ids = [938,727];
 export const modules = {
 
-/***/ 4791:
+/***/ 3938:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,8 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   doctorFailureMessage: () => (/* binding */ doctorFailureMessage),
 /* harmony export */   doctorSettingsFromInputs: () => (/* binding */ doctorSettingsFromInputs)
 /* harmony export */ });
-/* harmony import */ var _doctor_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8546);
-/* harmony import */ var _doctor_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9151);
+/* harmony import */ var _doctor_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2727);
+/* harmony import */ var _doctor_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7626);
 /**
  * `steps: doctor` in the action: the doctor's Sentry checks with the action's own inputs, and the failure message.
  * The log (✓/✗ table) and the job summary (markdown) come from the doctor's renderer. Only the pure parts live
@@ -48,7 +48,7 @@ function doctorFailureMessage(results, secrets) {
 
 /***/ }),
 
-/***/ 8546:
+/***/ 2727:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -67,20 +67,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./.build/src/doctor/repo-config.js
-var repo_config = __webpack_require__(6218);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./.build/src/sentry/undici-dispatcher.js
-var undici_dispatcher = __webpack_require__(1001);
+var repo_config = __webpack_require__(4853);
+// EXTERNAL MODULE: ./.build/src/sentry/agent-fetch.js
+var agent_fetch = __webpack_require__(7004);
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __webpack_require__(7319);
+var version = __webpack_require__(8946);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-probe.js
 // The doctor's window onto Sentry: single GET requests with a short deadline and no retries, so a broken setup is
 // reported in seconds. The Sentry client retries for minutes, which is right for a release and wrong for a check.
 
 
-
-/** No HTTP answer at all: refused, DNS, TLS, timeout. `code` is Node's or undici's error code. */
+/** No HTTP answer at all: refused, DNS, TLS, timeout. `code` is Node's error code, or TIMEOUT. */
 class ProbeConnectionError extends Error {
     name = 'ProbeConnectionError';
     code;
@@ -90,7 +87,7 @@ class ProbeConnectionError extends Error {
     }
 }
 function createSentryProbe(opts) {
-    const dispatcher = opts.dispatcher ?? (0,undici_dispatcher/* sharedSentryDispatcher */.o)();
+    const fetch = opts.fetch ?? (0,agent_fetch/* agentFetch */.e)();
     return {
         async get(path, { anonymous = false } = {}) {
             const headers = {
@@ -99,16 +96,11 @@ function createSentryProbe(opts) {
             };
             if (opts.token && !anonymous)
                 headers.authorization = `Bearer ${opts.token}`;
+            const signal = AbortSignal.timeout(opts.timeoutMs);
             try {
-                const res = await (0,undici/* request */.Em)(`${opts.url}${path}`, {
-                    method: 'GET',
-                    headers,
-                    dispatcher,
-                    headersTimeout: opts.timeoutMs,
-                    bodyTimeout: opts.timeoutMs,
-                    signal: AbortSignal.timeout(opts.timeoutMs),
-                });
-                const text = await res.body.text();
+                // A redirect is an answer to report (a wrong URL), not one to follow.
+                const res = await fetch(`${opts.url}${path}`, { method: 'GET', headers, signal, redirect: 'manual' });
+                const text = await res.text();
                 let json;
                 try {
                     json = text ? JSON.parse(text) : undefined;
@@ -116,11 +108,11 @@ function createSentryProbe(opts) {
                 catch {
                     json = undefined;
                 }
-                return { status: res.statusCode, json };
+                return { status: res.status, json };
             }
             catch (error) {
                 const err = error;
-                const code = err.name === 'TimeoutError' ? 'TIMEOUT' : (err.code ?? err.cause?.code ?? 'ERROR');
+                const code = signal.aborted ? 'TIMEOUT' : (err.code ?? err.cause?.code ?? 'ERROR');
                 throw new ProbeConnectionError(code, `${err.message}${err.cause?.message ? ` (${err.cause.message})` : ''}`);
             }
         },
@@ -128,7 +120,7 @@ function createSentryProbe(opts) {
 }
 
 // EXTERNAL MODULE: ./.build/src/doctor/types.js
-var types = __webpack_require__(3778);
+var types = __webpack_require__(9737);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-checks.js
 
 
@@ -295,11 +287,11 @@ async function checkOrganization(settings, probe, results) {
 }
 
 // EXTERNAL MODULE: ./.build/src/doctor/render.js
-var render = __webpack_require__(9151);
+var render = __webpack_require__(7626);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./.build/src/sentry/org-token.js
-var org_token = __webpack_require__(7461);
+var org_token = __webpack_require__(7098);
 ;// CONCATENATED MODULE: ./.build/src/doctor/settings.js
 // `faultline doctor` flags and environment, parsed once into one typed object. Pure.
 
@@ -402,7 +394,7 @@ async function runDoctor(settings, deps) {
         createSentryProbe({ url: settings.sentry.url, token: settings.sentry.token, timeoutMs: settings.timeoutMs });
     const found = await (0,repo_config/* findRepoConfig */.s)(settings.config, deps.cwd);
     // The alerts code (yaml, zod) loads only when there is a config to check.
-    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(533), __webpack_require__.e(513), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 9396)) : undefined;
+    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(834), __webpack_require__.e(771)]).then(__webpack_require__.bind(__webpack_require__, 6771)) : undefined;
     const fromConfig = found && alerts?.configSentry(found);
     const sentry = {
         ...settings.sentry,
@@ -432,7 +424,7 @@ function secretsIn(env) {
 
 /***/ }),
 
-/***/ 9151:
+/***/ 7626:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -504,7 +496,7 @@ function redact(text, secrets) {
 
 /***/ }),
 
-/***/ 6218:
+/***/ 4853:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -534,7 +526,7 @@ async function findRepoConfig(configPath, cwd) {
 
 /***/ }),
 
-/***/ 3778:
+/***/ 9737:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -561,28 +553,6 @@ const skip = (group, name, detail) => ({
     status: 'skip',
     detail,
 });
-
-
-/***/ }),
-
-/***/ 1001:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ sharedSentryDispatcher)
-/* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/**
- * One undici keep-alive pool, honouring HTTP(S)_PROXY and NO_PROXY, for the callers that speak undici (the doctor's
- * probe, the GitHub history's fetch). The Sentry client itself uses node:http (http.ts): undici takes longer to load
- * than the action takes to send its first request.
- */
-
-let sharedAgent;
-function sharedSentryDispatcher() {
-    sharedAgent ??= new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({ keepAliveTimeout: 10_000 });
-    return sharedAgent;
-}
 
 
 /***/ })

@@ -1,8 +1,8 @@
-export const id = 321;
-export const ids = [321];
+export const id = 808;
+export const ids = [808];
 export const modules = {
 
-/***/ 6321:
+/***/ 5808:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,12 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
   lN: () => (/* reexport */ scopesFor)
 });
 
-// UNUSED EXPORTS: SentryAnswerError, SentryAssembleError, SentryConfigError, SentryConnectionError, SentryValidationError, nextPageCursor, parseLinkHeader, sharedSentryAgents, signWebhookBody, verifyWebhookSignature
+// UNUSED EXPORTS: SentryAnswerError, SentryAssembleError, SentryConfigError, SentryConnectionError, SentryValidationError, agentFetch, nextPageCursor, parseLinkHeader, sharedSentryAgents, signWebhookBody, verifyWebhookSignature
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __webpack_require__(7319);
+var version = __webpack_require__(8946);
 ;// CONCATENATED MODULE: ./.build/src/sentry/answers.js
 /** How much of an unexpected body is shown: enough to recognise a login page, not a whole document. */
 const SHOWN_BYTES = 200;
@@ -158,9 +158,9 @@ function headerValue(value) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/errors.js
-var errors = __webpack_require__(9464);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var errors = __webpack_require__(3129);
+// EXTERNAL MODULE: ./.build/src/sentry/agents.js
+var agents = __webpack_require__(4196);
 ;// CONCATENATED MODULE: ./.build/src/sentry/hints.js
 /** What to tell the user for each kind of Sentry API failure. Pure: no I/O. */
 function hintForStatus(ctx) {
@@ -254,7 +254,7 @@ function scopesFor(endpoint) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/redact.js
-var redact = __webpack_require__(1042);
+var redact = __webpack_require__(9735);
 ;// CONCATENATED MODULE: ./.build/src/sentry/retry.js
 /** Retry policy of the Sentry client: which failures are retried and how long to wait. Pure: no I/O. */
 /** Statuses Sentry (and sentry-cli) treat as transient server trouble, plus 429 rate limiting. */
@@ -309,45 +309,11 @@ function rateLimitWait(headers, nowMs) {
 }
 
 ;// CONCATENATED MODULE: ./.build/src/sentry/http.js
-/**
- * The HTTP layer of the Sentry client: one request with auth, timeout, retries and a redacted debug log.
- * Knows nothing about endpoints; client.ts builds on it.
- */
 
 
 
 
 
-let shared;
-/**
- * One keep-alive pool per protocol for every client in the process; they honour HTTP(S)_PROXY and NO_PROXY (Node's
- * own proxy support, `proxyEnv`), read again whenever those variables change. node:http rather than undici: it is
- * part of Node and loads at once, so the action's first request goes out sooner.
- */
-function sharedSentryAgents(env = process.env) {
-    const names = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
-    const proxyEnv = Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]]));
-    const key = JSON.stringify(proxyEnv);
-    // An idle connection is closed after 10 s (sooner when the server's Keep-Alive header says so).
-    if (shared?.key !== key)
-        shared = { key, agents: new KeepAliveAgents({ keepAlive: true, timeout: 10_000, proxyEnv }) };
-    return shared.agents;
-}
-/** node:https (and TLS under it) is loaded when the first https URL is asked for, not by every process start. */
-const nodeHttps = () => process.getBuiltinModule('node:https');
-class KeepAliveAgents {
-    http;
-    #options;
-    #https;
-    constructor(options) {
-        this.#options = options;
-        this.http = new external_node_http_.Agent(options);
-    }
-    get https() {
-        this.#https ??= new (nodeHttps().Agent)(this.#options);
-        return this.#https;
-    }
-}
 class TransportFailure extends Error {
     code;
     constructor(code, message, cause) {
@@ -429,13 +395,15 @@ class SentryTransport {
         // One deadline for connect + headers + body, so a stalled body cannot hang a run.
         const timer = setTimeout(() => controller.abort(), o.timeoutMs);
         try {
-            return await exchange(req.url, {
+            const answer = await (0,agents/* exchange */.c)(req.url, {
                 method: req.method,
                 headers,
                 body: payload?.data,
                 agents: o.agents,
                 signal: controller.signal,
             });
+            const text = answer.body.toString('utf8');
+            return { ...answer, text, json: parseJson(answer.headers['content-type'], text) };
         }
         catch (err) {
             if (controller.signal.aborted) {
@@ -479,34 +447,6 @@ class SentryTransport {
     #debug(line) {
         this.#o.log?.(this.#redact(`sentry: ${line}`));
     }
-}
-/** One request and its whole answer over node:http(s). */
-function exchange(url, opts) {
-    const https = url.protocol === 'https:';
-    const headers = opts.body ? { ...opts.headers, 'content-length': String(opts.body.length) } : opts.headers;
-    return new Promise((resolve, reject) => {
-        const req = (https ? nodeHttps().request : external_node_http_.request)(url, { method: opts.method, headers, agent: https ? opts.agents.https : opts.agents.http, signal: opts.signal }, (res) => {
-            const parts = [];
-            res.on('data', (b) => parts.push(b));
-            res.on('error', reject);
-            res.on('close', () => {
-                if (!res.complete)
-                    reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' }));
-            });
-            res.on('end', () => {
-                const text = Buffer.concat(parts).toString('utf8');
-                resolve({
-                    status: res.statusCode ?? 0,
-                    statusText: res.statusMessage ?? '',
-                    headers: res.headers,
-                    text,
-                    json: parseJson(res.headers['content-type'], text),
-                });
-            });
-        });
-        req.on('error', reject);
-        req.end(opts.body);
-    });
 }
 function jsonBody(value) {
     return { data: Buffer.from(JSON.stringify(value)), contentType: 'application/json' };
@@ -711,6 +651,7 @@ function resolveServerUrl(baseUrl, serverUrl) {
 
 
 
+
 /**
  * Chunk gzip settings. memLevel 6 (zlib's default is 8) makes smaller deflate blocks, which adapt to the switches
  * between minified scripts and JSON maps in a bundle: 0.8 % fewer bytes on real npm builds and on the bench's corpus
@@ -771,7 +712,7 @@ class SentryClient {
             retryBaseMs: opts.retryBaseMs ?? 500,
             retryMaxDelayMs: opts.retryMaxDelayMs ?? 30_000,
             maxRateLimitWaitMs: opts.maxRateLimitWaitMs ?? 60_000,
-            agents: opts.agents ?? sharedSentryAgents(),
+            agents: opts.agents ?? (0,agents/* sharedSentryAgents */.N)(),
             ...(opts.log ? { log: opts.log } : {}),
             ...(opts.random ? { random: opts.random } : {}),
             ...(opts.sleep ? { sleep: opts.sleep } : {}),
@@ -1088,6 +1029,8 @@ function withStringId(rule) {
     return { ...rule, id: String(rule.id) };
 }
 
+// EXTERNAL MODULE: ./.build/src/sentry/agent-fetch.js
+var agent_fetch = __webpack_require__(7004);
 ;// CONCATENATED MODULE: ./.build/src/sentry/webhook-signature.js
 /** HMAC-SHA256 signatures of Sentry integration-platform webhooks (`Sentry-Hook-Signature`). Pure: no I/O. */
 
@@ -1114,6 +1057,7 @@ function verifyWebhookSignature(rawBody, signatureHeader, secret) {
 }
 
 ;// CONCATENATED MODULE: ./.build/src/sentry/index.js
+
 
 
 

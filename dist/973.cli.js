@@ -1,8 +1,8 @@
-export const id = 546;
-export const ids = [546];
+export const id = 973;
+export const ids = [973,4];
 export const modules = {
 
-/***/ 8546:
+/***/ 1973:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,31 +10,21 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DOCTOR_USAGE: () => (/* reexport */ DOCTOR_USAGE),
-  DoctorUsageError: () => (/* reexport */ DoctorUsageError),
-  parseDoctorSettings: () => (/* reexport */ parseDoctorSettings),
-  renderDoctorMarkdown: () => (/* reexport */ render/* renderDoctorMarkdown */.F1),
-  renderDoctorReport: () => (/* reexport */ render/* renderDoctorReport */.yu),
-  runDoctor: () => (/* binding */ runDoctor),
-  secretsIn: () => (/* binding */ secretsIn),
-  summaryLine: () => (/* reexport */ render/* summaryLine */.dC)
+  runDoctorCommand: () => (/* binding */ runDoctorCommand)
 });
 
 // EXTERNAL MODULE: ./.build/src/doctor/repo-config.js
-var repo_config = __webpack_require__(6218);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./.build/src/sentry/undici-dispatcher.js
-var undici_dispatcher = __webpack_require__(1001);
+var repo_config = __webpack_require__(4853);
+// EXTERNAL MODULE: ./.build/src/sentry/agent-fetch.js
+var agent_fetch = __webpack_require__(7004);
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __webpack_require__(7319);
+var version = __webpack_require__(8946);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-probe.js
 // The doctor's window onto Sentry: single GET requests with a short deadline and no retries, so a broken setup is
 // reported in seconds. The Sentry client retries for minutes, which is right for a release and wrong for a check.
 
 
-
-/** No HTTP answer at all: refused, DNS, TLS, timeout. `code` is Node's or undici's error code. */
+/** No HTTP answer at all: refused, DNS, TLS, timeout. `code` is Node's error code, or TIMEOUT. */
 class ProbeConnectionError extends Error {
     name = 'ProbeConnectionError';
     code;
@@ -44,7 +34,7 @@ class ProbeConnectionError extends Error {
     }
 }
 function createSentryProbe(opts) {
-    const dispatcher = opts.dispatcher ?? (0,undici_dispatcher/* sharedSentryDispatcher */.o)();
+    const fetch = opts.fetch ?? (0,agent_fetch/* agentFetch */.e)();
     return {
         async get(path, { anonymous = false } = {}) {
             const headers = {
@@ -53,16 +43,11 @@ function createSentryProbe(opts) {
             };
             if (opts.token && !anonymous)
                 headers.authorization = `Bearer ${opts.token}`;
+            const signal = AbortSignal.timeout(opts.timeoutMs);
             try {
-                const res = await (0,undici/* request */.Em)(`${opts.url}${path}`, {
-                    method: 'GET',
-                    headers,
-                    dispatcher,
-                    headersTimeout: opts.timeoutMs,
-                    bodyTimeout: opts.timeoutMs,
-                    signal: AbortSignal.timeout(opts.timeoutMs),
-                });
-                const text = await res.body.text();
+                // A redirect is an answer to report (a wrong URL), not one to follow.
+                const res = await fetch(`${opts.url}${path}`, { method: 'GET', headers, signal, redirect: 'manual' });
+                const text = await res.text();
                 let json;
                 try {
                     json = text ? JSON.parse(text) : undefined;
@@ -70,11 +55,11 @@ function createSentryProbe(opts) {
                 catch {
                     json = undefined;
                 }
-                return { status: res.statusCode, json };
+                return { status: res.status, json };
             }
             catch (error) {
                 const err = error;
-                const code = err.name === 'TimeoutError' ? 'TIMEOUT' : (err.code ?? err.cause?.code ?? 'ERROR');
+                const code = signal.aborted ? 'TIMEOUT' : (err.code ?? err.cause?.code ?? 'ERROR');
                 throw new ProbeConnectionError(code, `${err.message}${err.cause?.message ? ` (${err.cause.message})` : ''}`);
             }
         },
@@ -82,7 +67,7 @@ function createSentryProbe(opts) {
 }
 
 // EXTERNAL MODULE: ./.build/src/doctor/types.js
-var types = __webpack_require__(3778);
+var types = __webpack_require__(9737);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-checks.js
 
 
@@ -248,12 +233,71 @@ async function checkOrganization(settings, probe, results) {
     results.push(judgeChunkUpload(await probe.get(`${orgPath(org)}chunk-upload/`), settings.allowLegacyUploads));
 }
 
-// EXTERNAL MODULE: ./.build/src/doctor/render.js
-var render = __webpack_require__(9151);
+;// CONCATENATED MODULE: ./.build/src/doctor/render.js
+const MARK = { pass: '✓', fail: '✗', skip: '–' };
+const TITLES = { sentry: 'Sentry', app: 'GitHub App' };
+/**
+ * Renders the report. Every value in `secrets` is replaced by *** wherever it appears, as a last line of defence:
+ * no check puts a secret into a detail, but a server's error text might echo one.
+ */
+function renderDoctorReport(results, opts = {}) {
+    const width = Math.max(0, ...results.map((r) => r.name.length));
+    const lines = [];
+    for (const group of ['sentry', 'app']) {
+        const rows = results.filter((r) => r.group === group);
+        if (rows.length === 0)
+            continue;
+        if (lines.length)
+            lines.push('');
+        lines.push(`${TITLES[group]}${opts.header?.[group] ? ` (${opts.header[group]})` : ''}`);
+        for (const r of rows) {
+            lines.push(`  ${MARK[r.status]} ${r.name.padEnd(width)}  ${shownDetail(r)}`);
+            if (r.status === 'fail' && r.fix)
+                lines.push(`    ${' '.repeat(width)}  fix: ${r.fix}`);
+        }
+    }
+    lines.push('', summaryLine(results));
+    return redact(lines.join('\n'), opts.secrets ?? []);
+}
+/** The checks as a markdown table for a job summary; every secret is replaced by ***. */
+function renderDoctorMarkdown(results, opts) {
+    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    const failed = results.some((r) => r.status === 'fail');
+    const lines = [
+        `### ${failed ? '❌' : '✅'} faultline doctor`,
+        '',
+        `Sentry: ${cell(opts.target)}`,
+        '',
+        '| | Check | Result | Fix |',
+        '| --- | --- | --- | --- |',
+        ...results.map((r) => `| ${MARK[r.status]} | ${cell(r.name)} | ${cell(shownDetail(r))} | ` +
+            `${r.status === 'fail' && r.fix ? cell(r.fix) : ''} |`),
+        '',
+        summaryLine(results),
+        '',
+    ];
+    return redact(lines.join('\n'), opts.secrets);
+}
+const shownDetail = (r) => (r.status === 'skip' ? `skipped: ${r.detail}` : r.detail);
+function summaryLine(results) {
+    const count = (s) => results.filter((r) => r.status === s).length;
+    const failed = count('fail');
+    return `${count('pass')} passed, ${failed} failed, ${count('skip')} skipped${failed ? '' : ' — all good'}`;
+}
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        // Very short values would blank out ordinary words; no real token or secret is that short.
+        if (secret && secret.length >= 6)
+            out = out.split(secret).join('***');
+    }
+    return out;
+}
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./.build/src/sentry/org-token.js
-var org_token = __webpack_require__(7461);
+var org_token = __webpack_require__(7098);
 ;// CONCATENATED MODULE: ./.build/src/doctor/settings.js
 // `faultline doctor` flags and environment, parsed once into one typed object. Pure.
 
@@ -356,7 +400,7 @@ async function runDoctor(settings, deps) {
         createSentryProbe({ url: settings.sentry.url, token: settings.sentry.token, timeoutMs: settings.timeoutMs });
     const found = await (0,repo_config/* findRepoConfig */.s)(settings.config, deps.cwd);
     // The alerts code (yaml, zod) loads only when there is a config to check.
-    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(533), __webpack_require__.e(513), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 9396)) : undefined;
+    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(808), __webpack_require__.e(462), __webpack_require__.e(771)]).then(__webpack_require__.bind(__webpack_require__, 6771)) : undefined;
     const fromConfig = found && alerts?.configSentry(found);
     const sentry = {
         ...settings.sentry,
@@ -383,82 +427,51 @@ function secretsIn(env) {
         .filter((v) => Boolean(v));
 }
 
+;// CONCATENATED MODULE: ./.build/src/cli/doctor-command.js
+// `faultline doctor`: parse flags, run the checks, print the table (or JSON), exit 1 on any ✗.
 
-/***/ }),
 
-/***/ 9151:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   F1: () => (/* binding */ renderDoctorMarkdown),
-/* harmony export */   dC: () => (/* binding */ summaryLine),
-/* harmony export */   yu: () => (/* binding */ renderDoctorReport)
-/* harmony export */ });
-const MARK = { pass: '✓', fail: '✗', skip: '–' };
-const TITLES = { sentry: 'Sentry', app: 'GitHub App' };
-/**
- * Renders the report. Every value in `secrets` is replaced by *** wherever it appears, as a last line of defence:
- * no check puts a secret into a detail, but a server's error text might echo one.
- */
-function renderDoctorReport(results, opts = {}) {
-    const width = Math.max(0, ...results.map((r) => r.name.length));
-    const lines = [];
-    for (const group of ['sentry', 'app']) {
-        const rows = results.filter((r) => r.group === group);
-        if (rows.length === 0)
-            continue;
-        if (lines.length)
-            lines.push('');
-        lines.push(`${TITLES[group]}${opts.header?.[group] ? ` (${opts.header[group]})` : ''}`);
-        for (const r of rows) {
-            lines.push(`  ${MARK[r.status]} ${r.name.padEnd(width)}  ${shownDetail(r)}`);
-            if (r.status === 'fail' && r.fix)
-                lines.push(`    ${' '.repeat(width)}  fix: ${r.fix}`);
-        }
+async function runDoctorCommand(argv, io) {
+    if (argv.includes('--help') || argv.includes('-h')) {
+        io.stdout(DOCTOR_USAGE);
+        return 0;
     }
-    lines.push('', summaryLine(results));
-    return redact(lines.join('\n'), opts.secrets ?? []);
-}
-/** The checks as a markdown table for a job summary; every secret is replaced by ***. */
-function renderDoctorMarkdown(results, opts) {
-    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-    const failed = results.some((r) => r.status === 'fail');
-    const lines = [
-        `### ${failed ? '❌' : '✅'} faultline doctor`,
-        '',
-        `Sentry: ${cell(opts.target)}`,
-        '',
-        '| | Check | Result | Fix |',
-        '| --- | --- | --- | --- |',
-        ...results.map((r) => `| ${MARK[r.status]} | ${cell(r.name)} | ${cell(shownDetail(r))} | ` +
-            `${r.status === 'fail' && r.fix ? cell(r.fix) : ''} |`),
-        '',
-        summaryLine(results),
-        '',
-    ];
-    return redact(lines.join('\n'), opts.secrets);
-}
-const shownDetail = (r) => (r.status === 'skip' ? `skipped: ${r.detail}` : r.detail);
-function summaryLine(results) {
-    const count = (s) => results.filter((r) => r.status === s).length;
-    const failed = count('fail');
-    return `${count('pass')} passed, ${failed} failed, ${count('skip')} skipped${failed ? '' : ' — all good'}`;
-}
-function redact(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        // Very short values would blank out ordinary words; no real token or secret is that short.
-        if (secret && secret.length >= 6)
-            out = out.split(secret).join('***');
+    let settings;
+    try {
+        settings = parseDoctorSettings(argv, io.env);
     }
-    return out;
+    catch (error) {
+        if (!(error instanceof DoctorUsageError))
+            throw error;
+        io.stderr(error.message);
+        return 2;
+    }
+    const secrets = secretsIn(io.env);
+    const appChecks = settings.app ? await loadAppChecks() : undefined;
+    const results = await runDoctor(settings, { env: io.env, cwd: io.cwd, appChecks });
+    if (settings.json) {
+        io.stdout(redact(JSON.stringify({ ok: results.every((r) => r.status !== 'fail'), checks: results }, null, 2), secrets));
+    }
+    else {
+        io.stdout(`faultline doctor`);
+        io.stdout('');
+        io.stdout(renderDoctorReport(results, {
+            header: { sentry: `${settings.sentry.url}${settings.sentry.org ? `, org ${settings.sentry.org}` : ''}` },
+            secrets,
+        }));
+    }
+    return results.some((r) => r.status === 'fail') ? 1 : 0;
+}
+/** The app's half, loaded only when it is checked: it brings the app's database drivers (node:sqlite, pg). */
+async function loadAppChecks() {
+    const { runAppChecks } = await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(995), __webpack_require__.e(937), __webpack_require__.e(660)]).then(__webpack_require__.bind(__webpack_require__, 4660));
+    return runAppChecks;
 }
 
 
 /***/ }),
 
-/***/ 6218:
+/***/ 4853:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -488,7 +501,7 @@ async function findRepoConfig(configPath, cwd) {
 
 /***/ }),
 
-/***/ 3778:
+/***/ 9737:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -519,23 +532,227 @@ const skip = (group, name, detail) => ({
 
 /***/ }),
 
-/***/ 1001:
+/***/ 7004:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ sharedSentryDispatcher)
+/* harmony export */   e: () => (/* binding */ agentFetch)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4196);
 /**
- * One undici keep-alive pool, honouring HTTP(S)_PROXY and NO_PROXY, for the callers that speak undici (the doctor's
- * probe, the GitHub history's fetch). The Sentry client itself uses node:http (http.ts): undici takes longer to load
- * than the action takes to send its first request.
+ * `fetch` over node:http(s) and the shared keep-alive agents (HTTP(S)_PROXY and NO_PROXY honoured), for the callers
+ * that speak fetch: the GitHub history's Octokit request and the doctor's probe. It answers with Node's own global
+ * `Response`, so no HTTP library is bundled or loaded for them.
  */
 
-let sharedAgent;
-function sharedSentryDispatcher() {
-    sharedAgent ??= new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({ keepAliveTimeout: 10_000 });
-    return sharedAgent;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+/** Statuses whose `Response` must have no body (the constructor refuses one). */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+/** A fetch that sends through `agents` (default: the process's shared ones, read from the environment). */
+function agentFetch(agents = () => (0,_agents_js__WEBPACK_IMPORTED_MODULE_0__/* .sharedSentryAgents */ .N)()) {
+    return async (input, init = {}) => {
+        let url = new URL(String(input));
+        let method = (init.method ?? 'GET').toUpperCase();
+        let body = init.body == null ? undefined : Buffer.from(init.body);
+        const headers = plainHeaders(init.headers);
+        for (let hop = 0;; hop++) {
+            const answer = await (0,_agents_js__WEBPACK_IMPORTED_MODULE_0__/* .exchange */ .c)(url, { method, headers, body, agents: agents(), signal: init.signal ?? undefined });
+            const location = answer.headers.location;
+            if (init.redirect === 'manual' || !REDIRECTS.has(answer.status) || !location || hop === MAX_REDIRECTS) {
+                return toResponse(answer);
+            }
+            url = new URL(location, url);
+            // As fetch does: a 303, or a 301/302 after a POST, becomes a GET without a body.
+            if (answer.status === 303 || ((answer.status === 301 || answer.status === 302) && method === 'POST')) {
+                method = 'GET';
+                body = undefined;
+                delete headers['content-type'];
+            }
+        }
+    };
+}
+function plainHeaders(headers) {
+    const out = {};
+    if (!headers)
+        return out;
+    const entries = headers instanceof Headers || Array.isArray(headers) ? headers : Object.entries(headers);
+    for (const [name, value] of entries)
+        out[name.toLowerCase()] = String(value);
+    return out;
+}
+function toResponse(answer) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(answer.headers)) {
+        if (value === undefined)
+            continue;
+        for (const one of Array.isArray(value) ? value : [value])
+            headers.append(name, one);
+    }
+    const body = NULL_BODY.has(answer.status) ? null : new Uint8Array(answer.body);
+    return new Response(body, { status: answer.status, statusText: answer.statusText, headers });
+}
+
+
+/***/ }),
+
+/***/ 4196:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ sharedSentryAgents),
+/* harmony export */   c: () => (/* binding */ exchange)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/**
+ * The connection pools every outgoing request of the action and the CLI goes through (the Sentry client, the GitHub
+ * history, the doctor's probe), and one request's whole answer over them. node:http(s) rather than undici: it is
+ * part of Node and loads at once, so the action's first request goes out sooner.
+ */
+
+let shared;
+/**
+ * One keep-alive pool per protocol for every client in the process; they honour HTTP(S)_PROXY and NO_PROXY (Node's
+ * own proxy support, `proxyEnv`), read again whenever those variables change.
+ */
+function sharedSentryAgents(env = process.env) {
+    const names = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
+    const proxyEnv = Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]]));
+    const key = JSON.stringify(proxyEnv);
+    // An idle connection is closed after 10 s (sooner when the server's Keep-Alive header says so).
+    if (shared?.key !== key)
+        shared = { key, agents: new KeepAliveAgents({ keepAlive: true, timeout: 10_000, proxyEnv }) };
+    return shared.agents;
+}
+/** node:https (and TLS under it) is loaded when the first https URL is asked for, not by every process start. */
+const nodeHttps = () => process.getBuiltinModule('node:https');
+class KeepAliveAgents {
+    http;
+    #options;
+    #https;
+    constructor(options) {
+        this.#options = options;
+        this.http = new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent(options);
+    }
+    get https() {
+        this.#https ??= new (nodeHttps().Agent)(this.#options);
+        return this.#https;
+    }
+}
+/** One request and its whole answer over node:http(s); `signal` aborts it (connect, headers and body). */
+function exchange(url, opts) {
+    const https = url.protocol === 'https:';
+    const headers = opts.body ? { ...opts.headers, 'content-length': String(opts.body.length) } : opts.headers;
+    return new Promise((resolve, reject) => {
+        const req = (https ? nodeHttps().request : node_http__WEBPACK_IMPORTED_MODULE_0__.request)(url, {
+            method: opts.method,
+            headers,
+            agent: https ? opts.agents.https : opts.agents.http,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        }, (res) => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('error', reject);
+            res.on('close', () => {
+                if (!res.complete)
+                    reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' }));
+            });
+            res.on('end', () => resolve({
+                status: res.statusCode ?? 0,
+                statusText: res.statusMessage ?? '',
+                headers: res.headers,
+                body: Buffer.concat(parts),
+            }));
+        });
+        req.on('error', reject);
+        req.end(opts.body);
+    });
+}
+
+
+/***/ }),
+
+/***/ 7098:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z5: () => (/* binding */ orgTokenClaims),
+/* harmony export */   pF: () => (/* binding */ SentryTargetError),
+/* harmony export */   rH: () => (/* binding */ resolveSentryTarget)
+/* harmony export */ });
+/* unused harmony exports ORG_TOKEN_PREFIX, DEFAULT_SENTRY_URL */
+// Sentry organization auth tokens (`sntrys_<base64 JSON>_<secret>`) name the server and the organization they
+// belong to, as sentry-cli reads them (src/utils/auth_token/org_auth_token.rs in getsentry/sentry-cli): the JSON
+// has `url` (may be empty in old tokens), `region_url` and `org`. A token alone is then enough, and a token is
+// never sent to a server other than its own.
+const ORG_TOKEN_PREFIX = 'sntrys_';
+const DEFAULT_SENTRY_URL = 'https://sentry.io';
+/** The claims of an org token, or undefined for any other kind of token (user tokens, integration tokens). */
+function orgTokenClaims(token) {
+    if (!token?.startsWith(ORG_TOKEN_PREFIX))
+        return undefined;
+    const parts = token.split('_');
+    if (parts.length !== 3)
+        return undefined;
+    try {
+        const json = JSON.parse(Buffer.from(parts[1], 'base64').toString('utf8'));
+        if (!json || typeof json !== 'object')
+            return undefined;
+        const { url, region_url: regionUrl, org } = json;
+        if (typeof org !== 'string' || !org)
+            return undefined;
+        return {
+            org,
+            ...(typeof url === 'string' && url ? { url: trimUrl(url) } : {}),
+            ...(typeof regionUrl === 'string' && regionUrl ? { regionUrl: trimUrl(regionUrl) } : {}),
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+class SentryTargetError extends Error {
+    name = 'SentryTargetError';
+}
+/**
+ * The server and organization to use: explicit settings win; what they leave open comes from an org token; the
+ * URL defaults to sentry.io only when neither says. An explicit URL that is neither the token's server nor its
+ * region is refused, naming both, so the token never goes to another host.
+ */
+function resolveSentryTarget(settings) {
+    const claims = orgTokenClaims(settings.token);
+    const explicitUrl = settings.url?.trim() ? trimUrl(settings.url) : undefined;
+    const explicitOrg = settings.org?.trim() || undefined;
+    if (claims && explicitUrl) {
+        const own = [claims.url, claims.regionUrl].filter((u) => !!u);
+        if (own.length && !own.some((u) => sameServer(u, explicitUrl))) {
+            throw new SentryTargetError(`${settings.urlSetting ?? 'SENTRY_URL'} is ${explicitUrl}, but the auth token belongs to ${own[0]}: ` +
+                `unset ${settings.urlSetting ?? 'SENTRY_URL'} (the token names its server) or use a token made on ${explicitUrl}`);
+        }
+    }
+    const url = explicitUrl ?? claims?.url ?? claims?.regionUrl;
+    const org = explicitOrg ?? claims?.org;
+    return {
+        url: url ?? DEFAULT_SENTRY_URL,
+        ...(org ? { org } : {}),
+        from: {
+            url: explicitUrl ? 'setting' : url ? 'token' : 'default',
+            ...(org ? { org: explicitOrg ? 'setting' : 'token' } : {}),
+        },
+    };
+}
+function trimUrl(url) {
+    return url.trim().replace(/\/+$/, '');
+}
+function sameServer(a, b) {
+    try {
+        const x = new URL(a);
+        const y = new URL(b);
+        return x.protocol === y.protocol && x.host.toLowerCase() === y.host.toLowerCase();
+    }
+    catch {
+        return trimUrl(a).toLowerCase() === trimUrl(b).toLowerCase();
+    }
 }
 
 

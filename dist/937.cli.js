@@ -1,8 +1,8 @@
-export const id = 62;
-export const ids = [62];
+export const id = 937;
+export const ids = [937];
 export const modules = {
 
-/***/ 5062:
+/***/ 4937:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,11 +12,11 @@ export const modules = {
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8262);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7975);
-/* harmony import */ var _store_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4494);
-/* harmony import */ var _src_sentry_org_token_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7461);
+/* harmony import */ var _store_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9695);
+/* harmony import */ var _src_sentry_org_token_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7098);
 
 
 
@@ -34,152 +34,182 @@ class ConfigError extends Error {
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
 /** Reads the environment; throws one ConfigError listing every problem (never a secret's value). */
 function loadConfig(env, cwd = process.cwd()) {
+    const read = envReader(env);
+    const github = readGitHub(read, env, cwd);
+    const sentry = readSentry(read);
+    const storage = readStorage(read, cwd);
+    const logging = readLogging(read);
+    const config = {
+        github,
+        sentry,
+        storage,
+        ...logging,
+        encryption: {
+            key: read.get('FAULTLINE_ENCRYPTION_KEY'),
+            previousKey: read.get('FAULTLINE_ENCRYPTION_KEY_PREVIOUS'),
+        },
+        host: read.get('HOST') ?? '0.0.0.0',
+        port: read.integer('PORT', 3000, 0, 65_535),
+        workers: {
+            concurrency: read.integer('FAULTLINE_WORKER_CONCURRENCY', 4, 1, 64),
+            maxAttempts: read.integer('FAULTLINE_JOB_MAX_ATTEMPTS', 8, 1, 100),
+        },
+        webhookProxyUrl: readWebhookProxyUrl(read),
+        metrics: readMetrics(read),
+        sentryDsn: read.get('SENTRY_DSN'),
+    };
+    if (read.problems.length > 0)
+        throw new ConfigError(read.problems);
+    return config;
+}
+function envReader(env) {
     const problems = [];
     const get = (name) => {
         const value = env[name]?.trim();
         return value ? value : undefined;
     };
-    const required = (name, what) => {
-        const value = get(name);
-        if (!value)
-            problems.push(`${name} is not set: ${what}`);
-        return value ?? '';
+    return {
+        problems,
+        get,
+        required(name, what) {
+            const value = get(name);
+            if (!value)
+                problems.push(`${name} is not set: ${what}`);
+            return value ?? '';
+        },
+        integer(name, fallback, min, max) {
+            const raw = get(name);
+            if (raw === undefined)
+                return fallback;
+            const value = Number(raw);
+            if (!Number.isInteger(value) || value < min || value > max) {
+                problems.push(`${name} is "${raw}": expected a whole number from ${min} to ${max}`);
+                return fallback;
+            }
+            return value;
+        },
     };
-    const integer = (name, fallback, min, max) => {
-        const raw = get(name);
-        if (raw === undefined)
-            return fallback;
-        const value = Number(raw);
-        if (!Number.isInteger(value) || value < min || value > max) {
-            problems.push(`${name} is "${raw}": expected a whole number from ${min} to ${max}`);
-            return fallback;
-        }
-        return value;
-    };
-    const appIdRaw = required('APP_ID', "set it to the GitHub App's numeric ID (shown on the App's settings page)");
+}
+function readGitHub(read, env, cwd) {
+    const appIdRaw = read.required('APP_ID', "set it to the GitHub App's numeric ID (shown on the App's settings page)");
     const appId = Number(appIdRaw);
     if (appIdRaw && (!Number.isInteger(appId) || appId <= 0)) {
-        problems.push(`APP_ID is "${appIdRaw}": expected the GitHub App's numeric ID, e.g. 123456`);
+        read.problems.push(`APP_ID is "${appIdRaw}": expected the GitHub App's numeric ID, e.g. 123456`);
     }
-    let privateKey;
+    return {
+        appId,
+        privateKey: readPrivateKey(read, env, cwd) ?? '',
+        webhookSecret: read.required('WEBHOOK_SECRET', "set it to the GitHub App's webhook secret"),
+        baseUrl: readGitHubBaseUrl(read),
+        requestTimeoutMs: read.integer('GITHUB_REQUEST_TIMEOUT_MS', 20_000, 1_000, 600_000),
+    };
+}
+/** PRIVATE_KEY (inline, kept untrimmed) or the file PRIVATE_KEY_PATH names, as a PEM. */
+function readPrivateKey(read, env, cwd) {
     const inlineKey = env.PRIVATE_KEY?.trim() ? env.PRIVATE_KEY : undefined;
-    const keyPath = get('PRIVATE_KEY_PATH');
-    let keySource = 'PRIVATE_KEY';
+    const keyPath = read.get('PRIVATE_KEY_PATH');
+    let key = inlineKey;
     if (!inlineKey && keyPath) {
-        keySource = 'PRIVATE_KEY_PATH';
         try {
-            privateKey = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, keyPath), 'utf8');
+            key = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, keyPath), 'utf8');
         }
         catch (error) {
-            problems.push(`PRIVATE_KEY_PATH is "${keyPath}" but the file cannot be read (${error.code ?? 'error'}): point it at the App's .pem file`);
+            read.problems.push(`PRIVATE_KEY_PATH is "${keyPath}" but the file cannot be read (${error.code ?? 'error'}): point it at the App's .pem file`);
         }
     }
     else if (!inlineKey) {
-        problems.push("PRIVATE_KEY and PRIVATE_KEY_PATH are both unset: set one to the GitHub App's private key (PEM) or its file path");
+        read.problems.push("PRIVATE_KEY and PRIVATE_KEY_PATH are both unset: set one to the GitHub App's private key (PEM) or its file path");
     }
-    if (inlineKey ?? privateKey) {
-        const parsed = normalizePrivateKey(inlineKey ?? privateKey, keySource);
-        if ('problem' in parsed)
-            problems.push(parsed.problem);
-        else
-            privateKey = parsed.pem;
+    if (key === undefined)
+        return undefined;
+    const parsed = normalizePrivateKey(key, inlineKey ? 'PRIVATE_KEY' : 'PRIVATE_KEY_PATH');
+    if ('problem' in parsed) {
+        read.problems.push(parsed.problem);
+        return undefined;
     }
-    const webhookSecret = required('WEBHOOK_SECRET', "set it to the GitHub App's webhook secret");
-    let baseUrl;
-    const gheHost = get('GHE_HOST');
-    const gheProtocol = get('GHE_PROTOCOL') ?? 'https';
+    return parsed.pem;
+}
+/** The REST base for GitHub Enterprise (GHE_HOST, GHE_PROTOCOL); undefined for github.com. */
+function readGitHubBaseUrl(read) {
+    const gheHost = read.get('GHE_HOST');
+    const gheProtocol = read.get('GHE_PROTOCOL') ?? 'https';
     if (gheProtocol !== 'http' && gheProtocol !== 'https') {
-        problems.push(`GHE_PROTOCOL is "${gheProtocol}": expected http or https`);
+        read.problems.push(`GHE_PROTOCOL is "${gheProtocol}": expected http or https`);
+        return undefined;
     }
-    else if (gheHost) {
-        if (/[/\s]/.test(gheHost) || gheHost.includes('://')) {
-            problems.push(`GHE_HOST is "${gheHost}": expected a host name (and port), without scheme or path, e.g. ghe.example.com`);
-        }
-        else {
-            baseUrl = `${gheProtocol}://${gheHost}/api/v3`;
-        }
+    if (!gheHost)
+        return undefined;
+    if (/[/\s]/.test(gheHost) || gheHost.includes('://')) {
+        read.problems.push(`GHE_HOST is "${gheHost}": expected a host name (and port), without scheme or path, e.g. ghe.example.com`);
+        return undefined;
     }
-    const authToken = get('SENTRY_AUTH_TOKEN');
+    return `${gheProtocol}://${gheHost}/api/v3`;
+}
+function readSentry(read) {
+    const authToken = read.get('SENTRY_AUTH_TOKEN');
     // An org auth token names its server and org; SENTRY_URL and SENTRY_ORG win, and a URL of another server is refused.
-    const target = sentryTarget(authToken, get('SENTRY_URL'), get('SENTRY_ORG'), problems);
-    const sentryUrlRaw = target?.url ?? get('SENTRY_URL') ?? 'https://sentry.io';
-    let sentryUrl = sentryUrlRaw;
+    const target = sentryTarget(authToken, read.get('SENTRY_URL'), read.get('SENTRY_ORG'), read.problems);
+    const sentryUrlRaw = target?.url ?? read.get('SENTRY_URL') ?? 'https://sentry.io';
+    let url = sentryUrlRaw;
     try {
         const parsed = new URL(sentryUrlRaw);
         if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
             throw new Error('scheme');
-        sentryUrl = sentryUrlRaw.replace(/\/+$/, '');
+        url = sentryUrlRaw.replace(/\/+$/, '');
     }
     catch {
-        problems.push(`SENTRY_URL is "${sentryUrlRaw}": expected an http(s) URL such as https://sentry.io`);
+        read.problems.push(`SENTRY_URL is "${sentryUrlRaw}": expected an http(s) URL such as https://sentry.io`);
     }
-    const clientSecret = required('SENTRY_CLIENT_SECRET', "set it to the Sentry integration's Client Secret (it signs the webhooks)");
-    const org = target?.org ?? get('SENTRY_ORG') ?? (0,_src_sentry_org_token_js__WEBPACK_IMPORTED_MODULE_5__/* .orgTokenClaims */ .Z5)(authToken)?.org;
+    const clientSecret = read.required('SENTRY_CLIENT_SECRET', "set it to the Sentry integration's Client Secret (it signs the webhooks)");
+    const org = target?.org ?? read.get('SENTRY_ORG') ?? (0,_src_sentry_org_token_js__WEBPACK_IMPORTED_MODULE_5__/* .orgTokenClaims */ .Z5)(authToken)?.org;
     if (authToken && !org) {
-        problems.push('SENTRY_AUTH_TOKEN is set but SENTRY_ORG is not: an internal integration belongs to one Sentry org; set SENTRY_ORG to its slug (e.g. acme), or unset SENTRY_AUTH_TOKEN for a public integration');
+        read.problems.push('SENTRY_AUTH_TOKEN is set but SENTRY_ORG is not: an internal integration belongs to one Sentry org; set SENTRY_ORG to its slug (e.g. acme), or unset SENTRY_AUTH_TOKEN for a public integration');
     }
     if (org && !/^[a-z0-9][a-z0-9_-]*$/i.test(org)) {
-        problems.push(`SENTRY_ORG is "${org}": expected an organization slug such as acme (letters, digits, - and _)`);
+        read.problems.push(`SENTRY_ORG is "${org}": expected an organization slug such as acme (letters, digits, - and _)`);
     }
-    let storage;
-    const databaseUrl = get('DATABASE_URL');
-    if (databaseUrl) {
-        let ok = false;
-        try {
-            ok = ['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol);
-        }
-        catch {
-            // not a URL at all: reported below
-        }
-        if (!ok) {
-            // The URL may embed a password: name the variable, not the value.
-            problems.push('DATABASE_URL is not a postgres:// or postgresql:// URL: unset it to use SQLite, or fix it');
-        }
-        storage = { kind: 'postgres', databaseUrl };
+    return { url, clientSecret, clientId: read.get('SENTRY_CLIENT_ID'), authToken, org };
+}
+/** PostgreSQL when DATABASE_URL is set, else SQLite in FAULTLINE_DATA_DIR (default `.faultline`). */
+function readStorage(read, cwd) {
+    const databaseUrl = read.get('DATABASE_URL');
+    if (!databaseUrl) {
+        return { kind: 'sqlite', file: (0,_store_index_js__WEBPACK_IMPORTED_MODULE_4__/* .sqliteFileIn */ .mE)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, read.get('FAULTLINE_DATA_DIR') ?? '.faultline')) };
     }
-    else {
-        storage = { kind: 'sqlite', file: (0,_store_index_js__WEBPACK_IMPORTED_MODULE_4__/* .sqliteFileIn */ .mE)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, get('FAULTLINE_DATA_DIR') ?? '.faultline')) };
+    let ok = false;
+    try {
+        ok = ['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol);
     }
-    const logLevelRaw = (get('LOG_LEVEL') ?? 'info').toLowerCase();
-    if (!LOG_LEVELS.includes(logLevelRaw)) {
-        problems.push(`LOG_LEVEL is "${logLevelRaw}": expected one of ${LOG_LEVELS.join(', ')}`);
+    catch {
+        // not a URL at all: reported below
     }
-    const logFormat = (get('LOG_FORMAT') ?? 'pretty').toLowerCase();
+    if (!ok) {
+        // The URL may embed a password: name the variable, not the value.
+        read.problems.push('DATABASE_URL is not a postgres:// or postgresql:// URL: unset it to use SQLite, or fix it');
+    }
+    return { kind: 'postgres', databaseUrl };
+}
+function readLogging(read) {
+    const logLevel = (read.get('LOG_LEVEL') ?? 'info').toLowerCase();
+    if (!LOG_LEVELS.includes(logLevel)) {
+        read.problems.push(`LOG_LEVEL is "${logLevel}": expected one of ${LOG_LEVELS.join(', ')}`);
+    }
+    const logFormat = (read.get('LOG_FORMAT') ?? 'pretty').toLowerCase();
     if (logFormat !== 'json' && logFormat !== 'pretty') {
-        problems.push(`LOG_FORMAT is "${logFormat}": expected json or pretty`);
+        read.problems.push(`LOG_FORMAT is "${logFormat}": expected json or pretty`);
     }
-    const metricsPortRaw = get('METRICS_PORT');
-    const metricsPort = metricsPortRaw === undefined ? undefined : integer('METRICS_PORT', 9464, 0, 65_535);
-    const webhookProxyUrl = get('WEBHOOK_PROXY_URL');
-    if (webhookProxyUrl && !/^https?:\/\//.test(webhookProxyUrl)) {
-        problems.push(`WEBHOOK_PROXY_URL is "${webhookProxyUrl}": expected an http(s) URL such as https://smee.io/abc123`);
+    return { logLevel: logLevel, logFormat: logFormat };
+}
+function readWebhookProxyUrl(read) {
+    const url = read.get('WEBHOOK_PROXY_URL');
+    if (url && !/^https?:\/\//.test(url)) {
+        read.problems.push(`WEBHOOK_PROXY_URL is "${url}": expected an http(s) URL such as https://smee.io/abc123`);
     }
-    const config = {
-        github: {
-            appId,
-            privateKey: privateKey ?? '',
-            webhookSecret,
-            baseUrl,
-            requestTimeoutMs: integer('GITHUB_REQUEST_TIMEOUT_MS', 20_000, 1_000, 600_000),
-        },
-        sentry: { url: sentryUrl, clientSecret, clientId: get('SENTRY_CLIENT_ID'), authToken, org },
-        storage,
-        logLevel: logLevelRaw,
-        logFormat: logFormat,
-        encryption: { key: get('FAULTLINE_ENCRYPTION_KEY'), previousKey: get('FAULTLINE_ENCRYPTION_KEY_PREVIOUS') },
-        host: get('HOST') ?? '0.0.0.0',
-        port: integer('PORT', 3000, 0, 65_535),
-        workers: {
-            concurrency: integer('FAULTLINE_WORKER_CONCURRENCY', 4, 1, 64),
-            maxAttempts: integer('FAULTLINE_JOB_MAX_ATTEMPTS', 8, 1, 100),
-        },
-        webhookProxyUrl,
-        metrics: { token: get('METRICS_TOKEN'), host: get('METRICS_HOST') ?? '127.0.0.1', port: metricsPort },
-        sentryDsn: get('SENTRY_DSN'),
-    };
-    if (problems.length > 0)
-        throw new ConfigError(problems);
-    return config;
+    return url;
+}
+function readMetrics(read) {
+    const port = read.get('METRICS_PORT') === undefined ? undefined : read.integer('METRICS_PORT', 9464, 0, 65_535);
+    return { token: read.get('METRICS_TOKEN'), host: read.get('METRICS_HOST') ?? '127.0.0.1', port };
 }
 function sentryTarget(token, url, org, problems) {
     try {
@@ -255,7 +285,7 @@ function normalizePrivateKey(raw, source) {
 
 /***/ }),
 
-/***/ 4494:
+/***/ 9695:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -270,9 +300,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/app/store/migrations.js
-var migrations = __webpack_require__(2439);
+var migrations = __webpack_require__(1992);
 // EXTERNAL MODULE: ./.build/app/store/postgres-driver.js
-var postgres_driver = __webpack_require__(4384);
+var postgres_driver = __webpack_require__(1641);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./.build/app/store/sql-store.js
@@ -735,7 +765,7 @@ function toLink(row) {
 }
 
 // EXTERNAL MODULE: ./.build/app/store/sqlite-driver.js
-var sqlite_driver = __webpack_require__(4153);
+var sqlite_driver = __webpack_require__(8844);
 ;// CONCATENATED MODULE: ./.build/app/store/index.js
 
 
@@ -762,7 +792,7 @@ async function openStore(config) {
 
 /***/ }),
 
-/***/ 2439:
+/***/ 1992:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -974,13 +1004,13 @@ async function lockMigrations(driver, tx) {
 
 /***/ }),
 
-/***/ 4384:
+/***/ 1641:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ PostgresDriver)
 /* harmony export */ });
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
 
 class PostgresDriver {
     dialect = 'postgres';
@@ -1031,14 +1061,14 @@ class PostgresDriver {
 
 /***/ }),
 
-/***/ 4153:
+/***/ 8844:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ SqliteDriver)
 /* harmony export */ });
 /* unused harmony export createPrivateFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8262);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_sqlite__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99);
 

@@ -1,8 +1,8 @@
-export const id = 322;
-export const ids = [322];
+export const id = 755;
+export const ids = [755,4];
 export const modules = {
 
-/***/ 9322:
+/***/ 5755:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,7 +20,7 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./.build/src/sentry/index.js + 9 modules
-var sentry = __webpack_require__(6321);
+var sentry = __webpack_require__(5808);
 ;// CONCATENATED MODULE: ./.build/src/release/client.js
 
 /** The Sentry client for a resolved run; none in a dry run, where nothing may be sent. */
@@ -32,7 +32,7 @@ function releaseClient(inputs, userAgent, log) {
 }
 
 // EXTERNAL MODULE: ./.build/src/release/errors.js
-var errors = __webpack_require__(1478);
+var errors = __webpack_require__(61);
 ;// CONCATENATED MODULE: ./.build/src/release/commits.js
 
 /** sentry-cli's default depth when there is no previous release (or it cannot be found with ignore_missing). */
@@ -299,21 +299,18 @@ function repositoryFromRemote(remote) {
     return match ? `${match[1]}/${match[2]}` : undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/@octokit/request/dist-bundle/index.js + 5 modules
-var dist_bundle = __webpack_require__(7359);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./.build/src/sentry/undici-dispatcher.js
-var undici_dispatcher = __webpack_require__(1001);
+// EXTERNAL MODULE: ../../main/node_modules/@octokit/request/dist-bundle/index.js + 5 modules
+var dist_bundle = __webpack_require__(3473);
+// EXTERNAL MODULE: ./.build/src/sentry/agent-fetch.js
+var agent_fetch = __webpack_require__(7004);
 // EXTERNAL MODULE: ./.build/src/sourcemaps/limit.js
-var limit = __webpack_require__(8293);
+var limit = __webpack_require__(6414);
 ;// CONCATENATED MODULE: ./.build/src/release/github-history.js
 /**
  * Commit history from the GitHub REST API, for shallow checkouts: compare base...head for the range and one
  * `GET commits/{sha}` per commit for its patch set. Works with any Octokit's `request`; the action and the CLI use
  * githubRequest below (@octokit/request alone: a full Octokit would add a megabyte to the action's start-up).
  */
-
 
 
 
@@ -325,15 +322,13 @@ const MAX_PAGES = 10;
 const LOOKUP_CONCURRENCY = 8;
 /**
  * An authenticated GitHub `request` for `apiUrl` (GITHUB_API_URL: github.com or GitHub Enterprise), sent through the
- * same keep-alive, HTTP(S)_PROXY-aware undici agent as the Sentry client.
+ * same keep-alive, HTTP(S)_PROXY-aware agents as the Sentry client.
  */
 function githubRequest(token, apiUrl, userAgent) {
     const request = dist_bundle/* request */.E.defaults({
         baseUrl: apiUrl.replace(/\/+$/, ''),
         headers: { authorization: `token ${token}`, 'user-agent': userAgent },
-        request: {
-            fetch: (url, init) => (0,undici/* fetch */.hd)(url, { ...init, dispatcher: (0,undici_dispatcher/* sharedSentryDispatcher */.o)() }),
-        },
+        request: { fetch: (0,agent_fetch/* agentFetch */.e)() },
     });
     return (route, params) => request(route, params);
 }
@@ -641,7 +636,7 @@ function printable(value) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/org-token.js
-var org_token = __webpack_require__(7461);
+var org_token = __webpack_require__(7098);
 ;// CONCATENATED MODULE: ./.build/src/release/inputs.js
 /**
  * Parses the raw inputs (action inputs or CLI flags, with SENTRY_* / GITHUB_* fallbacks) into ReleaseOptions plus
@@ -809,7 +804,7 @@ function emptyResult(version, dryRun) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(8262);
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./.build/src/release/steps.js
 /**
  * The five release steps, each a function of one shared context. A step returns what it did (or why it skipped),
@@ -1133,7 +1128,7 @@ function stepContext(opts, deps) {
     };
 }
 /** The source-map step and its check, loaded when they run: a release without maps never parses src/sourcemaps. */
-const loadSourcemapsStep = async () => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1538))).sourcemapsStep;
+const loadSourcemapsStep = async () => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 991))).sourcemapsStep;
 const loadedSourcemapsStep = Object.assign(async (...args) => (await loadSourcemapsStep())(...args), {
     async check(...args) {
         const step = await loadSourcemapsStep();
@@ -1235,7 +1230,7 @@ function escapeCell(text) {
 }
 
 // EXTERNAL MODULE: ./.build/src/release/sourcemaps-step.js
-var sourcemaps_step = __webpack_require__(1538);
+var sourcemaps_step = __webpack_require__(991);
 ;// CONCATENATED MODULE: ./.build/src/release/index.js
 /** The release pipeline: the action and the CLI are two thin front doors onto this. */
 
@@ -1251,7 +1246,7 @@ var sourcemaps_step = __webpack_require__(1538);
 
 
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __webpack_require__(7319);
+var version = __webpack_require__(8946);
 ;// CONCATENATED MODULE: ./.build/src/cli/ci-env.js
 const tagRef = (tag) => (tag ? `refs/tags/${tag}` : undefined);
 /** The CI system this process runs in, when it is one faultline knows besides GitHub Actions. */
@@ -1310,9 +1305,9 @@ function withCiDefaults(env) {
 }
 
 // EXTERNAL MODULE: ./.build/src/cli/io.js
-var cli_io = __webpack_require__(3024);
+var cli_io = __webpack_require__(1935);
 // EXTERNAL MODULE: ./.build/src/cli/sentry-config-file.js
-var sentry_config_file = __webpack_require__(7357);
+var sentry_config_file = __webpack_require__(2182);
 ;// CONCATENATED MODULE: ./.build/src/cli/release-command.js
 // `faultline release`: the action's inputs as --flags (dashes for underscores), SENTRY_* variables as fallbacks.
 
@@ -1499,7 +1494,7 @@ async function runReleaseCommand(argv, io) {
 
 /***/ }),
 
-/***/ 1478:
+/***/ 61:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1544,7 +1539,7 @@ class MissingCommitError extends Error {
 
 /***/ }),
 
-/***/ 1538:
+/***/ 991:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -1557,8 +1552,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8907);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1478);
+/* harmony import */ var _sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(931);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61);
 /**
  * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
  * artifact bundle, and optionally delete the maps. A dry run injects into a temporary copy and sends nothing.
@@ -1782,23 +1777,141 @@ async function stripCommonPrefixes(groups, cwd, opts) {
 
 /***/ }),
 
-/***/ 1001:
+/***/ 7004:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ sharedSentryDispatcher)
+/* harmony export */   e: () => (/* binding */ agentFetch)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4196);
 /**
- * One undici keep-alive pool, honouring HTTP(S)_PROXY and NO_PROXY, for the callers that speak undici (the doctor's
- * probe, the GitHub history's fetch). The Sentry client itself uses node:http (http.ts): undici takes longer to load
- * than the action takes to send its first request.
+ * `fetch` over node:http(s) and the shared keep-alive agents (HTTP(S)_PROXY and NO_PROXY honoured), for the callers
+ * that speak fetch: the GitHub history's Octokit request and the doctor's probe. It answers with Node's own global
+ * `Response`, so no HTTP library is bundled or loaded for them.
  */
 
-let sharedAgent;
-function sharedSentryDispatcher() {
-    sharedAgent ??= new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({ keepAliveTimeout: 10_000 });
-    return sharedAgent;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+/** Statuses whose `Response` must have no body (the constructor refuses one). */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+/** A fetch that sends through `agents` (default: the process's shared ones, read from the environment). */
+function agentFetch(agents = () => (0,_agents_js__WEBPACK_IMPORTED_MODULE_0__/* .sharedSentryAgents */ .N)()) {
+    return async (input, init = {}) => {
+        let url = new URL(String(input));
+        let method = (init.method ?? 'GET').toUpperCase();
+        let body = init.body == null ? undefined : Buffer.from(init.body);
+        const headers = plainHeaders(init.headers);
+        for (let hop = 0;; hop++) {
+            const answer = await (0,_agents_js__WEBPACK_IMPORTED_MODULE_0__/* .exchange */ .c)(url, { method, headers, body, agents: agents(), signal: init.signal ?? undefined });
+            const location = answer.headers.location;
+            if (init.redirect === 'manual' || !REDIRECTS.has(answer.status) || !location || hop === MAX_REDIRECTS) {
+                return toResponse(answer);
+            }
+            url = new URL(location, url);
+            // As fetch does: a 303, or a 301/302 after a POST, becomes a GET without a body.
+            if (answer.status === 303 || ((answer.status === 301 || answer.status === 302) && method === 'POST')) {
+                method = 'GET';
+                body = undefined;
+                delete headers['content-type'];
+            }
+        }
+    };
+}
+function plainHeaders(headers) {
+    const out = {};
+    if (!headers)
+        return out;
+    const entries = headers instanceof Headers || Array.isArray(headers) ? headers : Object.entries(headers);
+    for (const [name, value] of entries)
+        out[name.toLowerCase()] = String(value);
+    return out;
+}
+function toResponse(answer) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(answer.headers)) {
+        if (value === undefined)
+            continue;
+        for (const one of Array.isArray(value) ? value : [value])
+            headers.append(name, one);
+    }
+    const body = NULL_BODY.has(answer.status) ? null : new Uint8Array(answer.body);
+    return new Response(body, { status: answer.status, statusText: answer.statusText, headers });
+}
+
+
+/***/ }),
+
+/***/ 4196:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ sharedSentryAgents),
+/* harmony export */   c: () => (/* binding */ exchange)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/**
+ * The connection pools every outgoing request of the action and the CLI goes through (the Sentry client, the GitHub
+ * history, the doctor's probe), and one request's whole answer over them. node:http(s) rather than undici: it is
+ * part of Node and loads at once, so the action's first request goes out sooner.
+ */
+
+let shared;
+/**
+ * One keep-alive pool per protocol for every client in the process; they honour HTTP(S)_PROXY and NO_PROXY (Node's
+ * own proxy support, `proxyEnv`), read again whenever those variables change.
+ */
+function sharedSentryAgents(env = process.env) {
+    const names = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
+    const proxyEnv = Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]]));
+    const key = JSON.stringify(proxyEnv);
+    // An idle connection is closed after 10 s (sooner when the server's Keep-Alive header says so).
+    if (shared?.key !== key)
+        shared = { key, agents: new KeepAliveAgents({ keepAlive: true, timeout: 10_000, proxyEnv }) };
+    return shared.agents;
+}
+/** node:https (and TLS under it) is loaded when the first https URL is asked for, not by every process start. */
+const nodeHttps = () => process.getBuiltinModule('node:https');
+class KeepAliveAgents {
+    http;
+    #options;
+    #https;
+    constructor(options) {
+        this.#options = options;
+        this.http = new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent(options);
+    }
+    get https() {
+        this.#https ??= new (nodeHttps().Agent)(this.#options);
+        return this.#https;
+    }
+}
+/** One request and its whole answer over node:http(s); `signal` aborts it (connect, headers and body). */
+function exchange(url, opts) {
+    const https = url.protocol === 'https:';
+    const headers = opts.body ? { ...opts.headers, 'content-length': String(opts.body.length) } : opts.headers;
+    return new Promise((resolve, reject) => {
+        const req = (https ? nodeHttps().request : node_http__WEBPACK_IMPORTED_MODULE_0__.request)(url, {
+            method: opts.method,
+            headers,
+            agent: https ? opts.agents.https : opts.agents.http,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        }, (res) => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('error', reject);
+            res.on('close', () => {
+                if (!res.complete)
+                    reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' }));
+            });
+            res.on('end', () => resolve({
+                status: res.statusCode ?? 0,
+                statusText: res.statusMessage ?? '',
+                headers: res.headers,
+                body: Buffer.concat(parts),
+            }));
+        });
+        req.on('error', reject);
+        req.end(opts.body);
+    });
 }
 
 
