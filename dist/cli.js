@@ -72,7 +72,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
-/***/ 3024:
+/***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -184,16 +184,16 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types")
 
 /***/ }),
 
-/***/ 5377:
+/***/ 7412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   ak: () => (/* binding */ runCli)
 /* harmony export */ });
 /* unused harmony exports USAGE, MIN_NODE_MAJOR, nodeTooOld */
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1935);
-/* harmony import */ var _sentry_config_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2182);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8946);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
+/* harmony import */ var _sentry_config_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7357);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7319);
 // The faultline CLI's dispatcher: `faultline <command> [flags]`. A command's module is loaded only when it runs, so
 // `--help` and `--version` work on any Node.js, while the commands (node:http's proxyEnv, node:sqlite) say in one line when the
 // running Node.js is older than they need.
@@ -227,11 +227,11 @@ over variables, which win over the files. An organization auth token names its s
 --log-level trace|debug|info|warn|error (SENTRY_LOG_LEVEL) works with every command.
 Run \`faultline <command> --help\` for a command's flags.`;
 const DEFAULT_COMMANDS = {
-    release: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(304), __nccwpck_require__.e(473), __nccwpck_require__.e(808), __nccwpck_require__.e(210), __nccwpck_require__.e(755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5755))).runReleaseCommand(argv, io),
-    sourcemaps: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(304), __nccwpck_require__.e(210), __nccwpck_require__.e(301)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5301))).runSourcemapsCommand(argv, io),
-    doctor: async (argv, io) => (await __nccwpck_require__.e(/* import() */ 973).then(__nccwpck_require__.bind(__nccwpck_require__, 1973))).runDoctorCommand(argv, io),
-    alerts: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(545), __nccwpck_require__.e(462), __nccwpck_require__.e(664)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6664))).runAlertsCommand(argv, io),
-    jobs: async (argv, io) => (await __nccwpck_require__.e(/* import() */ 535).then(__nccwpck_require__.bind(__nccwpck_require__, 8535))).runJobsCommand(argv, io),
+    release: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(359), __nccwpck_require__.e(321), __nccwpck_require__.e(983), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9322))).runReleaseCommand(argv, io),
+    sourcemaps: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(983), __nccwpck_require__.e(958)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7958))).runSourcemapsCommand(argv, io),
+    doctor: async (argv, io) => (await __nccwpck_require__.e(/* import() */ 239).then(__nccwpck_require__.bind(__nccwpck_require__, 9239))).runDoctorCommand(argv, io),
+    alerts: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(254), __nccwpck_require__.e(199)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6199))).runAlertsCommand(argv, io),
+    jobs: async (argv, io) => (await __nccwpck_require__.e(/* import() */ 240).then(__nccwpck_require__.bind(__nccwpck_require__, 2240))).runJobsCommand(argv, io),
 };
 /** The oldest Node.js major the commands run on, as package.json's `engines` says. */
 const MIN_NODE_MAJOR = 24;
@@ -284,7 +284,7 @@ async function runCli(argv, rawIo, commands = DEFAULT_COMMANDS, nodeVersion = pr
 
 /***/ }),
 
-/***/ 1935:
+/***/ 3024:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -293,7 +293,7 @@ async function runCli(argv, rawIo, commands = DEFAULT_COMMANDS, nodeVersion = pr
 /* harmony export */   Wr: () => (/* binding */ processIo),
 /* harmony export */   xU: () => (/* binding */ knownSecrets)
 /* harmony export */ });
-/* harmony import */ var _sentry_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9735);
+/* harmony import */ var _sentry_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1042);
 /** What a CLI command gets from the process: the environment, the directory, and two line printers. */
 
 function processIo() {
@@ -358,12 +358,12 @@ function maskedIo(io, secrets) {
 
 /***/ }),
 
-/***/ 6186:
+/***/ 8613:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5377);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1935);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7412);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 // The CLI's entry (bundled to dist/cli.js, the package's `bin`). No logic here: see cli.ts.
 
 
@@ -374,7 +374,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2182:
+/***/ 7357:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -567,7 +567,7 @@ async function withSentryCliConfig(argv, io) {
 
 /***/ }),
 
-/***/ 9735:
+/***/ 1042:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -586,7 +586,7 @@ function redactSecret(text, secret) {
 
 /***/ }),
 
-/***/ 8946:
+/***/ 7319:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -854,6 +854,6 @@ const VERSION = '0.1.0';
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6186);
+/******/ var __webpack_exports__ = __nccwpck_require__(8613);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

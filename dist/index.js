@@ -99,11 +99,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9628:
+/***/ 9597:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3616);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3843);
 // The action's entry (bundled to dist/index.js). No logic here: see run.ts.
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
@@ -113,7 +113,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3616:
+/***/ 3843:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -125,7 +125,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./.build/src/release/errors.js
-var errors = __nccwpck_require__(61);
+var errors = __nccwpck_require__(1478);
 ;// CONCATENATED MODULE: ./.build/src/release/options.js
 /** The pipeline's one typed settings object, and the step and commit-mode vocabularies. */
 const STEP_NAMES = ['create', 'commits', 'sourcemaps', 'finalize', 'deploy'];
@@ -354,7 +354,7 @@ function printable(value) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/org-token.js
-var org_token = __nccwpck_require__(7098);
+var org_token = __nccwpck_require__(7461);
 ;// CONCATENATED MODULE: ./.build/src/release/inputs.js
 /**
  * Parses the raw inputs (action inputs or CLI flags, with SENTRY_* / GITHUB_* fallbacks) into ReleaseOptions plus
@@ -506,7 +506,7 @@ function parseSourcemaps(get) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/index.js + 10 modules
-var sentry = __nccwpck_require__(3601);
+var sentry = __nccwpck_require__(5667);
 ;// CONCATENATED MODULE: ./.build/src/release/client.js
 
 /** The Sentry client for a resolved run; none in a dry run, where nothing may be sent. */
@@ -1124,7 +1124,7 @@ function stepContext(opts, deps) {
     };
 }
 /** The source-map step and its check, loaded when they run: a release without maps never parses src/sourcemaps. */
-const loadSourcemapsStep = async () => (await Promise.all(/* import() */[__nccwpck_require__.e(304), __nccwpck_require__.e(544)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7544))).sourcemapsStep;
+const loadSourcemapsStep = async () => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(388)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8388))).sourcemapsStep;
 const loadedSourcemapsStep = Object.assign(async (...args) => (await loadSourcemapsStep())(...args), {
     async check(...args) {
         const step = await loadSourcemapsStep();
@@ -1226,7 +1226,7 @@ function escapeCell(text) {
 }
 
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __nccwpck_require__(8946);
+var version = __nccwpck_require__(7319);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
@@ -1377,7 +1377,7 @@ async function runAction(env = process.env, runner = processRunner(env)) {
 /** Commits from the GitHub API; its client is loaded on the first call (only shallow checkouts make one). */
 function lazyGithubHistory(token, apiUrl, repository) {
     let loaded;
-    const history = () => (loaded ??= __nccwpck_require__.e(/* import() */ 497).then(__nccwpck_require__.bind(__nccwpck_require__, 497)).then(({ githubHistory, githubRequest }) => githubHistory(githubRequest(token, apiUrl, `faultline-action/${version/* VERSION */.x}`), repository)));
+    const history = () => (loaded ??= __nccwpck_require__.e(/* import() */ 527).then(__nccwpck_require__.bind(__nccwpck_require__, 3527)).then(({ githubHistory, githubRequest }) => githubHistory(githubRequest(token, apiUrl, `faultline-action/${version/* VERSION */.x}`), repository)));
     return {
         compare: async (base, head) => (await history()).compare(base, head),
         recent: async (head, count) => {
@@ -1391,7 +1391,7 @@ function lazyGithubHistory(token, apiUrl, repository) {
 /** The doctor's Sentry checks with the action's inputs; false (and the run failed) when any check fails. */
 async function runDoctorStep(env, runner) {
     const writeSummary = (markdown) => appendSummary(runner, markdown);
-    const [{ renderDoctorMarkdown, renderDoctorReport, runDoctor, secretsIn }, { doctorFailureMessage, doctorSettingsFromInputs },] = await Promise.all([__nccwpck_require__.e(/* import() */ 727).then(__nccwpck_require__.bind(__nccwpck_require__, 2727)), __nccwpck_require__.e(/* import() */ 938).then(__nccwpck_require__.bind(__nccwpck_require__, 3938))]);
+    const [{ renderDoctorMarkdown, renderDoctorReport, runDoctor, secretsIn }, { doctorFailureMessage, doctorSettingsFromInputs },] = await Promise.all([__nccwpck_require__.e(/* import() */ 546).then(__nccwpck_require__.bind(__nccwpck_require__, 8546)), __nccwpck_require__.e(/* import() */ 791).then(__nccwpck_require__.bind(__nccwpck_require__, 4791))]);
     const settings = doctorSettingsFromInputs({
         url: runner.input('url'),
         org: runner.input('org'),
@@ -1419,12 +1419,12 @@ async function runDoctorStep(env, runner) {
  */
 async function runAlertsStep(env, runner) {
     const writeSummary = (markdown) => appendSummary(runner, markdown);
-    const alerts = await Promise.all(/* import() */[__nccwpck_require__.e(545), __nccwpck_require__.e(834), __nccwpck_require__.e(88)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4088));
+    const alerts = await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(513), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5362));
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const file = alerts.alertsConfigPath(workspace, runner.input('working_directory'));
     const githubToken = runner.input('github_token').trim();
     const userAgent = `faultline-action/${version/* VERSION */.x}`;
-    const { githubRequest } = await __nccwpck_require__.e(/* import() */ 497).then(__nccwpck_require__.bind(__nccwpck_require__, 497));
+    const { githubRequest } = await __nccwpck_require__.e(/* import() */ 527).then(__nccwpck_require__.bind(__nccwpck_require__, 3527));
     try {
         const config = await alerts.readAlertsConfig(file.path, file.shownAs);
         const event = await alerts.readEventPayload(env.GITHUB_EVENT_PATH);
@@ -1479,7 +1479,7 @@ async function appendSummary(runner, markdown) {
 
 /***/ }),
 
-/***/ 61:
+/***/ 1478:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1524,13 +1524,13 @@ class MissingCommitError extends Error {
 
 /***/ }),
 
-/***/ 7004:
+/***/ 3663:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ agentFetch)
 /* harmony export */ });
-/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2946);
+/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1869);
 /**
  * `fetch` over node:http(s) and the shared keep-alive agents (HTTP(S)_PROXY and NO_PROXY honoured), for the callers
  * that speak fetch: the GitHub history's Octokit request and the doctor's probe. It answers with Node's own global
@@ -1588,7 +1588,7 @@ function toResponse(answer) {
 
 /***/ }),
 
-/***/ 2946:
+/***/ 1869:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1669,7 +1669,7 @@ function exchange(url, opts) {
 
 /***/ }),
 
-/***/ 3129:
+/***/ 9464:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1789,7 +1789,7 @@ function validationText(value) {
 
 /***/ }),
 
-/***/ 3601:
+/***/ 5667:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1805,7 +1805,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __nccwpck_require__(8946);
+var version = __nccwpck_require__(7319);
 ;// CONCATENATED MODULE: ./.build/src/sentry/answers.js
 /** How much of an unexpected body is shown: enough to recognise a login page, not a whole document. */
 const SHOWN_BYTES = 200;
@@ -1945,9 +1945,9 @@ function headerValue(value) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/errors.js
-var errors = __nccwpck_require__(3129);
+var errors = __nccwpck_require__(9464);
 // EXTERNAL MODULE: ./.build/src/sentry/agents.js + 1 modules
-var agents = __nccwpck_require__(2946);
+var agents = __nccwpck_require__(1869);
 ;// CONCATENATED MODULE: ./.build/src/sentry/hints.js
 /** What to tell the user for each kind of Sentry API failure. Pure: no I/O. */
 function hintForStatus(ctx) {
@@ -2826,7 +2826,7 @@ function withStringId(rule) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/agent-fetch.js
-var agent_fetch = __nccwpck_require__(7004);
+var agent_fetch = __nccwpck_require__(3663);
 ;// CONCATENATED MODULE: ./.build/src/sentry/webhook-signature.js
 /** HMAC-SHA256 signatures of Sentry integration-platform webhooks (`Sentry-Hook-Signature`). Pure: no I/O. */
 
@@ -2865,7 +2865,7 @@ function verifyWebhookSignature(rawBody, signatureHeader, secret) {
 
 /***/ }),
 
-/***/ 7098:
+/***/ 7461:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2950,7 +2950,7 @@ function sameServer(a, b) {
 
 /***/ }),
 
-/***/ 8946:
+/***/ 7319:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3218,6 +3218,6 @@ const VERSION = '0.1.0';
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9628);
+/******/ var __webpack_exports__ = __nccwpck_require__(9597);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,8 +1,8 @@
-export const id = 834;
-export const ids = [834];
+export const id = 513;
+export const ids = [513];
 export const modules = {
 
-/***/ 8834:
+/***/ 1513:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23,12 +23,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ALERTS_CONFIG_DESCRIPTIONS, AlertsApplyError, AlertsConfigError, AlertsPlanError, CONDITION, FILTER, MANAGED_MARK, alertsConfigSchema, alertsSectionSchema, configProjects, desiredRules, diffRule, managedBaseName, mapSentryValidation, planAlerts, readDirectory
 
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(3645);
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/core.js
-var core = __webpack_require__(270);
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(3493);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(8532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./.build/src/alerts/durations.js
 /** Durations as teams write them (`5m`, `1h`, `1d`, `1w`) and the sets Sentry accepts for each field. Pure. */
 const UNIT_MINUTES = { m: 1, h: 60, d: 24 * 60, w: 7 * 24 * 60 };
@@ -412,7 +412,7 @@ const ALERTS_CONFIG_DESCRIPTIONS = {
 };
 
 // EXTERNAL MODULE: ./.build/src/sentry/errors.js
-var errors = __webpack_require__(3129);
+var errors = __webpack_require__(9464);
 ;// CONCATENATED MODULE: ./.build/src/alerts/vocabulary.js
 const CONDITION = {
     firstSeen: 'sentry.rules.conditions.first_seen_event.FirstSeenEventCondition',

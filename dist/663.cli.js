@@ -1,14 +1,14 @@
-export const id = 4;
-export const ids = [4];
+export const id = 663;
+export const ids = [663];
 export const modules = {
 
-/***/ 7004:
+/***/ 3663:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ agentFetch)
 /* harmony export */ });
-/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4196);
+/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3213);
 /**
  * `fetch` over node:http(s) and the shared keep-alive agents (HTTP(S)_PROXY and NO_PROXY honoured), for the callers
  * that speak fetch: the GitHub history's Octokit request and the doctor's probe. It answers with Node's own global
@@ -66,7 +66,7 @@ function toResponse(answer) {
 
 /***/ }),
 
-/***/ 4196:
+/***/ 3213:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

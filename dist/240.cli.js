@@ -1,8 +1,8 @@
-export const id = 535;
-export const ids = [535];
+export const id = 240;
+export const ids = [240];
 export const modules = {
 
-/***/ 8535:
+/***/ 2240:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -45,7 +45,7 @@ async function runJobsCommand(argv, io) {
         (values.help ? io.stdout : io.stderr)(JOBS_HELP);
         return values.help ? 0 : 1;
     }
-    const { JobsAdminError, openJobsAdmin } = await Promise.all(/* import() */[__webpack_require__.e(995), __webpack_require__.e(937), __webpack_require__.e(35)]).then(__webpack_require__.bind(__webpack_require__, 5784));
+    const { JobsAdminError, openJobsAdmin } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(62), __webpack_require__.e(387)]).then(__webpack_require__.bind(__webpack_require__, 1271));
     let admin;
     try {
         admin = await openJobsAdmin(io.env, io.cwd);

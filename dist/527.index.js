@@ -1,17 +1,22 @@
-export const id = 473;
-export const ids = [473];
+export const id = 527;
+export const ids = [527];
 export const modules = {
 
-/***/ 3473:
+/***/ 3527:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ request)
+  MAX_PATCH_SET_LOOKUPS: () => (/* binding */ MAX_PATCH_SET_LOOKUPS),
+  githubHistory: () => (/* binding */ githubHistory),
+  githubRequest: () => (/* binding */ githubRequest),
+  patchSet: () => (/* binding */ patchSet)
 });
 
-;// CONCATENATED MODULE: ../../main/node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -26,7 +31,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -372,7 +377,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -664,7 +669,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -1265,7 +1270,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -1306,7 +1311,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -1508,10 +1513,154 @@ function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var request = dist_bundle_withDefaults(endpoint, defaults_default);
+var dist_bundle_request = dist_bundle_withDefaults(endpoint, defaults_default);
 
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
+
+// EXTERNAL MODULE: ./.build/src/sentry/agent-fetch.js
+var agent_fetch = __webpack_require__(3663);
+// EXTERNAL MODULE: ./.build/src/sourcemaps/limit.js
+var limit = __webpack_require__(8293);
+// EXTERNAL MODULE: ./.build/src/release/errors.js
+var errors = __webpack_require__(1478);
+;// CONCATENATED MODULE: ./.build/src/release/github-history.js
+/**
+ * Commit history from the GitHub REST API, for shallow checkouts: compare base...head for the range and one
+ * `GET commits/{sha}` per commit for its patch set. Works with any Octokit's `request`; the action and the CLI use
+ * githubRequest below (@octokit/request alone: a full Octokit would add a megabyte to the action's start-up).
+ */
+
+
+
+
+/** Patch sets are fetched for at most this many commits of a range (newest first); older ones go without. */
+const MAX_PATCH_SET_LOOKUPS = 100;
+const PAGE_SIZE = 100;
+const MAX_PAGES = 10;
+const LOOKUP_CONCURRENCY = 8;
+/**
+ * An authenticated GitHub `request` for `apiUrl` (GITHUB_API_URL: github.com or GitHub Enterprise), sent through the
+ * same keep-alive, HTTP(S)_PROXY-aware agents as the Sentry client.
+ */
+function githubRequest(token, apiUrl, userAgent) {
+    const request = dist_bundle_request.defaults({
+        baseUrl: apiUrl.replace(/\/+$/, ''),
+        headers: { authorization: `token ${token}`, 'user-agent': userAgent },
+        request: { fetch: (0,agent_fetch/* agentFetch */.e)() },
+    });
+    return (route, params) => request(route, params);
+}
+function githubHistory(request, repository) {
+    const [owner, repo] = repository.split('/');
+    if (!owner || !repo)
+        throw new TypeError(`githubHistory: repository "${repository}" is not owner/repo`);
+    const call = async (route, params, missingSha) => {
+        try {
+            return (await request(route, { owner, repo, ...params })).data;
+        }
+        catch (error) {
+            throw githubError(error, repository, missingSha);
+        }
+    };
+    const withPatchSets = async (commits) => {
+        const newestFirst = [...commits].reverse().map(toSentryCommit);
+        const looked = await (0,limit/* mapLimited */.b)(newestFirst.slice(0, MAX_PATCH_SET_LOOKUPS), LOOKUP_CONCURRENCY, async (c) => {
+            const full = await call('GET /repos/{owner}/{repo}/commits/{ref}', { ref: c.id });
+            return { ...c, patch_set: patchSet(full.files ?? []) };
+        });
+        return [...looked, ...newestFirst.slice(MAX_PATCH_SET_LOOKUPS)];
+    };
+    return {
+        async compare(base, head) {
+            const commits = [];
+            for (let page = 1; page <= MAX_PAGES; page++) {
+                const data = await call('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: PAGE_SIZE, page }, base);
+                commits.push(...data.commits);
+                if (data.commits.length < PAGE_SIZE || commits.length >= (data.total_commits ?? commits.length))
+                    break;
+            }
+            return withPatchSets(commits);
+        },
+        async recent(head, count) {
+            const data = await call('GET /repos/{owner}/{repo}/commits', { sha: head, per_page: count }, head);
+            return withPatchSets([...data].reverse());
+        },
+    };
+}
+function toSentryCommit(c) {
+    const author = c.commit.author ?? {};
+    return {
+        ...(author.name ? { author_name: author.name } : {}),
+        ...(author.email ? { author_email: author.email } : {}),
+        ...(author.date ? { timestamp: author.date } : {}),
+        message: c.commit.message,
+        id: c.sha,
+    };
+}
+/** GitHub file statuses as git name-status letters; a rename is a delete plus an add (as `--no-renames`). */
+function patchSet(files) {
+    const out = [];
+    for (const f of files) {
+        if (f.status === 'added' || f.status === 'copied')
+            out.push({ path: f.filename, type: 'A' });
+        else if (f.status === 'removed')
+            out.push({ path: f.filename, type: 'D' });
+        else if (f.status === 'renamed') {
+            if (f.previous_filename)
+                out.push({ path: f.previous_filename, type: 'D' });
+            out.push({ path: f.filename, type: 'A' });
+        }
+        else if (f.status !== 'unchanged')
+            out.push({ path: f.filename, type: 'M' });
+    }
+    return out;
+}
+function githubError(error, repository, missingSha) {
+    const status = error.status;
+    if ((status === 404 || status === 422) && missingSha)
+        return new errors/* MissingCommitError */._E(missingSha, `GitHub (${repository})`);
+    if (status === 401 || status === 403 || status === 404) {
+        return new errors/* ReleaseStepError */.KN('commits', `commits: the GitHub API refused to read ${repository} (${status})`, 'Check `github_token`: the workflow token needs `contents: read` on this repository', error);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return new errors/* ReleaseStepError */.KN('commits', `commits: the GitHub API failed for ${repository}: ${message}`, 'Re-run the job, or set ignore_missing: true', error);
+}
+
+
+/***/ }),
+
+/***/ 8293:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ mapLimited)
+/* harmony export */ });
+/**
+ * `fn` over `items` with at most `limit` calls running at once; results in input order. After the first failure no
+ * new call starts; the calls already running are let finish (so nothing still reads a file the caller closes next),
+ * then that first failure is thrown.
+ */
+async function mapLimited(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const i = next++;
+            try {
+                out[i] = await fn(items[i], i);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+    if (failure)
+        throw failure.error;
+    return out;
+}
 
 
 /***/ })

@@ -1,8 +1,8 @@
-export const id = 938;
-export const ids = [938,727];
+export const id = 791;
+export const ids = [791,546];
 export const modules = {
 
-/***/ 3938:
+/***/ 4791:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,8 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   doctorFailureMessage: () => (/* binding */ doctorFailureMessage),
 /* harmony export */   doctorSettingsFromInputs: () => (/* binding */ doctorSettingsFromInputs)
 /* harmony export */ });
-/* harmony import */ var _doctor_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2727);
-/* harmony import */ var _doctor_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7626);
+/* harmony import */ var _doctor_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8546);
+/* harmony import */ var _doctor_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9151);
 /**
  * `steps: doctor` in the action: the doctor's Sentry checks with the action's own inputs, and the failure message.
  * The log (✓/✗ table) and the job summary (markdown) come from the doctor's renderer. Only the pure parts live
@@ -48,7 +48,7 @@ function doctorFailureMessage(results, secrets) {
 
 /***/ }),
 
-/***/ 2727:
+/***/ 8546:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -67,11 +67,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./.build/src/doctor/repo-config.js
-var repo_config = __webpack_require__(4853);
+var repo_config = __webpack_require__(6218);
 // EXTERNAL MODULE: ./.build/src/sentry/agent-fetch.js
-var agent_fetch = __webpack_require__(7004);
+var agent_fetch = __webpack_require__(3663);
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __webpack_require__(8946);
+var version = __webpack_require__(7319);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-probe.js
 // The doctor's window onto Sentry: single GET requests with a short deadline and no retries, so a broken setup is
 // reported in seconds. The Sentry client retries for minutes, which is right for a release and wrong for a check.
@@ -120,7 +120,7 @@ function createSentryProbe(opts) {
 }
 
 // EXTERNAL MODULE: ./.build/src/doctor/types.js
-var types = __webpack_require__(9737);
+var types = __webpack_require__(3778);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-checks.js
 
 
@@ -287,11 +287,11 @@ async function checkOrganization(settings, probe, results) {
 }
 
 // EXTERNAL MODULE: ./.build/src/doctor/render.js
-var render = __webpack_require__(7626);
+var render = __webpack_require__(9151);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./.build/src/sentry/org-token.js
-var org_token = __webpack_require__(7098);
+var org_token = __webpack_require__(7461);
 ;// CONCATENATED MODULE: ./.build/src/doctor/settings.js
 // `faultline doctor` flags and environment, parsed once into one typed object. Pure.
 
@@ -394,7 +394,7 @@ async function runDoctor(settings, deps) {
         createSentryProbe({ url: settings.sentry.url, token: settings.sentry.token, timeoutMs: settings.timeoutMs });
     const found = await (0,repo_config/* findRepoConfig */.s)(settings.config, deps.cwd);
     // The alerts code (yaml, zod) loads only when there is a config to check.
-    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(834), __webpack_require__.e(771)]).then(__webpack_require__.bind(__webpack_require__, 6771)) : undefined;
+    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(533), __webpack_require__.e(513), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 9396)) : undefined;
     const fromConfig = found && alerts?.configSentry(found);
     const sentry = {
         ...settings.sentry,
@@ -424,7 +424,7 @@ function secretsIn(env) {
 
 /***/ }),
 
-/***/ 7626:
+/***/ 9151:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -496,7 +496,7 @@ function redact(text, secrets) {
 
 /***/ }),
 
-/***/ 4853:
+/***/ 6218:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -526,7 +526,7 @@ async function findRepoConfig(configPath, cwd) {
 
 /***/ }),
 
-/***/ 9737:
+/***/ 3778:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

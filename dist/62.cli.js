@@ -1,8 +1,8 @@
-export const id = 937;
-export const ids = [937];
+export const id = 62;
+export const ids = [62];
 export const modules = {
 
-/***/ 4937:
+/***/ 5062:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,11 +12,11 @@ export const modules = {
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(643);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7975);
-/* harmony import */ var _store_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9695);
-/* harmony import */ var _src_sentry_org_token_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7098);
+/* harmony import */ var _store_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4494);
+/* harmony import */ var _src_sentry_org_token_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7461);
 
 
 
@@ -285,7 +285,7 @@ function normalizePrivateKey(raw, source) {
 
 /***/ }),
 
-/***/ 9695:
+/***/ 4494:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -300,9 +300,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/app/store/migrations.js
-var migrations = __webpack_require__(1992);
+var migrations = __webpack_require__(2439);
 // EXTERNAL MODULE: ./.build/app/store/postgres-driver.js
-var postgres_driver = __webpack_require__(1641);
+var postgres_driver = __webpack_require__(4384);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./.build/app/store/sql-store.js
@@ -765,7 +765,7 @@ function toLink(row) {
 }
 
 // EXTERNAL MODULE: ./.build/app/store/sqlite-driver.js
-var sqlite_driver = __webpack_require__(8844);
+var sqlite_driver = __webpack_require__(4153);
 ;// CONCATENATED MODULE: ./.build/app/store/index.js
 
 
@@ -792,7 +792,7 @@ async function openStore(config) {
 
 /***/ }),
 
-/***/ 1992:
+/***/ 2439:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1004,13 +1004,13 @@ async function lockMigrations(driver, tx) {
 
 /***/ }),
 
-/***/ 1641:
+/***/ 4384:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ PostgresDriver)
 /* harmony export */ });
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
 
 class PostgresDriver {
     dialect = 'postgres';
@@ -1061,14 +1061,14 @@ class PostgresDriver {
 
 /***/ }),
 
-/***/ 8844:
+/***/ 4153:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ SqliteDriver)
 /* harmony export */ });
 /* unused harmony export createPrivateFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_sqlite__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99);
 

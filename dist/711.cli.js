@@ -1,8 +1,8 @@
-export const id = 660;
-export const ids = [660];
+export const id = 711;
+export const ids = [711];
 export const modules = {
 
-/***/ 4660:
+/***/ 4711:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,19 +18,19 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/app/config.js
-var config = __webpack_require__(4937);
+var config = __webpack_require__(5062);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./.build/app/store/migrations.js
-var migrations = __webpack_require__(1992);
+var migrations = __webpack_require__(2439);
 // EXTERNAL MODULE: ./.build/app/store/postgres-driver.js
-var postgres_driver = __webpack_require__(1641);
+var postgres_driver = __webpack_require__(4384);
 // EXTERNAL MODULE: ./.build/app/store/sqlite-driver.js
-var sqlite_driver = __webpack_require__(8844);
+var sqlite_driver = __webpack_require__(4153);
 // EXTERNAL MODULE: ./.build/app/store/index.js + 1 modules
-var store = __webpack_require__(9695);
+var store = __webpack_require__(4494);
 // EXTERNAL MODULE: ./.build/src/doctor/types.js
-var types = __webpack_require__(9737);
+var types = __webpack_require__(3778);
 ;// CONCATENATED MODULE: ./.build/app/doctor/database.js
 // The app's database for `faultline doctor`: where it is, whether it answers and is migrated, and which Sentry
 // organizations have installed the integration. Judges are pure; the rest reads the database.
@@ -200,12 +200,12 @@ function gitHubBaseUrl(env) {
     return `${env.GHE_PROTOCOL?.trim() || 'https'}://${host}/api/v3`;
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(3645);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./.build/src/alerts/config.js + 1 modules
-var alerts_config = __webpack_require__(266);
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(3493);
+var alerts_config = __webpack_require__(866);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./.build/app/services/repo-config.js
 // A repository's `.github/faultline.yml`: one schema in sections, read by triage, the sync, the doctor, the README's
 // reference (docs/config-reference.ts) and the JSON schema for editors (faultline.schema.json). Pure: parsing and
@@ -588,7 +588,7 @@ async function readPrivateKey(env, cwd) {
 
 /***/ }),
 
-/***/ 266:
+/***/ 866:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -600,12 +600,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AlertsConfigError, LEVELS, MAX_RULE_NAME, MEASURES, alertsConfigSchema, keyPath
 
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(3645);
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/core.js
-var core = __webpack_require__(270);
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(3493);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(8532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./.build/src/alerts/durations.js
 /** Durations as teams write them (`5m`, `1h`, `1d`, `1w`) and the sets Sentry accepts for each field. Pure. */
 const UNIT_MINUTES = { m: 1, h: 60, d: 24 * 60, w: 7 * 24 * 60 };

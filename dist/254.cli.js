@@ -1,8 +1,8 @@
-export const id = 462;
-export const ids = [462];
+export const id = 254;
+export const ids = [254];
 export const modules = {
 
-/***/ 266:
+/***/ 866:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,12 +14,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AlertsConfigError, LEVELS, MAX_RULE_NAME, MEASURES, alertsConfigSchema, keyPath
 
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(3645);
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/core.js
-var core = __webpack_require__(270);
-// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(3493);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(8532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./.build/src/alerts/durations.js
 /** Durations as teams write them (`5m`, `1h`, `1d`, `1w`) and the sets Sentry accepts for each field. Pure. */
 const UNIT_MINUTES = { m: 1, h: 60, d: 24 * 60, w: 7 * 24 * 60 };
@@ -366,7 +366,7 @@ function parseAlertsConfig(input, source) {
 
 /***/ }),
 
-/***/ 462:
+/***/ 1254:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -388,7 +388,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ALERTS_CONFIG_DESCRIPTIONS, AlertsApplyError, AlertsConfigError, AlertsPlanError, CONDITION, FILTER, MANAGED_MARK, alertsConfigSchema, alertsSectionSchema, configProjects, desiredRules, diffRule, managedBaseName, mapSentryValidation, planAlerts, readDirectory
 
 // EXTERNAL MODULE: ./.build/src/alerts/config.js + 1 modules
-var config = __webpack_require__(266);
+var config = __webpack_require__(866);
 ;// CONCATENATED MODULE: ./.build/src/alerts/config-descriptions.js
 /**
  * Descriptions of the alert rule keys for the generated `.github/faultline.yml` reference (docs/config-reference.ts
@@ -429,7 +429,7 @@ const ALERTS_CONFIG_DESCRIPTIONS = {
 };
 
 // EXTERNAL MODULE: ./.build/src/sentry/errors.js
-var errors = __webpack_require__(3129);
+var errors = __webpack_require__(9464);
 ;// CONCATENATED MODULE: ./.build/src/alerts/vocabulary.js
 const CONDITION = {
     firstSeen: 'sentry.rules.conditions.first_seen_event.FirstSeenEventCondition',
@@ -1174,7 +1174,7 @@ function renderApplied(org, applied) {
 
 /***/ }),
 
-/***/ 3129:
+/***/ 9464:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

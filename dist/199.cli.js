@@ -1,8 +1,8 @@
-export const id = 664;
-export const ids = [664];
+export const id = 199;
+export const ids = [199];
 export const modules = {
 
-/***/ 6664:
+/***/ 6199:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -13,9 +13,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
-/* harmony import */ var _alerts_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(462);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8946);
-/* harmony import */ var _connection_config_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7386);
+/* harmony import */ var _alerts_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1254);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7319);
+/* harmony import */ var _connection_config_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5523);
 // `faultline alerts <plan|apply>`: the alert rules in .github/faultline.yml, planned against Sentry and applied.
 
 
@@ -79,7 +79,7 @@ async function readSettings(values, io) {
         const source = values.org ? '--org' : io.env.SENTRY_ORG?.trim() ? 'SENTRY_ORG' : "the org auth token's org";
         throw new UsageError(`${source} is "${org}" but ${configPath} says sentry.org: ${config.org}: make them agree`);
     }
-    const { SentryClient } = await Promise.all(/* import() */[__webpack_require__.e(808), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 5808));
+    const { SentryClient } = await Promise.all(/* import() */[__webpack_require__.e(321), __webpack_require__.e(663)]).then(__webpack_require__.bind(__webpack_require__, 6321));
     const client = new SentryClient({ token, org: config.org, url, userAgent: `faultline-cli/${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .VERSION */ .x}` });
     return { configPath, config, client };
 }
@@ -137,14 +137,14 @@ async function runAlertsCommand(argv, io) {
 
 /***/ }),
 
-/***/ 7386:
+/***/ 5523:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ cliConnection),
 /* harmony export */   R: () => (/* binding */ ConnectionError)
 /* harmony export */ });
-/* harmony import */ var _sentry_org_token_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7098);
+/* harmony import */ var _sentry_org_token_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7461);
 // The Sentry server, organization and token of a CLI command: flags win over SENTRY_* variables (which already
 // hold what a .sentryclirc adds, see sentry-config-file.ts), and an org auth token fills in what both leave open.
 
@@ -176,7 +176,7 @@ function cliConnection(flags, env) {
 
 /***/ }),
 
-/***/ 7098:
+/***/ 7461:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 35;
-export const ids = [35];
+export const id = 387;
+export const ids = [387];
 export const modules = {
 
-/***/ 5784:
+/***/ 1271:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,11 +15,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: storageFromEnv
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/app/config.js
-var config = __webpack_require__(4937);
+var config = __webpack_require__(5062);
 ;// CONCATENATED MODULE: ./.build/app/log.js
 const silentLog = { debug() { }, info() { }, warn() { }, error() { } };
 /** A Log that keeps its lines, for tests and for a one-line check of what a request left behind. */
@@ -436,7 +436,7 @@ function walk(root, ctx) {
 }
 
 // EXTERNAL MODULE: ./.build/app/store/index.js + 1 modules
-var app_store = __webpack_require__(9695);
+var app_store = __webpack_require__(4494);
 ;// CONCATENATED MODULE: ./.build/app/jobs/admin.js
 // The app's failed work, for `faultline jobs`: list, show (no payload: it may hold event data), retry, discard.
 // Each change is one conditional row update, so it is safe beside running app processes: a worker's claim only
@@ -521,7 +521,7 @@ async function sentryIssueOf(store, job) {
 
 /***/ }),
 
-/***/ 7098:
+/***/ 7461:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

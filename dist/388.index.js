@@ -1,8 +1,8 @@
-export const id = 544;
-export const ids = [544];
+export const id = 388;
+export const ids = [388];
 export const modules = {
 
-/***/ 7544:
+/***/ 8388:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -73,10 +73,10 @@ function normalizeDebugId(value) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
-var picomatch = __webpack_require__(636);
-// EXTERNAL MODULE: ../../main/node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(5304);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(3382);
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/discover.js
 /**
  * Finding built JavaScript and source maps: files, directories and globs (newline- or comma-separated lists),
@@ -1113,7 +1113,7 @@ function isRemoteUrl(location) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sourcemaps/limit.js
-var limit = __webpack_require__(6414);
+var limit = __webpack_require__(8293);
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/url-paths.js
 /**
  * Path arithmetic on the `/`-separated file URLs sentry-cli uses while injecting: symbolic's `join_path` and
@@ -2347,7 +2347,7 @@ async function forgetBundlePlan(key) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/errors.js
-var errors = __webpack_require__(3129);
+var errors = __webpack_require__(9464);
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/chunk-plan.js
 /**
  * Default cap on raw chunk bytes in flight. Gzipped chunks are read in pieces and only their compressed copies are
@@ -2852,7 +2852,7 @@ async function deleteMaps(paths, log) {
 
 
 // EXTERNAL MODULE: ./.build/src/release/errors.js
-var release_errors = __webpack_require__(61);
+var release_errors = __webpack_require__(1478);
 ;// CONCATENATED MODULE: ./.build/src/release/sourcemaps-step.js
 /**
  * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
@@ -3077,7 +3077,7 @@ async function stripCommonPrefixes(groups, cwd, opts) {
 
 /***/ }),
 
-/***/ 6414:
+/***/ 8293:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,15 +1,15 @@
-export const id = 301;
-export const ids = [301];
+export const id = 958;
+export const ids = [958];
 export const modules = {
 
-/***/ 7386:
+/***/ 5523:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ cliConnection),
 /* harmony export */   R: () => (/* binding */ ConnectionError)
 /* harmony export */ });
-/* harmony import */ var _sentry_org_token_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7098);
+/* harmony import */ var _sentry_org_token_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7461);
 // The Sentry server, organization and token of a CLI command: flags win over SENTRY_* variables (which already
 // hold what a .sentryclirc adds, see sentry-config-file.ts), and an org auth token fills in what both leave open.
 
@@ -41,7 +41,7 @@ function cliConnection(flags, env) {
 
 /***/ }),
 
-/***/ 5301:
+/***/ 7958:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -50,10 +50,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runSourcemapsCommand: () => (/* binding */ runSourcemapsCommand)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
-/* harmony import */ var _sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(931);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8946);
-/* harmony import */ var _connection_config_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7386);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1935);
+/* harmony import */ var _sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8907);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7319);
+/* harmony import */ var _connection_config_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5523);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3024);
 // `faultline sourcemaps <check|inject|upload>`: flags parsed here, the work done in src/sourcemaps.
 
 
@@ -202,7 +202,7 @@ async function runUpload(paths, values, io) {
     if (dryRun)
         return planUpload(groups, opts, values, io);
     // Loaded here so that check and inject start without the HTTP stack.
-    const { SentryClient } = await Promise.all(/* import() */[__webpack_require__.e(808), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 5808));
+    const { SentryClient } = await Promise.all(/* import() */[__webpack_require__.e(321), __webpack_require__.e(663)]).then(__webpack_require__.bind(__webpack_require__, 6321));
     const client = new SentryClient({ token, org, url: connection.url, userAgent: `faultline-cli/${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}` });
     const summary = await (0,_sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_1__/* .uploadSourcemaps */ .Eu)(client, {
         ...opts,

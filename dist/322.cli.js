@@ -1,8 +1,8 @@
-export const id = 755;
-export const ids = [755,4];
+export const id = 322;
+export const ids = [322,663];
 export const modules = {
 
-/***/ 5755:
+/***/ 9322:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,7 +20,7 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./.build/src/sentry/index.js + 9 modules
-var sentry = __webpack_require__(5808);
+var sentry = __webpack_require__(6321);
 ;// CONCATENATED MODULE: ./.build/src/release/client.js
 
 /** The Sentry client for a resolved run; none in a dry run, where nothing may be sent. */
@@ -32,7 +32,7 @@ function releaseClient(inputs, userAgent, log) {
 }
 
 // EXTERNAL MODULE: ./.build/src/release/errors.js
-var errors = __webpack_require__(61);
+var errors = __webpack_require__(1478);
 ;// CONCATENATED MODULE: ./.build/src/release/commits.js
 
 /** sentry-cli's default depth when there is no previous release (or it cannot be found with ignore_missing). */
@@ -299,12 +299,12 @@ function repositoryFromRemote(remote) {
     return match ? `${match[1]}/${match[2]}` : undefined;
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/@octokit/request/dist-bundle/index.js + 5 modules
-var dist_bundle = __webpack_require__(3473);
+// EXTERNAL MODULE: ./node_modules/@octokit/request/dist-bundle/index.js + 5 modules
+var dist_bundle = __webpack_require__(7359);
 // EXTERNAL MODULE: ./.build/src/sentry/agent-fetch.js
-var agent_fetch = __webpack_require__(7004);
+var agent_fetch = __webpack_require__(3663);
 // EXTERNAL MODULE: ./.build/src/sourcemaps/limit.js
-var limit = __webpack_require__(6414);
+var limit = __webpack_require__(8293);
 ;// CONCATENATED MODULE: ./.build/src/release/github-history.js
 /**
  * Commit history from the GitHub REST API, for shallow checkouts: compare base...head for the range and one
@@ -636,7 +636,7 @@ function printable(value) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/org-token.js
-var org_token = __webpack_require__(7098);
+var org_token = __webpack_require__(7461);
 ;// CONCATENATED MODULE: ./.build/src/release/inputs.js
 /**
  * Parses the raw inputs (action inputs or CLI flags, with SENTRY_* / GITHUB_* fallbacks) into ReleaseOptions plus
@@ -804,7 +804,7 @@ function emptyResult(version, dryRun) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(643);
 ;// CONCATENATED MODULE: ./.build/src/release/steps.js
 /**
  * The five release steps, each a function of one shared context. A step returns what it did (or why it skipped),
@@ -1128,7 +1128,7 @@ function stepContext(opts, deps) {
     };
 }
 /** The source-map step and its check, loaded when they run: a release without maps never parses src/sourcemaps. */
-const loadSourcemapsStep = async () => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 991))).sourcemapsStep;
+const loadSourcemapsStep = async () => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1538))).sourcemapsStep;
 const loadedSourcemapsStep = Object.assign(async (...args) => (await loadSourcemapsStep())(...args), {
     async check(...args) {
         const step = await loadSourcemapsStep();
@@ -1230,7 +1230,7 @@ function escapeCell(text) {
 }
 
 // EXTERNAL MODULE: ./.build/src/release/sourcemaps-step.js
-var sourcemaps_step = __webpack_require__(991);
+var sourcemaps_step = __webpack_require__(1538);
 ;// CONCATENATED MODULE: ./.build/src/release/index.js
 /** The release pipeline: the action and the CLI are two thin front doors onto this. */
 
@@ -1246,7 +1246,7 @@ var sourcemaps_step = __webpack_require__(991);
 
 
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __webpack_require__(8946);
+var version = __webpack_require__(7319);
 ;// CONCATENATED MODULE: ./.build/src/cli/ci-env.js
 const tagRef = (tag) => (tag ? `refs/tags/${tag}` : undefined);
 /** The CI system this process runs in, when it is one faultline knows besides GitHub Actions. */
@@ -1305,9 +1305,9 @@ function withCiDefaults(env) {
 }
 
 // EXTERNAL MODULE: ./.build/src/cli/io.js
-var cli_io = __webpack_require__(1935);
+var cli_io = __webpack_require__(3024);
 // EXTERNAL MODULE: ./.build/src/cli/sentry-config-file.js
-var sentry_config_file = __webpack_require__(2182);
+var sentry_config_file = __webpack_require__(7357);
 ;// CONCATENATED MODULE: ./.build/src/cli/release-command.js
 // `faultline release`: the action's inputs as --flags (dashes for underscores), SENTRY_* variables as fallbacks.
 
@@ -1494,7 +1494,7 @@ async function runReleaseCommand(argv, io) {
 
 /***/ }),
 
-/***/ 61:
+/***/ 1478:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1539,7 +1539,7 @@ class MissingCommitError extends Error {
 
 /***/ }),
 
-/***/ 991:
+/***/ 1538:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -1552,8 +1552,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(931);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61);
+/* harmony import */ var _sourcemaps_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8907);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1478);
 /**
  * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
  * artifact bundle, and optionally delete the maps. A dry run injects into a temporary copy and sends nothing.
@@ -1777,13 +1777,13 @@ async function stripCommonPrefixes(groups, cwd, opts) {
 
 /***/ }),
 
-/***/ 7004:
+/***/ 3663:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ agentFetch)
 /* harmony export */ });
-/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4196);
+/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3213);
 /**
  * `fetch` over node:http(s) and the shared keep-alive agents (HTTP(S)_PROXY and NO_PROXY honoured), for the callers
  * that speak fetch: the GitHub history's Octokit request and the doctor's probe. It answers with Node's own global
@@ -1841,7 +1841,7 @@ function toResponse(answer) {
 
 /***/ }),
 
-/***/ 4196:
+/***/ 3213:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

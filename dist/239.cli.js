@@ -1,8 +1,8 @@
-export const id = 973;
-export const ids = [973,4];
+export const id = 239;
+export const ids = [239,663];
 export const modules = {
 
-/***/ 1973:
+/***/ 9239:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./.build/src/doctor/repo-config.js
-var repo_config = __webpack_require__(4853);
+var repo_config = __webpack_require__(6218);
 // EXTERNAL MODULE: ./.build/src/sentry/agent-fetch.js
-var agent_fetch = __webpack_require__(7004);
+var agent_fetch = __webpack_require__(3663);
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __webpack_require__(8946);
+var version = __webpack_require__(7319);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-probe.js
 // The doctor's window onto Sentry: single GET requests with a short deadline and no retries, so a broken setup is
 // reported in seconds. The Sentry client retries for minutes, which is right for a release and wrong for a check.
@@ -67,7 +67,7 @@ function createSentryProbe(opts) {
 }
 
 // EXTERNAL MODULE: ./.build/src/doctor/types.js
-var types = __webpack_require__(9737);
+var types = __webpack_require__(3778);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-checks.js
 
 
@@ -297,7 +297,7 @@ function redact(text, secrets) {
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./.build/src/sentry/org-token.js
-var org_token = __webpack_require__(7098);
+var org_token = __webpack_require__(7461);
 ;// CONCATENATED MODULE: ./.build/src/doctor/settings.js
 // `faultline doctor` flags and environment, parsed once into one typed object. Pure.
 
@@ -400,7 +400,7 @@ async function runDoctor(settings, deps) {
         createSentryProbe({ url: settings.sentry.url, token: settings.sentry.token, timeoutMs: settings.timeoutMs });
     const found = await (0,repo_config/* findRepoConfig */.s)(settings.config, deps.cwd);
     // The alerts code (yaml, zod) loads only when there is a config to check.
-    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(808), __webpack_require__.e(462), __webpack_require__.e(771)]).then(__webpack_require__.bind(__webpack_require__, 6771)) : undefined;
+    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(533), __webpack_require__.e(321), __webpack_require__.e(254), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 9396)) : undefined;
     const fromConfig = found && alerts?.configSentry(found);
     const sentry = {
         ...settings.sentry,
@@ -464,14 +464,14 @@ async function runDoctorCommand(argv, io) {
 }
 /** The app's half, loaded only when it is checked: it brings the app's database drivers (node:sqlite, pg). */
 async function loadAppChecks() {
-    const { runAppChecks } = await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(995), __webpack_require__.e(937), __webpack_require__.e(660)]).then(__webpack_require__.bind(__webpack_require__, 4660));
+    const { runAppChecks } = await Promise.all(/* import() */[__webpack_require__.e(533), __webpack_require__.e(849), __webpack_require__.e(62), __webpack_require__.e(711)]).then(__webpack_require__.bind(__webpack_require__, 4711));
     return runAppChecks;
 }
 
 
 /***/ }),
 
-/***/ 4853:
+/***/ 6218:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -501,7 +501,7 @@ async function findRepoConfig(configPath, cwd) {
 
 /***/ }),
 
-/***/ 9737:
+/***/ 3778:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -532,13 +532,13 @@ const skip = (group, name, detail) => ({
 
 /***/ }),
 
-/***/ 7004:
+/***/ 3663:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ agentFetch)
 /* harmony export */ });
-/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4196);
+/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3213);
 /**
  * `fetch` over node:http(s) and the shared keep-alive agents (HTTP(S)_PROXY and NO_PROXY honoured), for the callers
  * that speak fetch: the GitHub history's Octokit request and the doctor's probe. It answers with Node's own global
@@ -596,7 +596,7 @@ function toResponse(answer) {
 
 /***/ }),
 
-/***/ 4196:
+/***/ 3213:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -672,7 +672,7 @@ function exchange(url, opts) {
 
 /***/ }),
 
-/***/ 7098:
+/***/ 7461:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 727;
-export const ids = [727];
+export const id = 546;
+export const ids = [546];
 export const modules = {
 
-/***/ 2727:
+/***/ 8546:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,11 +21,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./.build/src/doctor/repo-config.js
-var repo_config = __webpack_require__(4853);
+var repo_config = __webpack_require__(6218);
 // EXTERNAL MODULE: ./.build/src/sentry/agent-fetch.js
-var agent_fetch = __webpack_require__(7004);
+var agent_fetch = __webpack_require__(3663);
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __webpack_require__(8946);
+var version = __webpack_require__(7319);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-probe.js
 // The doctor's window onto Sentry: single GET requests with a short deadline and no retries, so a broken setup is
 // reported in seconds. The Sentry client retries for minutes, which is right for a release and wrong for a check.
@@ -74,7 +74,7 @@ function createSentryProbe(opts) {
 }
 
 // EXTERNAL MODULE: ./.build/src/doctor/types.js
-var types = __webpack_require__(9737);
+var types = __webpack_require__(3778);
 ;// CONCATENATED MODULE: ./.build/src/doctor/sentry-checks.js
 
 
@@ -241,11 +241,11 @@ async function checkOrganization(settings, probe, results) {
 }
 
 // EXTERNAL MODULE: ./.build/src/doctor/render.js
-var render = __webpack_require__(7626);
+var render = __webpack_require__(9151);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./.build/src/sentry/org-token.js
-var org_token = __webpack_require__(7098);
+var org_token = __webpack_require__(7461);
 ;// CONCATENATED MODULE: ./.build/src/doctor/settings.js
 // `faultline doctor` flags and environment, parsed once into one typed object. Pure.
 
@@ -348,7 +348,7 @@ async function runDoctor(settings, deps) {
         createSentryProbe({ url: settings.sentry.url, token: settings.sentry.token, timeoutMs: settings.timeoutMs });
     const found = await (0,repo_config/* findRepoConfig */.s)(settings.config, deps.cwd);
     // The alerts code (yaml, zod) loads only when there is a config to check.
-    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(834), __webpack_require__.e(771)]).then(__webpack_require__.bind(__webpack_require__, 6771)) : undefined;
+    const alerts = found ? await Promise.all(/* import() */[__webpack_require__.e(533), __webpack_require__.e(513), __webpack_require__.e(396)]).then(__webpack_require__.bind(__webpack_require__, 9396)) : undefined;
     const fromConfig = found && alerts?.configSentry(found);
     const sentry = {
         ...settings.sentry,
@@ -378,7 +378,7 @@ function secretsIn(env) {
 
 /***/ }),
 
-/***/ 7626:
+/***/ 9151:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -450,7 +450,7 @@ function redact(text, secrets) {
 
 /***/ }),
 
-/***/ 4853:
+/***/ 6218:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -480,7 +480,7 @@ async function findRepoConfig(configPath, cwd) {
 
 /***/ }),
 
-/***/ 9737:
+/***/ 3778:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

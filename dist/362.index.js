@@ -1,8 +1,8 @@
-export const id = 88;
-export const ids = [88];
+export const id = 362;
+export const ids = [362];
 export const modules = {
 
-/***/ 4088:
+/***/ 5362:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -28,9 +28,9 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/src/alerts/index.js + 9 modules
-var alerts = __webpack_require__(8834);
+var alerts = __webpack_require__(1513);
 // EXTERNAL MODULE: ./.build/src/sentry/index.js + 10 modules
-var sentry = __webpack_require__(3601);
+var sentry = __webpack_require__(5667);
 ;// CONCATENATED MODULE: ./.build/src/action/sticky-comment.js
 const PAGE_SIZE = 100;
 /** A pull request with more than 5,000 comments gets a new one rather than a long search. */

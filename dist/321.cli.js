@@ -1,8 +1,8 @@
-export const id = 808;
-export const ids = [808];
+export const id = 321;
+export const ids = [321];
 export const modules = {
 
-/***/ 5808:
+/***/ 6321:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,7 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./.build/src/version.js
-var version = __webpack_require__(8946);
+var version = __webpack_require__(7319);
 ;// CONCATENATED MODULE: ./.build/src/sentry/answers.js
 /** How much of an unexpected body is shown: enough to recognise a login page, not a whole document. */
 const SHOWN_BYTES = 200;
@@ -158,9 +158,9 @@ function headerValue(value) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/errors.js
-var errors = __webpack_require__(3129);
+var errors = __webpack_require__(9464);
 // EXTERNAL MODULE: ./.build/src/sentry/agents.js
-var agents = __webpack_require__(4196);
+var agents = __webpack_require__(3213);
 ;// CONCATENATED MODULE: ./.build/src/sentry/hints.js
 /** What to tell the user for each kind of Sentry API failure. Pure: no I/O. */
 function hintForStatus(ctx) {
@@ -254,7 +254,7 @@ function scopesFor(endpoint) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/redact.js
-var redact = __webpack_require__(9735);
+var redact = __webpack_require__(1042);
 ;// CONCATENATED MODULE: ./.build/src/sentry/retry.js
 /** Retry policy of the Sentry client: which failures are retried and how long to wait. Pure: no I/O. */
 /** Statuses Sentry (and sentry-cli) treat as transient server trouble, plus 429 rate limiting. */
@@ -1030,7 +1030,7 @@ function withStringId(rule) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/agent-fetch.js
-var agent_fetch = __webpack_require__(7004);
+var agent_fetch = __webpack_require__(3663);
 ;// CONCATENATED MODULE: ./.build/src/sentry/webhook-signature.js
 /** HMAC-SHA256 signatures of Sentry integration-platform webhooks (`Sentry-Hook-Signature`). Pure: no I/O. */
 

@@ -1,8 +1,8 @@
-export const id = 771;
-export const ids = [771];
+export const id = 396;
+export const ids = [396];
 export const modules = {
 
-/***/ 6771:
+/***/ 9396:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -15,10 +15,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   notifiesName: () => (/* binding */ notifiesName),
 /* harmony export */   runAlertsChecks: () => (/* binding */ runAlertsChecks)
 /* harmony export */ });
-/* harmony import */ var _alerts_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(462);
-/* harmony import */ var _sentry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5808);
-/* harmony import */ var _repo_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4853);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9737);
+/* harmony import */ var _alerts_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1513);
+/* harmony import */ var _sentry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5667);
+/* harmony import */ var _repo_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6218);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3778);
 // The doctor's alert rule checks, when a repository config is given (--config) or found (.github/faultline.yml):
 // does an issue alert rule of each configured project notify faultline (without one Sentry sends faultline
 // nothing, the first "nothing happens"), and does Sentry hold what the config says (drift)?
@@ -62,7 +62,7 @@ function configSentry(found) {
 }
 /** A Sentry client of the config's organization that gives up quickly, as the doctor's probe does. */
 function doctorAlertsClient(settings, timeoutMs) {
-    return (config) => new _sentry_index_js__WEBPACK_IMPORTED_MODULE_1__.SentryClient({
+    return (config) => new _sentry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .SentryClient */ .Bq({
         url: settings.url,
         token: settings.token ?? '',
         org: config.org,

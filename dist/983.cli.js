@@ -1,8 +1,8 @@
-export const id = 210;
-export const ids = [210];
+export const id = 983;
+export const ids = [983];
 export const modules = {
 
-/***/ 3129:
+/***/ 9464:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -122,7 +122,7 @@ function validationText(value) {
 
 /***/ }),
 
-/***/ 7098:
+/***/ 7461:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -208,7 +208,7 @@ function sameServer(a, b) {
 
 /***/ }),
 
-/***/ 931:
+/***/ 8907:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -282,15 +282,15 @@ function normalizeDebugId(value) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
-var picomatch = __webpack_require__(636);
-// EXTERNAL MODULE: ../../main/node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(5304);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(3382);
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/discover.js
 /**
  * Finding built JavaScript and source maps: files, directories and globs (newline- or comma-separated lists),
@@ -1327,7 +1327,7 @@ function isRemoteUrl(location) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sourcemaps/limit.js
-var limit = __webpack_require__(6414);
+var limit = __webpack_require__(8293);
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/url-paths.js
 /**
  * Path arithmetic on the `/`-separated file URLs sentry-cli uses while injecting: symbolic's `join_path` and
@@ -2561,7 +2561,7 @@ async function forgetBundlePlan(key) {
 }
 
 // EXTERNAL MODULE: ./.build/src/sentry/errors.js
-var errors = __webpack_require__(3129);
+var errors = __webpack_require__(9464);
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/chunk-plan.js
 /**
  * Default cap on raw chunk bytes in flight. Gzipped chunks are read in pieces and only their compressed copies are
@@ -3068,7 +3068,7 @@ async function deleteMaps(paths, log) {
 
 /***/ }),
 
-/***/ 6414:
+/***/ 8293:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
