@@ -23,6 +23,7 @@ export {
   type DecodedMap,
   decodeMapBytes,
   encodeMap,
+  encodeMapBytes,
   type IndexMap,
   inspectSourceMapBytes,
   isSourceMapBytes,

@@ -15,7 +15,7 @@ import {
   replaceSourcemapUrl,
 } from './inject-text.ts';
 import { shiftCanonicalMappings } from './mappings-shift.ts';
-import { type DecodedMap, decodeKeptMappings, decodeMapBytes, encodeMap, SourceMapParseError } from './raw-map.ts';
+import { type DecodedMap, decodeKeptMappings, decodeMapBytes, encodeMapBytes, SourceMapParseError } from './raw-map.ts';
 import {
   DEFAULT_JS_EXTENSIONS,
   resolveReferences,
@@ -141,7 +141,7 @@ interface InjectRun {
   result: InjectResult;
   warn(line: string): void;
   read(file: DiscoveredFile): Promise<Buffer>;
-  write(file: DiscoveredFile, data: string): Promise<void>;
+  write(file: DiscoveredFile, data: string | Uint8Array): Promise<void>;
 }
 
 /** Dry runs keep what would have been written in memory, so later files see it as sentry-cli's in-memory copy does. */
@@ -204,7 +204,7 @@ function withEmbeddedMap(
   map.debugId = debugId;
   return {
     debugId,
-    output: replaceSourcemapUrl(output, DATA_PREAMBLE + Buffer.from(encodeMap(map)).toString('base64')),
+    output: replaceSourcemapUrl(output, DATA_PREAMBLE + encodeMapBytes(map).toString('base64')),
   };
 }
 
@@ -227,7 +227,7 @@ async function withMapFile(
   const debugId = map.debugId ?? debugIdFromScriptAndMap(bytes, mapBytes);
   const output = injectWithMap(text, map, debugId);
   map.debugId = debugId;
-  await run.write(mapFile, encodeMap(map));
+  await run.write(mapFile, encodeMapBytes(map));
   (fresh ? run.result.sourcemaps : run.result.skippedSourcemaps).push({ path: mapFile.path, debugId });
   run.result.mapDebugIds.set(mapFile.absolutePath, debugId);
   return { debugId, output };
@@ -241,7 +241,7 @@ function matchesExtension(path: string, exts: readonly string[]): boolean {
 
 function parseMapOrThrow(bytes: Uint8Array, path: string, what: string): DecodedMap {
   try {
-    return decodeMapBytes(bytes, { keepCanonicalMappings: true });
+    return decodeMapBytes(bytes, { keepCanonicalMappings: true, keepSourcesContentText: true });
   } catch (e) {
     if (e instanceof SourceMapParseError)
       throw new InjectError(path, `Invalid ${what}: ${e.message}; fix or remove the map, or --ignore the file`, {

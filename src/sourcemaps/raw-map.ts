@@ -14,6 +14,7 @@ import {
   type Tokens,
 } from './mappings-codec.ts';
 import { isCanonicalMappings } from './mappings-shift.ts';
+import { sourcesContentLiterals } from './json-literals.ts';
 
 export { NONE, SourceMapParseError, type Tokens } from './mappings-codec.ts';
 
@@ -30,6 +31,12 @@ export interface RegularMap {
    * give it back unchanged (see mappings-shift.ts). Only with `keepCanonicalMappings`.
    */
   mappings?: string;
+  /**
+   * The map text's own literal for each `sourcesContent` entry that `JSON.stringify` would write the same (undefined
+   * for the others), copied when the map is written. Only with `keepSourcesContentText`; `sourcesContent` must not
+   * change while it is set.
+   */
+  sourcesContentText?: Array<Uint8Array | undefined>;
   ignoreList: number[];
   /** Hermes function maps, carried through as sentry-cli does. */
   facebookSources?: unknown;
@@ -115,6 +122,8 @@ export function inspectSourceMapBytes(bytes: Uint8Array): { isMap: boolean; debu
 export interface DecodeOptions {
   /** Keep a `mappings` string that re-encodes to itself as text instead of decoding it (see RegularMap.mappings). */
   keepCanonicalMappings?: boolean;
+  /** Keep the JSON text of the `sourcesContent` entries, to copy when writing (see RegularMap.sourcesContentText). */
+  keepSourcesContentText?: boolean;
 }
 
 /** Parses map bytes (external file or decoded data URL); throws SourceMapParseError as sentry-cli would fail. */
@@ -125,7 +134,12 @@ export function decodeMapBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Dec
   } catch (e) {
     throw new SourceMapParseError(`not valid JSON: ${(e as Error).message}`);
   }
-  return decodeRaw(raw, opts);
+  const map = decodeRaw(raw, opts);
+  if (opts.keepSourcesContentText && map.kind === 'regular' && map.sourcesContent) {
+    const literals = sourcesContentLiterals(stripJunkHeader(bytes));
+    if (literals?.length === map.sourcesContent.length) map.sourcesContentText = literals;
+  }
+  return map;
 }
 
 export function decodeRaw(raw: unknown, opts: DecodeOptions = {}): DecodedMap {
@@ -233,8 +247,22 @@ function facebookSourcesJson(v: unknown): string {
 
 /** Serialises like `sourcemap::DecodedMap::to_writer` (compact serde JSON, RawSourceMap key order). */
 export function encodeMap(map: DecodedMap): string {
-  const parts: string[] = ['"version":3'];
-  if (map.file !== undefined) parts.push(`"file":${str(map.file)}`);
+  const pieces = encodePieces(map);
+  if (pieces.length === 1) return pieces[0] as string;
+  const utf8 = new TextDecoder();
+  return pieces.map((p) => (typeof p === 'string' ? p : utf8.decode(p))).join('');
+}
+
+/** `encodeMap` as UTF-8 bytes; the `sourcesContent` literals kept from the map's own text are copied, not re-encoded. */
+export function encodeMapBytes(map: DecodedMap): Buffer {
+  return Buffer.concat(encodePieces(map).map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+}
+
+/** The serialised map as text, with kept `sourcesContent` literals as bytes between the pieces of text. */
+function encodePieces(map: DecodedMap): Array<string | Uint8Array> {
+  const pieces: Array<string | Uint8Array> = [];
+  let text = '{"version":3';
+  if (map.file !== undefined) text += `,"file":${str(map.file)}`;
   if (map.kind === 'index') {
     const sections = map.sections.map(
       (s) =>
@@ -243,26 +271,32 @@ export function encodeMap(map: DecodedMap): string {
         }}`,
     );
     // `sources` has no skip-if-none in RawSourceMap, so an index map says `"sources":null`.
-    parts.push('"sources":null', `"sections":[${sections.join(',')}]`);
+    text += `,"sources":null,"sections":[${sections.join(',')}]`;
   } else {
-    parts.push(`"sources":[${map.sources.map(str).join(',')}]`);
-    if (map.sourceRoot !== undefined) parts.push(`"sourceRoot":${str(map.sourceRoot)}`);
+    text += `,"sources":[${map.sources.map(str).join(',')}]`;
+    if (map.sourceRoot !== undefined) text += `,"sourceRoot":${str(map.sourceRoot)}`;
     const contents = map.sourcesContent ?? [];
     if (contents.some((c) => c !== null && c !== undefined)) {
-      const padded = map.sources.map((_, i) => {
+      text += ',"sourcesContent":[';
+      for (let i = 0; i < map.sources.length; i++) {
+        if (i > 0) text += ',';
         const c = contents[i];
-        return c === null || c === undefined ? 'null' : str(c);
-      });
-      parts.push(`"sourcesContent":[${padded.join(',')}]`);
+        const literal = c === null || c === undefined ? undefined : map.sourcesContentText?.[i];
+        if (literal) {
+          pieces.push(text, literal);
+          text = '';
+        } else text += c === null || c === undefined ? 'null' : str(c);
+      }
+      text += ']';
     }
-    parts.push(`"names":[${map.names.map(str).join(',')}]`);
-    parts.push(`"mappings":${str(map.mappings ?? encodeMappings(map.tokens))}`);
-    if (map.ignoreList.length > 0) parts.push(`"ignoreList":[${map.ignoreList.join(',')}]`);
-    if (map.facebookSources !== undefined)
-      parts.push(`"x_facebook_sources":${facebookSourcesJson(map.facebookSources)}`);
+    text += `,"names":[${map.names.map(str).join(',')}]`;
+    text += `,"mappings":${str(map.mappings ?? encodeMappings(map.tokens))}`;
+    if (map.ignoreList.length > 0) text += `,"ignoreList":[${map.ignoreList.join(',')}]`;
+    if (map.facebookSources !== undefined) text += `,"x_facebook_sources":${facebookSourcesJson(map.facebookSources)}`;
   }
-  if (map.debugId) parts.push(`"debugId":${str(map.debugId)}`);
-  return `{${parts.join(',')}}`;
+  if (map.debugId) text += `,"debugId":${str(map.debugId)}`;
+  pieces.push(`${text}}`);
+  return pieces;
 }
 
 /** Decodes the tokens of a map read with `keepCanonicalMappings`, for edits made on tokens. */

@@ -1,5 +1,5 @@
-export const id = 983;
-export const ids = [983];
+export const id = 568;
+export const ids = [568];
 export const modules = {
 
 /***/ 9464:
@@ -208,7 +208,7 @@ function sameServer(a, b) {
 
 /***/ }),
 
-/***/ 8907:
+/***/ 2588:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -229,7 +229,7 @@ __webpack_require__.d(__webpack_exports__, {
   Dj: () => (/* reexport */ validateSourcemaps)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTENSIONS, DEFAULT_JS_EXTENSIONS, DEFAULT_UPLOAD_EXTENSIONS, DiscoverError, InjectError, SNIPPET_TEMPLATE, SYSB_HEADER, SourceMapParseError, UploadError, buildArtifactBundle, buildManifest, bundleDebugId, bundlePath, checkMappings, debugIdFromBytes, debugIdFromScriptAndMap, decodeMapBytes, encodeMap, findDebugIdComment, findSourceMappingUrl, inspectSourceMapBytes, isSourceMapBytes, normalizeDebugId, planArtifactBundle, planChunkUpload
+// UNUSED EXPORTS: DEFAULT_EXTENSIONS, DEFAULT_JS_EXTENSIONS, DEFAULT_UPLOAD_EXTENSIONS, DiscoverError, InjectError, SNIPPET_TEMPLATE, SYSB_HEADER, SourceMapParseError, UploadError, buildArtifactBundle, buildManifest, bundleDebugId, bundlePath, checkMappings, debugIdFromBytes, debugIdFromScriptAndMap, decodeMapBytes, encodeMap, encodeMapBytes, findDebugIdComment, findSourceMappingUrl, inspectSourceMapBytes, isSourceMapBytes, normalizeDebugId, planArtifactBundle, planChunkUpload
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -547,7 +547,7 @@ function decodeMappings(mappings, sourceCount, nameCount) {
         }
         // One VLQ value.
         let value = 0;
-        let shift = 0;
+        let scale = 1; // 2 ** (5 × digits read), as a running product (cheaper than `**` per digit)
         for (;;) {
             if (i >= len)
                 throw new SourceMapParseError('VLQ value runs past the end of the mappings');
@@ -555,11 +555,11 @@ function decodeMappings(mappings, sourceCount, nameCount) {
             const digit = code < 128 ? B64[code] : -1;
             if (digit < 0)
                 throw new SourceMapParseError(`invalid base64 character ${JSON.stringify(mappings[i - 1])}`);
-            value += (digit & 31) * 2 ** shift;
-            shift += 5;
+            value += (digit & 31) * scale;
+            scale *= 32;
             if ((digit & 32) === 0)
                 break;
-            if (shift > 60)
+            if (scale > 2 ** 60)
                 throw new SourceMapParseError('VLQ value overflows');
         }
         const negative = value % 2 === 1;
@@ -909,7 +909,8 @@ function isCanonicalMappings(mappings, sourceCount, nameCount) {
         if (n >= 5)
             return false;
         let value = 0;
-        let shift = 0;
+        // 32 ** digits so far, kept as a product: `2 ** shift` in this loop costs more than the rest of the scan.
+        let scale = 1;
         let digit;
         for (;;) {
             if (i >= len)
@@ -918,14 +919,14 @@ function isCanonicalMappings(mappings, sourceCount, nameCount) {
             digit = code < 128 ? mappings_shift_B64[code] : -1;
             if (digit < 0)
                 return false;
-            value += (digit & 31) * 2 ** shift;
-            shift += 5;
+            value += (digit & 31) * scale;
+            scale *= 32;
             if ((digit & 32) === 0)
                 break;
-            if (shift > 60)
+            if (scale > 2 ** 60)
                 return false;
         }
-        if (shift > 5 && digit === 0)
+        if (scale > 32 && digit === 0)
             return false; // a needless continuation digit
         if (value === 1)
             return false; // "-0"
@@ -967,11 +968,11 @@ function readSegment(mappings, start, prevCol) {
         if (c === COMMA || c === SEMICOLON)
             break;
         let value = 0;
-        let shift = 0;
+        let scale = 1;
         for (;;) {
             const digit = mappings_shift_B64[mappings.charCodeAt(i++)];
-            value += (digit & 31) * 2 ** shift;
-            shift += 5;
+            value += (digit & 31) * scale;
+            scale *= 32;
             if ((digit & 32) === 0)
                 break;
         }
@@ -1027,6 +1028,202 @@ function shiftCanonicalMappings(mappings, line, byteColumn, lastLine) {
     return `${mappings.slice(0, end)};;${copy}${rest}`;
 }
 
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/json-literals.js
+/**
+ * The JSON text of a map's top-level `sourcesContent` strings, found in the map's bytes, so inject can copy them into
+ * the map it writes instead of serialising them again (they are most of a map's bytes). A literal is kept only when
+ * it is byte for byte what `JSON.stringify` writes for its value, so copying it changes nothing; for any other entry,
+ * and for anything unusual in the text, the caller serialises as before.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const json_literals_COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const KEY = Buffer.from('"sourcesContent"');
+/** Escapes `JSON.stringify` writes as two characters (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`). */
+const SHORT_ESCAPES = new Set([0x22, 0x5c, 0x62, 0x66, 0x6e, 0x72, 0x74]);
+/** Control characters `JSON.stringify` writes as `\b`, `\t`, `\n`, `\f`, `\r`, never as `\u00XX`. */
+const SHORT_CONTROLS = new Set([0x08, 0x09, 0x0a, 0x0c, 0x0d]);
+/**
+ * One entry per `sourcesContent` element of the map JSON in `bytes` (the last `sourcesContent` key, as JSON.parse
+ * keeps): the element's literal, quotes included, when copying it gives `JSON.stringify` of its value; undefined for
+ * `null` and for a literal that does not. Undefined as a whole when the key is absent or not an array, or when the
+ * text is not a plain JSON object this scanner follows (the caller then serialises everything).
+ */
+function sourcesContentLiterals(bytes) {
+    const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let found;
+    let i = skipSpace(b, 0);
+    if (b[i] !== OPEN_BRACE)
+        return undefined;
+    i = skipSpace(b, i + 1);
+    if (b[i] === CLOSE_BRACE)
+        return undefined;
+    for (;;) {
+        if (b[i] !== QUOTE)
+            return undefined;
+        const keyEnd = stringEnd(b, i);
+        // An escaped key could still mean "sourcesContent" to JSON.parse: give up rather than guess.
+        if (keyEnd < 0 || b.subarray(i, keyEnd).includes(BACKSLASH))
+            return undefined;
+        const isContent = keyEnd - i === KEY.length && b.subarray(i, keyEnd).equals(KEY);
+        i = skipSpace(b, keyEnd);
+        if (b[i] !== COLON)
+            return undefined;
+        i = skipSpace(b, i + 1);
+        if (isContent) {
+            const array = readLiterals(b, i);
+            found = array?.literals;
+            if (!array)
+                return undefined;
+            i = array.end;
+        }
+        else {
+            i = skipValue(b, i);
+            if (i < 0)
+                return undefined;
+        }
+        i = skipSpace(b, i);
+        if (b[i] === CLOSE_BRACE)
+            return found;
+        if (b[i] !== json_literals_COMMA)
+            return undefined;
+        i = skipSpace(b, i + 1);
+    }
+}
+/** The elements of the array at `i` (strings and nulls only), and the index after it. */
+function readLiterals(b, i) {
+    if (b[i] !== OPEN_BRACKET)
+        return undefined;
+    const literals = [];
+    i = skipSpace(b, i + 1);
+    if (b[i] === CLOSE_BRACKET)
+        return { literals, end: i + 1 };
+    for (;;) {
+        if (b[i] === QUOTE) {
+            const end = stringEnd(b, i);
+            if (end < 0)
+                return undefined;
+            literals.push(isStringifyLiteral(b, i, end) ? b.subarray(i, end) : undefined);
+            i = end;
+        }
+        else {
+            const end = skipValue(b, i);
+            if (end < 0)
+                return undefined;
+            literals.push(undefined);
+            i = end;
+        }
+        i = skipSpace(b, i);
+        if (b[i] === CLOSE_BRACKET)
+            return { literals, end: i + 1 };
+        if (b[i] !== json_literals_COMMA)
+            return undefined;
+        i = skipSpace(b, i + 1);
+    }
+}
+/**
+ * Whether the literal `b[start, end)` is what `JSON.stringify` writes for its value: its only escapes are `\"`, `\\`,
+ * `\b`, `\f`, `\n`, `\r`, `\t` and `\u00xx` (lowercase) for the other control characters. Raw bytes need no check:
+ * JSON forbids raw control characters, and every other character `JSON.stringify` leaves as it is.
+ */
+function isStringifyLiteral(b, start, end) {
+    const last = end - 1; // the closing quote
+    for (let at = b.indexOf(BACKSLASH, start + 1); at >= 0 && at < last; at = b.indexOf(BACKSLASH, at)) {
+        const c = b[at + 1];
+        if (SHORT_ESCAPES.has(c)) {
+            at += 2;
+            continue;
+        }
+        if (c !== 0x75 || b[at + 2] !== 0x30 || b[at + 3] !== 0x30)
+            return false; // `\u00`
+        const hi = hexDigit(b[at + 4]);
+        const lo = hexDigit(b[at + 5]);
+        if (hi < 0 || hi > 1 || lo < 0)
+            return false;
+        if (SHORT_CONTROLS.has(hi * 16 + lo))
+            return false;
+        at += 6;
+    }
+    return true;
+}
+/** 0–15 for a lowercase hex digit, else -1 (`JSON.stringify` writes lowercase). */
+function hexDigit(c) {
+    if (c >= 0x30 && c <= 0x39)
+        return c - 0x30;
+    if (c >= 0x61 && c <= 0x66)
+        return c - 0x61 + 10;
+    return -1;
+}
+function skipSpace(b, i) {
+    while (i < b.length) {
+        const c = b[i];
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+            break;
+        i++;
+    }
+    return i;
+}
+/** The index after the string literal opening at `i`, or -1 when it does not close. */
+function stringEnd(b, i) {
+    let from = i + 1;
+    for (;;) {
+        const quote = b.indexOf(QUOTE, from);
+        if (quote < 0)
+            return -1;
+        let slashes = 0;
+        while (b[quote - 1 - slashes] === BACKSLASH)
+            slashes++;
+        if (slashes % 2 === 0)
+            return quote + 1;
+        from = quote + 1;
+    }
+}
+/** The index after the JSON value at `i` (the text already parsed as JSON, so only its extent is found), or -1. */
+function skipValue(b, i) {
+    const first = b[i];
+    if (first === QUOTE)
+        return stringEnd(b, i);
+    if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+        while (i < b.length) {
+            const c = b[i];
+            if (c === json_literals_COMMA ||
+                c === CLOSE_BRACE ||
+                c === CLOSE_BRACKET ||
+                c === 0x20 ||
+                c === 0x0a ||
+                c === 0x0d ||
+                c === 0x09)
+                break;
+            i++;
+        }
+        return i;
+    }
+    let depth = 0;
+    while (i < b.length) {
+        const c = b[i];
+        if (c === QUOTE) {
+            i = stringEnd(b, i);
+            if (i < 0)
+                return -1;
+            continue;
+        }
+        if (c === OPEN_BRACE || c === OPEN_BRACKET)
+            depth++;
+        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+        i++;
+    }
+    return -1;
+}
+
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/raw-map.js
 /**
  * Source maps read and written exactly as sentry-cli 3.8 does it (rust-sourcemap 9.3): which JSON counts as a map,
@@ -1034,6 +1231,7 @@ function shiftCanonicalMappings(mappings, line, byteColumn, lastLine) {
  * duplicate tokens folded). Byte parity matters because an embedded map is re-encoded into the JavaScript file.
  * The `mappings` string itself is decoded and encoded in mappings-codec.ts.
  */
+
 
 
 
@@ -1110,7 +1308,13 @@ function decodeMapBytes(bytes, opts = {}) {
     catch (e) {
         throw new SourceMapParseError(`not valid JSON: ${e.message}`);
     }
-    return decodeRaw(raw, opts);
+    const map = decodeRaw(raw, opts);
+    if (opts.keepSourcesContentText && map.kind === 'regular' && map.sourcesContent) {
+        const literals = sourcesContentLiterals(stripJunkHeader(bytes));
+        if (literals?.length === map.sourcesContent.length)
+            map.sourcesContentText = literals;
+    }
+    return map;
 }
 function decodeRaw(raw, opts = {}) {
     if (!isObject(raw))
@@ -1220,36 +1424,59 @@ function facebookSourcesJson(v) {
 }
 /** Serialises like `sourcemap::DecodedMap::to_writer` (compact serde JSON, RawSourceMap key order). */
 function encodeMap(map) {
-    const parts = ['"version":3'];
+    const pieces = encodePieces(map);
+    if (pieces.length === 1)
+        return pieces[0];
+    const utf8 = new TextDecoder();
+    return pieces.map((p) => (typeof p === 'string' ? p : utf8.decode(p))).join('');
+}
+/** `encodeMap` as UTF-8 bytes; the `sourcesContent` literals kept from the map's own text are copied, not re-encoded. */
+function encodeMapBytes(map) {
+    return Buffer.concat(encodePieces(map).map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+}
+/** The serialised map as text, with kept `sourcesContent` literals as bytes between the pieces of text. */
+function encodePieces(map) {
+    const pieces = [];
+    let text = '{"version":3';
     if (map.file !== undefined)
-        parts.push(`"file":${str(map.file)}`);
+        text += `,"file":${str(map.file)}`;
     if (map.kind === 'index') {
         const sections = map.sections.map((s) => `{"offset":{"line":${s.line},"column":${s.column}},"url":${s.url === null ? 'null' : str(s.url)},"map":${s.map ? encodeMap(s.map) : 'null'}}`);
         // `sources` has no skip-if-none in RawSourceMap, so an index map says `"sources":null`.
-        parts.push('"sources":null', `"sections":[${sections.join(',')}]`);
+        text += `,"sources":null,"sections":[${sections.join(',')}]`;
     }
     else {
-        parts.push(`"sources":[${map.sources.map(str).join(',')}]`);
+        text += `,"sources":[${map.sources.map(str).join(',')}]`;
         if (map.sourceRoot !== undefined)
-            parts.push(`"sourceRoot":${str(map.sourceRoot)}`);
+            text += `,"sourceRoot":${str(map.sourceRoot)}`;
         const contents = map.sourcesContent ?? [];
         if (contents.some((c) => c !== null && c !== undefined)) {
-            const padded = map.sources.map((_, i) => {
+            text += ',"sourcesContent":[';
+            for (let i = 0; i < map.sources.length; i++) {
+                if (i > 0)
+                    text += ',';
                 const c = contents[i];
-                return c === null || c === undefined ? 'null' : str(c);
-            });
-            parts.push(`"sourcesContent":[${padded.join(',')}]`);
+                const literal = c === null || c === undefined ? undefined : map.sourcesContentText?.[i];
+                if (literal) {
+                    pieces.push(text, literal);
+                    text = '';
+                }
+                else
+                    text += c === null || c === undefined ? 'null' : str(c);
+            }
+            text += ']';
         }
-        parts.push(`"names":[${map.names.map(str).join(',')}]`);
-        parts.push(`"mappings":${str(map.mappings ?? encodeMappings(map.tokens))}`);
+        text += `,"names":[${map.names.map(str).join(',')}]`;
+        text += `,"mappings":${str(map.mappings ?? encodeMappings(map.tokens))}`;
         if (map.ignoreList.length > 0)
-            parts.push(`"ignoreList":[${map.ignoreList.join(',')}]`);
+            text += `,"ignoreList":[${map.ignoreList.join(',')}]`;
         if (map.facebookSources !== undefined)
-            parts.push(`"x_facebook_sources":${facebookSourcesJson(map.facebookSources)}`);
+            text += `,"x_facebook_sources":${facebookSourcesJson(map.facebookSources)}`;
     }
     if (map.debugId)
-        parts.push(`"debugId":${str(map.debugId)}`);
-    return `{${parts.join(',')}}`;
+        text += `,"debugId":${str(map.debugId)}`;
+    pieces.push(`${text}}`);
+    return pieces;
 }
 /** Decodes the tokens of a map read with `keepCanonicalMappings`, for edits made on tokens. */
 function decodeKeptMappings(map) {
@@ -1751,7 +1978,7 @@ function withEmbeddedMap(run, file, bytes, text, encoded) {
     map.debugId = debugId;
     return {
         debugId,
-        output: replaceSourcemapUrl(output, DATA_PREAMBLE + Buffer.from(encodeMap(map)).toString('base64')),
+        output: replaceSourcemapUrl(output, DATA_PREAMBLE + encodeMapBytes(map).toString('base64')),
     };
 }
 /** A map file: it gets the same debug ID and its mappings move with the snippet; a map not in the build is as none. */
@@ -1769,7 +1996,7 @@ async function withMapFile(run, file, bytes, text, reference) {
     const debugId = map.debugId ?? debugIdFromScriptAndMap(bytes, mapBytes);
     const output = injectWithMap(text, map, debugId);
     map.debugId = debugId;
-    await run.write(mapFile, encodeMap(map));
+    await run.write(mapFile, encodeMapBytes(map));
     (fresh ? run.result.sourcemaps : run.result.skippedSourcemaps).push({ path: mapFile.path, debugId });
     run.result.mapDebugIds.set(mapFile.absolutePath, debugId);
     return { debugId, output };
@@ -1781,7 +2008,7 @@ function matchesExtension(path, exts) {
 }
 function parseMapOrThrow(bytes, path, what) {
     try {
-        return decodeMapBytes(bytes, { keepCanonicalMappings: true });
+        return decodeMapBytes(bytes, { keepCanonicalMappings: true, keepSourcesContentText: true });
     }
     catch (e) {
         if (e instanceof SourceMapParseError)
