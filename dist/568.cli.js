@@ -1843,8 +1843,8 @@ function resolveReferences(files, warn) {
 /**
  * `faultline sourcemaps inject`: gives every built JavaScript file a debug ID exactly as
  * `sentry-cli sourcemaps inject` 3.8 does (same bytes, same IDs, maps fixed up the same way), and ties its
- * source map to it. Files are read twice (a light scan, then one file and its map at a time), so memory stays
- * bounded by the largest file, not the build.
+ * source map to it. Files are read twice (a light scan, then one file and its map at a time, the next pair read
+ * ahead), so memory stays bounded by the largest files, not the build.
  */
 
 
@@ -1917,31 +1917,103 @@ async function injectDebugIds(dirs, opts = {}) {
     };
     const warn = (line) => result.warnings.push(line);
     const run = { build, refs: resolveReferences(build.files, warn), result, warn, ...fileAccess(opts) };
-    for (const file of build.files) {
-        if (file.isMap || !matchesExtension(file.path, build.jsExtensions))
-            continue;
-        if (file.debugId) {
-            result.previouslyInjected.push({ path: file.path, debugId: file.debugId });
-            continue;
+    const scripts = build.files.filter((f) => !f.isMap && matchesExtension(f.path, build.jsExtensions));
+    try {
+        for (const [i, file] of scripts.entries()) {
+            if (file.debugId) {
+                result.previouslyInjected.push({ path: file.path, debugId: file.debugId });
+                continue;
+            }
+            // The next script and its map are read while this one is computed.
+            const next = scripts.slice(i + 1).find((f) => !f.debugId);
+            if (next)
+                prefetchScript(run, next);
+            const debugId = await injectScript(run, file);
+            if (debugId !== undefined)
+                result.injected.push({ path: file.path, debugId });
         }
-        const debugId = await injectScript(run, file);
-        if (debugId !== undefined)
-            result.injected.push({ path: file.path, debugId });
     }
+    catch (error) {
+        await run.flush().catch(() => { }); // the first failure is the one to report
+        throw error;
+    }
+    await run.flush();
     return result;
 }
-/** Dry runs keep what would have been written in memory, so later files see it as sentry-cli's in-memory copy does. */
+/** Writes that may be in flight at once: the next file is computed meanwhile, and memory stays bounded. */
+const WRITES_IN_FLIGHT = 2;
+/**
+ * The build's files on disk. Reads may start before they are asked for and writes finish behind the work, so the
+ * disk and the CPU work at once; a read waits for a write of the same file, and a write drops a read of it started
+ * earlier. Dry runs keep what would have been written in memory, so later files see it as sentry-cli's in-memory copy
+ * does.
+ */
 function fileAccess(opts) {
     const overlay = new Map();
+    const early = new Map();
+    const writing = new Map();
+    let failed;
     return {
-        read: async (f) => overlay.get(f.absolutePath) ?? (await (0,promises_.readFile)(f.absolutePath)),
+        read: async (f) => {
+            const path = f.absolutePath;
+            const kept = overlay.get(path);
+            if (kept)
+                return kept;
+            await writing.get(path);
+            const started = early.get(path);
+            early.delete(path);
+            return (await started) ?? (await (0,promises_.readFile)(path));
+        },
+        prefetch: (f) => {
+            const path = f.absolutePath;
+            if (opts.dryRun || early.has(path) || writing.has(path))
+                return;
+            const reading = (0,promises_.readFile)(path);
+            reading.catch(() => { }); // a failed read is reported when the file is read for real
+            early.set(path, reading);
+        },
         write: async (f, data) => {
-            if (opts.dryRun)
-                overlay.set(f.absolutePath, Buffer.from(data));
-            else
-                await (0,promises_.writeFile)(f.absolutePath, data);
+            const path = f.absolutePath;
+            early.delete(path);
+            if (opts.dryRun) {
+                overlay.set(path, Buffer.from(data));
+                return;
+            }
+            if (failed)
+                throw failed.error;
+            while (writing.size >= WRITES_IN_FLIGHT)
+                await Promise.race(writing.values());
+            const done = (0,promises_.writeFile)(path, data).then(() => {
+                writing.delete(path);
+            }, (error) => {
+                writing.delete(path);
+                failed ??= { error };
+            });
+            writing.set(path, done);
+        },
+        flush: async () => {
+            await Promise.all(writing.values());
+            if (failed)
+                throw failed.error;
         },
     };
+}
+/** Starts reading a script and the map file it names, for the loop to find them read when it gets there. */
+function prefetchScript(run, file) {
+    run.prefetch(file);
+    const reference = run.refs.get(file.path);
+    if (reference === undefined || reference.startsWith(DATA_PREAMBLE))
+        return;
+    const mapFile = findMapFile(run, file, reference).file;
+    if (mapFile)
+        run.prefetch(mapFile);
+}
+/** The build's map file a script's reference names, and every candidate when it is ambiguous. */
+function findMapFile(run, file, reference) {
+    const normalized = normalizeSourcemapUrl(file.path, reference);
+    const matches = findMatchingPaths(run.build.mapPaths, normalized);
+    const found = run.build.byPath.get(matches.length === 1 ? matches[0] : normalized);
+    return { file: found, normalized, matches };
 }
 /** Gives one script its debug ID (and its map, when it has one); the ID, or undefined when the script is skipped. */
 async function injectScript(run, file) {
@@ -1983,11 +2055,9 @@ function withEmbeddedMap(run, file, bytes, text, encoded) {
 }
 /** A map file: it gets the same debug ID and its mappings move with the snippet; a map not in the build is as none. */
 async function withMapFile(run, file, bytes, text, reference) {
-    const normalized = normalizeSourcemapUrl(file.path, reference);
-    const matches = findMatchingPaths(run.build.mapPaths, normalized);
+    const { file: mapFile, normalized, matches } = findMapFile(run, file, reference);
     if (matches.length > 1)
         run.warn(`Ambiguous matches for sourcemap path ${normalized}: ${matches.join(', ')}`);
-    const mapFile = run.build.byPath.get(matches.length === 1 ? matches[0] : normalized);
     if (!mapFile)
         return withoutMap(bytes, text);
     const mapBytes = await run.read(mapFile);

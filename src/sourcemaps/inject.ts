@@ -1,8 +1,8 @@
 /**
  * `faultline sourcemaps inject`: gives every built JavaScript file a debug ID exactly as
  * `sentry-cli sourcemaps inject` 3.8 does (same bytes, same IDs, maps fixed up the same way), and ties its
- * source map to it. Files are read twice (a light scan, then one file and its map at a time), so memory stays
- * bounded by the largest file, not the build.
+ * source map to it. Files are read twice (a light scan, then one file and its map at a time, the next pair read
+ * ahead), so memory stays bounded by the largest files, not the build.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { debugIdFromBytes, debugIdFromScriptAndMap } from './debug-id.ts';
@@ -122,15 +122,24 @@ export async function injectDebugIds(
   };
   const warn = (line: string) => result.warnings.push(line);
   const run: InjectRun = { build, refs: resolveReferences(build.files, warn), result, warn, ...fileAccess(opts) };
-  for (const file of build.files) {
-    if (file.isMap || !matchesExtension(file.path, build.jsExtensions)) continue;
-    if (file.debugId) {
-      result.previouslyInjected.push({ path: file.path, debugId: file.debugId });
-      continue;
+  const scripts = build.files.filter((f) => !f.isMap && matchesExtension(f.path, build.jsExtensions));
+  try {
+    for (const [i, file] of scripts.entries()) {
+      if (file.debugId) {
+        result.previouslyInjected.push({ path: file.path, debugId: file.debugId });
+        continue;
+      }
+      // The next script and its map are read while this one is computed.
+      const next = scripts.slice(i + 1).find((f) => !f.debugId);
+      if (next) prefetchScript(run, next);
+      const debugId = await injectScript(run, file);
+      if (debugId !== undefined) result.injected.push({ path: file.path, debugId });
     }
-    const debugId = await injectScript(run, file);
-    if (debugId !== undefined) result.injected.push({ path: file.path, debugId });
+  } catch (error) {
+    await run.flush().catch(() => {}); // the first failure is the one to report
+    throw error;
   }
+  await run.flush();
   return result;
 }
 
@@ -141,19 +150,90 @@ interface InjectRun {
   result: InjectResult;
   warn(line: string): void;
   read(file: DiscoveredFile): Promise<Buffer>;
+  /** Starts reading a file that `read` will soon ask for. */
+  prefetch(file: DiscoveredFile): void;
   write(file: DiscoveredFile, data: string | Uint8Array): Promise<void>;
+  /** Waits for the writes still in flight; throws the first that failed. */
+  flush(): Promise<void>;
 }
 
-/** Dry runs keep what would have been written in memory, so later files see it as sentry-cli's in-memory copy does. */
-function fileAccess(opts: InjectOptions): Pick<InjectRun, 'read' | 'write'> {
+/** Writes that may be in flight at once: the next file is computed meanwhile, and memory stays bounded. */
+const WRITES_IN_FLIGHT = 2;
+
+/**
+ * The build's files on disk. Reads may start before they are asked for and writes finish behind the work, so the
+ * disk and the CPU work at once; a read waits for a write of the same file, and a write drops a read of it started
+ * earlier. Dry runs keep what would have been written in memory, so later files see it as sentry-cli's in-memory copy
+ * does.
+ */
+function fileAccess(opts: InjectOptions): Pick<InjectRun, 'read' | 'prefetch' | 'write' | 'flush'> {
   const overlay = new Map<string, Buffer>();
+  const early = new Map<string, Promise<Buffer>>();
+  const writing = new Map<string, Promise<void>>();
+  let failed: { error: unknown } | undefined;
   return {
-    read: async (f) => overlay.get(f.absolutePath) ?? (await readFile(f.absolutePath)),
+    read: async (f) => {
+      const path = f.absolutePath;
+      const kept = overlay.get(path);
+      if (kept) return kept;
+      await writing.get(path);
+      const started = early.get(path);
+      early.delete(path);
+      return (await started) ?? (await readFile(path));
+    },
+    prefetch: (f) => {
+      const path = f.absolutePath;
+      if (opts.dryRun || early.has(path) || writing.has(path)) return;
+      const reading = readFile(path);
+      reading.catch(() => {}); // a failed read is reported when the file is read for real
+      early.set(path, reading);
+    },
     write: async (f, data) => {
-      if (opts.dryRun) overlay.set(f.absolutePath, Buffer.from(data));
-      else await writeFile(f.absolutePath, data);
+      const path = f.absolutePath;
+      early.delete(path);
+      if (opts.dryRun) {
+        overlay.set(path, Buffer.from(data));
+        return;
+      }
+      if (failed) throw failed.error;
+      while (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing.values());
+      const done = writeFile(path, data).then(
+        () => {
+          writing.delete(path);
+        },
+        (error: unknown) => {
+          writing.delete(path);
+          failed ??= { error };
+        },
+      );
+      writing.set(path, done);
+    },
+    flush: async () => {
+      await Promise.all(writing.values());
+      if (failed) throw failed.error;
     },
   };
+}
+
+/** Starts reading a script and the map file it names, for the loop to find them read when it gets there. */
+function prefetchScript(run: InjectRun, file: ScannedFile): void {
+  run.prefetch(file);
+  const reference = run.refs.get(file.path);
+  if (reference === undefined || reference.startsWith(DATA_PREAMBLE)) return;
+  const mapFile = findMapFile(run, file, reference).file;
+  if (mapFile) run.prefetch(mapFile);
+}
+
+/** The build's map file a script's reference names, and every candidate when it is ambiguous. */
+function findMapFile(
+  run: InjectRun,
+  file: ScannedFile,
+  reference: string,
+): { file: DiscoveredFile | undefined; normalized: string; matches: string[] } {
+  const normalized = normalizeSourcemapUrl(file.path, reference);
+  const matches = findMatchingPaths(run.build.mapPaths, normalized);
+  const found = run.build.byPath.get(matches.length === 1 ? matches[0]! : normalized);
+  return { file: found, normalized, matches };
 }
 
 /** Gives one script its debug ID (and its map, when it has one); the ID, or undefined when the script is skipped. */
@@ -216,10 +296,8 @@ async function withMapFile(
   text: string,
   reference: string,
 ): Promise<Injected> {
-  const normalized = normalizeSourcemapUrl(file.path, reference);
-  const matches = findMatchingPaths(run.build.mapPaths, normalized);
+  const { file: mapFile, normalized, matches } = findMapFile(run, file, reference);
   if (matches.length > 1) run.warn(`Ambiguous matches for sourcemap path ${normalized}: ${matches.join(', ')}`);
-  const mapFile = run.build.byPath.get(matches.length === 1 ? matches[0]! : normalized);
   if (!mapFile) return withoutMap(bytes, text);
   const mapBytes = await run.read(mapFile);
   const map = parseMapOrThrow(mapBytes, mapFile.path, `source map ${mapFile.path}`);

@@ -8,7 +8,12 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodedMappings, FlattenMap, originalPositionFor, TraceMap, traceSegment } from '@jridgewell/trace-mapping';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectDebugIds, type InjectResult, SNIPPET_TEMPLATE } from '../../src/sourcemaps/index.ts';
+import {
+  debugIdFromScriptAndMap,
+  injectDebugIds,
+  type InjectResult,
+  SNIPPET_TEMPLATE,
+} from '../../src/sourcemaps/index.ts';
 import {
   copyTree,
   debugIdOf,
@@ -218,5 +223,43 @@ describe('inject parity on scripts made only of comments or whitespace', () => {
       expect(b, f).toBe(a);
     }
     expect(await readFile(join(viaFaultline, 'comments.js'), 'utf8')).toMatch(/^\n!function/);
+  });
+});
+
+describe('inject when scripts share one map file (read ahead, written behind, still in order)', () => {
+  it('gives every script the ID the first one wrote into the shared map; otherwise the bytes sentry-cli writes', async () => {
+    const root = await copyTree(EDGE_FIXTURES, 'shared-src');
+    await rm(root, { recursive: true, force: true });
+    await mkdir(join(root, 'maps'), { recursive: true });
+    const map = JSON.stringify({
+      version: 3,
+      sources: ['a.ts'],
+      sourcesContent: ['export const a = "\\u00e9";\n'],
+      names: [],
+      mappings: 'AAAA',
+    });
+    await writeFile(join(root, 'maps/shared.js.map'), map);
+    const names = ['a.js', 'b.js', 'c.js', 'd.js', 'e.js', 'f.js'];
+    for (const name of names)
+      await writeFile(join(root, name), `var ${name[0]}=1;\n//# sourceMappingURL=maps/shared.js.map\n`);
+    const viaCli = await copyTree(root, 'shared-cli');
+    const viaFaultline = await copyTree(root, 'shared-fl');
+    await sentryCli(['sourcemaps', 'inject', viaCli]);
+    const result = await injectDebugIds([viaFaultline]);
+    const ids = new Set([...result.injected, ...result.sourcemaps, ...result.skippedSourcemaps].map((i) => i.debugId));
+    expect(ids.size).toBe(1);
+    const [id] = ids;
+    // The first script in faultline's order names the map. sentry-cli picks the first at random (it works in
+    // parallel), so its files are compared with its own choice of ID put back to faultline's.
+    const first = result.injected[0]!;
+    expect(id).toBe(
+      debugIdFromScriptAndMap(await readFile(join(root, first.path.split('/').pop()!)), Buffer.from(map)),
+    );
+    const cliId = debugIdOf(await readFile(join(viaCli, 'a.js'), 'utf8'));
+    expect(cliId).toMatch(/^[0-9a-f]{8}-/);
+    for (const f of await listFiles(viaCli)) {
+      const [a, b] = await Promise.all([readFile(join(viaCli, f), 'utf8'), readFile(join(viaFaultline, f), 'utf8')]);
+      expect(b, f).toBe(a.replaceAll(cliId!, id!));
+    }
   });
 });
