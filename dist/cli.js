@@ -227,8 +227,8 @@ over variables, which win over the files. An organization auth token names its s
 --log-level trace|debug|info|warn|error (SENTRY_LOG_LEVEL) works with every command.
 Run \`faultline <command> --help\` for a command's flags.`;
 const DEFAULT_COMMANDS = {
-    release: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(359), __nccwpck_require__.e(321), __nccwpck_require__.e(568), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9322))).runReleaseCommand(argv, io),
-    sourcemaps: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(568), __nccwpck_require__.e(958)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7958))).runSourcemapsCommand(argv, io),
+    release: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(359), __nccwpck_require__.e(321), __nccwpck_require__.e(743), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9322))).runReleaseCommand(argv, io),
+    sourcemaps: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(743), __nccwpck_require__.e(958)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7958))).runSourcemapsCommand(argv, io),
     doctor: async (argv, io) => (await __nccwpck_require__.e(/* import() */ 239).then(__nccwpck_require__.bind(__nccwpck_require__, 9239))).runDoctorCommand(argv, io),
     alerts: async (argv, io) => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(254), __nccwpck_require__.e(199)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6199))).runAlertsCommand(argv, io),
     jobs: async (argv, io) => (await __nccwpck_require__.e(/* import() */ 240).then(__nccwpck_require__.bind(__nccwpck_require__, 2240))).runJobsCommand(argv, io),

@@ -1124,7 +1124,7 @@ function stepContext(opts, deps) {
     };
 }
 /** The source-map step and its check, loaded when they run: a release without maps never parses src/sourcemaps. */
-const loadSourcemapsStep = async () => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(831)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9831))).sourcemapsStep;
+const loadSourcemapsStep = async () => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(278)]).then(__nccwpck_require__.bind(__nccwpck_require__, 278))).sourcemapsStep;
 const loadedSourcemapsStep = Object.assign(async (...args) => (await loadSourcemapsStep())(...args), {
     async check(...args) {
         const step = await loadSourcemapsStep();

@@ -22,14 +22,13 @@ export { findDebugIdComment, findSourceMappingUrl } from './js-comments.ts';
 export {
   type DecodedMap,
   decodeMapBytes,
-  encodeMap,
-  encodeMapBytes,
   type IndexMap,
   inspectSourceMapBytes,
   isSourceMapBytes,
   type RegularMap,
   SourceMapParseError,
 } from './raw-map.ts';
+export { encodeMap, encodeMapBytes } from './map-writer.ts';
 export { formatBytes, renderReportMarkdown, renderReportText } from './report.ts';
 export { type ProgressOutput, uploadProgress, type UploadProgress } from './progress.ts';
 export { makeTempDir } from './temp-dir.ts';

@@ -4,8 +4,8 @@
  * source map to it. Files are read twice (a light scan, then one file and its map at a time, the next pair read
  * ahead), so memory stays bounded by the largest files, not the build.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { debugIdFromBytes, debugIdFromScriptAndMap } from './debug-id.ts';
+import { type BuildFiles, buildFiles } from './build-files.ts';
 import type { DiscoveredFile } from './discover.ts';
 import {
   adjustTokensForInsertion,
@@ -15,7 +15,8 @@ import {
   replaceSourcemapUrl,
 } from './inject-text.ts';
 import { shiftCanonicalMappings } from './mappings-shift.ts';
-import { type DecodedMap, decodeKeptMappings, decodeMapBytes, encodeMapBytes, SourceMapParseError } from './raw-map.ts';
+import { encodeMapBytes } from './map-writer.ts';
+import { type DecodedMap, decodeKeptMappings, decodeMapBytes, SourceMapParseError } from './raw-map.ts';
 import {
   DEFAULT_JS_EXTENSIONS,
   resolveReferences,
@@ -121,7 +122,7 @@ export async function injectDebugIds(
     mapDebugIds: new Map(),
   };
   const warn = (line: string) => result.warnings.push(line);
-  const run: InjectRun = { build, refs: resolveReferences(build.files, warn), result, warn, ...fileAccess(opts) };
+  const run: InjectRun = { build, refs: resolveReferences(build.files, warn), result, warn, ...buildFiles(opts) };
   const scripts = build.files.filter((f) => !f.isMap && matchesExtension(f.path, build.jsExtensions));
   try {
     for (const [i, file] of scripts.entries()) {
@@ -143,76 +144,12 @@ export async function injectDebugIds(
   return result;
 }
 
-interface InjectRun {
+interface InjectRun extends BuildFiles {
   build: ScannedBuild;
   /** Each script's map reference (see resolveReferences). */
   refs: Map<string, string | undefined>;
   result: InjectResult;
   warn(line: string): void;
-  read(file: DiscoveredFile): Promise<Buffer>;
-  /** Starts reading a file that `read` will soon ask for. */
-  prefetch(file: DiscoveredFile): void;
-  write(file: DiscoveredFile, data: string | Uint8Array): Promise<void>;
-  /** Waits for the writes still in flight; throws the first that failed. */
-  flush(): Promise<void>;
-}
-
-/** Writes that may be in flight at once: the next file is computed meanwhile, and memory stays bounded. */
-const WRITES_IN_FLIGHT = 2;
-
-/**
- * The build's files on disk. Reads may start before they are asked for and writes finish behind the work, so the
- * disk and the CPU work at once; a read waits for a write of the same file, and a write drops a read of it started
- * earlier. Dry runs keep what would have been written in memory, so later files see it as sentry-cli's in-memory copy
- * does.
- */
-function fileAccess(opts: InjectOptions): Pick<InjectRun, 'read' | 'prefetch' | 'write' | 'flush'> {
-  const overlay = new Map<string, Buffer>();
-  const early = new Map<string, Promise<Buffer>>();
-  const writing = new Map<string, Promise<void>>();
-  let failed: { error: unknown } | undefined;
-  return {
-    read: async (f) => {
-      const path = f.absolutePath;
-      const kept = overlay.get(path);
-      if (kept) return kept;
-      await writing.get(path);
-      const started = early.get(path);
-      early.delete(path);
-      return (await started) ?? (await readFile(path));
-    },
-    prefetch: (f) => {
-      const path = f.absolutePath;
-      if (opts.dryRun || early.has(path) || writing.has(path)) return;
-      const reading = readFile(path);
-      reading.catch(() => {}); // a failed read is reported when the file is read for real
-      early.set(path, reading);
-    },
-    write: async (f, data) => {
-      const path = f.absolutePath;
-      early.delete(path);
-      if (opts.dryRun) {
-        overlay.set(path, Buffer.from(data));
-        return;
-      }
-      if (failed) throw failed.error;
-      while (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing.values());
-      const done = writeFile(path, data).then(
-        () => {
-          writing.delete(path);
-        },
-        (error: unknown) => {
-          writing.delete(path);
-          failed ??= { error };
-        },
-      );
-      writing.set(path, done);
-    },
-    flush: async () => {
-      await Promise.all(writing.values());
-      if (failed) throw failed.error;
-    },
-  };
 }
 
 /** Starts reading a script and the map file it names, for the loop to find them read when it gets there. */

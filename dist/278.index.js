@@ -1,236 +1,26 @@
-export const id = 568;
-export const ids = [568];
+export const id = 278;
+export const ids = [278];
 export const modules = {
 
-/***/ 9464:
+/***/ 278:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ES: () => (/* binding */ SentryConfigError),
-/* harmony export */   I9: () => (/* binding */ SentryAssembleError),
-/* harmony export */   Oy: () => (/* binding */ SentryConnectionError),
-/* harmony export */   bP: () => (/* binding */ SentryValidationError),
-/* harmony export */   nP: () => (/* binding */ validationText),
-/* harmony export */   qC: () => (/* binding */ SentryApiError)
-/* harmony export */ });
-/** Typed errors of the Sentry client. Messages name the endpoint and what to do; they never hold the token. */
-/** Sentry answered with an error status (or, for the subclass below, could not be reached). */
-class SentryApiError extends Error {
-    /** HTTP status; 0 when no response arrived (see SentryConnectionError). */
-    status;
-    /** Method and path, e.g. `PUT /api/0/organizations/acme/releases/1.0/`. */
-    endpoint;
-    /** Sentry's own `detail` / `error` text, or a summary of its validation errors. */
-    detail;
-    /** What the user should do about it. */
-    hint;
-    /** How many attempts were made before giving up. */
-    attempts;
-    /** For 429: how long Sentry asked us to wait, when that was beyond our bound. */
-    retryAfterMs;
-    constructor(init, message) {
-        super(message ?? describeApiError(init));
-        this.name = 'SentryApiError';
-        this.status = init.status;
-        this.endpoint = init.endpoint;
-        if (init.detail !== undefined)
-            this.detail = init.detail;
-        this.hint = init.hint;
-        this.attempts = init.attempts ?? 1;
-        if (init.retryAfterMs !== undefined)
-            this.retryAfterMs = init.retryAfterMs;
-    }
-}
-/** No HTTP response: connection refused/reset, DNS failure, or the per-request timeout. `status` is 0. */
-class SentryConnectionError extends SentryApiError {
-    /** `ECONNRESET`, `ECONNREFUSED`, `UND_ERR_SOCKET`, `TIMEOUT`, ... */
-    code;
-    constructor(init) {
-        const attempts = init.attempts ?? 1;
-        super({ ...init, status: 0 }, `Sentry API ${init.endpoint} failed: ${init.reason}` +
-            (attempts > 1 ? ` (after ${attempts} attempts)` : '') +
-            `. ${init.hint}`);
-        this.name = 'SentryConnectionError';
-        this.code = init.code;
-        if (init.cause !== undefined)
-            this.cause = init.cause;
-    }
-}
-/** A client option is missing or malformed (checked before any request is made). */
-class SentryConfigError extends Error {
-    /** The option or environment variable at fault, e.g. `SENTRY_URL`. */
-    setting;
-    constructor(setting, message) {
-        super(message);
-        this.name = 'SentryConfigError';
-        this.setting = setting;
-    }
-}
-/** Sentry reported that an artifact bundle could not be assembled, or it did not finish in time. */
-class SentryAssembleError extends Error {
-    checksum;
-    state;
-    detail;
-    constructor(init, message) {
-        super(message);
-        this.name = 'SentryAssembleError';
-        this.checksum = init.checksum;
-        this.state = init.state;
-        this.detail = init.detail;
-    }
-}
-function describeApiError(init) {
-    const status = init.statusText ? `${init.status} ${init.statusText}` : String(init.status);
-    const detail = init.detail ? `: ${init.detail}` : '';
-    const attempts = (init.attempts ?? 1) > 1 ? ` (after ${init.attempts} attempts)` : '';
-    return `Sentry API ${init.endpoint} failed with ${status}${detail}${attempts}. ${init.hint}`;
-}
-/**
- * Sentry refused a body with 400 and said which fields were wrong (Django REST framework's `{"field": [...]}`,
- * nested for list items). `fields` is that body as sent, for callers that map it back to their own keys.
- */
-class SentryValidationError extends SentryApiError {
-    fields;
-    constructor(init) {
-        const summary = Object.entries(init.fields)
-            .map(([key, value]) => `${key}: ${validationText(value)}`)
-            .join('; ');
-        super({
-            status: 400,
-            endpoint: init.endpoint,
-            detail: summary,
-            hint: 'Fix the fields Sentry names and try again.',
-        });
-        this.name = 'SentryValidationError';
-        this.fields = init.fields;
-    }
-}
-/** The messages in a DRF error value (a string, a list of them, or nested objects for list items). */
-function validationText(value) {
-    if (typeof value === 'string')
-        return value;
-    if (Array.isArray(value))
-        return value.map(validationText).filter(Boolean).join(' ');
-    if (value && typeof value === 'object') {
-        return Object.entries(value)
-            .map(([k, v]) => `${k}: ${validationText(v)}`)
-            .join('; ');
-    }
-    return value === undefined || value === null ? '' : String(value);
-}
-
-
-/***/ }),
-
-/***/ 7461:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z5: () => (/* binding */ orgTokenClaims),
-/* harmony export */   pF: () => (/* binding */ SentryTargetError),
-/* harmony export */   rH: () => (/* binding */ resolveSentryTarget)
-/* harmony export */ });
-/* unused harmony exports ORG_TOKEN_PREFIX, DEFAULT_SENTRY_URL */
-// Sentry organization auth tokens (`sntrys_<base64 JSON>_<secret>`) name the server and the organization they
-// belong to, as sentry-cli reads them (src/utils/auth_token/org_auth_token.rs in getsentry/sentry-cli): the JSON
-// has `url` (may be empty in old tokens), `region_url` and `org`. A token alone is then enough, and a token is
-// never sent to a server other than its own.
-const ORG_TOKEN_PREFIX = 'sntrys_';
-const DEFAULT_SENTRY_URL = 'https://sentry.io';
-/** The claims of an org token, or undefined for any other kind of token (user tokens, integration tokens). */
-function orgTokenClaims(token) {
-    if (!token?.startsWith(ORG_TOKEN_PREFIX))
-        return undefined;
-    const parts = token.split('_');
-    if (parts.length !== 3)
-        return undefined;
-    try {
-        const json = JSON.parse(Buffer.from(parts[1], 'base64').toString('utf8'));
-        if (!json || typeof json !== 'object')
-            return undefined;
-        const { url, region_url: regionUrl, org } = json;
-        if (typeof org !== 'string' || !org)
-            return undefined;
-        return {
-            org,
-            ...(typeof url === 'string' && url ? { url: trimUrl(url) } : {}),
-            ...(typeof regionUrl === 'string' && regionUrl ? { regionUrl: trimUrl(regionUrl) } : {}),
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-class SentryTargetError extends Error {
-    name = 'SentryTargetError';
-}
-/**
- * The server and organization to use: explicit settings win; what they leave open comes from an org token; the
- * URL defaults to sentry.io only when neither says. An explicit URL that is neither the token's server nor its
- * region is refused, naming both, so the token never goes to another host.
- */
-function resolveSentryTarget(settings) {
-    const claims = orgTokenClaims(settings.token);
-    const explicitUrl = settings.url?.trim() ? trimUrl(settings.url) : undefined;
-    const explicitOrg = settings.org?.trim() || undefined;
-    if (claims && explicitUrl) {
-        const own = [claims.url, claims.regionUrl].filter((u) => !!u);
-        if (own.length && !own.some((u) => sameServer(u, explicitUrl))) {
-            throw new SentryTargetError(`${settings.urlSetting ?? 'SENTRY_URL'} is ${explicitUrl}, but the auth token belongs to ${own[0]}: ` +
-                `unset ${settings.urlSetting ?? 'SENTRY_URL'} (the token names its server) or use a token made on ${explicitUrl}`);
-        }
-    }
-    const url = explicitUrl ?? claims?.url ?? claims?.regionUrl;
-    const org = explicitOrg ?? claims?.org;
-    return {
-        url: url ?? DEFAULT_SENTRY_URL,
-        ...(org ? { org } : {}),
-        from: {
-            url: explicitUrl ? 'setting' : url ? 'token' : 'default',
-            ...(org ? { org: explicitOrg ? 'setting' : 'token' } : {}),
-        },
-    };
-}
-function trimUrl(url) {
-    return url.trim().replace(/\/+$/, '');
-}
-function sameServer(a, b) {
-    try {
-        const x = new URL(a);
-        const y = new URL(b);
-        return x.protocol === y.protocol && x.host.toLowerCase() === y.host.toLowerCase();
-    }
-    catch {
-        return trimUrl(a).toLowerCase() === trimUrl(b).toLowerCase();
-    }
-}
-
-
-/***/ }),
-
-/***/ 2588:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Nv: () => (/* reexport */ collectUploadFiles),
-  ZO: () => (/* reexport */ discoverFiles),
-  z3: () => (/* reexport */ formatBytes),
-  LW: () => (/* reexport */ injectDebugIds),
-  mk: () => (/* reexport */ makeTempDir),
-  VQ: () => (/* reexport */ parseUploadTargets),
-  S9: () => (/* reexport */ renderInjectReport),
-  Ay: () => (/* reexport */ renderReportMarkdown),
-  Uv: () => (/* reexport */ renderReportText),
-  IB: () => (/* reexport */ splitPathList),
-  f: () => (/* reexport */ uploadProgress),
-  Eu: () => (/* reexport */ uploadSourcemaps),
-  Dj: () => (/* reexport */ validateSourcemaps)
+  checkBuild: () => (/* binding */ checkBuild),
+  createSourcemapsRunner: () => (/* binding */ createSourcemapsRunner),
+  sourcemapsStep: () => (/* binding */ sourcemapsStep),
+  targetPath: () => (/* binding */ targetPath),
+  uploadToSentry: () => (/* binding */ uploadToSentry)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTENSIONS, DEFAULT_JS_EXTENSIONS, DEFAULT_UPLOAD_EXTENSIONS, DiscoverError, InjectError, SNIPPET_TEMPLATE, SYSB_HEADER, SourceMapParseError, UploadError, buildArtifactBundle, buildManifest, bundleDebugId, bundlePath, checkMappings, debugIdFromBytes, debugIdFromScriptAndMap, decodeMapBytes, encodeMap, encodeMapBytes, findDebugIdComment, findSourceMappingUrl, inspectSourceMapBytes, isSourceMapBytes, normalizeDebugId, planArtifactBundle, planChunkUpload
-
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/debug-id.js
@@ -282,11 +72,7 @@ function normalizeDebugId(value) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(643);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
@@ -828,6 +614,71 @@ function adjustTokensForInsertion(tokens, original, ins) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/build-files.js
+/**
+ * The build's files as inject reads and writes them: reads may start before they are asked for and writes finish
+ * behind the work, so the disk and the CPU work at once, with at most a few files held in memory.
+ */
+
+/** Writes that may be in flight at once: the next file is computed meanwhile, and memory stays bounded. */
+const WRITES_IN_FLIGHT = 2;
+/**
+ * The build's files on disk. Reads may start before they are asked for and writes finish behind the work, so the
+ * disk and the CPU work at once; a read waits for a write of the same file, and a write drops a read of it started
+ * earlier. Dry runs keep what would have been written in memory, so later files see it as sentry-cli's in-memory copy
+ * does.
+ */
+function buildFiles(opts) {
+    const overlay = new Map();
+    const early = new Map();
+    const writing = new Map();
+    let failed;
+    return {
+        read: async (f) => {
+            const path = f.absolutePath;
+            const kept = overlay.get(path);
+            if (kept)
+                return kept;
+            await writing.get(path);
+            const started = early.get(path);
+            early.delete(path);
+            return (await started) ?? (await (0,promises_.readFile)(path));
+        },
+        prefetch: (f) => {
+            const path = f.absolutePath;
+            if (opts.dryRun || early.has(path) || writing.has(path))
+                return;
+            const reading = (0,promises_.readFile)(path);
+            reading.catch(() => { }); // a failed read is reported when the file is read for real
+            early.set(path, reading);
+        },
+        write: async (f, data) => {
+            const path = f.absolutePath;
+            early.delete(path);
+            if (opts.dryRun) {
+                overlay.set(path, Buffer.from(data));
+                return;
+            }
+            if (failed)
+                throw failed.error;
+            while (writing.size >= WRITES_IN_FLIGHT)
+                await Promise.race(writing.values());
+            const done = (0,promises_.writeFile)(path, data).then(() => {
+                writing.delete(path);
+            }, (error) => {
+                writing.delete(path);
+                failed ??= { error };
+            });
+            writing.set(path, done);
+        },
+        flush: async () => {
+            await Promise.all(writing.values());
+            if (failed)
+                throw failed.error;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/mappings-shift.js
 /**
  * Moving a map's mappings for the inject snippet without decoding them. When a `mappings` string is already in the
@@ -1028,6 +879,83 @@ function shiftCanonicalMappings(mappings, line, byteColumn, lastLine) {
     return `${mappings.slice(0, end)};;${copy}${rest}`;
 }
 
+;// CONCATENATED MODULE: ./.build/src/sourcemaps/map-writer.js
+/**
+ * Source maps written exactly as sentry-cli 3.8 writes them (rust-sourcemap 9.3 `DecodedMap::to_writer`): compact
+ * serde JSON, RawSourceMap key order, unknown keys dropped. Byte parity matters because inject rewrites every map
+ * and re-encodes embedded ones into the JavaScript file.
+ */
+
+const str = (s) => JSON.stringify(s);
+function facebookSourcesJson(v) {
+    // serde re-serialises Vec<Option<Vec<{names, mappings}>>>, dropping unknown keys.
+    if (!Array.isArray(v))
+        return 'null';
+    return `[${v
+        .map((entry) => Array.isArray(entry)
+        ? `[${entry
+            .map((m) => `{"names":${JSON.stringify(m.names ?? [])},"mappings":${str(String(m.mappings ?? ''))}}`)
+            .join(',')}]`
+        : 'null')
+        .join(',')}]`;
+}
+/** Serialises like `sourcemap::DecodedMap::to_writer` (compact serde JSON, RawSourceMap key order). */
+function encodeMap(map) {
+    const pieces = encodePieces(map);
+    if (pieces.length === 1)
+        return pieces[0];
+    const utf8 = new TextDecoder();
+    return pieces.map((p) => (typeof p === 'string' ? p : utf8.decode(p))).join('');
+}
+/** `encodeMap` as UTF-8 bytes; the `sourcesContent` literals kept from the map's own text are copied, not re-encoded. */
+function encodeMapBytes(map) {
+    return Buffer.concat(encodePieces(map).map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+}
+/** The serialised map as text, with kept `sourcesContent` literals as bytes between the pieces of text. */
+function encodePieces(map) {
+    const pieces = [];
+    let text = '{"version":3';
+    if (map.file !== undefined)
+        text += `,"file":${str(map.file)}`;
+    if (map.kind === 'index') {
+        const sections = map.sections.map((s) => `{"offset":{"line":${s.line},"column":${s.column}},"url":${s.url === null ? 'null' : str(s.url)},"map":${s.map ? encodeMap(s.map) : 'null'}}`);
+        // `sources` has no skip-if-none in RawSourceMap, so an index map says `"sources":null`.
+        text += `,"sources":null,"sections":[${sections.join(',')}]`;
+    }
+    else {
+        text += `,"sources":[${map.sources.map(str).join(',')}]`;
+        if (map.sourceRoot !== undefined)
+            text += `,"sourceRoot":${str(map.sourceRoot)}`;
+        const contents = map.sourcesContent ?? [];
+        if (contents.some((c) => c !== null && c !== undefined)) {
+            text += ',"sourcesContent":[';
+            for (let i = 0; i < map.sources.length; i++) {
+                if (i > 0)
+                    text += ',';
+                const c = contents[i];
+                const literal = c === null || c === undefined ? undefined : map.sourcesContentText?.[i];
+                if (literal) {
+                    pieces.push(text, literal);
+                    text = '';
+                }
+                else
+                    text += c === null || c === undefined ? 'null' : str(c);
+            }
+            text += ']';
+        }
+        text += `,"names":[${map.names.map(str).join(',')}]`;
+        text += `,"mappings":${str(map.mappings ?? encodeMappings(map.tokens))}`;
+        if (map.ignoreList.length > 0)
+            text += `,"ignoreList":[${map.ignoreList.join(',')}]`;
+        if (map.facebookSources !== undefined)
+            text += `,"x_facebook_sources":${facebookSourcesJson(map.facebookSources)}`;
+    }
+    if (map.debugId)
+        text += `,"debugId":${str(map.debugId)}`;
+    pieces.push(`${text}}`);
+    return pieces;
+}
+
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/json-literals.js
 /**
  * The JSON text of a map's top-level `sourcesContent` strings, found in the map's bytes, so inject can copy them into
@@ -1226,10 +1154,9 @@ function skipValue(b, i) {
 
 ;// CONCATENATED MODULE: ./.build/src/sourcemaps/raw-map.js
 /**
- * Source maps read and written exactly as sentry-cli 3.8 does it (rust-sourcemap 9.3): which JSON counts as a map,
- * how mappings decode into tokens, and the compact re-serialisation (fixed key order, unknown keys dropped,
- * duplicate tokens folded). Byte parity matters because an embedded map is re-encoded into the JavaScript file.
- * The `mappings` string itself is decoded and encoded in mappings-codec.ts.
+ * Source maps read exactly as sentry-cli 3.8 reads them (rust-sourcemap 9.3): which JSON counts as a map, and how
+ * its fields and mappings decode (duplicate tokens folded). map-writer.ts writes them back; the `mappings` string
+ * itself is decoded and encoded in mappings-codec.ts.
  */
 
 
@@ -1408,75 +1335,6 @@ function decodeRegular(raw, debugId, opts) {
     if (debugId)
         map.debugId = debugId;
     return map;
-}
-const str = (s) => JSON.stringify(s);
-function facebookSourcesJson(v) {
-    // serde re-serialises Vec<Option<Vec<{names, mappings}>>>, dropping unknown keys.
-    if (!Array.isArray(v))
-        return 'null';
-    return `[${v
-        .map((entry) => Array.isArray(entry)
-        ? `[${entry
-            .map((m) => `{"names":${JSON.stringify(m.names ?? [])},"mappings":${str(String(m.mappings ?? ''))}}`)
-            .join(',')}]`
-        : 'null')
-        .join(',')}]`;
-}
-/** Serialises like `sourcemap::DecodedMap::to_writer` (compact serde JSON, RawSourceMap key order). */
-function encodeMap(map) {
-    const pieces = encodePieces(map);
-    if (pieces.length === 1)
-        return pieces[0];
-    const utf8 = new TextDecoder();
-    return pieces.map((p) => (typeof p === 'string' ? p : utf8.decode(p))).join('');
-}
-/** `encodeMap` as UTF-8 bytes; the `sourcesContent` literals kept from the map's own text are copied, not re-encoded. */
-function encodeMapBytes(map) {
-    return Buffer.concat(encodePieces(map).map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
-}
-/** The serialised map as text, with kept `sourcesContent` literals as bytes between the pieces of text. */
-function encodePieces(map) {
-    const pieces = [];
-    let text = '{"version":3';
-    if (map.file !== undefined)
-        text += `,"file":${str(map.file)}`;
-    if (map.kind === 'index') {
-        const sections = map.sections.map((s) => `{"offset":{"line":${s.line},"column":${s.column}},"url":${s.url === null ? 'null' : str(s.url)},"map":${s.map ? encodeMap(s.map) : 'null'}}`);
-        // `sources` has no skip-if-none in RawSourceMap, so an index map says `"sources":null`.
-        text += `,"sources":null,"sections":[${sections.join(',')}]`;
-    }
-    else {
-        text += `,"sources":[${map.sources.map(str).join(',')}]`;
-        if (map.sourceRoot !== undefined)
-            text += `,"sourceRoot":${str(map.sourceRoot)}`;
-        const contents = map.sourcesContent ?? [];
-        if (contents.some((c) => c !== null && c !== undefined)) {
-            text += ',"sourcesContent":[';
-            for (let i = 0; i < map.sources.length; i++) {
-                if (i > 0)
-                    text += ',';
-                const c = contents[i];
-                const literal = c === null || c === undefined ? undefined : map.sourcesContentText?.[i];
-                if (literal) {
-                    pieces.push(text, literal);
-                    text = '';
-                }
-                else
-                    text += c === null || c === undefined ? 'null' : str(c);
-            }
-            text += ']';
-        }
-        text += `,"names":[${map.names.map(str).join(',')}]`;
-        text += `,"mappings":${str(map.mappings ?? encodeMappings(map.tokens))}`;
-        if (map.ignoreList.length > 0)
-            text += `,"ignoreList":[${map.ignoreList.join(',')}]`;
-        if (map.facebookSources !== undefined)
-            text += `,"x_facebook_sources":${facebookSourcesJson(map.facebookSources)}`;
-    }
-    if (map.debugId)
-        text += `,"debugId":${str(map.debugId)}`;
-    pieces.push(`${text}}`);
-    return pieces;
 }
 /** Decodes the tokens of a map read with `keepCanonicalMappings`, for edits made on tokens. */
 function decodeKeptMappings(map) {
@@ -1853,6 +1711,7 @@ function resolveReferences(files, warn) {
 
 
 
+
 const DATA_PREAMBLE = 'data:application/json;base64,';
 
 class InjectError extends Error {
@@ -1916,7 +1775,7 @@ async function injectDebugIds(dirs, opts = {}) {
         mapDebugIds: new Map(),
     };
     const warn = (line) => result.warnings.push(line);
-    const run = { build, refs: resolveReferences(build.files, warn), result, warn, ...fileAccess(opts) };
+    const run = { build, refs: resolveReferences(build.files, warn), result, warn, ...buildFiles(opts) };
     const scripts = build.files.filter((f) => !f.isMap && matchesExtension(f.path, build.jsExtensions));
     try {
         for (const [i, file] of scripts.entries()) {
@@ -1939,64 +1798,6 @@ async function injectDebugIds(dirs, opts = {}) {
     }
     await run.flush();
     return result;
-}
-/** Writes that may be in flight at once: the next file is computed meanwhile, and memory stays bounded. */
-const WRITES_IN_FLIGHT = 2;
-/**
- * The build's files on disk. Reads may start before they are asked for and writes finish behind the work, so the
- * disk and the CPU work at once; a read waits for a write of the same file, and a write drops a read of it started
- * earlier. Dry runs keep what would have been written in memory, so later files see it as sentry-cli's in-memory copy
- * does.
- */
-function fileAccess(opts) {
-    const overlay = new Map();
-    const early = new Map();
-    const writing = new Map();
-    let failed;
-    return {
-        read: async (f) => {
-            const path = f.absolutePath;
-            const kept = overlay.get(path);
-            if (kept)
-                return kept;
-            await writing.get(path);
-            const started = early.get(path);
-            early.delete(path);
-            return (await started) ?? (await (0,promises_.readFile)(path));
-        },
-        prefetch: (f) => {
-            const path = f.absolutePath;
-            if (opts.dryRun || early.has(path) || writing.has(path))
-                return;
-            const reading = (0,promises_.readFile)(path);
-            reading.catch(() => { }); // a failed read is reported when the file is read for real
-            early.set(path, reading);
-        },
-        write: async (f, data) => {
-            const path = f.absolutePath;
-            early.delete(path);
-            if (opts.dryRun) {
-                overlay.set(path, Buffer.from(data));
-                return;
-            }
-            if (failed)
-                throw failed.error;
-            while (writing.size >= WRITES_IN_FLIGHT)
-                await Promise.race(writing.values());
-            const done = (0,promises_.writeFile)(path, data).then(() => {
-                writing.delete(path);
-            }, (error) => {
-                writing.delete(path);
-                failed ??= { error };
-            });
-            writing.set(path, done);
-        },
-        flush: async () => {
-            await Promise.all(writing.values());
-            if (failed)
-                throw failed.error;
-        },
-    };
 }
 /** Starts reading a script and the map file it names, for the loop to find them read when it gets there. */
 function prefetchScript(run, file) {
@@ -3361,6 +3162,230 @@ async function deleteMaps(paths, log) {
 
 
 
+
+
+// EXTERNAL MODULE: ./.build/src/release/errors.js
+var release_errors = __webpack_require__(1478);
+;// CONCATENATED MODULE: ./.build/src/release/sourcemaps-step.js
+/**
+ * The source-map step on top of src/sourcemaps: check the build (before touching it), inject debug IDs, upload the
+ * artifact bundle, and optionally delete the maps. A dry run injects into a temporary copy and sends nothing.
+ */
+
+
+
+
+/** Findings listed one by one as warnings; the rest are counted. */
+const WARNINGS_LISTED = 5;
+/** `dist:web` names the project of a folder (monorepos); a trailing `:slug` is not part of the path. */
+function targetPath(entry) {
+    return parseUploadTargets([entry], [])[0]?.paths[0] ?? entry;
+}
+/** The step as the action and the CLI run it; tests pass their own upload to see what would be sent. */
+function createSourcemapsRunner(upload) {
+    const run = async (request, ctx) => {
+        const req = { ...request, paths: request.paths.map(targetPath) };
+        const workspace = await dryRunWorkspace(req);
+        try {
+            const cwd = workspace?.cwd ?? req.cwd;
+            const paths = workspace?.paths ?? req.paths;
+            const report = request.checked ?? (await checkBuild(request, ctx));
+            const injected = req.options.inject ? await inject(req, paths, cwd, !workspace, ctx) : undefined;
+            // Upload groups keep `dir:project` pairs; their paths follow the copy in a dry run.
+            const copiedPaths = new Map(req.paths.map((p, i) => [p, paths[i]]));
+            const targets = request.paths.map((entry) => entry.replace(targetPath(entry), copiedPaths.get(targetPath(entry))));
+            const sent = await upload(req, targets, cwd, ctx);
+            const checked = `${report.scripts} script(s), ${report.scriptsWithMap} with a map, ${report.findings.length} finding(s)`;
+            return {
+                ...sent,
+                injected: injected ? injected.injected.length + injected.previouslyInjected.length : 0,
+                findings: report,
+                findingsMarkdown: renderReportMarkdown(report),
+                detail: `${checked}; ${sent.detail}`,
+            };
+        }
+        finally {
+            if (workspace)
+                await (0,promises_.rm)(workspace.cwd, { recursive: true, force: true });
+        }
+    };
+    run.check = checkBuild;
+    return run;
+}
+/**
+ * The check before anything is modified or sent: a build with no JavaScript or no map at all fails (unless
+ * allow_missing_sourcemaps), and under strict any finding fails. It reads the build where it is (relative
+ * `sources` may point outside the folders a dry run copies).
+ */
+async function checkBuild(request, ctx) {
+    const req = { ...request, paths: request.paths.map(targetPath) };
+    const report = await validateSourcemaps(req.paths, { cwd: req.cwd, ...discovery(req) });
+    requireMaps(report, req, ctx.warn);
+    reportFindings(report, req, ctx.warn);
+    return report;
+}
+/** No JavaScript, or no map for any script: the upload would leave stack traces unreadable. */
+function requireMaps(report, req, warn) {
+    const where = `${req.paths.map((p) => `"${p}"`).join(', ')} (in ${req.cwd})`;
+    const extensions = (req.options.extensions ?? ['js', 'cjs', 'mjs']).map((e) => `.${e}`).join(' ');
+    const problem = report.scripts === 0
+        ? {
+            message: `sourcemaps: no JavaScript (${extensions}) found under ${where}`,
+            fix: 'Build before this step and point the `sourcemaps` input at the build output (relative to ' +
+                'working_directory; `ext` names other extensions)',
+        }
+        : report.scriptsWithMap === 0
+            ? {
+                message: `sourcemaps: none of the ${report.scripts} script(s) under ${where} has a source map`,
+                fix: "Turn source maps on in the bundler (Vite build.sourcemap: true, webpack devtool: 'source-map', " +
+                    'esbuild --sourcemap) and build before this step',
+            }
+            : undefined;
+    if (!problem)
+        return;
+    if (req.options.allowMissing && !req.options.strict) {
+        warn(`${problem.message} (allow_missing_sourcemaps is set)`);
+        return;
+    }
+    throw new release_errors/* ReleaseStepError */.KN('sourcemaps', problem.message, `${problem.fix}; set allow_missing_sourcemaps: true if a build may have none`);
+}
+/**
+ * A dry run injects into a temporary copy of the build. Globs cannot be copied as such: with one, there is no copy
+ * and inject only computes (writes nothing).
+ */
+async function dryRunWorkspace(req) {
+    const hasGlob = req.paths.some((p) => /[*?[\]{}]/.test(p));
+    return req.dryRun && req.options.inject && !hasGlob ? temporaryCopy(req.paths, req.cwd) : undefined;
+}
+/** Injects debug IDs into `paths`: the build itself (`inBuild`, where a dry run writes nothing) or its copy. */
+async function inject(req, paths, cwd, inBuild, ctx) {
+    const injected = await injectDebugIds(paths, { cwd, dryRun: req.dryRun && inBuild, ...discovery(req) });
+    for (const warning of injected.warnings)
+        ctx.warn(`sourcemaps: ${warning}`);
+    ctx.log(`sourcemaps: debug IDs injected into ${injected.injected.length} file(s)` +
+        (injected.previouslyInjected.length ? `, ${injected.previouslyInjected.length} already had one` : '') +
+        (req.dryRun ? ' (dry run: the build is not modified)' : ''));
+    return injected;
+}
+/** The `ext` and `ignore` inputs, as the check and the injection take them. */
+function discovery(req) {
+    return { ignore: req.options.ignore, ...(req.options.extensions ? { extensions: req.options.extensions } : {}) };
+}
+/** Strict: any finding fails the step (nothing was modified or sent yet). Otherwise: warnings. */
+function reportFindings(report, req, warn) {
+    if (report.findings.length === 0)
+        return;
+    if (req.options.strict) {
+        const first = report.findings[0];
+        throw new release_errors/* ReleaseStepError */.KN('sourcemaps', `sourcemaps: ${report.findings.length} problem(s) in ${req.paths.join(', ')}, e.g. ${first.file}: ${first.message}`, `${first.fix} (strict: true stops before anything is modified or uploaded; the job summary lists every problem)`);
+    }
+    for (const finding of report.findings.slice(0, WARNINGS_LISTED))
+        warn(describe(finding));
+    if (report.findings.length > WARNINGS_LISTED) {
+        warn(`sourcemaps: ${report.findings.length - WARNINGS_LISTED} more finding(s); see the job summary`);
+    }
+}
+function describe(f) {
+    return `sourcemaps: ${f.file}: ${f.message} (${f.fix})`;
+}
+/**
+ * Copies the named directories and files (not globs, which stay where they are) into a temporary directory with
+ * the same layout relative to cwd, so a dry run can inject without touching the build.
+ */
+async function temporaryCopy(paths, cwd) {
+    const dir = await makeTempDir('faultline-dry-run-');
+    const copied = [];
+    for (const [i, path] of paths.entries()) {
+        const source = (0,external_node_path_.resolve)(cwd, path);
+        const rel = (0,external_node_path_.relative)(cwd, source);
+        const inside = rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : `outside-${i}`;
+        await (0,promises_.cp)(source, (0,external_node_path_.join)(dir, inside), { recursive: true, dereference: true });
+        copied.push(inside);
+    }
+    return { cwd: dir, paths: copied };
+}
+/** Sends the checked, injected build as artifact bundles (one per project group), or plans it in a dry run. */
+const uploadToSentry = async (req, targets, cwd, ctx) => {
+    const groups = await stripCommonPrefixes(parseUploadTargets(targets, req.projects), cwd, {
+        enabled: req.options.stripCommonPrefix,
+        ignore: req.options.ignore,
+    });
+    const opts = {
+        cwd,
+        groups,
+        release: req.version,
+        ...(req.options.dist ? { dist: req.options.dist } : {}),
+        ...(req.options.urlPrefix ? { urlPrefix: req.options.urlPrefix } : {}),
+        ...(req.options.urlSuffix ? { urlSuffix: req.options.urlSuffix } : {}),
+        ...(req.options.extensions ? { extensions: [...req.options.extensions, 'map'] } : {}),
+        ignore: req.options.ignore,
+        wait: req.options.wait,
+        deleteAfterUpload: req.options.deleteAfterUpload && !req.dryRun,
+        strict: req.options.strict,
+        log: ctx.log,
+        ...(ctx.progress ? { progress: uploadProgress(ctx.progress) } : {}),
+    };
+    return ctx.client ? upload(ctx.client, opts) : planUpload(opts);
+};
+/** The step as the action and the CLI run it: check, inject, upload to Sentry. */
+const sourcemapsStep = createSourcemapsRunner(uploadToSentry);
+async function upload(client, opts) {
+    const summary = await uploadSourcemaps(client, opts);
+    return {
+        ...(summary.bundleId ? { bundleId: summary.bundleId } : {}),
+        filesUploaded: summary.filesUploaded,
+        bytesUploaded: summary.bytesUploaded,
+        chunksSent: summary.chunksSent,
+        chunksSkipped: summary.chunksSkipped,
+        detail: `uploaded ${summary.filesUploaded} file(s) as ${summary.mode === 'release-files' ? 'release files' : 'artifact bundle'}` +
+            (summary.bundleId ? ` ${summary.bundleId}` : '') +
+            `, ${formatBytes(summary.bytesUploaded)} sent, ${summary.chunksSkipped} chunk(s) already in Sentry, state ${summary.state}` +
+            (summary.deletedMaps.length ? `, ${summary.deletedMaps.length} map(s) deleted` : ''),
+    };
+}
+/** A dry run: what would be uploaded, nothing sent. */
+async function planUpload(opts) {
+    let files = 0;
+    let bytes = 0;
+    for (const group of opts.groups) {
+        const collected = await collectUploadFiles(group.paths, opts);
+        files += collected.length;
+        bytes += collected.reduce((n, f) => n + f.bytes, 0);
+    }
+    return {
+        filesUploaded: 0,
+        bytesUploaded: 0,
+        chunksSent: 0,
+        chunksSkipped: 0,
+        detail: `dry run: would upload ${files} file(s) (${formatBytes(bytes)}) in ${opts.groups.length} artifact bundle(s)`,
+    };
+}
+/**
+ * strip_common_prefix: a directory whose files all sit below one common subfolder is uploaded from that subfolder,
+ * so `build/static/js/app.js` becomes `~/app.js` rather than `~/static/js/app.js`.
+ */
+async function stripCommonPrefixes(groups, cwd, opts) {
+    if (!opts.enabled)
+        return groups;
+    const out = [];
+    for (const group of groups) {
+        const paths = [];
+        for (const path of group.paths) {
+            const files = /[*?[\]{}]/.test(path) ? [] : await discoverFiles([path], { cwd, ignore: opts.ignore });
+            const dirs = files.map((f) => f.relative.split('/').slice(0, -1));
+            let common = dirs[0] ?? [];
+            for (const d of dirs) {
+                let i = 0;
+                while (i < common.length && common[i] === d[i])
+                    i++;
+                common = common.slice(0, i);
+            }
+            paths.push(common.length ? `${path.replace(/[\\/]+$/, '')}/${common.join('/')}` : path);
+        }
+        out.push({ ...group, paths });
+    }
+    return out;
+}
 
 
 /***/ }),
